@@ -1,0 +1,47 @@
+namespace ECommerce.AppHost.Infrastructure;
+
+/// <summary>Where PostgreSQL and Redis come from for this run.</summary>
+public enum InfrastructureMode
+{
+    /// <summary>Containers with data volumes, through Docker or Podman.</summary>
+    Containers,
+
+    /// <summary>The machine's own server binaries started as executable resources.</summary>
+    Local,
+
+    /// <summary>Existing servers named by connection strings in configuration (Azure, CI, a shared server).</summary>
+    External,
+}
+
+/// <summary>The chosen mode and why, so the choice can be logged and tested.</summary>
+public sealed record InfrastructureChoice(InfrastructureMode Mode, string Reason);
+
+/// <summary>Chooses the infrastructure mode: an explicit request wins; otherwise containers when a runtime answers, else local.</summary>
+public static class InfrastructureModeSelector
+{
+    public static InfrastructureChoice Select(string? requested, Func<string?> detectContainerRuntime)
+    {
+        if (!string.IsNullOrWhiteSpace(requested))
+        {
+            if (!Enum.TryParse<InfrastructureMode>(requested, ignoreCase: true, out var mode) || !Enum.IsDefined(mode))
+            {
+                throw new InfrastructureException(
+                    $"Unknown infrastructure mode '{requested}'. Use --infra containers, --infra local or --infra external.");
+            }
+
+            if (mode == InfrastructureMode.Containers && detectContainerRuntime() is null)
+            {
+                throw new InfrastructureException(
+                    "--infra containers was requested but no container runtime answers ('docker info' and 'podman info' both " +
+                    "failed). Start Docker or Podman, or run with --infra local to use the machine's PostgreSQL and Redis.");
+            }
+
+            return new InfrastructureChoice(mode, "requested with --infra");
+        }
+
+        var runtime = detectContainerRuntime();
+        return runtime is not null
+            ? new InfrastructureChoice(InfrastructureMode.Containers, $"{runtime} answers")
+            : new InfrastructureChoice(InfrastructureMode.Local, "no container runtime answers (docker/podman info failed)");
+    }
+}
