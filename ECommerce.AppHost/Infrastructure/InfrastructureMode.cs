@@ -23,12 +23,15 @@ public static class InfrastructureModeSelector
     {
         if (!string.IsNullOrWhiteSpace(requested))
         {
-            if (!Enum.TryParse<InfrastructureMode>(requested, ignoreCase: true, out var mode) || !Enum.IsDefined(mode))
+            // Names only: Enum.TryParse would also accept "1" or "0, 2".
+            var name = Enum.GetNames<InfrastructureMode>().FirstOrDefault(n => n.Equals(requested.Trim(), StringComparison.OrdinalIgnoreCase));
+            if (name is null)
             {
                 throw new InfrastructureException(
                     $"Unknown infrastructure mode '{requested}'. Use --infra containers, --infra local or --infra external.");
             }
 
+            var mode = Enum.Parse<InfrastructureMode>(name);
             if (mode == InfrastructureMode.Containers && detectContainerRuntime() is null)
             {
                 throw new InfrastructureException(

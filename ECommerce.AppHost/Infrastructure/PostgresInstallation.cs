@@ -34,8 +34,13 @@ public sealed class PostgresInstallation
         }
 
         candidates.AddRange((Environment.GetEnvironmentVariable("PATH") ?? "").Split(':', StringSplitOptions.RemoveEmptyEntries));
+        return FindIn(candidates);
+    }
 
-        var found = candidates.FirstOrDefault(d => File.Exists(Path.Combine(d, "postgres")) && File.Exists(Path.Combine(d, "initdb")));
+    /// <summary>The first folder holding both <c>postgres</c> and <c>initdb</c>, or an error naming the package to install.</summary>
+    public static PostgresInstallation FindIn(IEnumerable<string> candidateDirectories)
+    {
+        var found = candidateDirectories.FirstOrDefault(d => File.Exists(Path.Combine(d, "postgres")) && File.Exists(Path.Combine(d, "initdb")));
         return found is null
             ? throw new InfrastructureException(
                 "PostgreSQL server binaries (postgres, initdb) were not found. Install them with " +

@@ -9,6 +9,7 @@ var app = builder.Build();
 
 app.UseDefaultProblemDetails();
 app.UseCorrelationId();
+app.UseRequestSizeLimit();
 app.UseCors(GatewayExtensions.StorefrontCorsPolicy);
 app.UseRateLimiter();
 app.UseAuthentication();

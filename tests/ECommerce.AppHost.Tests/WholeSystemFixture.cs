@@ -1,0 +1,64 @@
+namespace ECommerce.AppHost.Tests;
+
+/// <summary>
+/// Starts the whole AppHost once per test collection in local mode (the machine's PostgreSQL and Redis, data in a
+/// temp folder) and waits until every resource is healthy.
+/// </summary>
+public sealed class WholeSystemFixture : IAsyncLifetime
+{
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(4);
+    private readonly string _dataDirectory = Directory.CreateTempSubdirectory("ecommerce-system-").FullName;
+
+    /// <summary>Every resource the system is made of; a new service is added here and so must become healthy too.</summary>
+    public static readonly string[] ResourceNames =
+    [
+        "postgres", "cache", "productsdb", "authdb", "usersdb", "ordersdb", "paymentsdb", "aidb", "messaging",
+        "products", "gateway",
+    ];
+
+    public DistributedApplication App { get; private set; } = null!;
+
+    public TimeSpan TimeToHealthy { get; private set; }
+
+    public async ValueTask InitializeAsync()
+    {
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        using var timeout = new CancellationTokenSource(StartTimeout);
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.ECommerce_AppHost>(
+            ["--infra", "local", "--Infrastructure:DataDirectory", _dataDirectory], timeout.Token);
+        App = await builder.BuildAsync(timeout.Token);
+        await App.StartAsync(timeout.Token);
+
+        foreach (var name in ResourceNames)
+        {
+            await App.ResourceNotifications.WaitForResourceHealthyAsync(name, timeout.Token);
+        }
+
+        TimeToHealthy = started.Elapsed;
+    }
+
+    public HttpClient CreateGatewayClient() => App.CreateHttpClient("gateway");
+
+    public async ValueTask DisposeAsync()
+    {
+        if (App is not null)
+        {
+            await App.DisposeAsync();
+        }
+
+        try
+        {
+            Directory.Delete(_dataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A server may still be closing its files; the temp folder is cleaned by the OS eventually.
+        }
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class WholeSystemCollection : ICollectionFixture<WholeSystemFixture>
+{
+    public const string Name = "whole system";
+}

@@ -1,0 +1,64 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace ECommerce.AppHost.Tests;
+
+[Collection(WholeSystemCollection.Name)]
+public class WholeSystemTests(WholeSystemFixture system)
+{
+    [Fact]
+    public async Task The_gateway_routes_to_a_service_found_by_discovery()
+    {
+        using var client = system.CreateGatewayClient();
+
+        using var response = await client.GetAsync("/api/products/_service", TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
+        Assert.Equal("products", body.GetProperty("service").GetString());
+    }
+
+    [Fact]
+    public async Task The_gateway_health_reports_each_downstream_service()
+    {
+        using var client = system.CreateGatewayClient();
+
+        var health = await client.GetFromJsonAsync<JsonElement>("/health", TestContext.Current.CancellationToken);
+
+        Assert.Equal("Healthy", health.GetProperty("status").GetString());
+        Assert.Equal("Healthy", health.GetProperty("checks").GetProperty("products").GetString());
+    }
+
+    [Fact]
+    public async Task A_caller_correlation_id_is_echoed_and_a_missing_one_is_created()
+    {
+        using var client = system.CreateGatewayClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/products/_service");
+        request.Headers.Add("X-Correlation-Id", "checkout-42");
+
+        using var echoed = await client.SendAsync(request, TestContext.Current.CancellationToken);
+        using var created = await client.GetAsync("/api/products/_service", TestContext.Current.CancellationToken);
+
+        Assert.Equal("checkout-42", echoed.Headers.GetValues("X-Correlation-Id").Single());
+        Assert.Matches("^[0-9a-f]{32}$", created.Headers.GetValues("X-Correlation-Id").Single());
+    }
+
+    [Fact]
+    public async Task An_unknown_api_path_is_a_problem_details_404()
+    {
+        using var client = system.CreateGatewayClient();
+
+        using var response = await client.GetAsync("/api/nowhere", TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public void Every_resource_became_healthy_within_the_start_budget()
+    {
+        Assert.True(system.TimeToHealthy < TimeSpan.FromMinutes(3), $"took {system.TimeToHealthy}");
+        TestContext.Current.SendDiagnosticMessage($"cold start to all healthy: {system.TimeToHealthy.TotalSeconds:0.0} s");
+    }
+}
