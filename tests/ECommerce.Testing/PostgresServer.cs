@@ -70,7 +70,11 @@ public sealed class PostgresServer
 
         var connectionString = new NpgsqlConnectionStringBuilder
         {
-            Host = "127.0.0.1", Port = port, Username = "postgres", Password = password, Database = "postgres",
+            Host = "127.0.0.1",
+            Port = port,
+            Username = "postgres",
+            Password = password,
+            Database = "postgres",
             MaxPoolSize = 200,
         }.ConnectionString;
         await WaitUntilReadyAsync(connectionString, process);
