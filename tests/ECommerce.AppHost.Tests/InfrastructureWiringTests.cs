@@ -1,3 +1,7 @@
+// GetEnvironmentVariableValuesAsync/GetArgumentValuesAsync evaluate the model without starting it; their replacement
+// (ExecutionConfigurationBuilder) needs a running app, which these model-level tests deliberately avoid.
+#pragma warning disable CS0618
+
 using ECommerce.AppHost.Infrastructure;
 
 namespace ECommerce.AppHost.Tests;
@@ -26,9 +30,9 @@ public class InfrastructureWiringTests
             {
                 var project = builder.Resources.OfType<ProjectResource>().Single(r => r.Name == service);
                 // Publish evaluation yields each value as a manifest expression, without allocating endpoints.
-#pragma warning disable CS0618 // the replacement (ExecutionConfigurationBuilder) needs a running app
+
                 var environment = await project.GetEnvironmentVariableValuesAsync(DistributedApplicationOperation.Publish);
-#pragma warning restore CS0618
+
                 var connectionStrings = environment.Keys.Where(k => k.StartsWith("ConnectionStrings__", StringComparison.Ordinal)).ToHashSet();
 
                 if (database is null)
@@ -65,6 +69,28 @@ public class InfrastructureWiringTests
             Assert.True(File.Exists(Path.Combine(dataDirectory, "postgres.password")));
             Assert.Contains(builder.Resources, r => r is LocalPostgresResource);
             Assert.Contains(builder.Resources, r => r is LocalRedisResource);
+        }
+        finally
+        {
+            Directory.Delete(dataDirectory, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Without_redis_server_local_mode_runs_garnet_from_the_tool_manifest()
+    {
+        var dataDirectory = Directory.CreateTempSubdirectory("ecommerce-garnet-").FullName;
+        try
+        {
+            await using var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.ECommerce_AppHost>(
+                ["--infra", "local", "--Infrastructure:DataDirectory", dataDirectory, "--Infrastructure:RedisServerPath", "/nonexistent/redis-server"],
+                TestContext.Current.CancellationToken);
+
+            var cache = builder.Resources.OfType<LocalRedisResource>().Single();
+            Assert.Equal("dotnet", cache.Command);
+            var args = await cache.GetArgumentValuesAsync(DistributedApplicationOperation.Publish);
+            Assert.Equal(["tool", "run", "garnet-server"], args.Take(3));
+            Assert.Contains("--aof", args);
         }
         finally
         {
