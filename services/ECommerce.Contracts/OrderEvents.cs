@@ -1,0 +1,18 @@
+using ECommerce.Messaging;
+
+namespace ECommerce.Contracts;
+
+/// <summary>One line of an order as other services need it.</summary>
+public sealed record OrderLine(Guid ProductId, string Sku, int Quantity, decimal UnitPrice);
+
+/// <summary>A customer placed an order; Products reserves its stock.</summary>
+public sealed record OrderPlaced(Guid OrderId, string CustomerId, IReadOnlyList<OrderLine> Lines, string Currency, decimal Total) : IntegrationEvent;
+
+/// <summary>An order was paid; Products commits its reservation, AI learns from it.</summary>
+public sealed record OrderPaid(Guid OrderId, string CustomerId, IReadOnlyList<OrderLine> Lines, string Currency, decimal Total) : IntegrationEvent;
+
+/// <summary>An order was cancelled; stock is released and, if it was paid, refunded.</summary>
+public sealed record OrderCancelled(Guid OrderId, string CustomerId, string Reason, bool WasPaid) : IntegrationEvent;
+
+/// <summary>An order left the warehouse.</summary>
+public sealed record OrderShipped(Guid OrderId, string CustomerId, string TrackingNumber) : IntegrationEvent;

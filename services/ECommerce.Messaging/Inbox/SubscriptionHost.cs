@@ -1,0 +1,106 @@
+using System.Diagnostics;
+using ECommerce.Messaging.Transport;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace ECommerce.Messaging.Inbox;
+
+/// <summary>A registered handler: the event type it takes and how to call it from a DI scope.</summary>
+public sealed record HandlerRegistration(
+    Type EventType,
+    string HandlerName,
+    Func<IServiceProvider, IntegrationEvent, CancellationToken, Task> Invoke);
+
+/// <summary>
+/// Consumes this service's subscription and runs each message's handler inside one transaction with its inbox row:
+/// the handler's changes (and any events it publishes through the outbox) commit together with the record that the
+/// message was handled, so a redelivered or duplicated message has no second effect.
+/// </summary>
+public sealed class SubscriptionHost<TDbContext>(
+    IServiceScopeFactory scopes,
+    IMessageTransport transport,
+    IEnumerable<HandlerRegistration> registrations,
+    IOptions<MessagingOptions> options,
+    ILogger<SubscriptionHost<TDbContext>> logger) : IHostedService, IAsyncDisposable where TDbContext : DbContext
+{
+    private readonly Dictionary<string, HandlerRegistration> _handlers =
+        registrations.ToDictionary(r => EventSerializer.TopicOf(r.EventType));
+
+    private IAsyncDisposable? _subscription;
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (_handlers.Count == 0)
+        {
+            return;
+        }
+
+        var o = options.Value;
+        var settings = new SubscriptionSettings(o.Subscription, _handlers.Keys.ToArray())
+        {
+            MaxDeliveryCount = o.MaxDeliveryCount,
+            MaxConcurrency = o.MaxConcurrency,
+            VisibilityTimeout = o.VisibilityTimeout,
+            RetryDelay = o.RetryDelay,
+        };
+        _subscription = await transport.SubscribeAsync(settings, HandleAsync, cancellationToken);
+        logger.LogInformation("Consuming {Topics} on subscription {Subscription}", string.Join(", ", _handlers.Keys), o.Subscription);
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        if (_subscription is not null)
+        {
+            await _subscription.DisposeAsync();
+            _subscription = null;
+        }
+    }
+
+    public ValueTask DisposeAsync() => _subscription?.DisposeAsync() ?? ValueTask.CompletedTask;
+
+    /// <summary>Handles one delivered message (public so tests can drive a duplicate delivery directly).</summary>
+    public async Task HandleAsync(ReceivedMessage received, CancellationToken cancellationToken)
+    {
+        var message = received.Message;
+        if (!_handlers.TryGetValue(message.Type, out var registration))
+        {
+            throw new InvalidOperationException($"No handler for {message.Type} on {received.Subscription}.");
+        }
+
+        ActivityContext.TryParse(message.Headers.GetValueOrDefault(MessageHeaders.TraceParent),
+            message.Headers.GetValueOrDefault(MessageHeaders.TraceState), out var parent);
+        using var activity = MessagingMetrics.ActivitySource.StartActivity($"{message.Type} process", ActivityKind.Consumer, parent);
+        activity?.SetTag("messaging.message.id", message.MessageId);
+        activity?.SetTag("messaging.destination.subscription.name", received.Subscription);
+        activity?.SetTag("messaging.message.delivery_count", received.DeliveryCount);
+
+        var @event = EventSerializer.Deserialize(message, registration.EventType);
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TDbContext>();
+        var handled = await db.Database.CreateExecutionStrategy().ExecuteAsync(async ct =>
+        {
+            db.ChangeTracker.Clear();
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            // The insert waits on a concurrent duplicate's uncommitted row, then finds the conflict: exactly one wins.
+            var inserted = await db.Database.ExecuteSqlAsync(
+                $"INSERT INTO inbox (message_id, handler, handled_at) VALUES ({message.MessageId}, {registration.HandlerName}, now()) ON CONFLICT DO NOTHING", ct);
+            if (inserted == 0)
+            {
+                await transaction.CommitAsync(ct);
+                return false;
+            }
+
+            await registration.Invoke(scope.ServiceProvider, @event, ct);
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+            return true;
+        }, cancellationToken);
+
+        activity?.SetTag("messaging.duplicate", !handled);
+        MessagingMetrics.Latency.Record((DateTimeOffset.UtcNow - message.OccurredAt).TotalMilliseconds,
+            new KeyValuePair<string, object?>("type", message.Type));
+    }
+}

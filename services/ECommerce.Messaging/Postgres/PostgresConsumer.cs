@@ -1,0 +1,159 @@
+using System.Text.Json;
+using ECommerce.Messaging.Transport;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace ECommerce.Messaging.Postgres;
+
+/// <summary>
+/// Consumes one subscription: leases up to MaxConcurrency ready rows (SKIP LOCKED, visibility pushed forward), runs
+/// the handler for each in parallel, then deletes completed rows, reschedules failed ones with backoff, and moves
+/// exhausted ones to the dead-letter table. Completion is guarded by the delivery count, so a consumer whose lease
+/// expired cannot complete a row another consumer has since taken.
+/// </summary>
+internal sealed class PostgresConsumer(
+    NpgsqlDataSource dataSource,
+    SubscriptionSettings settings,
+    Func<ReceivedMessage, CancellationToken, Task> handler,
+    SemaphoreSlim wakeUp,
+    TimeSpan pollInterval,
+    ILogger logger) : IAsyncDisposable
+{
+    private readonly CancellationTokenSource _stopping = new();
+    private Task? _loop;
+
+    public void Start() => _loop = Task.Run(RunAsync, CancellationToken.None);
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stopping.CancelAsync();
+        if (_loop is not null)
+        {
+            await _loop.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+
+        _stopping.Dispose();
+    }
+
+    private async Task RunAsync()
+    {
+        var token = _stopping.Token;
+        while (!token.IsCancellationRequested)
+        {
+            try
+            {
+                var leased = await LeaseAsync(token);
+                if (leased.Count == 0)
+                {
+                    await wakeUp.WaitAsync(pollInterval, token);
+                    continue;
+                }
+
+                await Task.WhenAll(leased.Select(m => ProcessAsync(m, token)));
+            }
+            catch (OperationCanceledException) when (token.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e) when (e is NpgsqlException or System.IO.IOException or TimeoutException or InvalidOperationException)
+            {
+                // The database restarted or a connection dropped: leases we held expire and are redelivered.
+                logger.LogWarning(e, "Consumer of {Subscription} lost the database; retrying", settings.Subscription);
+                await Task.Delay(TimeSpan.FromSeconds(1), token).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
+        }
+    }
+
+    private async Task<List<Leased>> LeaseAsync(CancellationToken token)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(token);
+        await using var command = new NpgsqlCommand("""
+            WITH next AS (
+                SELECT id FROM messaging.queue
+                WHERE subscription = @subscription AND visible_at <= now()
+                ORDER BY id LIMIT @limit FOR UPDATE SKIP LOCKED)
+            UPDATE messaging.queue q
+            SET visible_at = now() + @visibility, delivery_count = q.delivery_count + 1
+            FROM next WHERE q.id = next.id
+            RETURNING q.id, q.topic, q.message_id, q.type, q.body, q.headers::text, q.occurred_at, q.delivery_count
+            """, connection);
+        command.Parameters.AddWithValue("subscription", settings.Subscription);
+        command.Parameters.AddWithValue("limit", settings.MaxConcurrency);
+        command.Parameters.AddWithValue("visibility", settings.VisibilityTimeout);
+        var leased = new List<Leased>();
+        await using var reader = await command.ExecuteReaderAsync(token);
+        while (await reader.ReadAsync(token))
+        {
+            var message = new TransportMessage(reader.GetGuid(2), reader.GetString(3), reader.GetString(4),
+                JsonSerializer.Deserialize<Dictionary<string, string>>(reader.GetString(5)) ?? [], reader.GetFieldValue<DateTimeOffset>(6));
+            leased.Add(new Leased(reader.GetInt64(0), new ReceivedMessage(message, reader.GetString(1), settings.Subscription, reader.GetInt32(7))));
+        }
+
+        return leased;
+    }
+
+    private async Task ProcessAsync(Leased leased, CancellationToken token)
+    {
+        try
+        {
+            await handler(leased.Received, token);
+        }
+        catch (OperationCanceledException) when (token.IsCancellationRequested)
+        {
+            return; // stopping: the lease expires and the message is redelivered to whoever consumes next
+        }
+        catch (Exception e)
+        {
+            await FailAsync(leased, e, token);
+            return;
+        }
+
+        await using var connection = await dataSource.OpenConnectionAsync(token);
+        await using var complete = new NpgsqlCommand(
+            "DELETE FROM messaging.queue WHERE id = @id AND delivery_count = @count", connection);
+        complete.Parameters.AddWithValue("id", leased.Id);
+        complete.Parameters.AddWithValue("count", leased.Received.DeliveryCount);
+        await complete.ExecuteNonQueryAsync(token);
+        MessagingMetrics.Delivered.Add(1, new KeyValuePair<string, object?>("subscription", settings.Subscription));
+    }
+
+    private async Task FailAsync(Leased leased, Exception error, CancellationToken token)
+    {
+        var received = leased.Received;
+        var lastError = $"{error.GetType().Name}: {error.Message}";
+        await using var connection = await dataSource.OpenConnectionAsync(token);
+        if (received.DeliveryCount >= settings.MaxDeliveryCount)
+        {
+            logger.LogError(error, "Dead-lettering {Type} {MessageId} on {Subscription} after {Count} deliveries",
+                received.Message.Type, received.Message.MessageId, settings.Subscription, received.DeliveryCount);
+            await using var deadLetter = new NpgsqlCommand("""
+                WITH moved AS (
+                    DELETE FROM messaging.queue WHERE id = @id AND delivery_count = @count
+                    RETURNING subscription, topic, message_id, type, body, headers, occurred_at, delivery_count)
+                INSERT INTO messaging.dead_letters (subscription, topic, message_id, type, body, headers, occurred_at, delivery_count, last_error)
+                SELECT subscription, topic, message_id, type, body, headers, occurred_at, delivery_count, @error FROM moved
+                """, connection);
+            deadLetter.Parameters.AddWithValue("id", leased.Id);
+            deadLetter.Parameters.AddWithValue("count", received.DeliveryCount);
+            deadLetter.Parameters.AddWithValue("error", lastError);
+            await deadLetter.ExecuteNonQueryAsync(token);
+            MessagingMetrics.DeadLettered.Add(1, new KeyValuePair<string, object?>("subscription", settings.Subscription));
+            return;
+        }
+
+        logger.LogWarning(error, "Handler for {Type} {MessageId} on {Subscription} failed (delivery {Count}); retrying",
+            received.Message.Type, received.Message.MessageId, settings.Subscription, received.DeliveryCount);
+        await using var retry = new NpgsqlCommand("""
+            UPDATE messaging.queue SET visible_at = now() + @delay, last_error = @error
+            WHERE id = @id AND delivery_count = @count
+            """, connection);
+        retry.Parameters.AddWithValue("id", leased.Id);
+        retry.Parameters.AddWithValue("count", received.DeliveryCount);
+        retry.Parameters.AddWithValue("delay", settings.DelayFor(received.DeliveryCount));
+        retry.Parameters.AddWithValue("error", lastError);
+        await retry.ExecuteNonQueryAsync(token);
+        MessagingMetrics.Retried.Add(1, new KeyValuePair<string, object?>("subscription", settings.Subscription));
+    }
+
+    private sealed record Leased(long Id, ReceivedMessage Received);
+}
