@@ -49,7 +49,8 @@ internal sealed class PostgresConsumer(
                     continue;
                 }
 
-                await Task.WhenAll(leased.Select(m => ProcessAsync(m, token)));
+                var outcomes = await Task.WhenAll(leased.Select(m => ProcessAsync(m, token)));
+                await CompleteAsync([.. leased.Where((_, i) => outcomes[i])], token);
             }
             catch (OperationCanceledException) when (token.IsCancellationRequested)
             {
@@ -92,29 +93,42 @@ internal sealed class PostgresConsumer(
         return leased;
     }
 
-    private async Task ProcessAsync(Leased leased, CancellationToken token)
+    /// <summary>Runs the handler; true when the message should be completed.</summary>
+    private async Task<bool> ProcessAsync(Leased leased, CancellationToken token)
     {
         try
         {
             await handler(leased.Received, token);
+            return true;
         }
         catch (OperationCanceledException) when (token.IsCancellationRequested)
         {
-            return; // stopping: the lease expires and the message is redelivered to whoever consumes next
+            return false; // stopping: the lease expires and the message is redelivered to whoever consumes next
         }
         catch (Exception e)
         {
             await FailAsync(leased, e, token);
+            return false;
+        }
+    }
+
+    /// <summary>Deletes the batch's completed rows in one statement, each guarded by the delivery count it was leased with.</summary>
+    private async Task CompleteAsync(IReadOnlyList<Leased> completed, CancellationToken token)
+    {
+        if (completed.Count == 0)
+        {
             return;
         }
 
         await using var connection = await dataSource.OpenConnectionAsync(token);
-        await using var complete = new NpgsqlCommand(
-            "DELETE FROM messaging.queue WHERE id = @id AND delivery_count = @count", connection);
-        complete.Parameters.AddWithValue("id", leased.Id);
-        complete.Parameters.AddWithValue("count", leased.Received.DeliveryCount);
+        await using var complete = new NpgsqlCommand("""
+            DELETE FROM messaging.queue q USING unnest(@ids, @counts) AS done(id, delivery_count)
+            WHERE q.id = done.id AND q.delivery_count = done.delivery_count
+            """, connection);
+        complete.Parameters.AddWithValue("ids", completed.Select(l => l.Id).ToArray());
+        complete.Parameters.AddWithValue("counts", completed.Select(l => l.Received.DeliveryCount).ToArray());
         await complete.ExecuteNonQueryAsync(token);
-        MessagingMetrics.Delivered.Add(1, new KeyValuePair<string, object?>("subscription", settings.Subscription));
+        MessagingMetrics.Delivered.Add(completed.Count, new KeyValuePair<string, object?>("subscription", settings.Subscription));
     }
 
     private async Task FailAsync(Leased leased, Exception error, CancellationToken token)

@@ -1,0 +1,40 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace ECommerce.Messaging.Tests;
+
+public sealed record TestOrderPlaced(Guid OrderId) : IntegrationEvent;
+
+public sealed class TestOrder
+{
+    public Guid Id { get; set; }
+}
+
+/// <summary>One row per handling: a second effect would show as a second row.</summary>
+public sealed class HandledOrder
+{
+    public long Id { get; set; }
+
+    public Guid OrderId { get; set; }
+}
+
+public sealed class TestDbContext(DbContextOptions<TestDbContext> options) : DbContext(options)
+{
+    public DbSet<TestOrder> Orders => Set<TestOrder>();
+
+    public DbSet<HandledOrder> Handled => Set<HandledOrder>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) => modelBuilder.AddMessagingTables();
+}
+
+public sealed class TestOrderPlacedHandler(TestDbContext db) : IIntegrationEventHandler<TestOrderPlaced>
+{
+    public static readonly Guid PoisonOrderId = Guid.Parse("00000000-0000-0000-0000-00000000dead");
+
+    public Task HandleAsync(TestOrderPlaced @event, CancellationToken cancellationToken)
+    {
+        db.Handled.Add(new HandledOrder { OrderId = @event.OrderId });
+        return @event.OrderId == PoisonOrderId
+            ? throw new InvalidOperationException("poison")
+            : Task.CompletedTask;
+    }
+}
