@@ -43,6 +43,28 @@ public sealed class OutboxInboxTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_handler_runs_in_the_trace_of_the_request_that_raised_the_event()
+    {
+        using var listener = new System.Diagnostics.ActivityListener
+        {
+            ShouldListenTo = _ => true,
+            Sample = (ref System.Diagnostics.ActivityCreationOptions<System.Diagnostics.ActivityContext> _) =>
+                System.Diagnostics.ActivitySamplingResult.AllDataAndRecorded,
+        };
+        System.Diagnostics.ActivitySource.AddActivityListener(listener);
+        using var host = BuildHost();
+        await host.StartAsync(Ct);
+
+        using var request = new System.Diagnostics.Activity("POST /api/orders").Start();
+        var orderId = await PlaceOrderAsync(host.Services);
+        request.Stop();
+
+        await WaitForHandledAsync(host.Services, orderId, expected: 1);
+        Assert.Equal(request.TraceId.ToString(), TestOrderPlacedHandler.TraceIds[orderId]);
+        await host.StopAsync(Ct);
+    }
+
+    [Fact]
     public async Task A_rolled_back_change_publishes_nothing()
     {
         using var host = BuildHost();

@@ -30,8 +30,12 @@ public sealed class TestOrderPlacedHandler(TestDbContext db) : IIntegrationEvent
 {
     public static readonly Guid PoisonOrderId = Guid.Parse("00000000-0000-0000-0000-00000000dead");
 
+    /// <summary>The trace each order was handled in, to check that trace context crosses the broker.</summary>
+    public static readonly System.Collections.Concurrent.ConcurrentDictionary<Guid, string?> TraceIds = new();
+
     public Task HandleAsync(TestOrderPlaced @event, CancellationToken cancellationToken)
     {
+        TraceIds[@event.OrderId] = System.Diagnostics.Activity.Current?.TraceId.ToString();
         db.Handled.Add(new HandledOrder { OrderId = @event.OrderId });
         return @event.OrderId == PoisonOrderId
             ? throw new InvalidOperationException("poison")
