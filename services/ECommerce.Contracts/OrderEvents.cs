@@ -5,8 +5,11 @@ namespace ECommerce.Contracts;
 /// <summary>One line of an order as other services need it.</summary>
 public sealed record OrderLine(Guid ProductId, string Sku, int Quantity, decimal UnitPrice);
 
-/// <summary>A customer placed an order; Products reserves its stock.</summary>
-public sealed record OrderPlaced(Guid OrderId, string CustomerId, IReadOnlyList<OrderLine> Lines, string Currency, decimal Total) : IntegrationEvent;
+/// <summary>
+/// A customer placed an order: Products reserves its stock, Payments records what to charge once stock is reserved.
+/// <see cref="PaymentMethod"/> is a provider token chosen in the storefront (<c>pm_card_visa</c>, a Stripe <c>pm_…</c>), never card data.
+/// </summary>
+public sealed record OrderPlaced(Guid OrderId, string CustomerId, IReadOnlyList<OrderLine> Lines, string Currency, decimal Total, string PaymentMethod) : IntegrationEvent;
 
 /// <summary>An order was paid; Products commits its reservation, AI learns from it.</summary>
 public sealed record OrderPaid(Guid OrderId, string CustomerId, IReadOnlyList<OrderLine> Lines, string Currency, decimal Total) : IntegrationEvent;
