@@ -1,0 +1,123 @@
+// Gateway overhead benchmark: the same Products endpoint called directly, through the YARP gateway and through nginx
+// (Debian package) proxying the same service, measured with wrk in one run. Prints rps and latency percentiles for
+// each, and the gateway's and nginx's throughput as a share of the direct call.
+using System.Globalization;
+using ECommerce.Gateway.Benchmarks;
+using ECommerce.Testing;
+
+var seconds = ArgValue("--duration", 15);
+var connections = ArgValue("--connections", 32);
+var threads = ArgValue("--threads", 2);
+var path = ArgText("--path", "/api/products?limit=20");
+var root = FindRepositoryRoot();
+
+using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+var postgres = await PostgresServer.GetAsync();
+var redis = await RedisServer.GetAsync();
+
+var productsPort = FreePort.Next();
+using var products = new ChildProcess("dotnet", [Built(root, "Products"), "--urls", $"http://127.0.0.1:{productsPort}"], new Dictionary<string, string>
+{
+    ["ASPNETCORE_ENVIRONMENT"] = "Development", // seeds the catalog on first start
+    ["ConnectionStrings__productsdb"] = await postgres.CreateDatabaseAsync("bench_products"),
+    ["ConnectionStrings__messaging"] = await postgres.CreateDatabaseAsync("bench_messaging"),
+    ["ConnectionStrings__cache"] = redis.ConnectionString,
+    ["Logging__LogLevel__Default"] = "Warning",
+}, Path.GetDirectoryName(Built(root, "Products")));
+var direct = $"http://127.0.0.1:{productsPort}";
+await products.WaitUntilAnswersAsync(http, direct + path, TimeSpan.FromMinutes(3));
+
+var gatewayPort = FreePort.Next();
+using var gateway = new ChildProcess("dotnet", [Built(root, "Gateway"), "--urls", $"http://127.0.0.1:{gatewayPort}"], new Dictionary<string, string>
+{
+    ["ASPNETCORE_ENVIRONMENT"] = "Production",
+    ["ReverseProxy__Clusters__products__Destinations__primary__Address"] = direct,
+    // The per-client limit would throttle a single load generator; the benchmark measures proxying, not limiting.
+    ["Gateway__RateLimiting__PermitsPerClientPerWindow"] = "1000000000",
+    ["Gateway__RateLimiting__GlobalConcurrentRequests"] = "100000",
+    ["Logging__LogLevel__Default"] = "Warning",
+}, Path.GetDirectoryName(Built(root, "Gateway")));
+var viaGateway = $"http://127.0.0.1:{gatewayPort}";
+await gateway.WaitUntilAnswersAsync(http, viaGateway + path, TimeSpan.FromMinutes(1));
+
+var nginxPort = FreePort.Next();
+var nginxDir = Directory.CreateTempSubdirectory("ecommerce-bench-nginx-").FullName;
+var nginxConfig = Path.Combine(nginxDir, "nginx.conf");
+await File.WriteAllTextAsync(nginxConfig, NginxConfig(productsPort, nginxPort, nginxDir));
+using var nginx = new ChildProcess("nginx", ["-c", nginxConfig, "-p", nginxDir, "-g", "daemon off;"]);
+var viaNginx = $"http://127.0.0.1:{nginxPort}";
+await nginx.WaitUntilAnswersAsync(http, viaNginx + path, TimeSpan.FromSeconds(30));
+
+Console.WriteLine($"Gateway benchmark — GET {path}, wrk -t{threads} -c{connections} -d{seconds}s; {Environment.ProcessorCount} cores shared by wrk, proxy and service");
+var results = new List<WrkResult>();
+foreach (var (name, url) in new[] { ("direct", direct), ("gateway (YARP)", viaGateway), ("nginx", viaNginx) })
+{
+    await Wrk.RunAsync(name, url + path, threads, connections, 3); // warm-up: JIT, pools, caches
+    results.Add(await Wrk.RunAsync(name, url + path, threads, connections, seconds));
+}
+
+Console.WriteLine();
+Console.WriteLine($"{"target",-16} {"req/s",10} {"p50 ms",8} {"p90 ms",8} {"p99 ms",8} {"errors",7} {"vs direct",10}");
+foreach (var r in results)
+{
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"{r.Target,-16} {r.RequestsPerSecond,10:N0} {r.P50Ms,8:N2} {r.P90Ms,8:N2} {r.P99Ms,8:N2} {r.Errors,7} {r.RequestsPerSecond / results[0].RequestsPerSecond,9:P0}"));
+}
+
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+    $"gateway / nginx throughput: {results[1].RequestsPerSecond / results[2].RequestsPerSecond:N2}"));
+try { Directory.Delete(nginxDir, recursive: true); } catch (IOException) { }
+return results.Any(r => r.Errors > 0) ? 1 : 0;
+
+static string NginxConfig(int upstreamPort, int listenPort, string dir) => $$"""
+    worker_processes auto;
+    pid {{dir}}/nginx.pid;
+    error_log {{dir}}/error.log warn;
+    events { worker_connections 4096; }
+    http {
+      access_log off;
+      client_body_temp_path {{dir}}/body;
+      proxy_temp_path {{dir}}/proxy;
+      fastcgi_temp_path {{dir}}/fastcgi;
+      uwsgi_temp_path {{dir}}/uwsgi;
+      scgi_temp_path {{dir}}/scgi;
+      upstream products { server 127.0.0.1:{{upstreamPort}}; keepalive 64; }
+      server {
+        listen 127.0.0.1:{{listenPort}};
+        location / {
+          proxy_pass http://products;
+          proxy_http_version 1.1;
+          proxy_set_header Connection "";
+          proxy_set_header X-Forwarded-For $remote_addr;
+        }
+      }
+    }
+    """;
+
+static string Built(string root, string service) =>
+    Path.Combine(root, "services", service, "bin", "Release", "net10.0", $"ECommerce.{service}.dll") is var dll && File.Exists(dll)
+        ? dll
+        : throw new FileNotFoundException($"Build first: dotnet build -c Release tests/ECommerce.Gateway.Benchmarks ({dll} is missing)");
+
+static string FindRepositoryRoot()
+{
+    for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+    {
+        if (File.Exists(Path.Combine(dir.FullName, "ECommerce.sln")))
+        {
+            return dir.FullName;
+        }
+    }
+
+    throw new InvalidOperationException("Run from inside the repository.");
+}
+
+static int ArgValue(string name, int fallback) =>
+    int.TryParse(ArgText(name, ""), NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : fallback;
+
+static string ArgText(string name, string fallback)
+{
+    var args = Environment.GetCommandLineArgs();
+    var index = Array.IndexOf(args, name);
+    return index >= 0 && index + 1 < args.Length ? args[index + 1] : fallback;
+}
