@@ -1,0 +1,75 @@
+// The whole Azure estate for one azd environment: a resource group and everything the Container Apps need.
+// Layout follows what `azd infra gen` writes for an Aspire app (main.bicep + resources, outputs azd maps into the
+// container app templates infra/<service>.tmpl.yaml); from here on it is owned by this repository.
+targetScope = 'subscription'
+
+@minLength(1)
+@maxLength(64)
+@description('Name of the azd environment; the resource group is rg-<name> and resource names derive from it.')
+param environmentName string
+
+@minLength(1)
+@description('Azure region for every resource.')
+param location string
+
+@description('Object id of the deploying user or pipeline; gets Key Vault Secrets Officer (rotation) and Contributor on the Container Apps environment. Empty skips those assignments.')
+param principalId string = ''
+
+@secure()
+@description('PostgreSQL administrator password. main.parameters.json asks azd for $(secretOrRandomPassword …), so it is generated once and then read back from Key Vault.')
+param postgresAdminPassword string
+
+@secure()
+@description('Stripe secret key (sk_…); empty keeps Payments on its simulated provider.')
+param stripeSecretKey string = ''
+
+@secure()
+@description('Stripe webhook signing secret (whsec_…); needed only with a Stripe secret key.')
+param stripeWebhookSecret string = ''
+
+var tags = {
+  'azd-env-name': environmentName
+}
+
+resource rg 'Microsoft.Resources/resourceGroups@2024-03-01' = {
+  name: 'rg-${environmentName}'
+  location: location
+  tags: tags
+}
+
+module resources 'resources.bicep' = {
+  scope: rg
+  name: 'resources'
+  params: {
+    location: location
+    tags: tags
+    principalId: principalId
+    postgresAdminPassword: postgresAdminPassword
+    stripeSecretKey: stripeSecretKey
+    stripeWebhookSecret: stripeWebhookSecret
+  }
+}
+
+// Names azd and the templates read (the same names `azd infra gen` produces for an Aspire app).
+output MANAGED_IDENTITY_CLIENT_ID string = resources.outputs.MANAGED_IDENTITY_CLIENT_ID
+output MANAGED_IDENTITY_NAME string = resources.outputs.MANAGED_IDENTITY_NAME
+output MANAGED_IDENTITY_PRINCIPAL_ID string = resources.outputs.MANAGED_IDENTITY_PRINCIPAL_ID
+output AZURE_LOG_ANALYTICS_WORKSPACE_NAME string = resources.outputs.AZURE_LOG_ANALYTICS_WORKSPACE_NAME
+output AZURE_LOG_ANALYTICS_WORKSPACE_ID string = resources.outputs.AZURE_LOG_ANALYTICS_WORKSPACE_ID
+output AZURE_CONTAINER_REGISTRY_ENDPOINT string = resources.outputs.AZURE_CONTAINER_REGISTRY_ENDPOINT
+output AZURE_CONTAINER_REGISTRY_NAME string = resources.outputs.AZURE_CONTAINER_REGISTRY_NAME
+output AZURE_CONTAINER_REGISTRY_MANAGED_IDENTITY_ID string = resources.outputs.AZURE_CONTAINER_REGISTRY_MANAGED_IDENTITY_ID
+output AZURE_CONTAINER_APPS_ENVIRONMENT_NAME string = resources.outputs.AZURE_CONTAINER_APPS_ENVIRONMENT_NAME
+output AZURE_CONTAINER_APPS_ENVIRONMENT_ID string = resources.outputs.AZURE_CONTAINER_APPS_ENVIRONMENT_ID
+output AZURE_CONTAINER_APPS_ENVIRONMENT_DEFAULT_DOMAIN string = resources.outputs.AZURE_CONTAINER_APPS_ENVIRONMENT_DEFAULT_DOMAIN
+output AZURE_KEY_VAULT_NAME string = resources.outputs.AZURE_KEY_VAULT_NAME
+output AZURE_KEY_VAULT_ENDPOINT string = resources.outputs.AZURE_KEY_VAULT_ENDPOINT
+output SERVICE_BINDING_KV_ENDPOINT string = resources.outputs.AZURE_KEY_VAULT_ENDPOINT
+output AZURE_POSTGRES_SERVER_FQDN string = resources.outputs.AZURE_POSTGRES_SERVER_FQDN
+output AZURE_REDIS_HOST string = resources.outputs.AZURE_REDIS_HOST
+output AZURE_SERVICE_BUS_NAMESPACE string = resources.outputs.AZURE_SERVICE_BUS_NAMESPACE
+output AZURE_SERVICE_BUS_ENDPOINT string = resources.outputs.AZURE_SERVICE_BUS_ENDPOINT
+// The payments template adds the Stripe secret references only when this is "true" (an absent Key Vault secret
+// would fail the revision, and Container Apps rejects an empty one).
+#disable-next-line outputs-should-not-contain-secrets // a yes/no derived from the key, never the key itself
+output STRIPE_CONFIGURED string = empty(stripeSecretKey) ? 'false' : 'true'

@@ -1,0 +1,105 @@
+// Writes every secret the container apps read into Key Vault. Container apps reference these by versionless URL
+// through the managed identity, so a rotation here reaches them without a template change (docs/deploy.md).
+param keyVaultName string
+param postgresServerName string
+param postgresAdministratorLogin string
+param databases array
+param redisName string
+param serviceBusNamespaceName string
+param serviceBusAppRuleName string
+param serviceBusScalerRuleName string
+
+@secure()
+param postgresAdministratorPassword string
+
+@secure()
+param stripeSecretKey string = ''
+
+@secure()
+param stripeWebhookSecret string = ''
+
+resource vault 'Microsoft.KeyVault/vaults@2023-07-01' existing = {
+  name: keyVaultName
+}
+
+resource postgres 'Microsoft.DBforPostgreSQL/flexibleServers@2024-08-01' existing = {
+  name: postgresServerName
+}
+
+resource redis 'Microsoft.Cache/redis@2024-03-01' existing = {
+  name: redisName
+}
+
+resource serviceBus 'Microsoft.ServiceBus/namespaces@2024-01-01' existing = {
+  name: serviceBusNamespaceName
+
+  resource appRule 'AuthorizationRules' existing = {
+    name: serviceBusAppRuleName
+  }
+
+  resource scalerRule 'AuthorizationRules' existing = {
+    name: serviceBusScalerRuleName
+  }
+}
+
+// Double quotes (doubled inside) keep a generated password with ';' or '=' from breaking the connection string.
+var quotedPassword = '"${replace(postgresAdministratorPassword, '"', '""')}"'
+var postgresHost = postgres.properties.fullyQualifiedDomainName
+
+// Read back by azd's $(secretOrRandomPassword …) on the next provision, so the password is generated only once.
+resource postgresPassword 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
+  parent: vault
+  name: 'postgres-admin-password'
+  properties: {
+    value: postgresAdministratorPassword
+  }
+}
+
+resource databaseConnections 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = [for name in databases: {
+  parent: vault
+  name: 'connectionstrings-${name}'
+  properties: {
+    value: 'Host=${postgresHost};Port=5432;Database=${name};Username=${postgresAdministratorLogin};Password=${quotedPassword};SSL Mode=VerifyFull'
+  }
+}]
+
+resource cacheConnection 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
+  parent: vault
+  name: 'connectionstrings-cache'
+  properties: {
+    value: '${redis.properties.hostName}:${redis.properties.sslPort},password=${redis.listKeys().primaryKey},ssl=True,abortConnect=False'
+  }
+}
+
+resource messagingConnection 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
+  parent: vault
+  name: 'connectionstrings-messaging'
+  properties: {
+    value: serviceBus::appRule.listKeys().primaryConnectionString
+  }
+}
+
+resource scalerConnection 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
+  parent: vault
+  name: 'servicebus-scaler-connection'
+  properties: {
+    value: serviceBus::scalerRule.listKeys().primaryConnectionString
+  }
+}
+
+// Only when given: Container Apps refuses an empty Key Vault secret, and Payments runs simulated without them.
+resource stripeKey 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (!empty(stripeSecretKey)) {
+  parent: vault
+  name: 'stripe-secret-key'
+  properties: {
+    value: stripeSecretKey
+  }
+}
+
+resource stripeWebhook 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (!empty(stripeWebhookSecret)) {
+  parent: vault
+  name: 'stripe-webhook-secret'
+  properties: {
+    value: stripeWebhookSecret
+  }
+}
