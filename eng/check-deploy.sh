@@ -41,11 +41,16 @@ dotnet run --project ECommerce.AppHost -c Release --no-build -- --publisher mani
   || { cat "$work/manifest.log"; failures+=("manifest generation"); }
 
 step "manifest, templates, topology, storefront image"
-if ! python3 -c 'import yaml' 2>/dev/null; then
-  # Debian's package; CI runs as root after apt-get update (.ci/run).
+# The first python3 on PATH may be a pyenv build without PyYAML; Debian's (python3-yaml, installed by .ci/run) has it.
+python=""
+for candidate in python3 /usr/bin/python3; do
+  if "$candidate" -c 'import yaml' 2>/dev/null; then python="$candidate"; break; fi
+done
+if [[ -z "$python" ]]; then
   apt-get install -y -qq --no-install-recommends python3-yaml >/dev/null
+  python=/usr/bin/python3
 fi
-[[ -f "$work/aspire-manifest.json" ]] && { python3 eng/check_deploy.py "$root" "$work/aspire-manifest.json" || failures+=("eng/check_deploy.py"); }
+[[ -f "$work/aspire-manifest.json" ]] && { "$python" eng/check_deploy.py "$root" "$work/aspire-manifest.json" || failures+=("eng/check_deploy.py"); }
 
 step "container image settings of every service (dotnet publish /t:PublishContainer)"
 services=()
