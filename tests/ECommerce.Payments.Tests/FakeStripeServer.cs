@@ -62,8 +62,14 @@ public sealed class FakeStripeServer : IAsyncDisposable
         _intentAmounts[id] = amount;
         object Intent(string status) => new
         {
-            id, @object = "payment_intent", amount, amount_capturable = status == "requires_capture" ? amount : 0, amount_received = 0,
-            currency = form["currency"].ToString(), status, capture_method = form["capture_method"].ToString(),
+            id,
+            @object = "payment_intent",
+            amount,
+            amount_capturable = status == "requires_capture" ? amount : 0,
+            amount_received = 0,
+            currency = form["currency"].ToString(),
+            status,
+            capture_method = form["capture_method"].ToString(),
             metadata = new Dictionary<string, string> { ["order_id"] = form["metadata[order_id]"].ToString() },
         };
         object CardError(string code, string message) => new
