@@ -8,8 +8,12 @@ var infra = builder.AddInfrastructure();
 var products = builder.AddProject<Projects.ECommerce_Products>("products")
     .WithInfrastructure(infra, database: "productsdb");
 
+var payments = builder.AddProject<Projects.ECommerce_Payments>("payments")
+    .WithInfrastructure(infra, database: "paymentsdb");
+
 var gateway = builder.AddProject<Projects.ECommerce_Gateway>("gateway")
     .WithReference(products).WaitFor(products)
+    .WithReference(payments).WaitFor(payments)
     .WithExternalHttpEndpoints();
 
 builder.Build().Run();

@@ -1,0 +1,53 @@
+namespace ECommerce.Payments.Providers;
+
+/// <summary>
+/// A payment provider as Payments needs it: authorise (create and confirm with manual capture), capture, refund.
+/// Every call carries an idempotency key derived from the order, so repeating a call never repeats its effect.
+/// Declines come back as results; a provider that cannot be reached throws <see cref="PaymentProviderUnavailableException"/>.
+/// </summary>
+public interface IPaymentProvider
+{
+    /// <summary>"stripe" or "simulated": stored on each payment and shown by the config endpoint.</summary>
+    string Name { get; }
+
+    Task<ProviderPaymentResult> AuthoriseAsync(AuthorisePaymentRequest request, CancellationToken cancellationToken);
+
+    Task<ProviderPaymentResult> CaptureAsync(string providerPaymentId, long amountMinor, string idempotencyKey, CancellationToken cancellationToken);
+
+    Task<ProviderRefundResult> RefundAsync(string providerPaymentId, long amountMinor, string idempotencyKey, CancellationToken cancellationToken);
+}
+
+/// <summary>What to authorise: the order's amount in minor units, its currency and the storefront's payment method token.</summary>
+public sealed record AuthorisePaymentRequest(Guid OrderId, string CustomerId, long AmountMinor, string Currency, string PaymentMethod, string IdempotencyKey);
+
+/// <summary>A provider payment's state, named after Stripe's PaymentIntent statuses that matter to us.</summary>
+public enum ProviderPaymentStatus
+{
+    RequiresCapture,
+    Succeeded,
+    Processing,
+    RequiresAction,
+    Failed,
+}
+
+public sealed record ProviderPaymentResult(string? ProviderPaymentId, ProviderPaymentStatus Status, long AmountMinor, string? FailureCode = null);
+
+public sealed record ProviderRefundResult(string ProviderRefundId, long AmountMinor);
+
+/// <summary>The provider could not be reached or answered with a server error: the caller should retry later, with the same key.</summary>
+public sealed class PaymentProviderUnavailableException(string message, Exception? inner = null) : Exception(message, inner);
+
+/// <summary>The provider refused a request that was not a card decline (a refund larger than the charge, an unknown payment).</summary>
+public sealed class PaymentProviderRejectedException(string code, string message, Exception? inner = null) : Exception(message, inner)
+{
+    public string Code { get; } = code;
+}
+
+/// <summary>Failure reasons published in PaymentFailed, so Orders and the storefront can explain them.</summary>
+public static class FailureReasons
+{
+    public const string CardDeclined = "card_declined";
+    public const string AuthenticationRequired = "authentication_required";
+    public const string ProcessingFailed = "processing_failed";
+    public const string InvalidPaymentMethod = "invalid_payment_method";
+}
