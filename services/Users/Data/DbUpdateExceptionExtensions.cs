@@ -1,0 +1,11 @@
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace ECommerce.Users.Data;
+
+internal static class DbUpdateExceptionExtensions
+{
+    /// <summary>Another request or the event handler inserted the same row first (primary key or unique index).</summary>
+    public static bool IsUniqueViolation(this DbUpdateException exception) =>
+        exception.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
+}
