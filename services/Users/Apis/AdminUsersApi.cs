@@ -1,4 +1,5 @@
 using ECommerce.Users.Data;
+using ECommerce.Users.Model;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -61,7 +62,7 @@ public static class AdminUsersApi
         var profile = await db.Profiles.AsNoTracking().SingleOrDefaultAsync(p => p.UserId == userId, cancellationToken);
         return profile is null
             ? TypedResults.NotFound()
-            : TypedResults.Ok(AccountExport.From(profile, await addresses.ListAsync(userId, cancellationToken), clock.GetUtcNow()));
+            : TypedResults.Ok(AccountExport.From(profile, await addresses.ListAsync(userId, cancellationToken), clock.Now()));
     }
 
     /// <summary>The caller's text is matched literally: % and _ are not wildcards for them.</summary>

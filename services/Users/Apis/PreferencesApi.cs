@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using ECommerce.Users.Data;
+using ECommerce.Users.Model;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace ECommerce.Users.Apis;
@@ -38,7 +39,7 @@ public static class PreferencesApi
         }
 
         profile.Preferences = preferences;
-        profile.UpdatedAt = clock.GetUtcNow();
+        profile.UpdatedAt = clock.Now();
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(PreferencesResponse.From(profile.Preferences));
     }

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using ECommerce.Users.Data;
+using ECommerce.Users.Model;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace ECommerce.Users.Apis;
@@ -39,7 +40,7 @@ public static class ProfileApi
             return TypedResults.NotFound();
         }
 
-        var now = clock.GetUtcNow();
+        var now = clock.Now();
         profile.DisplayName = displayName;
         profile.Phone = phone;
         profile.SetMarketingConsent(request.MarketingConsent!.Value, now);
@@ -58,7 +59,7 @@ public static class ProfileApi
             return TypedResults.NotFound();
         }
 
-        var export = AccountExport.From(profile, await addresses.ListAsync(profile.UserId, cancellationToken), clock.GetUtcNow());
+        var export = AccountExport.From(profile, await addresses.ListAsync(profile.UserId, cancellationToken), clock.Now());
         response.Headers.ContentDisposition = "attachment; filename=\"account-export.json\"";
         response.Headers.CacheControl = "no-store";
         return TypedResults.Ok(export);

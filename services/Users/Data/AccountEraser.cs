@@ -27,7 +27,7 @@ public sealed class AccountEraser(UsersDbContext db, TimeProvider clock)
 
         // Addresses cascade with the profile; this also catches any written without one.
         db.Addresses.RemoveRange(await db.Addresses.Where(a => a.UserId == userId).ToListAsync(cancellationToken));
-        db.DeletedUsers.Add(new DeletedUser { UserId = userId, DeletedAt = clock.GetUtcNow() });
+        db.DeletedUsers.Add(new DeletedUser { UserId = userId, DeletedAt = clock.Now() });
         if (publish)
         {
             db.AddIntegrationEvent(new UserDeleted(userId));

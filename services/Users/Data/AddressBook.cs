@@ -32,7 +32,7 @@ public sealed class AddressBook(UsersDbContext db, TimeProvider clock)
             return (AddressWriteOutcome.BookFull, null);
         }
 
-        var now = clock.GetUtcNow();
+        var now = clock.Now();
         var address = new Address
         {
             UserId = userId,
@@ -55,7 +55,7 @@ public sealed class AddressBook(UsersDbContext db, TimeProvider clock)
             return (AddressWriteOutcome.NotFound, null);
         }
 
-        details.ApplyTo(address, clock.GetUtcNow());
+        details.ApplyTo(address, clock.Now());
         address.IsDefaultShipping = defaultShipping ?? address.IsDefaultShipping;
         address.IsDefaultBilling = defaultBilling ?? address.IsDefaultBilling;
         return (await SaveWithDefaultsAsync(address, cancellationToken), address);

@@ -27,7 +27,7 @@ public sealed class ProfileStore(UsersDbContext db, TimeProvider clock)
             return null;
         }
 
-        db.Profiles.Add(UserProfile.Create(userId, user.FindFirstValue("email"), user.FindFirstValue("name"), clock.GetUtcNow()));
+        db.Profiles.Add(UserProfile.Create(userId, user.FindFirstValue("email"), user.FindFirstValue("name"), clock.Now()));
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -52,14 +52,14 @@ public sealed class ProfileStore(UsersDbContext db, TimeProvider clock)
         var profile = await db.Profiles.SingleOrDefaultAsync(p => p.UserId == userId, cancellationToken);
         if (profile is null)
         {
-            db.Profiles.Add(UserProfile.Create(userId, email, displayName, clock.GetUtcNow()));
+            db.Profiles.Add(UserProfile.Create(userId, email, displayName, clock.Now()));
             return;
         }
 
         if (string.IsNullOrEmpty(profile.Email))
         {
             profile.Email = email;
-            profile.UpdatedAt = clock.GetUtcNow();
+            profile.UpdatedAt = clock.Now();
         }
     }
 
