@@ -8,8 +8,12 @@ var infra = builder.AddInfrastructure();
 var products = builder.AddProject<Projects.ECommerce_Products>("products")
     .WithInfrastructure(infra, database: "productsdb");
 
+var users = builder.AddProject<Projects.ECommerce_Users>("users")
+    .WithInfrastructure(infra, database: "usersdb");
+
 var gateway = builder.AddProject<Projects.ECommerce_Gateway>("gateway")
     .WithReference(products).WaitFor(products)
+    .WithReference(users).WaitFor(users)
     .WithExternalHttpEndpoints();
 
 builder.Build().Run();

@@ -14,6 +14,7 @@ public sealed class WholeSystemFixture : IAsyncLifetime
     [
         "postgres", "cache", "productsdb", "authdb", "usersdb", "ordersdb", "paymentsdb", "aidb", "messaging",
         "products", "gateway",
+        "users",
     ];
 
     public DistributedApplication App { get; private set; } = null!;
