@@ -79,6 +79,14 @@ public sealed class AccessTests(UsersServiceFixture service)
     }
 
     [Fact]
+    public async Task A_token_whose_subject_is_longer_than_any_user_id_gets_403()
+    {
+        var response = await service.Customer(new string('x', 200)).GetAsync("/api/users/me", Ct);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+    }
+
+    [Fact]
     public async Task Tokens_that_are_expired_for_another_audience_or_signed_by_another_key_get_401()
     {
         var userId = TestData.NewUserId();

@@ -29,6 +29,19 @@ public sealed class AccountEventsTests(UsersServiceFixture service)
     }
 
     [Fact]
+    public async Task A_display_name_longer_than_the_profile_holds_is_clipped_rather_than_failing_the_event()
+    {
+        var userId = TestData.NewUserId();
+
+        await service.PublishAsync(new UserRegistered(userId, "long@example.test", new string('n', 300)));
+
+        await UsersServiceFixture.EventuallyAsync(
+            () => service.QueryAsync(db => db.Profiles.AnyAsync(p => p.UserId == userId, Ct)), "the profile to be created");
+        var profile = await service.QueryAsync(db => db.Profiles.SingleAsync(p => p.UserId == userId, Ct));
+        Assert.Equal(new string('n', 100), profile.DisplayName);
+    }
+
+    [Fact]
     public async Task A_UserRegistered_arriving_after_the_first_sign_in_keeps_what_the_customer_set()
     {
         var userId = TestData.NewUserId();

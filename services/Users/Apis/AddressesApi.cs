@@ -51,6 +51,7 @@ public static class AddressesApi
             AddressWriteOutcome.Saved => TypedResults.CreatedAtRoute(AddressResponse.From(address!), GetAddressRoute, new { id = address!.Id }),
             AddressWriteOutcome.BookFull => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict,
                 title: "The address book is full.", detail: $"Delete an address first; at most {Model.Address.MaxPerUser} are kept."),
+            AddressWriteOutcome.NotFound => TypedResults.NotFound(),
             _ => DefaultConflict(),
         };
     }

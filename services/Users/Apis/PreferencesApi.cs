@@ -2,6 +2,7 @@ using System.Security.Claims;
 using ECommerce.Users.Data;
 using ECommerce.Users.Model;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
 
 namespace ECommerce.Users.Apis;
 
@@ -40,7 +41,15 @@ public static class PreferencesApi
 
         profile.Preferences = preferences;
         profile.UpdatedAt = clock.Now();
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException e) when (e.IsRowGone())
+        {
+            return TypedResults.NotFound(); // the account was deleted while this request was on its way
+        }
+
         return TypedResults.Ok(PreferencesResponse.From(profile.Preferences));
     }
 }

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using ECommerce.Users.Data;
 using ECommerce.Users.Model;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
 
 namespace ECommerce.Users.Apis;
 
@@ -45,7 +46,15 @@ public static class ProfileApi
         profile.Phone = phone;
         profile.SetMarketingConsent(request.MarketingConsent!.Value, now);
         profile.UpdatedAt = now;
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException e) when (e.IsRowGone())
+        {
+            return TypedResults.NotFound(); // the account was deleted while this request was on its way
+        }
+
         return TypedResults.Ok(ProfileResponse.From(profile));
     }
 
@@ -75,7 +84,7 @@ public static class ProfileApi
             {
                 await db.SaveChangesAsync(cancellationToken);
             }
-            catch (Microsoft.EntityFrameworkCore.DbUpdateException e) when (e.IsUniqueViolation())
+            catch (DbUpdateException e) when (e.IsUniqueViolation() || e.IsRowGone())
             {
                 // A concurrent deletion (this customer's other tab, or Auth's UserDeleted) got there first.
             }

@@ -20,12 +20,10 @@ public sealed record ProfileResponse(
 /// <summary>Replaces the editable profile fields. The email belongs to the Auth service and is not changed here.</summary>
 public sealed record UpdateProfileRequest(string? DisplayName, string? Phone, bool? MarketingConsent)
 {
-    public const int MaxDisplayNameLength = 100;
-
     public ValidationErrors Validate(out string displayName, out string? phone)
     {
         var errors = new ValidationErrors();
-        displayName = errors.Text("displayName", DisplayName, MaxDisplayNameLength, required: true) ?? "";
+        displayName = errors.Text("displayName", DisplayName, UserProfile.MaxDisplayNameLength, required: true) ?? "";
         phone = errors.Text("phone", Phone, 32, required: false);
         if (ContactRules.ValidatePhone(phone) is { } phoneError)
         {

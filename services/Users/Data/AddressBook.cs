@@ -88,6 +88,10 @@ public sealed class AddressBook(UsersDbContext db, TimeProvider clock)
         {
             return AddressWriteOutcome.DefaultConflict;
         }
+        catch (DbUpdateException e) when (e.IsRowGone())
+        {
+            return AddressWriteOutcome.NotFound; // deleted by a concurrent request
+        }
 
         await transaction.CommitAsync(cancellationToken);
         return AddressWriteOutcome.Saved;

@@ -19,9 +19,9 @@ public sealed class UsersDbContext(DbContextOptions<UsersDbContext> options) : D
         {
             profile.ToTable("profiles");
             profile.HasKey(p => p.UserId);
-            profile.Property(p => p.UserId).HasMaxLength(128);
-            profile.Property(p => p.Email).HasMaxLength(320);
-            profile.Property(p => p.DisplayName).HasMaxLength(100);
+            profile.Property(p => p.UserId).HasMaxLength(UserProfile.MaxUserIdLength);
+            profile.Property(p => p.Email).HasMaxLength(UserProfile.MaxEmailLength);
+            profile.Property(p => p.DisplayName).HasMaxLength(UserProfile.MaxDisplayNameLength);
             profile.Property(p => p.Phone).HasMaxLength(32);
             profile.ComplexProperty(p => p.Preferences, preferences =>
             {
@@ -38,7 +38,7 @@ public sealed class UsersDbContext(DbContextOptions<UsersDbContext> options) : D
         {
             address.ToTable("addresses");
             address.HasKey(a => a.Id);
-            address.Property(a => a.UserId).HasMaxLength(128);
+            address.Property(a => a.UserId).HasMaxLength(UserProfile.MaxUserIdLength);
             address.Property(a => a.Label).HasMaxLength(50);
             address.Property(a => a.Recipient).HasMaxLength(100);
             address.Property(a => a.Line1).HasMaxLength(200);
@@ -59,7 +59,7 @@ public sealed class UsersDbContext(DbContextOptions<UsersDbContext> options) : D
         {
             deleted.ToTable("deleted_users");
             deleted.HasKey(d => d.UserId);
-            deleted.Property(d => d.UserId).HasMaxLength(128);
+            deleted.Property(d => d.UserId).HasMaxLength(UserProfile.MaxUserIdLength);
         });
 
         modelBuilder.AddMessagingTables();

@@ -26,11 +26,16 @@ public sealed class UserProfile
 
     public List<Address> Addresses { get; } = [];
 
+    public const int MaxUserIdLength = 128;
+    public const int MaxEmailLength = 320;
+    public const int MaxDisplayNameLength = 100;
+
+    /// <summary>Values from a token or an event are clipped to the columns rather than failing the sign-in or the event.</summary>
     public static UserProfile Create(string userId, string? email, string? displayName, DateTimeOffset now) => new()
     {
         UserId = userId,
-        Email = email?.Trim() ?? "",
-        DisplayName = displayName?.Trim() ?? "",
+        Email = Clip(email, MaxEmailLength),
+        DisplayName = Clip(displayName, MaxDisplayNameLength),
         CreatedAt = now,
         UpdatedAt = now,
     };
@@ -49,5 +54,11 @@ public sealed class UserProfile
         {
             Preferences.Newsletter = false;
         }
+    }
+
+    private static string Clip(string? value, int maxLength)
+    {
+        var trimmed = value?.Trim() ?? "";
+        return trimmed.Length <= maxLength ? trimmed : trimmed[..maxLength].TrimEnd();
     }
 }
