@@ -11,9 +11,13 @@ var products = builder.AddProject<Projects.ECommerce_Products>("products")
 var payments = builder.AddProject<Projects.ECommerce_Payments>("payments")
     .WithInfrastructure(infra, database: "paymentsdb");
 
+var users = builder.AddProject<Projects.ECommerce_Users>("users")
+    .WithInfrastructure(infra, database: "usersdb");
+
 var gateway = builder.AddProject<Projects.ECommerce_Gateway>("gateway")
     .WithReference(products).WaitFor(products)
     .WithReference(payments).WaitFor(payments)
+    .WithReference(users).WaitFor(users)
     .WithExternalHttpEndpoints();
 
 builder.Build().Run();

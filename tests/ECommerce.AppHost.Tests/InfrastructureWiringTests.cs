@@ -13,6 +13,7 @@ public class InfrastructureWiringTests
     {
         ["products"] = "productsdb",
         ["payments"] = "paymentsdb",
+        ["users"] = "usersdb",
         ["gateway"] = null,
     };
 

@@ -1,0 +1,21 @@
+using ECommerce.Users.Apis;
+using ECommerce.Users.Extensions;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddServiceDefaults();
+builder.AddUsersServices();
+
+var app = builder.Build();
+
+app.UseDefaultProblemDetails();
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapDefaultEndpoints();
+app.MapUsersApi();
+
+app.Run();
+
+/// <summary>Entry point, visible to the test host.</summary>
+public partial class Program;
