@@ -16,6 +16,10 @@ public sealed class WholeSystemFixture : IAsyncLifetime
         "products", "payments", "users", "gateway",
     ];
 
+    /// <summary>True for the services (as opposed to the servers and databases they use).</summary>
+    public static bool IsService(string resourceName) =>
+        resourceName is not ("postgres" or "cache" or "messaging") && !resourceName.EndsWith("db", StringComparison.Ordinal);
+
     public DistributedApplication App { get; private set; } = null!;
 
     public TimeSpan TimeToHealthy { get; private set; }
