@@ -1,0 +1,103 @@
+import { useState } from "react";
+import { useQuery } from "@tanstack/react-query";
+import { useParams } from "react-router";
+import { aiApi } from "../api/ai";
+import { ApiError } from "../api/http";
+import { productsApi, type ProductDetail } from "../api/products";
+import { cartStore, maxQuantity } from "../cart/cartStore";
+import { Money } from "../components/Money";
+import { RecommendedProducts } from "../components/RecommendedProducts";
+import { ErrorMessage, Loading } from "../components/Status";
+import { StockBadge } from "../components/StockBadge";
+
+export function ProductPage() {
+  const { idOrSlug = "" } = useParams();
+  const product = useQuery({ queryKey: ["products", "detail", idOrSlug], queryFn: () => productsApi.get(idOrSlug) });
+
+  if (product.isError) {
+    if (product.error instanceof ApiError && product.error.status === 404) {
+      return (
+        <section className="panel">
+          <h1>Product not found</h1>
+          <p>It may have been removed from the catalog.</p>
+        </section>
+      );
+    }
+    return <ErrorMessage error={product.error} onRetry={() => void product.refetch()} />;
+  }
+  if (!product.data) return <Loading label="Loading product…" />;
+  const p = product.data;
+  return (
+    <>
+      <article className="product">
+        <Gallery product={p} />
+        <div className="product-info">
+          <h1>{p.name}</h1>
+          <p className="price">
+            <Money amount={p.price} currency={p.currency} />
+          </p>
+          <StockBadge available={p.available} />
+          {!p.active && <p className="notice">This product is no longer sold.</p>}
+          <AddToCart product={p} />
+          <p className="description">{p.description}</p>
+          <p className="sku">SKU {p.sku}</p>
+        </div>
+      </article>
+      <RecommendedProducts title="Bought together" queryKey={["together", p.id]} load={() => aiApi.boughtTogether(p.id)} />
+      <RecommendedProducts title="Similar products" queryKey={["similar", p.id]} load={() => aiApi.similar(p.id)} />
+    </>
+  );
+}
+
+function Gallery({ product }: { product: ProductDetail }) {
+  const images = product.images.length > 0 ? product.images : product.imageUrl ? [{ url: product.imageUrl, alt: product.name }] : [];
+  const [index, setIndex] = useState(0);
+  const current = images[index];
+  return (
+    <div className="gallery">
+      <div className="gallery-main">
+        {current ? <img src={current.url} alt={current.alt ?? product.name} width={640} height={640} /> : <span aria-hidden="true">🛍</span>}
+      </div>
+      {images.length > 1 && (
+        <div className="thumbs" role="group" aria-label="Images">
+          {images.map((img, i) => (
+            <button key={img.url} type="button" aria-pressed={i === index} aria-label={`Image ${i + 1} of ${images.length}`} onClick={() => setIndex(i)}>
+              <img src={img.url} alt="" width={64} height={64} />
+            </button>
+          ))}
+        </div>
+      )}
+    </div>
+  );
+}
+
+export function AddToCart({ product }: { product: ProductDetail }) {
+  const [quantity, setQuantity] = useState(1);
+  const [added, setAdded] = useState(false);
+  const canBuy = product.active && product.available > 0;
+  const limit = Math.min(maxQuantity, Math.max(1, product.available));
+  return (
+    <form
+      className="add-to-cart"
+      onSubmit={(e) => {
+        e.preventDefault();
+        cartStore.add(
+          { productId: product.id, name: product.name, slug: product.slug, priceWhenAdded: product.price, currency: product.currency, imageUrl: product.imageUrl },
+          quantity,
+        );
+        setAdded(true);
+      }}
+    >
+      <label>
+        Quantity{" "}
+        <input type="number" min={1} max={limit} value={quantity} disabled={!canBuy} onChange={(e) => setQuantity(Math.max(1, Math.min(limit, Number(e.target.value) || 1)))} />
+      </label>
+      <button type="submit" className="button" disabled={!canBuy}>
+        Add to cart
+      </button>
+      <p role="status" aria-live="polite" className="added">
+        {added ? "Added to your cart." : ""}
+      </p>
+    </form>
+  );
+}
