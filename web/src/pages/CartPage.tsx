@@ -1,3 +1,4 @@
+import { useEffect, useState } from "react";
 import { Link, useNavigate } from "react-router";
 import { cartStore, maxQuantity } from "../cart/cartStore";
 import type { PricedLine } from "../cart/pricing";
@@ -78,13 +79,7 @@ export function CartRow({ line }: { line: PricedLine }) {
       <td>
         <label>
           <span className="visually-hidden">Quantity of {line.name}</span>
-          <input
-            type="number"
-            min={0}
-            max={maxQuantity}
-            value={line.quantity}
-            onChange={(e) => cartStore.setQuantity(line.productId, Number(e.target.value) || 0)}
-          />
+          <QuantityInput productId={line.productId} quantity={line.quantity} />
         </label>
       </td>
       <td>
@@ -96,5 +91,25 @@ export function CartRow({ line }: { line: PricedLine }) {
         </button>
       </td>
     </tr>
+  );
+}
+
+/** Commits whole numbers as they are typed; an emptied box waits for a number instead of removing the line. */
+function QuantityInput({ productId, quantity }: { productId: string; quantity: number }) {
+  const [text, setText] = useState(String(quantity));
+  useEffect(() => setText(String(quantity)), [quantity]);
+  return (
+    <input
+      type="number"
+      min={0}
+      max={maxQuantity}
+      value={text}
+      onChange={(e) => {
+        setText(e.target.value);
+        const value = Number(e.target.value);
+        if (e.target.value !== "" && Number.isInteger(value)) cartStore.setQuantity(productId, value);
+      }}
+      onBlur={() => setText(String(quantity))}
+    />
   );
 }

@@ -72,7 +72,8 @@ function Gallery({ product }: { product: ProductDetail }) {
 }
 
 export function AddToCart({ product }: { product: ProductDetail }) {
-  const [quantity, setQuantity] = useState(1);
+  // The raw text, so clearing the box to type a new number works; it is clamped when the shopper adds.
+  const [quantityText, setQuantityText] = useState("1");
   const [added, setAdded] = useState(false);
   const canBuy = product.active && product.available > 0;
   const limit = Math.min(maxQuantity, Math.max(1, product.available));
@@ -81,6 +82,8 @@ export function AddToCart({ product }: { product: ProductDetail }) {
       className="add-to-cart"
       onSubmit={(e) => {
         e.preventDefault();
+        const quantity = Math.max(1, Math.min(limit, Math.floor(Number(quantityText)) || 1));
+        setQuantityText(String(quantity));
         cartStore.add(
           { productId: product.id, name: product.name, slug: product.slug, priceWhenAdded: product.price, currency: product.currency, imageUrl: product.imageUrl },
           quantity,
@@ -90,7 +93,7 @@ export function AddToCart({ product }: { product: ProductDetail }) {
     >
       <label>
         Quantity{" "}
-        <input type="number" min={1} max={limit} value={quantity} disabled={!canBuy} onChange={(e) => setQuantity(Math.max(1, Math.min(limit, Number(e.target.value) || 1)))} />
+        <input type="number" min={1} max={limit} value={quantityText} disabled={!canBuy} onChange={(e) => setQuantityText(e.target.value)} />
       </label>
       <button type="submit" className="button" disabled={!canBuy}>
         Add to cart
