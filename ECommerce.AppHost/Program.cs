@@ -1,4 +1,5 @@
 using ECommerce.AppHost.Infrastructure;
+using ECommerce.AppHost.Resources;
 
 var builder = DistributedApplication.CreateBuilder(args);
 
@@ -11,5 +12,8 @@ var products = builder.AddProject<Projects.ECommerce_Products>("products")
 var gateway = builder.AddProject<Projects.ECommerce_Gateway>("gateway")
     .WithReference(products).WaitFor(products)
     .WithExternalHttpEndpoints();
+
+// The React storefront: Vite dev server (npm run dev) when running, web/Dockerfile when publishing.
+builder.AddStorefront(gateway);
 
 builder.Build().Run();

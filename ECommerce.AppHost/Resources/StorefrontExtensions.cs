@@ -1,0 +1,42 @@
+namespace ECommerce.AppHost.Resources;
+
+/// <summary>Registers the React storefront (web/): the Vite dev server when running, its Dockerfile when publishing.</summary>
+public static class StorefrontExtensions
+{
+    /// <summary>Port the storefront's container listens on (web/Dockerfile's web server reads PORT).</summary>
+    public const int ContainerPort = 8080;
+
+    /// <summary>
+    /// Adds the storefront, talking to the APIs only through <paramref name="gateway"/>: in run mode Vite proxies /api,
+    /// /connect, /.well-known and /account to GATEWAY_URL; in publish mode the container gets the same variable.
+    /// </summary>
+    public static IResourceBuilder<IResourceWithEndpoints> AddStorefront(this IDistributedApplicationBuilder builder, IResourceBuilder<ProjectResource> gateway)
+    {
+        var webDirectory = Path.GetFullPath(Path.Combine(builder.AppHostDirectory, "..", "web"));
+        var gatewayUrl = gateway.GetEndpoint("http");
+
+        if (builder.ExecutionContext.IsPublishMode)
+        {
+            var container = builder.AddDockerfile("web", webDirectory)
+                .WithHttpEndpoint(targetPort: ContainerPort, env: "PORT")
+                .WithEnvironment("GATEWAY_URL", gatewayUrl)
+                .WithReference(gateway)
+                .WithExternalHttpEndpoints();
+            return Upcast(container);
+        }
+
+        var web = builder.AddNpmApp("web", webDirectory, "dev")
+            .WithEnvironment("GATEWAY_URL", gatewayUrl)
+            .WithReference(gateway)
+            .WaitFor(gateway)
+            .WithExternalHttpEndpoints();
+
+        // If the Auth service's discovery document names the gateway's own origin, the browser calls it cross-origin
+        // from the dev server: let the gateway's CORS policy admit the storefront's origin.
+        gateway.WithEnvironment("Gateway__Cors__Origins__0", web.GetEndpoint("http"));
+        return Upcast(web);
+    }
+
+    private static IResourceBuilder<IResourceWithEndpoints> Upcast<T>(IResourceBuilder<T> builder) where T : IResourceWithEndpoints =>
+        builder.ApplicationBuilder.CreateResourceBuilder<IResourceWithEndpoints>(builder.Resource);
+}
