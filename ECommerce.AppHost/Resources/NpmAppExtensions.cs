@@ -7,12 +7,15 @@ namespace ECommerce.AppHost.Resources;
 /// </summary>
 public static class NpmAppExtensions
 {
-    /// <summary>Adds <c>npm run {script}</c> in <paramref name="workingDirectory"/>; runs <c>npm ci</c> first only when node_modules is missing.</summary>
-    public static IResourceBuilder<ExecutableResource> AddNpmApp(this IDistributedApplicationBuilder builder, string name, string workingDirectory, string script = "dev")
+    /// <summary>
+    /// Adds <c>npm run {script}</c> in <paramref name="workingDirectory"/>; runs <c>npm ci</c> first only when node_modules
+    /// is missing. <paramref name="port"/> fixes the public port (else Aspire allocates one).
+    /// </summary>
+    public static IResourceBuilder<ExecutableResource> AddNpmApp(this IDistributedApplicationBuilder builder, string name, string workingDirectory, string script = "dev", int? port = null)
     {
         var directory = Path.GetFullPath(workingDirectory, builder.AppHostDirectory);
         var app = builder.AddExecutable(name, "npm", directory, "run", script)
-            .WithHttpEndpoint(env: "PORT")
+            .WithHttpEndpoint(port: port, env: "PORT")
             .WithEnvironment("BROWSER", "none")
             .WithIconName("Globe");
 

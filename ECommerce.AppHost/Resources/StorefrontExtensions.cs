@@ -25,7 +25,9 @@ public static class StorefrontExtensions
             return Upcast(container);
         }
 
-        var web = builder.AddNpmApp("web", webDirectory, "dev")
+        // Web:Port pins the storefront's port (the e2e harness starts the AppHost with a free port it chose).
+        var port = int.TryParse(builder.Configuration["Web:Port"], out var configured) ? configured : (int?)null;
+        var web = builder.AddNpmApp("web", webDirectory, "dev", port)
             .WithEnvironment("GATEWAY_URL", gatewayUrl)
             .WithReference(gateway)
             .WaitFor(gateway)

@@ -8,7 +8,7 @@ export function ProductCard({ product }: { product: ProductSummary }) {
     <li className="card">
       <Link to={`/products/${product.slug || product.id}`} className="card-link">
         <div className="card-image">
-          {product.imageUrl ? <img src={product.imageUrl} alt="" loading="lazy" width={320} height={320} /> : <span aria-hidden="true">🛍</span>}
+          {product.imageUrl ? <img src={product.imageUrl} alt="" loading="lazy" width={320} height={320} /> : <span className="no-image">No image</span>}
         </div>
         <span className="card-name">{product.name}</span>
       </Link>

@@ -56,7 +56,7 @@ function Gallery({ product }: { product: ProductDetail }) {
   return (
     <div className="gallery">
       <div className="gallery-main">
-        {current ? <img src={current.url} alt={current.alt ?? product.name} width={640} height={640} /> : <span aria-hidden="true">🛍</span>}
+        {current ? <img src={current.url} alt={current.alt ?? product.name} width={640} height={640} /> : <span className="no-image">No image</span>}
       </div>
       {images.length > 1 && (
         <div className="thumbs" role="group" aria-label="Images">
