@@ -35,10 +35,12 @@ try {
     page.on("pageerror", (e) => errors.push(String(e)));
     const shot = (name) => page.screenshot({ path: `${artifacts}${name}.png`, fullPage: true });
     try {
-      await scenario.run({ page, context, browser, shot, baseUrl: system.baseUrl, mode: system.mode });
+      const notes = [];
+      await scenario.run({ page, context, browser, shot, baseUrl: system.baseUrl, mode: system.mode, log: (n) => notes.push(n) });
       if (errors.length) throw new Error(`uncaught errors in the page: ${errors.join("; ")}`);
       passed++;
       console.log(`  ✓ ${scenario.name} (${Date.now() - started} ms)`);
+      for (const note of notes) console.log(`      ${note}`);
     } catch (error) {
       failed++;
       console.log(`  ✗ ${scenario.name}\n    ${String(error?.message ?? error).split("\n").join("\n    ")}`);

@@ -136,6 +136,26 @@ export const scenarios = [
     },
   },
   {
+    name: "the home and catalog pages load without layout shift (CLS under 0.05)",
+    async run({ page, log }) {
+      // Buffered observer added before any script runs, so the shifts from the very first paint count.
+      await page.addInitScript(() => {
+        window.__cls = 0;
+        new PerformanceObserver((list) => {
+          for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__cls += entry.value;
+        }).observe({ type: "layout-shift", buffered: true });
+      });
+      for (const path of ["/", "/catalog", "/products/lantern"]) {
+        await page.goto(path);
+        await page.waitForLoadState("networkidle");
+        await page.waitForTimeout(300);
+        const cls = await page.evaluate(() => window.__cls);
+        log(`CLS ${path}: ${cls.toFixed(4)}`);
+        if (cls >= 0.05) throw new Error(`${path} shifted its layout by ${cls.toFixed(3)}`);
+      }
+    },
+  },
+  {
     name: "the keyboard reaches the skip link first and focus moves to the new page's heading",
     async run({ page }) {
       await page.goto("/");

@@ -82,7 +82,7 @@ export function CatalogPage() {
             </>
           )
         ) : (
-          <ProductGridSkeleton count={8} />
+          <ProductGridSkeleton count={pageSize} />
         )}
       </section>
     </div>
