@@ -1,84 +1,103 @@
 import { query, request } from "./http";
-import type { AddressInput } from "./users";
 
-// Orders service: the server cart, checkout (with an Idempotency-Key so a double submit places one order), order
-// history and the admin's ship/deliver/cancel.
+// Orders service (services/Orders/Apis): checkout takes the lines the storefront showed plus an address and a payment
+// token, with an Idempotency-Key so a double submit places one order; history is keyset-paged.
 
-export type OrderStatus = "Placed" | "StockReserved" | "Paid" | "Shipped" | "Delivered" | "Cancelled" | (string & {});
+export type OrderStatus = "Pending" | "StockReserved" | "Paid" | "Shipped" | "Delivered" | "Cancelled";
 
-export interface CartLineInput {
-  productId: string;
-  quantity: number;
+export interface Page<T> {
+  items: T[];
+  next: string | null;
+}
+
+export interface OrderSummary {
+  id: string;
+  status: OrderStatus;
+  createdAt: string;
+  itemCount: number;
+  total: number;
+  currency: string;
+}
+
+export interface AdminOrderSummary extends OrderSummary {
+  customerId: string;
 }
 
 export interface OrderLine {
   productId: string;
   sku: string;
-  name?: string;
+  name: string;
   quantity: number;
   unitPrice: number;
+  lineTotal: number;
 }
 
-export interface StatusChange {
-  status: OrderStatus;
+export interface ShippingAddress {
+  recipient: string;
+  line1: string;
+  line2?: string | null;
+  city: string;
+  postcode: string;
+  region?: string | null;
+  country: string;
+  phone?: string | null;
+}
+
+export interface OrderHistoryEntry {
+  from: OrderStatus | null;
+  to: OrderStatus;
+  trigger: string;
+  actor: string;
+  reason: string | null;
   at: string;
-  reason?: string | null;
 }
 
-export interface OrderSummary {
+export interface OrderDetail {
   id: string;
-  number?: string;
   status: OrderStatus;
-  total: number;
-  currency: string;
   createdAt: string;
-  customerId?: string;
-}
-
-export interface OrderDetail extends OrderSummary {
+  currency: string;
+  subtotal: number;
+  shipping: number;
+  tax: number;
+  total: number;
+  paymentMethod: string;
+  trackingNumber: string | null;
+  cancellationReason: string | null;
+  wasPaid: boolean;
+  refundedAt: string | null;
   lines: OrderLine[];
-  subtotal?: number;
-  shippingCost?: number;
-  shippingMethod?: string;
-  history: StatusChange[];
-  failureReason?: string | null;
-  trackingNumber?: string | null;
+  shippingAddress: ShippingAddress;
+  history: OrderHistoryEntry[];
 }
-
-export type ShippingMethod = "standard" | "express";
 
 export interface CheckoutRequest {
-  shippingAddressId?: string;
-  shippingAddress?: AddressInput;
-  shippingMethod: ShippingMethod;
+  lines: { productId: string; quantity: number }[];
+  addressId?: string;
+  shippingAddress?: ShippingAddress;
   paymentMethod: string;
 }
 
-export interface CheckoutResponse {
-  orderId: string;
-  status: OrderStatus;
-}
-
-export interface DailySales {
-  date: string;
-  orders: number;
-  revenue: number;
+export interface AdminSearch {
+  status?: OrderStatus;
+  customerId?: string;
+  from?: string;
+  to?: string;
+  limit?: number;
+  after?: string;
 }
 
 export const ordersApi = {
-  replaceCart: (items: CartLineInput[]) => request<unknown>("/api/orders/cart", { method: "PUT", body: { items } }),
   checkout: (body: CheckoutRequest, idempotencyKey: string) =>
-    request<CheckoutResponse>("/api/orders/checkout", { method: "POST", body, headers: { "Idempotency-Key": idempotencyKey } }),
-  mine: () => request<OrderSummary[]>("/api/orders"),
-  get: (id: string) => request<OrderDetail>(`/api/orders/${id}`).then((o) => ({ ...o, history: o.history ?? [], lines: o.lines ?? [] })),
-  cancel: (id: string) => request<void>(`/api/orders/${id}/cancel`, { method: "POST" }),
-  adminSearch: (params: { q?: string; status?: string; page?: number }) =>
-    request<OrderSummary[]>(`/api/orders/admin${query(params)}`),
-  ship: (id: string, trackingNumber: string) => request<void>(`/api/orders/${id}/ship`, { method: "POST", body: { trackingNumber } }),
-  deliver: (id: string) => request<void>(`/api/orders/${id}/deliver`, { method: "POST" }),
-  adminCancel: (id: string, reason: string) => request<void>(`/api/orders/${id}/cancel`, { method: "POST", body: { reason } }),
-  sales: (days = 30) => request<DailySales[]>(`/api/orders/admin/sales${query({ days })}`),
+    request<OrderDetail>("/api/orders", { method: "POST", body, headers: { "Idempotency-Key": idempotencyKey } }),
+  mine: (after?: string) => request<Page<OrderSummary>>(`/api/orders${query({ limit: 20, after })}`),
+  get: (id: string) => request<OrderDetail>(`/api/orders/${id}`),
+  cancel: (id: string, reason?: string) => request<OrderDetail>(`/api/orders/${id}/cancel`, { method: "POST", body: { reason } }),
+  adminSearch: (params: AdminSearch) => request<Page<AdminOrderSummary>>(`/api/orders/admin/search${query({ ...params })}`),
+  adminGet: (id: string) => request<OrderDetail>(`/api/orders/admin/${id}`),
+  ship: (id: string, trackingNumber: string) => request<OrderDetail>(`/api/orders/${id}/ship`, { method: "POST", body: { trackingNumber } }),
+  deliver: (id: string) => request<OrderDetail>(`/api/orders/${id}/deliver`, { method: "POST" }),
 };
 
 /** States after which the order page stops polling. */
-export const settledStatuses: readonly string[] = ["Paid", "Shipped", "Delivered", "Cancelled"];
+export const settledStatuses: readonly OrderStatus[] = ["Paid", "Shipped", "Delivered", "Cancelled"];

@@ -1,19 +1,21 @@
 import { request } from "./http";
 
-// Payments service: which provider is active and, for the simulated one, the test methods the shopper may pick.
+// Payments service: which provider is active and, for the simulated one, the test methods the shopper may pick
+// (Stripe's test tokens such as pm_card_visa; never card data).
 
 export interface TestPaymentMethod {
-  token: string;
+  id: string;
   label: string;
-  outcome?: string;
+  outcome: string;
 }
 
 export interface PaymentsConfig {
-  provider: "simulated" | "stripe" | (string & {});
-  publishableKey?: string | null;
-  testMethods: TestPaymentMethod[];
+  provider: string;
+  simulated: boolean;
+  publishableKey: string | null;
+  testPaymentMethods: TestPaymentMethod[];
 }
 
 export const paymentsApi = {
-  config: () => request<PaymentsConfig>("/api/payments/config").then((c) => ({ ...c, testMethods: c.testMethods ?? [] })),
+  config: () => request<PaymentsConfig>("/api/payments/config"),
 };

@@ -1,9 +1,24 @@
 import { query, request } from "./http";
 
-// Products service (services/Products/Apis). Shapes follow CONVENTIONS.md where agreed (lookup) and an obvious REST
-// shape elsewhere; the assumptions are listed in docs/storefront.md.
+// Products service (services/Products/Apis): catalog reads and search are anonymous; create/update/deactivate,
+// images and stock are admin. Shapes mirror its response records (ProductSummary, ProductDetail, ProductPage, …).
 
+/** A product in a list or search result. */
 export interface ProductSummary {
+  id: string;
+  sku: string;
+  name: string;
+  slug: string;
+  price: number;
+  currency: string;
+  category: string;
+  brand: string;
+  inStock: boolean;
+  imageUrl: string | null;
+}
+
+/** Live price and availability (POST /api/products/lookup, the contract agreed with Orders). */
+export interface ProductLookupItem {
   id: string;
   sku: string;
   name: string;
@@ -13,34 +28,60 @@ export interface ProductSummary {
   available: number;
   active: boolean;
   imageUrl: string | null;
-  category?: string;
-  brand?: string;
 }
 
-export interface ProductImage {
-  url: string;
-  alt?: string | null;
+export interface CategoryItem {
+  id: number;
+  name: string;
+  slug: string;
+  parentSlug: string | null;
 }
 
-export interface ProductDetail extends ProductSummary {
+export interface BrandItem {
+  id: number;
+  name: string;
+  slug: string;
+}
+
+export interface ProductDetail {
+  id: string;
+  sku: string;
+  name: string;
+  slug: string;
   description: string;
-  images: ProductImage[];
+  price: number;
+  currency: string;
+  category: CategoryItem;
+  brand: BrandItem;
+  attributes: Record<string, string>;
+  images: string[];
+  available: number;
+  active: boolean;
+  version: number;
 }
 
-export interface FacetValue {
-  value: string;
+export interface FacetCount {
+  slug: string;
+  name: string;
   count: number;
 }
 
-export interface SearchResult {
-  items: ProductSummary[];
+export interface ProductFacets {
   total: number;
-  page: number;
-  pageSize: number;
-  facets: { categories: FacetValue[]; brands: FacetValue[] };
+  categories: FacetCount[];
+  brands: FacetCount[];
+  priceRanges: { min: number | null; max: number | null; count: number }[];
+  inStock: number;
 }
 
-export type SortOrder = "relevance" | "price_asc" | "price_desc" | "name" | "newest";
+/** One page; `nextCursor` fetches the next; facets come with the first page only. */
+export interface ProductPage {
+  items: ProductSummary[];
+  nextCursor: string | null;
+  facets: ProductFacets | null;
+}
+
+export type SortOrder = "relevance" | "newest" | "price_asc" | "price_desc" | "best_selling";
 
 export interface SearchParams {
   q?: string;
@@ -50,18 +91,16 @@ export interface SearchParams {
   maxPrice?: number;
   inStock?: boolean;
   sort?: SortOrder;
-  page?: number;
-  pageSize?: number;
-  includeInactive?: boolean;
+  cursor?: string;
+  limit?: number;
 }
 
 export interface Suggestion {
-  id: string;
   name: string;
   slug: string;
 }
 
-export interface ProductInput {
+export interface CreateProductRequest {
   sku: string;
   name: string;
   description: string;
@@ -69,48 +108,61 @@ export interface ProductInput {
   currency: string;
   category: string;
   brand: string;
-  imageUrls: string[];
+  initialStock?: number;
 }
 
-export interface StockAdjustment {
-  delta: number;
-  reason: string;
-  at?: string;
+/** An edit; `version` is the one read with the product (a stale one is a 409). */
+export interface UpdateProductRequest {
+  name: string;
+  description: string;
+  price: number;
+  category: string;
+  brand: string;
+  active?: boolean;
+  version: number;
 }
 
 export interface StockLevel {
   productId: string;
-  onHand: number;
-  reserved: number;
+  sku: string;
+  name: string;
   available: number;
-  adjustments: StockAdjustment[];
+  reserved: number;
+  sold: number;
+  reorderLevel: number;
 }
+
+export interface StockAdjustment {
+  id: number;
+  delta: number;
+  reason: string;
+  actor: string;
+  availableAfter: number;
+  at: string;
+}
+
+const guid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export const productsApi = {
-  search: (params: SearchParams, signal?: AbortSignal) =>
-    request<SearchResult>(`/api/products${query({ ...params })}`, { signal }).then(normaliseSearch),
-  featured: (count = 8) => request<ProductSummary[]>(`/api/products/featured${query({ count })}`),
-  autocomplete: (q: string, signal?: AbortSignal) =>
-    request<Suggestion[]>(`/api/products/autocomplete${query({ q, limit: 8 })}`, { signal }),
-  get: (idOrSlug: string) => request<ProductDetail>(`/api/products/${encodeURIComponent(idOrSlug)}`),
-  lookup: (ids: string[]) =>
-    ids.length === 0 ? Promise.resolve([]) : request<ProductSummary[]>("/api/products/lookup", { method: "POST", body: { ids: ids.slice(0, 100) } }),
-  create: (input: ProductInput) => request<ProductDetail>("/api/products", { method: "POST", body: input }),
-  update: (id: string, input: ProductInput) => request<ProductDetail>(`/api/products/${id}`, { method: "PUT", body: input }),
-  deactivate: (id: string) => request<void>(`/api/products/${id}/deactivate`, { method: "POST" }),
-  activate: (id: string) => request<void>(`/api/products/${id}/activate`, { method: "POST" }),
+  search: (params: SearchParams, signal?: AbortSignal) => request<ProductPage>(`/api/products${query({ ...params })}`, { signal }),
+  /** The home page's featured shelf: the best sellers. */
+  featured: (limit = 8) => request<ProductPage>(`/api/products${query({ sort: "best_selling", limit })}`).then((p) => p.items),
+  suggestions: (q: string, signal?: AbortSignal) => request<Suggestion[]>(`/api/products/suggestions${query({ q, limit: 8 })}`, { signal }),
+  get: (idOrSlug: string) =>
+    request<ProductDetail>(guid.test(idOrSlug) ? `/api/products/${idOrSlug}` : `/api/products/by-slug/${encodeURIComponent(idOrSlug)}`),
+  lookup: (ids: string[]): Promise<ProductLookupItem[]> =>
+    ids.length === 0 ? Promise.resolve([]) : request<ProductLookupItem[]>("/api/products/lookup", { method: "POST", body: { ids: ids.slice(0, 100) } }),
+  categories: () => request<CategoryItem[]>("/api/products/categories"),
+  create: (input: CreateProductRequest) => request<ProductDetail>("/api/products", { method: "POST", body: input }),
+  update: (id: string, input: UpdateProductRequest) => request<ProductDetail>(`/api/products/${id}`, { method: "PUT", body: input }),
+  deactivate: (id: string) => request<void>(`/api/products/${id}`, { method: "DELETE" }),
+  uploadImage: (id: string, file: File) => {
+    const form = new FormData();
+    form.append("file", file);
+    return request<ProductDetail>(`/api/products/${id}/images`, { method: "POST", form });
+  },
   stock: (id: string) => request<StockLevel>(`/api/products/${id}/stock`),
-  adjustStock: (id: string, adjustment: StockAdjustment) =>
-    request<StockLevel>(`/api/products/${id}/stock/adjustments`, { method: "POST", body: adjustment }),
+  stockHistory: (id: string) => request<StockAdjustment[]>(`/api/products/${id}/stock/adjustments`),
+  adjustStock: (id: string, delta: number, reason: string) =>
+    request<StockAdjustment>(`/api/products/${id}/stock/adjustments`, { method: "POST", body: { delta, reason } }),
 };
-
-// Facets may be missing while the service grows; the pages always get arrays.
-function normaliseSearch(result: SearchResult): SearchResult {
-  return {
-    items: result.items ?? [],
-    total: result.total ?? result.items?.length ?? 0,
-    page: result.page ?? 1,
-    pageSize: result.pageSize ?? result.items?.length ?? 0,
-    facets: { categories: result.facets?.categories ?? [], brands: result.facets?.brands ?? [] },
-  };
-}

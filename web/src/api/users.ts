@@ -20,15 +20,17 @@ export interface Address {
 export type AddressInput = Omit<Address, "id">;
 
 export interface Profile {
-  id: string;
+  userId: string;
   email: string;
   displayName: string;
-  phone?: string | null;
+  phone: string | null;
+  marketingConsent: boolean;
 }
 
 export interface ProfileInput {
   displayName: string;
   phone?: string | null;
+  marketingConsent?: boolean;
 }
 
 export const usersApi = {

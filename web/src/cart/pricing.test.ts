@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { product } from "../test/render";
 import type { CartLine } from "./cartStore";
-import { priceCart, shippingCost } from "./pricing";
+import { estimatedShipping, priceCart } from "./pricing";
 
 const line = (overrides: Partial<CartLine> = {}): CartLine => ({
   productId: "p1",
@@ -42,10 +42,9 @@ describe("priceCart", () => {
   });
 });
 
-describe("shippingCost", () => {
-  it("is free for standard delivery from 50 and never for express", () => {
-    expect(shippingCost("standard", 49.99)).toBe(4.95);
-    expect(shippingCost("standard", 50)).toBe(0);
-    expect(shippingCost("express", 500)).toBe(9.95);
+describe("estimatedShipping", () => {
+  it("mirrors Orders' default: 4.95 below 50, free from 50", () => {
+    expect(estimatedShipping(49.99)).toBe(4.95);
+    expect(estimatedShipping(50)).toBe(0);
   });
 });

@@ -1,4 +1,4 @@
-import type { ProductSummary } from "../api/products";
+import type { ProductLookupItem } from "../api/products";
 import type { CartLine } from "./cartStore";
 
 /** A cart line priced against the catalog as it is now. */
@@ -19,7 +19,7 @@ export interface CartTotals {
   canCheckOut: boolean;
 }
 
-export function priceCart(lines: readonly CartLine[], catalog: readonly ProductSummary[] | undefined): CartTotals {
+export function priceCart(lines: readonly CartLine[], catalog: readonly ProductLookupItem[] | undefined): CartTotals {
   const byId = new Map((catalog ?? []).map((p) => [p.id, p]));
   const priced = lines.map((line): PricedLine => {
     const product = byId.get(line.productId);
@@ -47,11 +47,12 @@ export function priceCart(lines: readonly CartLine[], catalog: readonly ProductS
   };
 }
 
-export const shippingCosts = { standard: 4.95, express: 9.95 } as const;
+// Orders computes the charged shipping (and tax); these mirror its defaults (OrderTotals) only to show an estimate.
+export const shippingFee = 4.95;
 export const freeShippingFrom = 50;
 
-export function shippingCost(method: keyof typeof shippingCosts, subtotal: number): number {
-  return method === "standard" && subtotal >= freeShippingFrom ? 0 : shippingCosts[method];
+export function estimatedShipping(subtotal: number): number {
+  return subtotal >= freeShippingFrom ? 0 : shippingFee;
 }
 
 export function roundMoney(value: number): number {

@@ -1,9 +1,12 @@
 import { Link } from "react-router";
 import type { ProductSummary } from "../api/products";
+
+/** Lists show summaries; recommendation shelves show lookup items (with a count). Both have what a card needs. */
+type CardProduct = Pick<ProductSummary, "id" | "name" | "slug" | "price" | "currency" | "imageUrl"> & { inStock?: boolean; available?: number };
 import { Money } from "./Money";
 import { StockBadge } from "./StockBadge";
 
-export function ProductCard({ product }: { product: ProductSummary }) {
+export function ProductCard({ product }: { product: CardProduct }) {
   return (
     <li className="card">
       <Link to={`/products/${product.slug || product.id}`} className="card-link">
@@ -14,14 +17,14 @@ export function ProductCard({ product }: { product: ProductSummary }) {
       </Link>
       <div className="card-meta">
         <Money amount={product.price} currency={product.currency} />
-        <StockBadge available={product.available} />
+        <StockBadge available={product.available ?? product.inStock ?? false} />
       </div>
     </li>
   );
 }
 
 /** A grid of product cards; the skeleton keeps the same boxes while loading so nothing jumps. */
-export function ProductGrid({ products, label }: { products: ProductSummary[]; label: string }) {
+export function ProductGrid({ products, label }: { products: CardProduct[]; label: string }) {
   return (
     <ul className="grid" aria-label={label}>
       {products.map((p) => (

@@ -1,5 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
-import type { Recommendation } from "../api/ai";
+import type { RecommendationList } from "../api/ai";
 import { productsApi } from "../api/products";
 import { ProductGrid, ProductGridSkeleton } from "./ProductCard";
 
@@ -7,11 +7,11 @@ import { ProductGrid, ProductGridSkeleton } from "./ProductCard";
  * Shows AI recommendations (ids and scores) as product cards priced by the catalog. Recommendations are a bonus: when
  * the AI service is unavailable the section disappears instead of showing an error.
  */
-export function RecommendedProducts({ title, queryKey, load }: { title: string; queryKey: readonly unknown[]; load: () => Promise<Recommendation[]> }) {
+export function RecommendedProducts({ title, queryKey, load }: { title: string; queryKey: readonly unknown[]; load: () => Promise<RecommendationList> }) {
   const products = useQuery({
     queryKey: ["recommended", ...queryKey],
     queryFn: async () => {
-      const recommendations = await load();
+      const recommendations = (await load()).items;
       const found = await productsApi.lookup(recommendations.map((r) => r.productId));
       const byId = new Map(found.map((p) => [p.id, p]));
       return recommendations.flatMap((r) => {

@@ -21,7 +21,7 @@ export function SearchBox({ initial = "" }: { initial?: string }) {
 
   const suggestions = useQuery({
     queryKey: ["autocomplete", term],
-    queryFn: ({ signal }) => productsApi.autocomplete(term, signal),
+    queryFn: ({ signal }) => productsApi.suggestions(term, signal),
     enabled: term.length >= 2,
     staleTime: 60_000,
     retry: false,
@@ -33,7 +33,7 @@ export function SearchBox({ initial = "" }: { initial?: string }) {
     event.preventDefault();
     setOpen(false);
     const chosen = active >= 0 ? items[active] : undefined;
-    if (chosen) navigate(`/products/${chosen.slug || chosen.id}`);
+    if (chosen) navigate(`/products/${chosen.slug}`);
     else navigate(`/catalog?q=${encodeURIComponent(text.trim())}`);
   };
 
@@ -81,14 +81,14 @@ export function SearchBox({ initial = "" }: { initial?: string }) {
       <ul id={listId} role="listbox" className="suggestions" hidden={!expanded} aria-label="Suggestions">
         {items.map((item, i) => (
           <li
-            key={item.id}
+            key={item.slug}
             id={`${listId}-${i}`}
             role="option"
             aria-selected={i === active}
             onMouseDown={(e) => {
               e.preventDefault();
               setOpen(false);
-              navigate(`/products/${item.slug || item.id}`);
+              navigate(`/products/${item.slug}`);
             }}
           >
             {item.name}

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
+import type { OrderHistoryEntry, OrderStatus } from "../api/orders";
 import { PaymentMethods } from "./PaymentMethods";
 import { StatusTimeline } from "./StatusTimeline";
 import { SearchBox } from "./SearchBox";
@@ -14,28 +15,40 @@ describe("PaymentMethods", () => {
     const onChange = vi.fn();
     render(
       <PaymentMethods
-        config={{ provider: "simulated", testMethods: [{ token: "pm_card_visa", label: "Visa" }, { token: "pm_card_chargeDeclined", label: "Declined card" }] }}
+        config={{
+          provider: "simulated",
+          simulated: true,
+          publishableKey: null,
+          testPaymentMethods: [
+            { id: "pm_card_visa", label: "Visa (succeeds)", outcome: "succeeds" },
+            { id: "pm_card_chargeDeclined", label: "Card declined", outcome: "fails: card_declined" },
+          ],
+        }}
         value="pm_card_visa"
         onChange={onChange}
       />,
     );
     expect(screen.getByText(/Simulated payments:/)).toBeInTheDocument();
     expect(screen.getAllByText("simulated")).toHaveLength(2);
-    screen.getByRole("radio", { name: /Declined card/ }).click();
+    screen.getByRole("radio", { name: /Card declined/ }).click();
     expect(onChange).toHaveBeenCalledWith("pm_card_chargeDeclined");
   });
 });
 
+const entry = (from: OrderStatus | null, to: OrderStatus, time: string, reason: string | null = null): OrderHistoryEntry => ({
+  from, to, trigger: "test", actor: "system", reason, at: `2026-11-01T${time}Z`,
+});
+
 describe("StatusTimeline", () => {
   it("marks the steps reached and the current one", () => {
-    render(<StatusTimeline status="Paid" history={[{ status: "Placed", at: "2026-11-01T10:00:00Z" }, { status: "Paid", at: "2026-11-01T10:00:05Z" }]} />);
+    render(<StatusTimeline status="Paid" history={[entry(null, "Pending", "10:00:00"), entry("Pending", "Paid", "10:00:05")]} />);
     const steps = within(screen.getByRole("list", { name: "Order status" })).getAllByRole("listitem");
     expect(steps.map((s) => s.className)).toEqual(["done", "pending", "done", "pending", "pending"]);
     expect(steps[2]).toHaveAttribute("aria-current", "step");
   });
 
   it("ends in a cancelled step with its reason", () => {
-    render(<StatusTimeline status="Cancelled" history={[{ status: "Placed", at: "2026-11-01T10:00:00Z" }, { status: "Cancelled", at: "2026-11-01T10:00:03Z", reason: "Card declined" }]} />);
+    render(<StatusTimeline status="Cancelled" history={[entry("Pending", "Cancelled", "10:00:03", "Card declined")]} />);
     const steps = screen.getAllByRole("listitem");
     expect(steps).toHaveLength(2);
     expect(steps[1]).toHaveClass("cancelled");
@@ -46,10 +59,10 @@ describe("StatusTimeline", () => {
 describe("SearchBox", () => {
   it("offers suggestions and opens the one chosen with the keyboard", async () => {
     const gateway = fakeGateway({
-      "GET /api/products/autocomplete": {
+      "GET /api/products/suggestions": {
         body: [
-          { id: "1", name: "Mug", slug: "mug" },
-          { id: "2", name: "Mug tree", slug: "mug-tree" },
+          { name: "Mug", slug: "mug" },
+          { name: "Mug tree", slug: "mug-tree" },
         ],
       },
     });
@@ -67,7 +80,7 @@ describe("SearchBox", () => {
   });
 
   it("searches the catalog for free text", async () => {
-    fakeGateway({ "GET /api/products/autocomplete": { body: [] } });
+    fakeGateway({ "GET /api/products/suggestions": { body: [] } });
     const user = userEvent.setup();
     renderPage(<SearchBox />, { path: "/" });
     await user.type(screen.getByRole("combobox"), "blue jug{Enter}");

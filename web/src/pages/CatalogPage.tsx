@@ -1,35 +1,41 @@
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { useInfiniteQuery } from "@tanstack/react-query";
 import { useSearchParams } from "react-router";
-import { productsApi, type FacetValue, type SearchParams, type SortOrder } from "../api/products";
+import { productsApi, type FacetCount, type SearchParams, type SortOrder } from "../api/products";
 import { ProductGrid, ProductGridSkeleton } from "../components/ProductCard";
 import { ErrorMessage } from "../components/Status";
-import { Pager } from "../components/Pager";
 
-const pageSize = 24;
-const sorts: { value: SortOrder; label: string }[] = [
-  { value: "relevance", label: "Relevance" },
+const limit = 24;
+const sorts: { value: SortOrder; label: string; needsText?: boolean }[] = [
+  { value: "relevance", label: "Relevance", needsText: true },
+  { value: "newest", label: "Newest" },
+  { value: "best_selling", label: "Best selling" },
   { value: "price_asc", label: "Price: low to high" },
   { value: "price_desc", label: "Price: high to low" },
-  { value: "name", label: "Name" },
-  { value: "newest", label: "Newest" },
 ];
 
-/** Search results with facets, sort and pages. The URL holds the whole state, so results can be shared and go back works. */
+/**
+ * Search results with facets, sort and "show more" (the service pages by cursor). The URL holds the query, so results
+ * can be shared and Back works; facets come with the first page.
+ */
 export function CatalogPage() {
   const [params, setParams] = useSearchParams();
+  const q = params.get("q") ?? undefined;
+  const requested = params.get("sort") as SortOrder | null;
+  // Relevance needs search text; without it the service's default is newest.
+  const sort: SortOrder = requested && (requested !== "relevance" || q) ? requested : q ? "relevance" : "newest";
   const search: SearchParams = {
-    q: params.get("q") ?? undefined,
+    q,
     category: params.get("category") ?? undefined,
     brand: params.get("brand") ?? undefined,
     inStock: params.get("inStock") === "true" || undefined,
-    sort: (params.get("sort") as SortOrder | null) ?? "relevance",
-    page: Number(params.get("page") ?? "1") || 1,
-    pageSize,
+    sort,
+    limit,
   };
-  const results = useQuery({
+  const results = useInfiniteQuery({
     queryKey: ["products", "search", search],
-    queryFn: ({ signal }) => productsApi.search(search, signal),
-    placeholderData: keepPreviousData,
+    queryFn: ({ pageParam, signal }) => productsApi.search({ ...search, cursor: pageParam }, signal),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
 
   const update = (changes: Record<string, string | undefined>) => {
@@ -38,17 +44,18 @@ export function CatalogPage() {
       if (value) next.set(key, value);
       else next.delete(key);
     }
-    if (!("page" in changes)) next.delete("page");
     setParams(next);
   };
 
-  const title = search.q ? `Results for “${search.q}”` : "Catalog";
+  const facets = results.data?.pages[0]?.facets;
+  const items = results.data?.pages.flatMap((p) => p.items) ?? [];
+  const title = q ? `Results for “${q}”` : "Catalog";
   return (
     <div className="catalog">
       <h1>{title}</h1>
       <aside className="filters" aria-label="Filters">
-        <Facet name="Category" values={results.data?.facets.categories ?? []} selected={search.category} onChange={(v) => update({ category: v })} />
-        <Facet name="Brand" values={results.data?.facets.brands ?? []} selected={search.brand} onChange={(v) => update({ brand: v })} />
+        <Facet name="Category" values={facets?.categories ?? []} selected={search.category} onChange={(v) => update({ category: v })} />
+        <Facet name="Brand" values={facets?.brands ?? []} selected={search.brand} onChange={(v) => update({ brand: v })} />
         <label className="check">
           <input type="checkbox" checked={search.inStock ?? false} onChange={(e) => update({ inStock: e.target.checked ? "true" : undefined })} />
           In stock only
@@ -57,39 +64,47 @@ export function CatalogPage() {
       <section className="results" aria-busy={results.isFetching}>
         <div className="results-bar">
           <p role="status" aria-live="polite">
-            {results.data ? `${results.data.total} ${results.data.total === 1 ? "product" : "products"}` : " "}
+            {facets ? `${facets.total} ${facets.total === 1 ? "product" : "products"}` : " "}
           </p>
           <label>
             Sort by{" "}
-            <select value={search.sort} onChange={(e) => update({ sort: e.target.value === "relevance" ? undefined : e.target.value })}>
-              {sorts.map((s) => (
-                <option key={s.value} value={s.value}>
-                  {s.label}
-                </option>
-              ))}
+            <select value={sort} onChange={(e) => update({ sort: e.target.value })}>
+              {sorts
+                .filter((s) => !s.needsText || q)
+                .map((s) => (
+                  <option key={s.value} value={s.value}>
+                    {s.label}
+                  </option>
+                ))}
             </select>
           </label>
         </div>
         {results.isError ? (
           <ErrorMessage error={results.error} onRetry={() => void results.refetch()} />
         ) : results.data ? (
-          results.data.items.length === 0 ? (
+          items.length === 0 ? (
             <p>No products match. Try fewer filters or another word.</p>
           ) : (
             <>
-              <ProductGrid products={results.data.items} label="Search results" />
-              <Pager page={results.data.page} pageSize={results.data.pageSize || pageSize} total={results.data.total} onPage={(p) => update({ page: String(p) })} />
+              <ProductGrid products={items} label="Search results" />
+              {results.hasNextPage && (
+                <p className="pager">
+                  <button type="button" className="button secondary" disabled={results.isFetchingNextPage} onClick={() => void results.fetchNextPage()}>
+                    {results.isFetchingNextPage ? "Loading…" : "Show more"}
+                  </button>
+                </p>
+              )}
             </>
           )
         ) : (
-          <ProductGridSkeleton count={pageSize} />
+          <ProductGridSkeleton count={limit} />
         )}
       </section>
     </div>
   );
 }
 
-function Facet({ name, values, selected, onChange }: { name: string; values: FacetValue[]; selected?: string; onChange: (value?: string) => void }) {
+function Facet({ name, values, selected, onChange }: { name: string; values: FacetCount[]; selected?: string; onChange: (value?: string) => void }) {
   if (values.length === 0 && !selected) return null;
   return (
     <fieldset className="facet">
@@ -99,9 +114,9 @@ function Facet({ name, values, selected, onChange }: { name: string; values: Fac
         Any
       </label>
       {values.map((v) => (
-        <label key={v.value} className="check">
-          <input type="radio" name={name} checked={selected === v.value} onChange={() => onChange(v.value)} />
-          {v.value} <span className="count">({v.count})</span>
+        <label key={v.slug} className="check">
+          <input type="radio" name={name} checked={selected === v.slug} onChange={() => onChange(v.slug)} />
+          {v.name} <span className="count">({v.count})</span>
         </label>
       ))}
     </fieldset>

@@ -2,12 +2,12 @@ import { useRef, useState, type FormEvent } from "react";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { Link, useNavigate } from "react-router";
 import { ApiError } from "../api/http";
-import { ordersApi, type CheckoutRequest, type ShippingMethod } from "../api/orders";
+import { ordersApi, type CheckoutRequest } from "../api/orders";
 import { paymentsApi } from "../api/payments";
 import { emptyAddress, usersApi, type AddressInput } from "../api/users";
 import { useAuth } from "../auth/AuthContext";
 import { cartStore } from "../cart/cartStore";
-import { roundMoney, shippingCost } from "../cart/pricing";
+import { estimatedShipping, roundMoney } from "../cart/pricing";
 import { usePricedCart } from "../cart/useCart";
 import { AddressFields } from "../components/AddressFields";
 import { Money } from "../components/Money";
@@ -46,7 +46,6 @@ function CheckoutForm() {
   const [addressChoice, setAddressChoice] = useState<string>("");
   const [address, setAddress] = useState<AddressInput>(emptyAddress);
   const [saveAddress, setSaveAddress] = useState(true);
-  const [shipping, setShipping] = useState<ShippingMethod>("standard");
   const [payment, setPayment] = useState("");
   // One key per distinct order: a resubmit of the same order (double click, retry after a timeout) reuses it, so the
   // Orders service places it once; a changed order gets a new key.
@@ -54,26 +53,26 @@ function CheckoutForm() {
 
   const saved = addresses.data ?? [];
   const chosenAddress = addressChoice || (saved.find((a) => a.isDefaultShipping) ?? saved[0])?.id || newAddress;
-  const chosenPayment = payment || payments.data?.testMethods[0]?.token || "";
+  const chosenPayment = payment || payments.data?.testPaymentMethods[0]?.id || "";
 
   const place = useMutation({
     mutationFn: async () => {
-      let shippingAddressId: string | undefined = chosenAddress === newAddress ? undefined : chosenAddress;
-      if (!shippingAddressId && saveAddress) shippingAddressId = (await usersApi.addAddress(address)).id;
+      let addressId: string | undefined = chosenAddress === newAddress ? undefined : chosenAddress;
+      if (!addressId && saveAddress) addressId = (await usersApi.addAddress(address)).id;
+      const { recipient, line1, line2, city, postcode, region, country, phone } = address;
+      // The lines are the cart as shown; Orders re-prices them with the Products lookup and charges what it finds.
       const body: CheckoutRequest = {
-        shippingAddressId,
-        shippingAddress: shippingAddressId ? undefined : address,
-        shippingMethod: shipping,
+        lines: cart.lines.map((l) => ({ productId: l.productId, quantity: l.quantity })),
+        ...(addressId ? { addressId } : { shippingAddress: { recipient, line1, line2, city, postcode, region, country, phone } }),
         paymentMethod: chosenPayment,
       };
-      const text = JSON.stringify({ body, lines: cart.lines.map((l) => [l.productId, l.quantity]) });
+      const text = JSON.stringify(body);
       if (idempotency.current?.body !== text) idempotency.current = { body: text, key: crypto.randomUUID() };
-      await ordersApi.replaceCart(cart.lines.map((l) => ({ productId: l.productId, quantity: l.quantity })));
       return ordersApi.checkout(body, idempotency.current.key);
     },
     onSuccess: (result) => {
       cartStore.clear();
-      navigate(`/orders/${result.orderId}?placed=1`, { replace: true });
+      navigate(`/orders/${result.id}?placed=1`, { replace: true });
     },
   });
 
@@ -87,7 +86,7 @@ function CheckoutForm() {
     );
   }
 
-  const shippingPrice = shippingCost(shipping, cart.subtotal);
+  const shippingPrice = estimatedShipping(cart.subtotal);
   const total = roundMoney(cart.subtotal + shippingPrice);
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -129,15 +128,6 @@ function CheckoutForm() {
         )}
       </fieldset>
       <fieldset>
-        <legend>Shipping</legend>
-        {(["standard", "express"] as const).map((method) => (
-          <label key={method} className="check">
-            <input type="radio" name="shipping" value={method} checked={shipping === method} onChange={() => setShipping(method)} />
-            {method === "standard" ? "Standard (3–5 days)" : "Express (next day)"}: <Money amount={shippingCost(method, cart.subtotal)} currency={cart.currency} />
-          </label>
-        ))}
-      </fieldset>
-      <fieldset>
         <legend>Payment</legend>
         {payments.isError ? (
           <ErrorMessage error={payments.error} onRetry={() => void payments.refetch()} />
@@ -152,11 +142,12 @@ function CheckoutForm() {
           Items: <Money amount={cart.subtotal} currency={cart.currency} />
         </p>
         <p>
-          Shipping: <Money amount={shippingPrice} currency={cart.currency} />
+          Shipping: <Money amount={shippingPrice} currency={cart.currency} /> <span className="hint">(free from £50)</span>
         </p>
         <p>
-          Total: <strong><Money amount={total} currency={cart.currency} /></strong>
+          Estimated total: <strong><Money amount={total} currency={cart.currency} /></strong>
         </p>
+        <p className="hint">The order confirms the final amount, including any tax.</p>
         {place.isError && (
           <div className="error" role="alert">
             <p>Your order was not placed: {describeError(place.error)}</p>

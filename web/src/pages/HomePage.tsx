@@ -6,6 +6,7 @@ import { useAuth } from "../auth/AuthContext";
 import { ProductGrid, ProductGridSkeleton } from "../components/ProductCard";
 import { RecommendedProducts } from "../components/RecommendedProducts";
 import { ErrorMessage } from "../components/Status";
+import { visitorId } from "../state/visitor";
 
 export function HomePage() {
   const { user } = useAuth();
@@ -30,7 +31,7 @@ export function HomePage() {
           <ProductGridSkeleton count={8} />
         )}
       </section>
-      {user && <RecommendedProducts title="Recommended for you" queryKey={["me", user.id]} load={() => aiApi.recommendedForMe(8)} />}
+      <RecommendedProducts title={user ? "Recommended for you" : "Popular right now"} queryKey={["for-me", user?.id ?? "visitor"]} load={() => aiApi.recommendedForMe(visitorId(), 8)} />
     </>
   );
 }

@@ -4,7 +4,7 @@ import { ordersApi, settledStatuses, type OrderDetail } from "../api/orders";
 import { RequireRole } from "../components/RequireRole";
 import { Money } from "../components/Money";
 import { ErrorMessage, Loading } from "../components/Status";
-import { StatusTimeline } from "../components/StatusTimeline";
+import { StatusTimeline, statusLabel } from "../components/StatusTimeline";
 
 export default function OrderPage() {
   return (
@@ -15,9 +15,9 @@ export default function OrderPage() {
 }
 
 /** Turns the saga's cancellation reason into words a shopper understands. */
-export function cancellationMessage(order: Pick<OrderDetail, "status" | "failureReason" | "history">): string | null {
+export function cancellationMessage(order: Pick<OrderDetail, "status" | "cancellationReason" | "history">): string | null {
   if (order.status !== "Cancelled") return null;
-  const reason = order.failureReason ?? order.history.find((h) => h.status === "Cancelled")?.reason ?? "";
+  const reason = order.cancellationReason ?? order.history.find((h) => h.to === "Cancelled")?.reason ?? "";
   if (/declin|card|payment/i.test(reason)) return `Your payment was declined${reason ? ` (${reason})` : ""}. You have not been charged; please try another payment method.`;
   if (/stock/i.test(reason)) return "Some items sold out before we could reserve them. You have not been charged.";
   return `This order was cancelled${reason ? `: ${reason}` : "."}`;
@@ -34,7 +34,7 @@ function Order() {
     refetchInterval: (q) => (q.state.data && settledStatuses.includes(q.state.data.status) ? false : 1000),
   });
   const cancel = useMutation({
-    mutationFn: () => ordersApi.cancel(id),
+    mutationFn: () => ordersApi.cancel(id, "Cancelled by the customer"),
     onSuccess: () => client.invalidateQueries({ queryKey: ["orders"] }),
   });
 
@@ -45,9 +45,9 @@ function Order() {
   const canCancel = !["Shipped", "Delivered", "Cancelled"].includes(o.status);
   return (
     <section>
-      <h1>{params.get("placed") ? "Thank you for your order" : `Order ${o.number ?? o.id.slice(0, 8)}`}</h1>
+      <h1>{params.get("placed") ? "Thank you for your order" : `Order ${o.id.slice(0, 8)}`}</h1>
       <p role="status" aria-live="polite" className={`status status-${o.status}`} data-testid="order-status">
-        Status: {o.status}
+        Status: {statusLabel(o.status)}
         {!settledStatuses.includes(o.status) && " — waiting for payment confirmation…"}
       </p>
       {problem && (
@@ -69,18 +69,33 @@ function Order() {
         <tbody>
           {o.lines.map((l) => (
             <tr key={l.productId}>
-              <th scope="row">{l.name ?? l.sku}</th>
+              <th scope="row">{l.name}</th>
               <td>{l.quantity}</td>
               <td>
-                <Money amount={l.unitPrice * l.quantity} currency={o.currency} />
+                <Money amount={l.lineTotal} currency={o.currency} />
               </td>
             </tr>
           ))}
         </tbody>
       </table>
+      <dl className="totals">
+        <dt>Items</dt>
+        <dd><Money amount={o.subtotal} currency={o.currency} /></dd>
+        <dt>Shipping</dt>
+        <dd><Money amount={o.shipping} currency={o.currency} /></dd>
+        {o.tax > 0 && (
+          <>
+            <dt>Tax</dt>
+            <dd><Money amount={o.tax} currency={o.currency} /></dd>
+          </>
+        )}
+        <dt>Total</dt>
+        <dd><strong><Money amount={o.total} currency={o.currency} /></strong></dd>
+      </dl>
       <p>
-        Total: <strong><Money amount={o.total} currency={o.currency} /></strong>
+        Delivering to {o.shippingAddress.recipient}, {o.shippingAddress.line1}, {o.shippingAddress.city} {o.shippingAddress.postcode}
       </p>
+      {o.refundedAt && <p>Refunded on {new Date(o.refundedAt).toLocaleDateString("en-GB")}.</p>}
       {canCancel && (
         <button type="button" className="button secondary" disabled={cancel.isPending} onClick={() => cancel.mutate()}>
           Cancel order

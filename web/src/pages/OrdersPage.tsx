@@ -1,9 +1,10 @@
-import { useQuery } from "@tanstack/react-query";
+import { useInfiniteQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
 import { ordersApi } from "../api/orders";
 import { RequireRole } from "../components/RequireRole";
 import { Money } from "../components/Money";
 import { ErrorMessage, Loading } from "../components/Status";
+import { statusLabel } from "../components/StatusTimeline";
 
 export default function OrdersPage() {
   return (
@@ -14,26 +15,39 @@ export default function OrdersPage() {
 }
 
 function OrderHistory() {
-  const orders = useQuery({ queryKey: ["orders", "mine"], queryFn: ordersApi.mine });
+  const orders = useInfiniteQuery({
+    queryKey: ["orders", "mine"],
+    queryFn: ({ pageParam }) => ordersApi.mine(pageParam),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.next ?? undefined,
+  });
+  const list = orders.data?.pages.flatMap((p) => p.items);
   return (
     <section>
       <h1>Your orders</h1>
       {orders.isError ? (
         <ErrorMessage error={orders.error} onRetry={() => void orders.refetch()} />
-      ) : !orders.data ? (
+      ) : !list ? (
         <Loading />
-      ) : orders.data.length === 0 ? (
+      ) : list.length === 0 ? (
         <p>You have no orders yet.</p>
       ) : (
-        <ul className="order-list">
-          {orders.data.map((o) => (
-            <li key={o.id}>
-              <Link to={`/orders/${o.id}`}>Order {o.number ?? o.id.slice(0, 8)}</Link>{" "}
-              <time dateTime={o.createdAt}>{new Date(o.createdAt).toLocaleDateString("en-GB")}</time> · <span className={`status status-${o.status}`}>{o.status}</span> ·{" "}
-              <Money amount={o.total} currency={o.currency} />
-            </li>
-          ))}
-        </ul>
+        <>
+          <ul className="order-list">
+            {list.map((o) => (
+              <li key={o.id}>
+                <Link to={`/orders/${o.id}`}>Order {o.id.slice(0, 8)}</Link>{" "}
+                <time dateTime={o.createdAt}>{new Date(o.createdAt).toLocaleDateString("en-GB")}</time> · {o.itemCount} {o.itemCount === 1 ? "item" : "items"} ·{" "}
+                <span className={`status status-${o.status}`}>{statusLabel(o.status)}</span> · <Money amount={o.total} currency={o.currency} />
+              </li>
+            ))}
+          </ul>
+          {orders.hasNextPage && (
+            <button type="button" className="button secondary" disabled={orders.isFetchingNextPage} onClick={() => void orders.fetchNextPage()}>
+              Show older orders
+            </button>
+          )}
+        </>
       )}
     </section>
   );

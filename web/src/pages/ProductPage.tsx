@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { useQuery } from "@tanstack/react-query";
 import { useParams } from "react-router";
 import { aiApi } from "../api/ai";
@@ -9,10 +9,16 @@ import { Money } from "../components/Money";
 import { RecommendedProducts } from "../components/RecommendedProducts";
 import { ErrorMessage, Loading } from "../components/Status";
 import { StockBadge } from "../components/StockBadge";
+import { visitorId } from "../state/visitor";
 
 export function ProductPage() {
   const { idOrSlug = "" } = useParams();
   const product = useQuery({ queryKey: ["products", "detail", idOrSlug], queryFn: () => productsApi.get(idOrSlug) });
+  const productId = product.data?.id;
+  // The AI service learns "similar" and "for you" from views; losing one to a network blip costs nothing.
+  useEffect(() => {
+    if (productId) aiApi.recordView(productId, visitorId()).catch(() => {});
+  }, [productId]);
 
   if (product.isError) {
     if (product.error instanceof ApiError && product.error.status === 404) {
@@ -40,7 +46,19 @@ export function ProductPage() {
           {!p.active && <p className="notice">This product is no longer sold.</p>}
           <AddToCart product={p} />
           <p className="description">{p.description}</p>
-          <p className="sku">SKU {p.sku}</p>
+          <p className="sku">
+            {p.brand.name} · {p.category.name} · SKU {p.sku}
+          </p>
+          {Object.keys(p.attributes).length > 0 && (
+            <dl className="attributes">
+              {Object.entries(p.attributes).map(([name, value]) => (
+                <div key={name}>
+                  <dt>{name}</dt>
+                  <dd>{value}</dd>
+                </div>
+              ))}
+            </dl>
+          )}
         </div>
       </article>
       <RecommendedProducts title="Bought together" queryKey={["together", p.id]} load={() => aiApi.boughtTogether(p.id)} />
@@ -50,19 +68,19 @@ export function ProductPage() {
 }
 
 function Gallery({ product }: { product: ProductDetail }) {
-  const images = product.images.length > 0 ? product.images : product.imageUrl ? [{ url: product.imageUrl, alt: product.name }] : [];
+  const images = product.images;
   const [index, setIndex] = useState(0);
   const current = images[index];
   return (
     <div className="gallery">
       <div className="gallery-main">
-        {current ? <img src={current.url} alt={current.alt ?? product.name} width={640} height={640} /> : <span className="no-image">No image</span>}
+        {current ? <img src={current} alt={product.name} width={640} height={640} /> : <span className="no-image">No image</span>}
       </div>
       {images.length > 1 && (
         <div className="thumbs" role="group" aria-label="Images">
           {images.map((img, i) => (
-            <button key={img.url} type="button" aria-pressed={i === index} aria-label={`Image ${i + 1} of ${images.length}`} onClick={() => setIndex(i)}>
-              <img src={img.url} alt="" width={64} height={64} />
+            <button key={img} type="button" aria-pressed={i === index} aria-label={`Image ${i + 1} of ${images.length}`} onClick={() => setIndex(i)}>
+              <img src={img} alt="" width={64} height={64} />
             </button>
           ))}
         </div>
@@ -85,7 +103,7 @@ export function AddToCart({ product }: { product: ProductDetail }) {
         const quantity = Math.max(1, Math.min(limit, Math.floor(Number(quantityText)) || 1));
         setQuantityText(String(quantity));
         cartStore.add(
-          { productId: product.id, name: product.name, slug: product.slug, priceWhenAdded: product.price, currency: product.currency, imageUrl: product.imageUrl },
+          { productId: product.id, name: product.name, slug: product.slug, priceWhenAdded: product.price, currency: product.currency, imageUrl: product.images[0] ?? null },
           quantity,
         );
         setAdded(true);

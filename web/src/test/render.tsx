@@ -4,6 +4,7 @@ import { MemoryRouter, Route, Routes } from "react-router";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { vi } from "vitest";
 import { AuthContext, type AuthState, type SignedInUser } from "../auth/AuthContext";
+import type { ProductDetail, ProductLookupItem } from "../api/products";
 
 export const shopper: SignedInUser = { id: "user-a", name: "Ada", email: "ada@example.com", roles: ["customer"], accessToken: "token-a" };
 export const admin: SignedInUser = { id: "admin-1", name: "Admin", roles: ["admin"], accessToken: "token-admin" };
@@ -66,7 +67,8 @@ export function fakeGateway(routes: Record<string, Handler | { status?: number; 
   return { requests, fetchMock };
 }
 
-export const product = (overrides: Partial<import("../api/products").ProductSummary> = {}) => ({
+/** A Products lookup item (live price and stock). */
+export const product = (overrides: Partial<ProductLookupItem> = {}): ProductLookupItem => ({
   id: "p1",
   sku: "SKU-1",
   name: "Enamel mug",
@@ -76,5 +78,17 @@ export const product = (overrides: Partial<import("../api/products").ProductSumm
   available: 20,
   active: true,
   imageUrl: null,
+  ...overrides,
+});
+
+/** A product page as Products answers it. */
+export const productDetail = (overrides: Partial<ProductDetail> = {}): ProductDetail => ({
+  ...product(),
+  description: "Holds tea.",
+  category: { id: 1, name: "Kitchen", slug: "kitchen", parentSlug: null },
+  brand: { id: 1, name: "Northwind", slug: "northwind" },
+  attributes: {},
+  images: [],
+  version: 1,
   ...overrides,
 });

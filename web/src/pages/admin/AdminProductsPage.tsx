@@ -1,53 +1,50 @@
 import { useState } from "react";
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
 import { productsApi, type ProductSummary } from "../../api/products";
 import { Money } from "../../components/Money";
-import { Pager } from "../../components/Pager";
 import { ErrorMessage, Loading } from "../../components/Status";
+import { useDebounced } from "../../state/useDebounced";
 import { ProductEditor } from "./ProductEditor";
 import { StockPanel } from "./StockPanel";
 
 type Panel = { kind: "edit"; id?: string } | { kind: "stock"; product: ProductSummary } | null;
 
+/** The catalog as admins manage it. The list is the public search (active products); the editor reaches any product. */
 export default function AdminProductsPage() {
   const client = useQueryClient();
   const [q, setQ] = useState("");
-  const [page, setPage] = useState(1);
+  const term = useDebounced(q.trim(), 250);
   const [panel, setPanel] = useState<Panel>(null);
-  const list = useQuery({
-    queryKey: ["products", "admin", q, page],
-    queryFn: () => productsApi.search({ q: q || undefined, page, pageSize: 20, includeInactive: true, sort: "name" }),
-    placeholderData: keepPreviousData,
+  const list = useInfiniteQuery({
+    queryKey: ["products", "admin", term],
+    queryFn: ({ pageParam }) =>
+      productsApi.search({ q: term.length >= 2 ? term : undefined, sort: term.length >= 2 ? "relevance" : "newest", limit: 50, cursor: pageParam }),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
-  const toggle = useMutation({
-    mutationFn: (p: ProductSummary) => (p.active ? productsApi.deactivate(p.id) : productsApi.activate(p.id)),
+  const deactivate = useMutation({
+    mutationFn: (p: ProductSummary) => productsApi.deactivate(p.id),
     onSuccess: () => client.invalidateQueries({ queryKey: ["products"] }),
   });
+  const items = list.data?.pages.flatMap((p) => p.items);
 
   return (
     <section>
       <h1>Products</h1>
       <div className="toolbar">
         <label>
-          Find{" "}
-          <input
-            type="search"
-            value={q}
-            onChange={(e) => {
-              setQ(e.target.value);
-              setPage(1);
-            }}
-          />
+          Find <input type="search" value={q} onChange={(e) => setQ(e.target.value)} />
         </label>
         <button type="button" className="button" onClick={() => setPanel({ kind: "edit" })}>
           New product
         </button>
       </div>
-      {panel?.kind === "edit" && <ProductEditor id={panel.id} onDone={() => setPanel(null)} />}
-      {panel?.kind === "stock" && <StockPanel product={panel.product} onDone={() => setPanel(null)} />}
+      {panel?.kind === "edit" && <ProductEditor key={panel.id ?? "new"} id={panel.id} onDone={() => setPanel(null)} />}
+      {panel?.kind === "stock" && <StockPanel key={panel.product.id} product={panel.product} onDone={() => setPanel(null)} />}
+      {deactivate.isError && <ErrorMessage error={deactivate.error} />}
       {list.isError ? (
         <ErrorMessage error={list.error} onRetry={() => void list.refetch()} />
-      ) : !list.data ? (
+      ) : !items ? (
         <Loading />
       ) : (
         <>
@@ -58,21 +55,21 @@ export default function AdminProductsPage() {
                 <th scope="col">SKU</th>
                 <th scope="col">Name</th>
                 <th scope="col">Price</th>
-                <th scope="col">Available</th>
-                <th scope="col">State</th>
+                <th scope="col">Category</th>
+                <th scope="col">Stock</th>
                 <th scope="col">Actions</th>
               </tr>
             </thead>
             <tbody>
-              {list.data.items.map((p) => (
+              {items.map((p) => (
                 <tr key={p.id}>
                   <td>{p.sku}</td>
                   <th scope="row">{p.name}</th>
                   <td>
                     <Money amount={p.price} currency={p.currency} />
                   </td>
-                  <td>{p.available}</td>
-                  <td>{p.active ? "Active" : "Inactive"}</td>
+                  <td>{p.category}</td>
+                  <td>{p.inStock ? "In stock" : "Out of stock"}</td>
                   <td className="actions">
                     <button type="button" className="link-button" onClick={() => setPanel({ kind: "edit", id: p.id })}>
                       Edit<span className="visually-hidden"> {p.name}</span>
@@ -80,19 +77,21 @@ export default function AdminProductsPage() {
                     <button type="button" className="link-button" onClick={() => setPanel({ kind: "stock", product: p })}>
                       Stock<span className="visually-hidden"> of {p.name}</span>
                     </button>
-                    <button type="button" className="link-button" onClick={() => toggle.mutate(p)} disabled={toggle.isPending}>
-                      {p.active ? "Deactivate" : "Activate"}
-                      <span className="visually-hidden"> {p.name}</span>
+                    <button type="button" className="link-button" onClick={() => deactivate.mutate(p)} disabled={deactivate.isPending}>
+                      Deactivate<span className="visually-hidden"> {p.name}</span>
                     </button>
                   </td>
                 </tr>
               ))}
             </tbody>
           </table>
-          <Pager page={list.data.page} pageSize={list.data.pageSize || 20} total={list.data.total} onPage={setPage} />
+          {list.hasNextPage && (
+            <button type="button" className="button secondary" disabled={list.isFetchingNextPage} onClick={() => void list.fetchNextPage()}>
+              Show more
+            </button>
+          )}
         </>
       )}
-      {toggle.isError && <ErrorMessage error={toggle.error} />}
     </section>
   );
 }
