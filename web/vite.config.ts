@@ -6,8 +6,10 @@ import react from "@vitejs/plugin-react";
 // and the port it allocated (PORT). Everything the browser asks for under these prefixes goes to the gateway,
 // so the storefront talks to one origin in development exactly as it does in production.
 const gateway = process.env.GATEWAY_URL ?? process.env.services__gateway__http__0 ?? "http://localhost:5080";
-const proxied = ["/api", "/connect", "/.well-known", "/account"];
-const proxy = Object.fromEntries(proxied.map((prefix) => [prefix, { target: gateway, changeOrigin: false, xfwd: true }]));
+// Whole path segments only (a key starting with ^ is a regular expression): /account/login goes to the gateway, while
+// /my-account stays a storefront page. changeOrigin false keeps the browser's Host, so the Auth service (behind the
+// gateway's X-Forwarded-Host) names the storefront's origin as its issuer and endpoints.
+const proxy = { "^/(api|connect|account|\\.well-known)(/|\\?|$)": { target: gateway, changeOrigin: false, xfwd: true } };
 const port = Number(process.env.PORT ?? 5173);
 
 export default defineConfig({

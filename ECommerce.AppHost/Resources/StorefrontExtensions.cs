@@ -39,6 +39,19 @@ public static class StorefrontExtensions
         return Upcast(web);
     }
 
+    /// <summary>
+    /// Registers the storefront's sign-in callback and sign-out return addresses with the Auth service's public client
+    /// <c>storefront</c> (Auth:Storefront:RedirectUris / PostLogoutRedirectUris): the browser's origin is the
+    /// storefront's, so the code + PKCE redirect must come back there.
+    /// </summary>
+    public static IResourceBuilder<ProjectResource> WithStorefrontClient(this IResourceBuilder<ProjectResource> auth, IResourceBuilder<IResourceWithEndpoints> web)
+    {
+        var origin = web.GetEndpoint("http");
+        return auth
+            .WithEnvironment("Auth__Storefront__RedirectUris__0", ReferenceExpression.Create($"{origin}/signin-callback"))
+            .WithEnvironment("Auth__Storefront__PostLogoutRedirectUris__0", ReferenceExpression.Create($"{origin}/"));
+    }
+
     private static IResourceBuilder<IResourceWithEndpoints> Upcast<T>(IResourceBuilder<T> builder) where T : IResourceWithEndpoints =>
         builder.ApplicationBuilder.CreateResourceBuilder<IResourceWithEndpoints>(builder.Resource);
 }

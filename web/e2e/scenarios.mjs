@@ -134,6 +134,32 @@ export const scenarios = [
       await shopperPage.goto(`/products/${product.slug}`);
       await shopperPage.getByText(`£${newPrice}`).first().waitFor();
       await shopper.close();
+
+      for (const [link, heading, name] of [["Orders", "Orders", "12-admin-orders"], ["AI models", "AI models", "13-admin-models"], ["Sales", "Sales", "14-admin-sales"]]) {
+        await page.getByRole("navigation", { name: "Admin" }).getByRole("link", { name: link }).click();
+        await page.getByRole("heading", { name: heading, level: 1 }).waitFor();
+        await page.getByText("Loading…").waitFor({ state: "detached" });
+        await shot(name);
+      }
+    },
+  },
+  {
+    name: "a signed-in shopper keeps an address book and a profile",
+    async run({ page, shot }) {
+      await signIn(page, uniqueEmail("account"));
+      await page.getByRole("link", { name: "Account" }).click();
+      await page.getByRole("heading", { name: "Your account" }).waitFor();
+      await page.getByRole("button", { name: "Add an address" }).click();
+      await page.getByLabel("Full name").fill("Grace Hopper");
+      await page.getByLabel("Address line 1").fill("2 Navy Yard");
+      await page.getByLabel("Town or city").fill("York");
+      await page.getByLabel("Postcode").fill("YO1 7HH");
+      await page.getByRole("button", { name: "Save address" }).click();
+      await page.getByText("Grace Hopper, 2 Navy Yard, York YO1 7HH").waitFor();
+      await page.getByLabel("Name", { exact: true }).fill("Grace");
+      await page.getByRole("button", { name: "Save profile" }).click();
+      await page.getByText("Saved.").waitFor();
+      await shot("11-account");
     },
   },
   {

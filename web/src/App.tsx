@@ -31,7 +31,8 @@ export function AppRoutes() {
         <Route path="checkout" element={<CheckoutPage />} />
         <Route path="orders" element={<OrdersPage />} />
         <Route path="orders/:id" element={<OrderPage />} />
-        <Route path="account" element={<AccountPage />} />
+        {/* /account belongs to the Auth service (its sign-in pages, proxied by the gateway); the shopper's page is /my-account. */}
+        <Route path="my-account" element={<AccountPage />} />
         <Route path="signin" element={<SignInPage />} />
         <Route path={callbackPath.slice(1)} element={<SignInCallbackPage />} />
         <Route path="admin" element={<AdminLayout />}>

@@ -63,7 +63,7 @@ function SiteNav() {
         {loading ? null : user ? (
           <>
             <NavLink to="/orders">Orders</NavLink>
-            <NavLink to="/account">Account</NavLink>
+            <NavLink to="/my-account">Account</NavLink>
             {isAdmin(user) && <NavLink to="/admin">Admin</NavLink>}
             <button type="button" className="link-button" onClick={() => void signOut()}>
               Sign out

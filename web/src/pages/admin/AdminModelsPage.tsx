@@ -43,7 +43,6 @@ function ModelKind({ kind, versions }: { kind: string; versions: ModelVersionSum
       <LineChart
         title={`${kind}: primary metric by version`}
         labels={sorted.map((v) => `v${v.version}`)}
-        max={1}
         series={[
           { name: "primary metric", values: sorted.map((v) => v.primaryMetric), color: "#1d4ed8" },
           ...(baseline.every((b) => b !== undefined) ? [{ name: "popularity baseline", values: baseline as number[], color: "#6b7280" }] : []),
