@@ -40,16 +40,16 @@ public static class StorefrontExtensions
     }
 
     /// <summary>
-    /// Registers the storefront's sign-in callback and sign-out return addresses with the Auth service's public client
-    /// <c>storefront</c> (Auth:Storefront:RedirectUris / PostLogoutRedirectUris): the browser's origin is the
-    /// storefront's, so the code + PKCE redirect must come back there.
+    /// Registers the dev server's sign-in callback and sign-out return addresses with the Auth service's public client
+    /// <c>storefront</c>. Entry 0 of Auth:Storefront:RedirectUris / PostLogoutRedirectUris is the gateway-served
+    /// storefront's (set with the issuer); this adds entry 1 for the Vite origin the browser uses in development.
     /// </summary>
     public static IResourceBuilder<ProjectResource> WithStorefrontClient(this IResourceBuilder<ProjectResource> auth, IResourceBuilder<IResourceWithEndpoints> web)
     {
         var origin = web.GetEndpoint("http");
         return auth
-            .WithEnvironment("Auth__Storefront__RedirectUris__0", ReferenceExpression.Create($"{origin}/signin-callback"))
-            .WithEnvironment("Auth__Storefront__PostLogoutRedirectUris__0", ReferenceExpression.Create($"{origin}/"));
+            .WithEnvironment("Auth__Storefront__RedirectUris__1", ReferenceExpression.Create($"{origin}/auth/callback"))
+            .WithEnvironment("Auth__Storefront__PostLogoutRedirectUris__1", ReferenceExpression.Create($"{origin}/"));
     }
 
     private static IResourceBuilder<IResourceWithEndpoints> Upcast<T>(IResourceBuilder<T> builder) where T : IResourceWithEndpoints =>

@@ -2,7 +2,8 @@ import { UserManager, WebStorageStateStore } from "oidc-client-ts";
 
 // Authorization code + PKCE against the Auth service, reached through the gateway on the same origin
 // (/.well-known and /connect are proxied). Public client `storefront`: no secret in the browser.
-export const callbackPath = "/signin-callback";
+// The same path Auth registers for the gateway-served storefront (AppHost: {gateway}/auth/callback).
+export const callbackPath = "/auth/callback";
 
 export function createUserManager(origin = window.location.origin): UserManager {
   return new UserManager({
