@@ -30,8 +30,24 @@ export async function waitFor(url, timeoutMs, isReady = (r) => r.ok) {
   throw new Error(`${url} not ready after ${timeoutMs} ms (${last})`);
 }
 
+// Children run in their own process groups (npm and dotnet start children of their own); if the runner dies early
+// (Ctrl+C, a closed pipe, a crash) its exit handler still ends every group it started.
+const groups = new Set();
+process.on("exit", () => {
+  for (const pid of groups) {
+    try {
+      process.kill(-pid, "SIGTERM");
+    } catch {
+      /* already gone */
+    }
+  }
+});
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) process.on(signal, () => process.exit(130));
+
 function start(command, args, options) {
   const child = spawn(command, args, { stdio: ["ignore", "pipe", "pipe"], detached: true, ...options });
+  groups.add(child.pid);
+  child.once("exit", () => groups.delete(child.pid));
   const output = [];
   child.stdout.on("data", (d) => output.push(String(d)));
   child.stderr.on("data", (d) => output.push(String(d)));
