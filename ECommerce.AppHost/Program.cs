@@ -1,4 +1,5 @@
 using ECommerce.AppHost.Infrastructure;
+using ECommerce.AppHost.Resources;
 
 var builder = DistributedApplication.CreateBuilder(args);
 
@@ -19,5 +20,8 @@ var gateway = builder.AddProject<Projects.ECommerce_Gateway>("gateway")
     .WithReference(payments).WaitFor(payments)
     .WithReference(users).WaitFor(users)
     .WithExternalHttpEndpoints();
+
+// The React storefront: Vite dev server (npm run dev) when running, web/Dockerfile when publishing.
+builder.AddStorefront(gateway);
 
 builder.Build().Run();

@@ -1,0 +1,57 @@
+namespace ECommerce.AppHost.Resources;
+
+/// <summary>Registers the React storefront (web/): the Vite dev server when running, its Dockerfile when publishing.</summary>
+public static class StorefrontExtensions
+{
+    /// <summary>Port the storefront's container listens on (web/Dockerfile's web server reads PORT).</summary>
+    public const int ContainerPort = 8080;
+
+    /// <summary>
+    /// Adds the storefront, talking to the APIs only through <paramref name="gateway"/>: in run mode Vite proxies /api,
+    /// /connect, /.well-known and /account to GATEWAY_URL; in publish mode the container gets the same variable.
+    /// </summary>
+    public static IResourceBuilder<IResourceWithEndpoints> AddStorefront(this IDistributedApplicationBuilder builder, IResourceBuilder<ProjectResource> gateway)
+    {
+        var webDirectory = Path.GetFullPath(Path.Combine(builder.AppHostDirectory, "..", "web"));
+        var gatewayUrl = gateway.GetEndpoint("http");
+
+        if (builder.ExecutionContext.IsPublishMode)
+        {
+            var container = builder.AddDockerfile("web", webDirectory)
+                .WithHttpEndpoint(targetPort: ContainerPort, env: "PORT")
+                .WithEnvironment("GATEWAY_URL", gatewayUrl)
+                .WithReference(gateway)
+                .WithExternalHttpEndpoints();
+            return Upcast(container);
+        }
+
+        // Web:Port pins the storefront's port (the e2e harness starts the AppHost with a free port it chose).
+        var port = int.TryParse(builder.Configuration["Web:Port"], out var configured) ? configured : (int?)null;
+        var web = builder.AddNpmApp("web", webDirectory, "dev", port)
+            .WithEnvironment("GATEWAY_URL", gatewayUrl)
+            .WithReference(gateway)
+            .WaitFor(gateway)
+            .WithExternalHttpEndpoints();
+
+        // If the Auth service's discovery document names the gateway's own origin, the browser calls it cross-origin
+        // from the dev server: let the gateway's CORS policy admit the storefront's origin.
+        gateway.WithEnvironment("Gateway__Cors__Origins__0", web.GetEndpoint("http"));
+        return Upcast(web);
+    }
+
+    /// <summary>
+    /// Registers the dev server's sign-in callback and sign-out return addresses with the Auth service's public client
+    /// <c>storefront</c>. Entry 0 of Auth:Storefront:RedirectUris / PostLogoutRedirectUris is the gateway-served
+    /// storefront's (set with the issuer); this adds entry 1 for the Vite origin the browser uses in development.
+    /// </summary>
+    public static IResourceBuilder<ProjectResource> WithStorefrontClient(this IResourceBuilder<ProjectResource> auth, IResourceBuilder<IResourceWithEndpoints> web)
+    {
+        var origin = web.GetEndpoint("http");
+        return auth
+            .WithEnvironment("Auth__Storefront__RedirectUris__1", ReferenceExpression.Create($"{origin}/auth/callback"))
+            .WithEnvironment("Auth__Storefront__PostLogoutRedirectUris__1", ReferenceExpression.Create($"{origin}/"));
+    }
+
+    private static IResourceBuilder<IResourceWithEndpoints> Upcast<T>(IResourceBuilder<T> builder) where T : IResourceWithEndpoints =>
+        builder.ApplicationBuilder.CreateResourceBuilder<IResourceWithEndpoints>(builder.Resource);
+}

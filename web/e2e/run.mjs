@@ -1,0 +1,57 @@
+#!/usr/bin/env node
+// End-to-end tests in Debian's Chromium. Where the storefront runs:
+//   npm run e2e                          built storefront (npm run build) in vite preview + in-memory fixture gateway
+//   E2E_BASE_URL=http://... npm run e2e  an already running system (the AppHost's web endpoint, a deployment)
+//   npm run e2e -- --apphost             starts the whole system with the AppHost (every service must be merged)
+// Screenshots go to e2e/artifacts/ (git-ignored); CI keeps that folder as the run's artefacts.
+import { mkdirSync, rmSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { launchBrowser } from "./browser.mjs";
+import { scenarios } from "./scenarios.mjs";
+import { startAppHost, startPreviewWithFixture } from "./servers.mjs";
+
+const artifacts = fileURLToPath(new URL("./artifacts/", import.meta.url));
+rmSync(artifacts, { recursive: true, force: true });
+mkdirSync(artifacts, { recursive: true });
+
+const only = process.argv.find((a) => a.startsWith("--grep="))?.slice(7);
+const system = process.env.E2E_BASE_URL
+  ? { baseUrl: process.env.E2E_BASE_URL.replace(/\/$/, ""), mode: "external", stop: async () => {} }
+  : process.argv.includes("--apphost")
+    ? await startAppHost()
+    : await startPreviewWithFixture();
+console.log(`e2e against ${system.baseUrl} (${system.mode})`);
+
+const browser = await launchBrowser();
+let passed = 0;
+let failed = 0;
+try {
+  for (const scenario of scenarios.filter((s) => !only || s.name.includes(only))) {
+    const started = Date.now();
+    const context = await browser.newContext({ baseURL: system.baseUrl, viewport: scenario.viewport ?? { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+    const errors = [];
+    page.on("pageerror", (e) => errors.push(String(e)));
+    const shot = (name) => page.screenshot({ path: `${artifacts}${name}.png`, fullPage: true });
+    try {
+      const notes = [];
+      await scenario.run({ page, context, browser, shot, baseUrl: system.baseUrl, mode: system.mode, log: (n) => notes.push(n) });
+      if (errors.length) throw new Error(`uncaught errors in the page: ${errors.join("; ")}`);
+      passed++;
+      console.log(`  ✓ ${scenario.name} (${Date.now() - started} ms)`);
+      for (const note of notes) console.log(`      ${note}`);
+    } catch (error) {
+      failed++;
+      console.log(`  ✗ ${scenario.name}\n    ${String(error?.message ?? error).split("\n").join("\n    ")}`);
+      await shot(`FAILED-${scenario.name.replace(/\W+/g, "-")}`).catch(() => {});
+    } finally {
+      await context.close();
+    }
+  }
+} finally {
+  await browser.close();
+  await system.stop();
+}
+console.log(`e2e: ${passed} passed, ${failed} failed; screenshots in ${artifacts}`);
+process.exit(failed ? 1 : 0);

@@ -1,0 +1,210 @@
+// The journeys the storefront must support, written against what a shopper sees (roles, labels, text), so the same
+// steps run against the fixture gateway and against the whole system started by the AppHost.
+
+const password = "Test-password-1!";
+const uniqueEmail = (prefix) => `${prefix}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.com`;
+
+/** The Auth service's sign-in and registration pages (services/Auth/Pages/AccountPages.cs). */
+async function fillCredentials(page, email, registering = false, secret = password) {
+  await page.getByLabel("E-mail address").fill(email);
+  if (registering) await page.getByLabel("Your name").fill("Ada Lovelace");
+  await page.getByLabel(/^Password/).fill(secret);
+  await page.getByRole("button", { name: registering ? "Create account" : "Sign in" }).click();
+}
+
+/** Products to act on, read from the catalog itself so the steps hold for the fixture and for the seeded store. */
+async function inStockProducts(baseUrl) {
+  const response = await fetch(`${baseUrl}/api/products?inStock=true&sort=price_asc&limit=10`);
+  if (!response.ok) throw new Error(`catalog answered ${response.status}`);
+  const { items } = await response.json();
+  if (items.length < 2) throw new Error("the catalog needs at least two products in stock");
+  return items;
+}
+
+async function signIn(page, email, secret = password) {
+  await page.goto("/");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await fillCredentials(page, email, false, secret);
+  await page.getByRole("button", { name: "Sign out" }).waitFor();
+}
+
+async function addToCart(page, slug) {
+  await page.goto(`/products/${slug}`);
+  await page.getByRole("button", { name: "Add to cart" }).click();
+  await page.getByText("Added to your cart.").waitFor();
+}
+
+async function checkOut(page, paymentLabel) {
+  await page.goto("/checkout");
+  await page.getByRole("radio", { name: paymentLabel }).waitFor();
+  await page.getByText("Loading your addresses…").waitFor({ state: "detached" });
+  const recipient = page.getByLabel("Full name");
+  if (await recipient.isVisible().catch(() => false)) {
+    await recipient.fill("Ada Lovelace");
+    await page.getByLabel("Address line 1").fill("1 High Street");
+    await page.getByLabel("Town or city").fill("Leeds");
+    await page.getByLabel("Postcode").fill("LS1 1AA");
+  }
+  await page.getByRole("radio", { name: paymentLabel }).check();
+  await page.getByRole("button", { name: "Place order" }).click();
+}
+
+export const scenarios = [
+  {
+    name: "a shopper browses, searches, adds to cart, signs up, checks out and sees the order Paid",
+    async run({ page, shot, baseUrl }) {
+      const [product] = await inStockProducts(baseUrl);
+      await page.goto("/");
+      await page.getByRole("heading", { name: "Featured" }).waitFor();
+      await page.getByRole("list", { name: "Featured products" }).getByRole("listitem").first().waitFor();
+      await shot("01-home");
+
+      await page.getByRole("link", { name: "Browse the catalog" }).click();
+      await page.getByRole("heading", { name: "Catalog" }).waitFor();
+      await page.getByRole("list", { name: "Search results" }).waitFor();
+      await shot("02-catalog");
+
+      const search = page.getByRole("combobox", { name: "Search products" });
+      await search.fill(product.name.slice(0, 12));
+      await page.getByRole("option").first().waitFor();
+      await search.press("ArrowDown");
+      await search.press("Enter");
+      await page.getByRole("button", { name: "Add to cart" }).waitFor();
+      const productName = await page.getByRole("heading", { level: 1 }).textContent();
+      await shot("03-product");
+      await page.getByRole("button", { name: "Add to cart" }).click();
+      await page.getByText("Added to your cart.").waitFor();
+
+      await page.getByRole("link", { name: /^Cart, 1 item/ }).click();
+      await page.getByRole("rowheader", { name: new RegExp(productName ?? "") }).waitFor();
+      await shot("04-cart");
+      await page.getByRole("button", { name: "Check out" }).click();
+
+      await page.getByRole("button", { name: "Create an account" }).click();
+      await fillCredentials(page, uniqueEmail("shopper"), true);
+      await page.getByRole("heading", { name: "Checkout" }).waitFor();
+      await page.getByRole("button", { name: "Sign out" }).waitFor();
+
+      await page.getByLabel("Full name").fill("Ada Lovelace");
+      await page.getByLabel("Address line 1").fill("1 High Street");
+      await page.getByLabel("Town or city").fill("Leeds");
+      await page.getByLabel("Postcode").fill("LS1 1AA");
+      await page.getByRole("radio", { name: /^Visa/ }).check();
+      if (!(await page.getByText("simulated", { exact: true }).first().isVisible())) throw new Error("payment methods are not labelled simulated");
+      await shot("05-checkout");
+      await page.getByRole("button", { name: "Place order" }).click();
+
+      await page.getByRole("heading", { name: "Thank you for your order" }).waitFor();
+      await page.getByTestId("order-status").filter({ hasText: "Status: Paid" }).waitFor({ timeout: 30_000 });
+      await shot("06-order-paid");
+      await page.getByRole("link", { name: "Orders" }).click();
+      await page.getByText("Paid").first().waitFor();
+    },
+  },
+  {
+    name: "a declined payment shows a clear message",
+    async run({ page, shot, baseUrl }) {
+      const [, product] = await inStockProducts(baseUrl);
+      await signIn(page, uniqueEmail("declined"));
+      await addToCart(page, product.slug);
+      await checkOut(page, /Card declined/);
+      await page.getByRole("alert").filter({ hasText: "Your payment was declined" }).waitFor({ timeout: 30_000 });
+      await shot("07-payment-declined");
+    },
+  },
+  {
+    name: "an admin changes a price and the shopper sees it",
+    async run({ page, browser, baseUrl, shot, mode }) {
+      const product = (await inStockProducts(baseUrl))[1];
+      // The fixture makes any admin-… e-mail an admin; the real Auth service seeds one administrator from configuration.
+      if (mode === "fixture") await signIn(page, uniqueEmail("admin"));
+      else await signIn(page, process.env.E2E_ADMIN_EMAIL ?? "admin@ecommerce.local", process.env.E2E_ADMIN_PASSWORD);
+      await page.getByRole("link", { name: "Admin" }).click();
+      await page.getByRole("heading", { name: "Products" }).waitFor();
+      await page.getByRole("searchbox", { name: "Find" }).fill(product.name);
+      await page.getByRole("button", { name: `Edit ${product.name}`, exact: true }).first().click();
+      const newPrice = (10 + Math.floor(Math.random() * 80) + 0.99).toFixed(2);
+      await page.getByLabel("Price").fill(newPrice);
+      await shot("08-admin-edit-product");
+      await page.getByRole("button", { name: "Save product" }).click();
+      await page.getByRole("row").filter({ hasText: product.name }).filter({ hasText: newPrice }).first().waitFor();
+
+      const shopper = await browser.newContext({ baseURL: baseUrl });
+      const shopperPage = await shopper.newPage();
+      await shopperPage.goto(`/products/${product.slug}`);
+      await shopperPage.getByText(`£${newPrice}`).first().waitFor();
+      await shopper.close();
+
+      for (const [link, heading, name] of [["Orders", "Orders", "12-admin-orders"], ["AI models", "AI models", "13-admin-models"], ["Sales", "Sales", "14-admin-sales"]]) {
+        await page.getByRole("navigation", { name: "Admin" }).getByRole("link", { name: link }).click();
+        await page.getByRole("heading", { name: heading, level: 1 }).waitFor();
+        await page.getByText("Loading…").waitFor({ state: "detached" });
+        await shot(name);
+      }
+    },
+  },
+  {
+    name: "a signed-in shopper keeps an address book and a profile",
+    async run({ page, shot }) {
+      await signIn(page, uniqueEmail("account"));
+      await page.getByRole("link", { name: "Account" }).click();
+      await page.getByRole("heading", { name: "Your account" }).waitFor();
+      await page.getByRole("button", { name: "Add an address" }).click();
+      await page.getByLabel("Full name").fill("Grace Hopper");
+      await page.getByLabel("Address line 1").fill("2 Navy Yard");
+      await page.getByLabel("Town or city").fill("York");
+      await page.getByLabel("Postcode").fill("YO1 7HH");
+      await page.getByRole("button", { name: "Save address" }).click();
+      await page.getByText("Grace Hopper, 2 Navy Yard, York YO1 7HH").waitFor();
+      await page.getByLabel("Name", { exact: true }).fill("Grace");
+      await page.getByRole("button", { name: "Save profile" }).click();
+      await page.getByText("Saved.").waitFor();
+      await shot("11-account");
+    },
+  },
+  {
+    name: "at phone width the home and catalog pages fit without sideways scrolling",
+    viewport: { width: 375, height: 740 },
+    async run({ page, shot }) {
+      for (const [path, name] of [["/", "09-phone-home"], ["/catalog", "10-phone-catalog"]]) {
+        await page.goto(path);
+        await page.locator(".card:not(.skeleton)").first().waitFor();
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        if (overflow > 0) throw new Error(`${path} is ${overflow}px wider than the phone`);
+        await shot(name);
+      }
+    },
+  },
+  {
+    name: "the home, catalog and product pages load without layout shift (CLS under 0.05)",
+    async run({ page, log, baseUrl }) {
+      // Buffered observer added before any script runs, so the shifts from the very first paint count.
+      await page.addInitScript(() => {
+        window.__cls = 0;
+        new PerformanceObserver((list) => {
+          for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__cls += entry.value;
+        }).observe({ type: "layout-shift", buffered: true });
+      });
+      const [product] = await inStockProducts(baseUrl);
+      for (const path of ["/", "/catalog", `/products/${product.slug}`]) {
+        await page.goto(path);
+        await page.waitForLoadState("networkidle");
+        await page.waitForTimeout(300);
+        const cls = await page.evaluate(() => window.__cls);
+        log(`CLS ${path}: ${cls.toFixed(4)}`);
+        if (cls >= 0.05) throw new Error(`${path} shifted its layout by ${cls.toFixed(3)}`);
+      }
+    },
+  },
+  {
+    name: "the keyboard reaches the skip link first and focus moves to the new page's heading",
+    async run({ page }) {
+      await page.goto("/");
+      await page.keyboard.press("Tab");
+      const first = await page.evaluate(() => document.activeElement?.textContent);
+      if (first !== "Skip to content") throw new Error(`first tab stop was "${first}"`);
+      await page.getByRole("link", { name: "Catalog", exact: true }).click();
+      await page.waitForFunction(() => document.activeElement?.tagName === "H1");
+    },
+  },
+];

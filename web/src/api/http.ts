@@ -1,0 +1,91 @@
+// The one place that talks HTTP: every call goes to the gateway on the same origin (/api/...), carries the signed-in
+// user's access token when there is one, and turns RFC 7807 problem details into a typed error the pages can show.
+
+export interface ProblemDetails {
+  type?: string;
+  title?: string;
+  status?: number;
+  detail?: string;
+  errors?: Record<string, string[]>;
+}
+
+/** An HTTP failure with the server's problem details, so pages can show the field errors and the reason. */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly problem: ProblemDetails;
+
+  constructor(status: number, problem: ProblemDetails) {
+    super(problem.detail ?? problem.title ?? `Request failed (${status})`);
+    this.name = "ApiError";
+    this.status = status;
+    this.problem = problem;
+  }
+
+  /** The first message for a field (case-insensitive, as ASP.NET may camel-case or not). */
+  fieldError(field: string): string | undefined {
+    const errors = this.problem.errors ?? {};
+    const key = Object.keys(errors).find((k) => k.toLowerCase() === field.toLowerCase());
+    return key ? errors[key]?.[0] : undefined;
+  }
+}
+
+type TokenSource = () => string | undefined;
+let accessToken: TokenSource = () => undefined;
+
+/** The auth provider registers how to read the current access token; the API modules never see the user object. */
+export function setAccessTokenSource(source: TokenSource): void {
+  accessToken = source;
+}
+
+export interface RequestOptions {
+  method?: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+  body?: unknown;
+  /** Sent as multipart/form-data (file uploads); the browser sets the boundary. */
+  form?: FormData;
+  headers?: Record<string, string>;
+  signal?: AbortSignal;
+}
+
+export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  const headers: Record<string, string> = { Accept: "application/json", ...options.headers };
+  const token = accessToken();
+  if (token) headers.Authorization = `Bearer ${token}`;
+  let body: string | FormData | undefined = options.form;
+  if (options.body !== undefined) {
+    headers["Content-Type"] = "application/json";
+    body = JSON.stringify(options.body);
+  }
+  const response = await fetch(path, { method: options.method ?? "GET", headers, body, signal: options.signal });
+  if (!response.ok) throw new ApiError(response.status, await readProblem(response));
+  if (response.status === 204 || response.headers.get("Content-Length") === "0") return undefined as T;
+  const text = await response.text();
+  return (text ? JSON.parse(text) : undefined) as T;
+}
+
+async function readProblem(response: Response): Promise<ProblemDetails> {
+  try {
+    const text = await response.text();
+    if (!text) return { status: response.status, title: response.statusText || defaultTitle(response.status) };
+    const parsed: unknown = JSON.parse(text);
+    return typeof parsed === "object" && parsed !== null ? (parsed as ProblemDetails) : { status: response.status };
+  } catch {
+    return { status: response.status, title: defaultTitle(response.status) };
+  }
+}
+
+function defaultTitle(status: number): string {
+  if (status === 401) return "Please sign in.";
+  if (status === 403) return "You are not allowed to do that.";
+  if (status === 404) return "Not found.";
+  if (status === 429) return "Too many requests; try again in a moment.";
+  return status >= 500 ? "The store is having trouble; please try again." : "The request was not accepted.";
+}
+
+export function query(params: Record<string, string | number | boolean | undefined | null>): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value !== undefined && value !== null && value !== "") search.set(key, String(value));
+  }
+  const text = search.toString();
+  return text ? `?${text}` : "";
+}

@@ -1,0 +1,103 @@
+import { query, request } from "./http";
+
+// Orders service (services/Orders/Apis): checkout takes the lines the storefront showed plus an address and a payment
+// token, with an Idempotency-Key so a double submit places one order; history is keyset-paged.
+
+export type OrderStatus = "Pending" | "StockReserved" | "Paid" | "Shipped" | "Delivered" | "Cancelled";
+
+export interface Page<T> {
+  items: T[];
+  next: string | null;
+}
+
+export interface OrderSummary {
+  id: string;
+  status: OrderStatus;
+  createdAt: string;
+  itemCount: number;
+  total: number;
+  currency: string;
+}
+
+export interface AdminOrderSummary extends OrderSummary {
+  customerId: string;
+}
+
+export interface OrderLine {
+  productId: string;
+  sku: string;
+  name: string;
+  quantity: number;
+  unitPrice: number;
+  lineTotal: number;
+}
+
+export interface ShippingAddress {
+  recipient: string;
+  line1: string;
+  line2?: string | null;
+  city: string;
+  postcode: string;
+  region?: string | null;
+  country: string;
+  phone?: string | null;
+}
+
+export interface OrderHistoryEntry {
+  from: OrderStatus | null;
+  to: OrderStatus;
+  trigger: string;
+  actor: string;
+  reason: string | null;
+  at: string;
+}
+
+export interface OrderDetail {
+  id: string;
+  status: OrderStatus;
+  createdAt: string;
+  currency: string;
+  subtotal: number;
+  shipping: number;
+  tax: number;
+  total: number;
+  paymentMethod: string;
+  trackingNumber: string | null;
+  cancellationReason: string | null;
+  wasPaid: boolean;
+  refundedAt: string | null;
+  lines: OrderLine[];
+  shippingAddress: ShippingAddress;
+  history: OrderHistoryEntry[];
+}
+
+export interface CheckoutRequest {
+  lines: { productId: string; quantity: number }[];
+  addressId?: string;
+  shippingAddress?: ShippingAddress;
+  paymentMethod: string;
+}
+
+export interface AdminSearch {
+  status?: OrderStatus;
+  customerId?: string;
+  from?: string;
+  to?: string;
+  limit?: number;
+  after?: string;
+}
+
+export const ordersApi = {
+  checkout: (body: CheckoutRequest, idempotencyKey: string) =>
+    request<OrderDetail>("/api/orders", { method: "POST", body, headers: { "Idempotency-Key": idempotencyKey } }),
+  mine: (after?: string) => request<Page<OrderSummary>>(`/api/orders${query({ limit: 20, after })}`),
+  get: (id: string) => request<OrderDetail>(`/api/orders/${id}`),
+  cancel: (id: string, reason?: string) => request<OrderDetail>(`/api/orders/${id}/cancel`, { method: "POST", body: { reason } }),
+  adminSearch: (params: AdminSearch) => request<Page<AdminOrderSummary>>(`/api/orders/admin/search${query({ ...params })}`),
+  adminGet: (id: string) => request<OrderDetail>(`/api/orders/admin/${id}`),
+  ship: (id: string, trackingNumber: string) => request<OrderDetail>(`/api/orders/${id}/ship`, { method: "POST", body: { trackingNumber } }),
+  deliver: (id: string) => request<OrderDetail>(`/api/orders/${id}/deliver`, { method: "POST" }),
+};
+
+/** States after which the order page stops polling. */
+export const settledStatuses: readonly OrderStatus[] = ["Paid", "Shipped", "Delivered", "Cancelled"];

@@ -1,0 +1,85 @@
+import { Suspense, useEffect, useRef } from "react";
+import { Link, NavLink, Outlet, useLocation, useSearchParams } from "react-router";
+import { isAdmin, useAuth } from "../auth/AuthContext";
+import { useCartLines } from "../cart/useCart";
+import { SearchBox } from "./SearchBox";
+import { Loading } from "./Status";
+
+/** Header, navigation and the main region. On navigation, focus moves to the new page's heading for screen readers. */
+export function Layout() {
+  const location = useLocation();
+  const [params] = useSearchParams();
+  const main = useRef<HTMLElement>(null);
+  const first = useRef(true);
+
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    const heading = main.current?.querySelector<HTMLElement>("h1");
+    if (heading) {
+      heading.tabIndex = -1;
+      heading.focus();
+    } else main.current?.focus();
+    window.scrollTo(0, 0);
+  }, [location.pathname]);
+
+  return (
+    <>
+      <a href="#main" className="skip-link">
+        Skip to content
+      </a>
+      <header className="site-header">
+        <Link to="/" className="brand">
+          ECommerce
+        </Link>
+        <SearchBox initial={location.pathname === "/catalog" ? (params.get("q") ?? "") : ""} />
+        <SiteNav />
+      </header>
+      <main id="main" ref={main} tabIndex={-1}>
+        <Suspense fallback={<Loading />}>
+          <Outlet />
+        </Suspense>
+      </main>
+      <footer className="site-footer">
+        <p>Reference store. Payments in development use a simulated provider: no real money moves.</p>
+      </footer>
+    </>
+  );
+}
+
+function SiteNav() {
+  const { user, loading, signIn, signUp, signOut } = useAuth();
+  const count = useCartLines().reduce((sum, l) => sum + l.quantity, 0);
+  return (
+    <nav aria-label="Main" className="site-nav">
+      <NavLink to="/catalog">Catalog</NavLink>
+      <NavLink to="/cart" aria-label={`Cart, ${count} ${count === 1 ? "item" : "items"}`}>
+        Cart <span className="badge">{count}</span>
+      </NavLink>
+      {/* Fixed-width slot: the auth links appear without pushing the header around. */}
+      <span className="auth-slot">
+        {loading ? null : user ? (
+          <>
+            <NavLink to="/orders">Orders</NavLink>
+            <NavLink to="/my-account">Account</NavLink>
+            {isAdmin(user) && <NavLink to="/admin">Admin</NavLink>}
+            <button type="button" className="link-button" onClick={() => void signOut()}>
+              Sign out
+            </button>
+          </>
+        ) : (
+          <>
+            <button type="button" className="link-button" onClick={() => void signIn()}>
+              Sign in
+            </button>
+            <button type="button" className="link-button" onClick={() => void signUp()}>
+              Sign up
+            </button>
+          </>
+        )}
+      </span>
+    </nav>
+  );
+}

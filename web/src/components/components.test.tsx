@@ -1,0 +1,105 @@
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { render, screen, waitFor, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import type { OrderHistoryEntry, OrderStatus } from "../api/orders";
+import { PaymentMethods } from "./PaymentMethods";
+import { StatusTimeline } from "./StatusTimeline";
+import { SearchBox } from "./SearchBox";
+import { RequireRole } from "./RequireRole";
+import { admin, fakeGateway, renderPage, shopper } from "../test/render";
+
+afterEach(() => vi.unstubAllGlobals());
+
+describe("PaymentMethods", () => {
+  it("labels every test method of the simulated provider as simulated", () => {
+    const onChange = vi.fn();
+    render(
+      <PaymentMethods
+        config={{
+          provider: "simulated",
+          simulated: true,
+          publishableKey: null,
+          testPaymentMethods: [
+            { id: "pm_card_visa", label: "Visa (succeeds)", outcome: "succeeds" },
+            { id: "pm_card_chargeDeclined", label: "Card declined", outcome: "fails: card_declined" },
+          ],
+        }}
+        value="pm_card_visa"
+        onChange={onChange}
+      />,
+    );
+    expect(screen.getByText(/Simulated payments:/)).toBeInTheDocument();
+    expect(screen.getAllByText("simulated")).toHaveLength(2);
+    screen.getByRole("radio", { name: /Card declined/ }).click();
+    expect(onChange).toHaveBeenCalledWith("pm_card_chargeDeclined");
+  });
+});
+
+const entry = (from: OrderStatus | null, to: OrderStatus, time: string, reason: string | null = null): OrderHistoryEntry => ({
+  from, to, trigger: "test", actor: "system", reason, at: `2026-11-01T${time}Z`,
+});
+
+describe("StatusTimeline", () => {
+  it("marks the steps reached and the current one", () => {
+    render(<StatusTimeline status="Paid" history={[entry(null, "Pending", "10:00:00"), entry("Pending", "Paid", "10:00:05")]} />);
+    const steps = within(screen.getByRole("list", { name: "Order status" })).getAllByRole("listitem");
+    expect(steps.map((s) => s.className)).toEqual(["done", "pending", "done", "pending", "pending"]);
+    expect(steps[2]).toHaveAttribute("aria-current", "step");
+  });
+
+  it("ends in a cancelled step with its reason", () => {
+    render(<StatusTimeline status="Cancelled" history={[entry("Pending", "Cancelled", "10:00:03", "Card declined")]} />);
+    const steps = screen.getAllByRole("listitem");
+    expect(steps).toHaveLength(2);
+    expect(steps[1]).toHaveClass("cancelled");
+    expect(steps[1]).toHaveTextContent("Card declined");
+  });
+});
+
+describe("SearchBox", () => {
+  it("offers suggestions and opens the one chosen with the keyboard", async () => {
+    const gateway = fakeGateway({
+      "GET /api/products/suggestions": {
+        body: [
+          { name: "Mug", slug: "mug" },
+          { name: "Mug tree", slug: "mug-tree" },
+        ],
+      },
+    });
+    const user = userEvent.setup();
+    renderPage(<SearchBox />, { path: "/" });
+    const box = screen.getByRole("combobox", { name: "Search products" });
+    await user.type(box, "mu");
+    await screen.findByRole("option", { name: "Mug tree" });
+    expect(box).toHaveAttribute("aria-expanded", "true");
+    await user.keyboard("{ArrowDown}{ArrowDown}");
+    expect(screen.getByRole("option", { name: "Mug tree" })).toHaveAttribute("aria-selected", "true");
+    await user.keyboard("{Enter}");
+    await screen.findByText("elsewhere");
+    expect(gateway.requests.some((r) => r.url.includes("q=mu"))).toBe(true);
+  });
+
+  it("searches the catalog for free text", async () => {
+    fakeGateway({ "GET /api/products/suggestions": { body: [] } });
+    const user = userEvent.setup();
+    renderPage(<SearchBox />, { path: "/" });
+    await user.type(screen.getByRole("combobox"), "blue jug{Enter}");
+    await screen.findByText("elsewhere");
+  });
+});
+
+describe("RequireRole", () => {
+  it("asks a signed-out visitor to sign in", async () => {
+    const { auth } = renderPage(<RequireRole role="admin">secret</RequireRole>);
+    await userEvent.click(screen.getByRole("button", { name: "Sign in" }));
+    expect(auth.signIn).toHaveBeenCalled();
+    expect(screen.queryByText("secret")).not.toBeInTheDocument();
+  });
+
+  it("refuses a customer and admits an admin", async () => {
+    renderPage(<RequireRole role="admin">secret</RequireRole>, { user: shopper });
+    expect(screen.getByRole("heading", { name: "Not allowed" })).toBeInTheDocument();
+    renderPage(<RequireRole role="admin">secret</RequireRole>, { user: admin });
+    await waitFor(() => expect(screen.getByText("secret")).toBeInTheDocument());
+  });
+});

@@ -1,0 +1,162 @@
+import { useRef, useState, type FormEvent } from "react";
+import { useMutation, useQuery } from "@tanstack/react-query";
+import { Link, useNavigate } from "react-router";
+import { ApiError } from "../api/http";
+import { ordersApi, type CheckoutRequest } from "../api/orders";
+import { paymentsApi } from "../api/payments";
+import { emptyAddress, usersApi, type AddressInput } from "../api/users";
+import { useAuth } from "../auth/AuthContext";
+import { cartStore } from "../cart/cartStore";
+import { estimatedShipping, roundMoney } from "../cart/pricing";
+import { usePricedCart } from "../cart/useCart";
+import { AddressFields } from "../components/AddressFields";
+import { Money } from "../components/Money";
+import { ErrorMessage, Loading, describeError } from "../components/Status";
+import { PaymentMethods } from "../components/PaymentMethods";
+
+const newAddress = "new";
+
+export default function CheckoutPage() {
+  const { user, loading, signIn, signUp } = useAuth();
+  if (loading) return <Loading />;
+  if (!user) {
+    return (
+      <section className="panel">
+        <h1>Checkout</h1>
+        <p>Sign in or create an account to check out. Your cart is kept.</p>
+        <div className="actions">
+          <button type="button" className="button" onClick={() => void signIn("/checkout")}>
+            Sign in
+          </button>
+          <button type="button" className="button secondary" onClick={() => void signUp("/checkout")}>
+            Create an account
+          </button>
+        </div>
+      </section>
+    );
+  }
+  return <CheckoutForm />;
+}
+
+function CheckoutForm() {
+  const navigate = useNavigate();
+  const cart = usePricedCart();
+  const addresses = useQuery({ queryKey: ["users", "addresses"], queryFn: usersApi.addresses, retry: false });
+  const payments = useQuery({ queryKey: ["payments", "config"], queryFn: paymentsApi.config, staleTime: 300_000 });
+  const [addressChoice, setAddressChoice] = useState<string>("");
+  const [address, setAddress] = useState<AddressInput>(emptyAddress);
+  const [saveAddress, setSaveAddress] = useState(true);
+  const [payment, setPayment] = useState("");
+  // One key per distinct order: a resubmit of the same order (double click, retry after a timeout) reuses it, so the
+  // Orders service places it once; a changed order gets a new key.
+  const idempotency = useRef<{ body: string; key: string } | null>(null);
+
+  const saved = addresses.data ?? [];
+  const chosenAddress = addressChoice || (saved.find((a) => a.isDefaultShipping) ?? saved[0])?.id || newAddress;
+  const chosenPayment = payment || payments.data?.testPaymentMethods[0]?.id || "";
+
+  const place = useMutation({
+    mutationFn: async () => {
+      let addressId: string | undefined = chosenAddress === newAddress ? undefined : chosenAddress;
+      if (!addressId && saveAddress) addressId = (await usersApi.addAddress(address)).id;
+      const { recipient, line1, line2, city, postcode, region, country, phone } = address;
+      // The lines are the cart as shown; Orders re-prices them with the Products lookup and charges what it finds.
+      const body: CheckoutRequest = {
+        lines: cart.lines.map((l) => ({ productId: l.productId, quantity: l.quantity })),
+        ...(addressId ? { addressId } : { shippingAddress: { recipient, line1, line2, city, postcode, region, country, phone } }),
+        paymentMethod: chosenPayment,
+      };
+      const text = JSON.stringify(body);
+      if (idempotency.current?.body !== text) idempotency.current = { body: text, key: crypto.randomUUID() };
+      return ordersApi.checkout(body, idempotency.current.key);
+    },
+    onSuccess: (result) => {
+      cartStore.clear();
+      navigate(`/orders/${result.id}?placed=1`, { replace: true });
+    },
+  });
+
+  if (cart.lines.length === 0 && !place.isSuccess) {
+    return (
+      <section className="panel">
+        <h1>Checkout</h1>
+        <p>Your cart is empty.</p>
+        <Link to="/catalog">Browse the catalog</Link>
+      </section>
+    );
+  }
+
+  const shippingPrice = estimatedShipping(cart.subtotal);
+  const total = roundMoney(cart.subtotal + shippingPrice);
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (!place.isPending) place.mutate();
+  };
+  const fieldError = (field: string) => (place.error instanceof ApiError ? place.error.fieldError(field) : undefined);
+
+  return (
+    <form className="checkout" onSubmit={submit} noValidate={false}>
+      <h1>Checkout</h1>
+      <fieldset>
+        <legend>Delivery address</legend>
+        {addresses.isLoading ? (
+          <Loading label="Loading your addresses…" />
+        ) : (
+          <>
+            {saved.map((a) => (
+              <label key={a.id} className="check">
+                <input type="radio" name="address" value={a.id} checked={chosenAddress === a.id} onChange={() => setAddressChoice(a.id)} />
+                {a.label}: {a.recipient}, {a.line1}, {a.city} {a.postcode}
+              </label>
+            ))}
+            {saved.length > 0 && (
+              <label className="check">
+                <input type="radio" name="address" value={newAddress} checked={chosenAddress === newAddress} onChange={() => setAddressChoice(newAddress)} />
+                A new address
+              </label>
+            )}
+            {chosenAddress === newAddress && (
+              <>
+                <AddressFields value={address} onChange={setAddress} errorFor={fieldError} />
+                <label className="check">
+                  <input type="checkbox" checked={saveAddress} onChange={(e) => setSaveAddress(e.target.checked)} />
+                  Save to my address book
+                </label>
+              </>
+            )}
+          </>
+        )}
+      </fieldset>
+      <fieldset>
+        <legend>Payment</legend>
+        {payments.isError ? (
+          <ErrorMessage error={payments.error} onRetry={() => void payments.refetch()} />
+        ) : payments.data ? (
+          <PaymentMethods config={payments.data} value={chosenPayment} onChange={setPayment} />
+        ) : (
+          <Loading label="Loading payment methods…" />
+        )}
+      </fieldset>
+      <section className="summary" aria-label="Order summary">
+        <p>
+          Items: <Money amount={cart.subtotal} currency={cart.currency} />
+        </p>
+        <p>
+          Shipping: <Money amount={shippingPrice} currency={cart.currency} /> <span className="hint">(free from £50)</span>
+        </p>
+        <p>
+          Estimated total: <strong><Money amount={total} currency={cart.currency} /></strong>
+        </p>
+        <p className="hint">The order confirms the final amount, including any tax.</p>
+        {place.isError && (
+          <div className="error" role="alert">
+            <p>Your order was not placed: {describeError(place.error)}</p>
+          </div>
+        )}
+        <button type="submit" className="button" disabled={place.isPending || !cart.canCheckOut || !chosenPayment}>
+          {place.isPending ? "Placing order…" : "Place order"}
+        </button>
+      </section>
+    </form>
+  );
+}

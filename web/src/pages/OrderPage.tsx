@@ -1,0 +1,107 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useParams, useSearchParams } from "react-router";
+import { ordersApi, settledStatuses, type OrderDetail } from "../api/orders";
+import { RequireRole } from "../components/RequireRole";
+import { Money } from "../components/Money";
+import { ErrorMessage, Loading } from "../components/Status";
+import { StatusTimeline, statusLabel } from "../components/StatusTimeline";
+
+export default function OrderPage() {
+  return (
+    <RequireRole>
+      <Order />
+    </RequireRole>
+  );
+}
+
+/** Turns the saga's cancellation reason into words a shopper understands. */
+export function cancellationMessage(order: Pick<OrderDetail, "status" | "cancellationReason" | "history">): string | null {
+  if (order.status !== "Cancelled") return null;
+  const reason = order.cancellationReason ?? order.history.find((h) => h.to === "Cancelled")?.reason ?? "";
+  if (/declin|card|payment/i.test(reason)) return `Your payment was declined${reason ? ` (${reason})` : ""}. You have not been charged; please try another payment method.`;
+  if (/stock/i.test(reason)) return "Some items sold out before we could reserve them. You have not been charged.";
+  return `This order was cancelled${reason ? `: ${reason}` : "."}`;
+}
+
+function Order() {
+  const { id = "" } = useParams();
+  const [params] = useSearchParams();
+  const client = useQueryClient();
+  // The checkout saga finishes asynchronously: poll until the order reaches a settled state.
+  const order = useQuery({
+    queryKey: ["orders", id],
+    queryFn: () => ordersApi.get(id),
+    refetchInterval: (q) => (q.state.data && settledStatuses.includes(q.state.data.status) ? false : 1000),
+  });
+  const cancel = useMutation({
+    mutationFn: () => ordersApi.cancel(id, "Cancelled by the customer"),
+    onSuccess: () => client.invalidateQueries({ queryKey: ["orders"] }),
+  });
+
+  if (order.isError) return <ErrorMessage error={order.error} onRetry={() => void order.refetch()} />;
+  if (!order.data) return <Loading label="Loading order…" />;
+  const o = order.data;
+  const problem = cancellationMessage(o);
+  const canCancel = !["Shipped", "Delivered", "Cancelled"].includes(o.status);
+  return (
+    <section>
+      <h1>{params.get("placed") ? "Thank you for your order" : `Order ${o.id.slice(0, 8)}`}</h1>
+      <p role="status" aria-live="polite" className={`status status-${o.status}`} data-testid="order-status">
+        Status: {statusLabel(o.status)}
+        {!settledStatuses.includes(o.status) && " — waiting for payment confirmation…"}
+      </p>
+      {problem && (
+        <div className="error" role="alert">
+          <p>{problem}</p>
+        </div>
+      )}
+      <StatusTimeline history={o.history} status={o.status} />
+      {o.trackingNumber && <p>Tracking number: {o.trackingNumber}</p>}
+      <table className="cart">
+        <caption>Items</caption>
+        <thead>
+          <tr>
+            <th scope="col">Product</th>
+            <th scope="col">Quantity</th>
+            <th scope="col">Price</th>
+          </tr>
+        </thead>
+        <tbody>
+          {o.lines.map((l) => (
+            <tr key={l.productId}>
+              <th scope="row">{l.name}</th>
+              <td>{l.quantity}</td>
+              <td>
+                <Money amount={l.lineTotal} currency={o.currency} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <dl className="totals">
+        <dt>Items</dt>
+        <dd><Money amount={o.subtotal} currency={o.currency} /></dd>
+        <dt>Shipping</dt>
+        <dd><Money amount={o.shipping} currency={o.currency} /></dd>
+        {o.tax > 0 && (
+          <>
+            <dt>Tax</dt>
+            <dd><Money amount={o.tax} currency={o.currency} /></dd>
+          </>
+        )}
+        <dt>Total</dt>
+        <dd><strong><Money amount={o.total} currency={o.currency} /></strong></dd>
+      </dl>
+      <p>
+        Delivering to {o.shippingAddress.recipient}, {o.shippingAddress.line1}, {o.shippingAddress.city} {o.shippingAddress.postcode}
+      </p>
+      {o.refundedAt && <p>Refunded on {new Date(o.refundedAt).toLocaleDateString("en-GB")}.</p>}
+      {canCancel && (
+        <button type="button" className="button secondary" disabled={cancel.isPending} onClick={() => cancel.mutate()}>
+          Cancel order
+        </button>
+      )}
+      {cancel.isError && <ErrorMessage error={cancel.error} />}
+    </section>
+  );
+}

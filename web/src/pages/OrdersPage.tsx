@@ -1,0 +1,54 @@
+import { useInfiniteQuery } from "@tanstack/react-query";
+import { Link } from "react-router";
+import { ordersApi } from "../api/orders";
+import { RequireRole } from "../components/RequireRole";
+import { Money } from "../components/Money";
+import { ErrorMessage, Loading } from "../components/Status";
+import { statusLabel } from "../components/StatusTimeline";
+
+export default function OrdersPage() {
+  return (
+    <RequireRole>
+      <OrderHistory />
+    </RequireRole>
+  );
+}
+
+function OrderHistory() {
+  const orders = useInfiniteQuery({
+    queryKey: ["orders", "mine"],
+    queryFn: ({ pageParam }) => ordersApi.mine(pageParam),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.next ?? undefined,
+  });
+  const list = orders.data?.pages.flatMap((p) => p.items);
+  return (
+    <section>
+      <h1>Your orders</h1>
+      {orders.isError ? (
+        <ErrorMessage error={orders.error} onRetry={() => void orders.refetch()} />
+      ) : !list ? (
+        <Loading />
+      ) : list.length === 0 ? (
+        <p>You have no orders yet.</p>
+      ) : (
+        <>
+          <ul className="order-list">
+            {list.map((o) => (
+              <li key={o.id}>
+                <Link to={`/orders/${o.id}`}>Order {o.id.slice(0, 8)}</Link>{" "}
+                <time dateTime={o.createdAt}>{new Date(o.createdAt).toLocaleDateString("en-GB")}</time> · {o.itemCount} {o.itemCount === 1 ? "item" : "items"} ·{" "}
+                <span className={`status status-${o.status}`}>{statusLabel(o.status)}</span> · <Money amount={o.total} currency={o.currency} />
+              </li>
+            ))}
+          </ul>
+          {orders.hasNextPage && (
+            <button type="button" className="button secondary" disabled={orders.isFetchingNextPage} onClick={() => void orders.fetchNextPage()}>
+              Show older orders
+            </button>
+          )}
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,124 @@
+import { useEffect, useState } from "react";
+import { useQuery } from "@tanstack/react-query";
+import { useParams } from "react-router";
+import { aiApi } from "../api/ai";
+import { ApiError } from "../api/http";
+import { productsApi, type ProductDetail } from "../api/products";
+import { cartStore, maxQuantity } from "../cart/cartStore";
+import { Money } from "../components/Money";
+import { RecommendedProducts } from "../components/RecommendedProducts";
+import { ErrorMessage, Loading } from "../components/Status";
+import { StockBadge } from "../components/StockBadge";
+import { visitorId } from "../state/visitor";
+
+export function ProductPage() {
+  const { idOrSlug = "" } = useParams();
+  const product = useQuery({ queryKey: ["products", "detail", idOrSlug], queryFn: () => productsApi.get(idOrSlug) });
+  const productId = product.data?.id;
+  // The AI service learns "similar" and "for you" from views; losing one to a network blip costs nothing.
+  useEffect(() => {
+    if (productId) aiApi.recordView(productId, visitorId()).catch(() => {});
+  }, [productId]);
+
+  if (product.isError) {
+    if (product.error instanceof ApiError && product.error.status === 404) {
+      return (
+        <section className="panel">
+          <h1>Product not found</h1>
+          <p>It may have been removed from the catalog.</p>
+        </section>
+      );
+    }
+    return <ErrorMessage error={product.error} onRetry={() => void product.refetch()} />;
+  }
+  if (!product.data) return <Loading label="Loading product…" />;
+  const p = product.data;
+  return (
+    <>
+      <article className="product">
+        <Gallery product={p} />
+        <div className="product-info">
+          <h1>{p.name}</h1>
+          <p className="price">
+            <Money amount={p.price} currency={p.currency} />
+          </p>
+          <StockBadge available={p.available} />
+          {!p.active && <p className="notice">This product is no longer sold.</p>}
+          <AddToCart product={p} />
+          <p className="description">{p.description}</p>
+          <p className="sku">
+            {p.brand.name} · {p.category.name} · SKU {p.sku}
+          </p>
+          {Object.keys(p.attributes).length > 0 && (
+            <dl className="attributes">
+              {Object.entries(p.attributes).map(([name, value]) => (
+                <div key={name}>
+                  <dt>{name}</dt>
+                  <dd>{value}</dd>
+                </div>
+              ))}
+            </dl>
+          )}
+        </div>
+      </article>
+      <RecommendedProducts title="Bought together" queryKey={["together", p.id]} load={() => aiApi.boughtTogether(p.id)} />
+      <RecommendedProducts title="Similar products" queryKey={["similar", p.id]} load={() => aiApi.similar(p.id)} />
+    </>
+  );
+}
+
+function Gallery({ product }: { product: ProductDetail }) {
+  const images = product.images;
+  const [index, setIndex] = useState(0);
+  const current = images[index];
+  return (
+    <div className="gallery">
+      <div className="gallery-main">
+        {current ? <img src={current} alt={product.name} width={640} height={640} /> : <span className="no-image">No image</span>}
+      </div>
+      {images.length > 1 && (
+        <div className="thumbs" role="group" aria-label="Images">
+          {images.map((img, i) => (
+            <button key={img} type="button" aria-pressed={i === index} aria-label={`Image ${i + 1} of ${images.length}`} onClick={() => setIndex(i)}>
+              <img src={img} alt="" width={64} height={64} />
+            </button>
+          ))}
+        </div>
+      )}
+    </div>
+  );
+}
+
+export function AddToCart({ product }: { product: ProductDetail }) {
+  // The raw text, so clearing the box to type a new number works; it is clamped when the shopper adds.
+  const [quantityText, setQuantityText] = useState("1");
+  const [added, setAdded] = useState(false);
+  const canBuy = product.active && product.available > 0;
+  const limit = Math.min(maxQuantity, Math.max(1, product.available));
+  return (
+    <form
+      className="add-to-cart"
+      onSubmit={(e) => {
+        e.preventDefault();
+        const quantity = Math.max(1, Math.min(limit, Math.floor(Number(quantityText)) || 1));
+        setQuantityText(String(quantity));
+        cartStore.add(
+          { productId: product.id, name: product.name, slug: product.slug, priceWhenAdded: product.price, currency: product.currency, imageUrl: product.images[0] ?? null },
+          quantity,
+        );
+        setAdded(true);
+      }}
+    >
+      <label>
+        Quantity{" "}
+        <input type="number" min={1} max={limit} value={quantityText} disabled={!canBuy} onChange={(e) => setQuantityText(e.target.value)} />
+      </label>
+      <button type="submit" className="button" disabled={!canBuy}>
+        Add to cart
+      </button>
+      <p role="status" aria-live="polite" className="added">
+        {added ? "Added to your cart." : ""}
+      </p>
+    </form>
+  );
+}

@@ -1,0 +1,49 @@
+import { useEffect, useRef, useState } from "react";
+import { useNavigate, useSearchParams } from "react-router";
+import { useAuth } from "../auth/AuthContext";
+import { ErrorMessage, Loading } from "../components/Status";
+
+/** The OIDC redirect lands here: exchange the code (PKCE) for tokens, then go back where the shopper was. */
+export function SignInCallbackPage() {
+  const { completeSignIn } = useAuth();
+  const navigate = useNavigate();
+  const [error, setError] = useState<unknown>(null);
+  const started = useRef(false);
+  useEffect(() => {
+    // The code can be redeemed once; StrictMode's double effect must not try twice.
+    if (started.current) return;
+    started.current = true;
+    completeSignIn().then((to) => navigate(to, { replace: true }), setError);
+  }, [completeSignIn, navigate]);
+  return error ? (
+    <section className="panel">
+      <h1>Sign-in failed</h1>
+      <ErrorMessage error={error} />
+    </section>
+  ) : (
+    <Loading label="Signing you in…" />
+  );
+}
+
+/** /signin?returnTo=… starts a sign-in; the Auth service's registration page returns here after sign-up. */
+export function SignInPage() {
+  const { signIn } = useAuth();
+  const [params] = useSearchParams();
+  const started = useRef(false);
+  useEffect(() => {
+    if (started.current) return;
+    started.current = true;
+    const returnTo = params.get("returnTo");
+    void signIn(returnTo?.startsWith("/") ? returnTo : "/");
+  }, [params, signIn]);
+  return <Loading label="Redirecting to sign-in…" />;
+}
+
+export function NotFoundPage() {
+  return (
+    <section className="panel">
+      <h1>Page not found</h1>
+      <p>The page you asked for does not exist.</p>
+    </section>
+  );
+}

@@ -1,0 +1,22 @@
+import { NavLink, Outlet } from "react-router";
+import { RequireRole } from "../../components/RequireRole";
+
+export default function AdminLayout() {
+  return (
+    <RequireRole role="admin">
+      <div className="admin">
+        <nav aria-label="Admin" className="admin-nav">
+          <NavLink to="/admin" end>
+            Products
+          </NavLink>
+          <NavLink to="/admin/orders">Orders</NavLink>
+          <NavLink to="/admin/models">AI models</NavLink>
+          <NavLink to="/admin/sales">Sales</NavLink>
+        </nav>
+        <div className="admin-content">
+          <Outlet />
+        </div>
+      </div>
+    </RequireRole>
+  );
+}

@@ -1,0 +1,155 @@
+import { useState } from "react";
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { ordersApi, type AdminOrderSummary, type OrderStatus } from "../../api/orders";
+import { Money } from "../../components/Money";
+import { ErrorMessage, Loading } from "../../components/Status";
+import { StatusTimeline, statusLabel } from "../../components/StatusTimeline";
+import { useDebounced } from "../../state/useDebounced";
+
+const statuses: OrderStatus[] = ["Pending", "StockReserved", "Paid", "Shipped", "Delivered", "Cancelled"];
+
+export default function AdminOrdersPage() {
+  const [status, setStatus] = useState<OrderStatus | "">("");
+  const [customer, setCustomer] = useState("");
+  const customerId = useDebounced(customer.trim(), 300);
+  const [open, setOpen] = useState<string | null>(null);
+  const orders = useInfiniteQuery({
+    queryKey: ["orders", "admin", status, customerId],
+    queryFn: ({ pageParam }) => ordersApi.adminSearch({ status: status || undefined, customerId: customerId || undefined, limit: 50, after: pageParam }),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.next ?? undefined,
+  });
+  const items = orders.data?.pages.flatMap((p) => p.items);
+  return (
+    <section>
+      <h1>Orders</h1>
+      <div className="toolbar">
+        <label>
+          Customer id <input type="search" value={customer} onChange={(e) => setCustomer(e.target.value)} />
+        </label>
+        <label>
+          Status{" "}
+          <select value={status} onChange={(e) => setStatus(e.target.value as OrderStatus | "")}>
+            <option value="">Any</option>
+            {statuses.map((s) => (
+              <option key={s} value={s}>
+                {statusLabel(s)}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      {orders.isError ? (
+        <ErrorMessage error={orders.error} onRetry={() => void orders.refetch()} />
+      ) : !items ? (
+        <Loading />
+      ) : items.length === 0 ? (
+        <p>No orders match.</p>
+      ) : (
+        <>
+          <table className="admin-table">
+            <caption className="visually-hidden">Orders</caption>
+            <thead>
+              <tr>
+                <th scope="col">Order</th>
+                <th scope="col">Customer</th>
+                <th scope="col">Placed</th>
+                <th scope="col">Status</th>
+                <th scope="col">Total</th>
+                <th scope="col">Actions</th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((o) => (
+                <OrderRow key={o.id} order={o} open={open === o.id} onToggle={() => setOpen(open === o.id ? null : o.id)} />
+              ))}
+            </tbody>
+          </table>
+          {orders.hasNextPage && (
+            <button type="button" className="button secondary" disabled={orders.isFetchingNextPage} onClick={() => void orders.fetchNextPage()}>
+              Show more
+            </button>
+          )}
+        </>
+      )}
+    </section>
+  );
+}
+
+function OrderRow({ order, open, onToggle }: { order: AdminOrderSummary; open: boolean; onToggle: () => void }) {
+  const client = useQueryClient();
+  const [tracking, setTracking] = useState("");
+  const detail = useQuery({ queryKey: ["orders", "admin", "detail", order.id], queryFn: () => ordersApi.adminGet(order.id), enabled: open });
+  const act = useMutation({
+    mutationFn: (action: "ship" | "deliver") => (action === "ship" ? ordersApi.ship(order.id, tracking.trim()) : ordersApi.deliver(order.id)),
+    onSuccess: () => client.invalidateQueries({ queryKey: ["orders", "admin"] }),
+  });
+  return (
+    <>
+      <tr>
+        <th scope="row">
+          <button type="button" className="link-button" aria-expanded={open} onClick={onToggle}>
+            {order.id.slice(0, 8)}
+          </button>
+        </th>
+        <td>{order.customerId}</td>
+        <td>{new Date(order.createdAt).toLocaleString("en-GB")}</td>
+        <td>{statusLabel(order.status)}</td>
+        <td>
+          <Money amount={order.total} currency={order.currency} />
+        </td>
+        <td className="actions">
+          {order.status === "Paid" && (
+            <form
+              onSubmit={(e) => {
+                e.preventDefault();
+                act.mutate("ship");
+              }}
+            >
+              <label>
+                <span className="visually-hidden">Tracking number for order {order.id.slice(0, 8)}</span>
+                <input value={tracking} onChange={(e) => setTracking(e.target.value)} placeholder="Tracking number" required />
+              </label>{" "}
+              <button type="submit" className="link-button" disabled={act.isPending}>
+                Ship
+              </button>
+            </form>
+          )}
+          {order.status === "Shipped" && (
+            <button type="button" className="link-button" disabled={act.isPending} onClick={() => act.mutate("deliver")}>
+              Mark delivered
+            </button>
+          )}
+          {act.isError && <ErrorMessage error={act.error} />}
+        </td>
+      </tr>
+      {open && (
+        <tr>
+          <td colSpan={6}>
+            {detail.isError ? (
+              <ErrorMessage error={detail.error} />
+            ) : !detail.data ? (
+              <Loading />
+            ) : (
+              <>
+                <StatusTimeline history={detail.data.history} status={detail.data.status} />
+                <ul>
+                  {detail.data.lines.map((l) => (
+                    <li key={l.productId}>
+                      {l.quantity} × {l.name} ({l.sku}) — <Money amount={l.lineTotal} currency={detail.data.currency} />
+                    </li>
+                  ))}
+                </ul>
+                <p>
+                  Payment {detail.data.paymentMethod}
+                  {detail.data.cancellationReason && ` · cancelled: ${detail.data.cancellationReason}`}
+                  {detail.data.refundedAt && ` · refunded ${new Date(detail.data.refundedAt).toLocaleDateString("en-GB")}`}
+                </p>
+              </>
+            )}
+          </td>
+        </tr>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,89 @@
+import { useState } from "react";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { productsApi, type ProductSummary } from "../../api/products";
+import { ErrorMessage, Loading } from "../../components/Status";
+
+const reasons = ["Received", "Counted", "Damaged", "Returned", "Correction"];
+
+/** Stock levels for one product, its recent adjustments, and a form for a signed change with a reason. */
+export function StockPanel({ product, onDone }: { product: ProductSummary; onDone: () => void }) {
+  const client = useQueryClient();
+  const key = ["products", "stock", product.id];
+  const stock = useQuery({ queryKey: key, queryFn: () => productsApi.stock(product.id) });
+  const history = useQuery({ queryKey: [...key, "history"], queryFn: () => productsApi.stockHistory(product.id) });
+  const [delta, setDelta] = useState("");
+  const [reason, setReason] = useState(reasons[0] ?? "");
+  const adjust = useMutation({
+    mutationFn: () => productsApi.adjustStock(product.id, Number(delta), reason),
+    onSuccess: () => {
+      void client.invalidateQueries({ queryKey: key });
+      void client.invalidateQueries({ queryKey: ["products", "admin"] });
+      setDelta("");
+    },
+  });
+  const change = Number(delta);
+  return (
+    <section className="panel" aria-labelledby="stock-heading">
+      <h2 id="stock-heading">Stock: {product.name}</h2>
+      {stock.isError ? (
+        <ErrorMessage error={stock.error} />
+      ) : !stock.data ? (
+        <Loading />
+      ) : (
+        <p>
+          Available {stock.data.available} · reserved {stock.data.reserved} · sold {stock.data.sold} · reorder at {stock.data.reorderLevel}
+        </p>
+      )}
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          adjust.mutate();
+        }}
+      >
+        <label>
+          Change (+ or −) <input type="number" step={1} value={delta} onChange={(e) => setDelta(e.target.value)} required />
+        </label>{" "}
+        <label>
+          Reason{" "}
+          <select value={reason} onChange={(e) => setReason(e.target.value)}>
+            {reasons.map((r) => (
+              <option key={r}>{r}</option>
+            ))}
+          </select>
+        </label>{" "}
+        <button type="submit" className="button" disabled={!Number.isInteger(change) || change === 0 || adjust.isPending}>
+          Adjust stock
+        </button>{" "}
+        <button type="button" className="button secondary" onClick={onDone}>
+          Close
+        </button>
+        {adjust.isError && <ErrorMessage error={adjust.error} />}
+      </form>
+      {history.data && history.data.length > 0 && (
+        <table>
+          <caption>Recent adjustments</caption>
+          <thead>
+            <tr>
+              <th scope="col">When</th>
+              <th scope="col">Change</th>
+              <th scope="col">Reason</th>
+              <th scope="col">By</th>
+              <th scope="col">Available after</th>
+            </tr>
+          </thead>
+          <tbody>
+            {history.data.slice(0, 10).map((a) => (
+              <tr key={a.id}>
+                <td>{new Date(a.at).toLocaleString("en-GB")}</td>
+                <td>{a.delta > 0 ? `+${a.delta}` : a.delta}</td>
+                <td>{a.reason}</td>
+                <td>{a.actor}</td>
+                <td>{a.availableAfter}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,167 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { screen, waitFor } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { cartStore } from "../cart/cartStore";
+import { fakeGateway, product, productDetail, renderPage, shopper } from "../test/render";
+import { CartPage } from "./CartPage";
+import CheckoutPage from "./CheckoutPage";
+import OrderPage, { cancellationMessage } from "./OrderPage";
+import { ProductPage } from "./ProductPage";
+
+const mug = { productId: "p1", name: "Enamel mug", slug: "enamel-mug", priceWhenAdded: 10, currency: "GBP", imageUrl: null };
+const savedAddress = {
+  id: "a1", label: "Home", recipient: "Ada", line1: "1 High St", line2: null, city: "Leeds", postcode: "LS1 1AA",
+  region: null, country: "GB", phone: null, isDefaultShipping: true, isDefaultBilling: true,
+};
+
+beforeEach(() => cartStore.clear());
+afterEach(() => vi.unstubAllGlobals());
+
+describe("ProductPage", () => {
+  it("adds the chosen quantity to the cart", async () => {
+    fakeGateway({ "GET /api/products/by-slug/enamel-mug": { body: productDetail() } });
+    const user = userEvent.setup();
+    renderPage(<ProductPage />, { route: "/products/enamel-mug", path: "/products/:idOrSlug" });
+    await screen.findByRole("heading", { name: "Enamel mug" });
+    const quantity = screen.getByLabelText("Quantity");
+    await user.clear(quantity);
+    await user.type(quantity, "3");
+    await user.click(screen.getByRole("button", { name: "Add to cart" }));
+    expect(cartStore.getLines()).toEqual([{ ...mug, quantity: 3 }]);
+    expect(screen.getByText("Added to your cart.")).toBeInTheDocument();
+  });
+
+  it("does not offer an out-of-stock product", async () => {
+    const id = "00000000-0000-4000-8000-000000000001";
+    fakeGateway({ [`GET /api/products/${id}`]: { body: productDetail({ id, available: 0 }) } });
+    renderPage(<ProductPage />, { route: `/products/${id}`, path: "/products/:idOrSlug" });
+    expect(await screen.findByRole("button", { name: "Add to cart" })).toBeDisabled();
+    expect(screen.getAllByText("Out of stock").length).toBeGreaterThan(0);
+  });
+
+  it("says so when the product does not exist", async () => {
+    fakeGateway({});
+    renderPage(<ProductPage />, { route: "/products/nope", path: "/products/:idOrSlug" });
+    expect(await screen.findByRole("heading", { name: "Product not found" })).toBeInTheDocument();
+  });
+});
+
+describe("CartPage", () => {
+  it("shows a price change since the item was added and totals at the new price", async () => {
+    cartStore.add(mug, 2);
+    fakeGateway({ "POST /api/products/lookup": { body: [product({ price: 12 })] } });
+    renderPage(<CartPage />);
+    expect(await screen.findByText(/Price went up from £10.00/)).toBeInTheDocument();
+    expect(screen.getByText(/Subtotal/)).toHaveTextContent("£24.00");
+    expect(screen.getByRole("button", { name: "Check out" })).toBeEnabled();
+  });
+
+  it("lets the shopper retype a quantity without losing the line", async () => {
+    cartStore.add(mug, 2);
+    fakeGateway({ "POST /api/products/lookup": { body: [product()] } });
+    const user = userEvent.setup();
+    renderPage(<CartPage />);
+    const box = await screen.findByRole("spinbutton", { name: "Quantity of Enamel mug" });
+    await user.clear(box);
+    expect(cartStore.getLines()[0]?.quantity).toBe(2);
+    await user.type(box, "5");
+    expect(cartStore.getLines()[0]?.quantity).toBe(5);
+    expect(await screen.findByText(/Subtotal/)).toHaveTextContent("£50.00");
+  });
+
+  it("blocks checkout when an item sold out", async () => {
+    cartStore.add(mug, 2);
+    fakeGateway({ "POST /api/products/lookup": { body: [product({ available: 0 })] } });
+    renderPage(<CartPage />);
+    expect(await screen.findByText(/Out of stock/)).toBeInTheDocument();
+    expect(screen.getByRole("button", { name: "Check out" })).toBeDisabled();
+  });
+});
+
+describe("CheckoutPage", () => {
+  it("offers sign-in and sign-up to a signed-out shopper and keeps the cart", async () => {
+    cartStore.add(mug);
+    const { auth } = renderPage(<CheckoutPage />);
+    await userEvent.click(screen.getByRole("button", { name: "Create an account" }));
+    expect(auth.signUp).toHaveBeenCalledWith("/checkout");
+    expect(cartStore.getLines()).toHaveLength(1);
+  });
+
+  it("retries a failed submit with the same Idempotency-Key, then clears the cart", async () => {
+    cartStore.add(mug, 2);
+    let attempts = 0;
+    const gateway = fakeGateway({
+      "POST /api/products/lookup": { body: [product()] },
+      "GET /api/users/me/addresses": { body: [savedAddress] },
+      "GET /api/payments/config": {
+        body: { provider: "simulated", simulated: true, publishableKey: null, testPaymentMethods: [{ id: "pm_card_visa", label: "Visa (succeeds)", outcome: "succeeds" }] },
+      },
+      "POST /api/orders": () => (++attempts === 1 ? { status: 503 } : { status: 201, body: { id: "o1", status: "Pending" } }),
+    });
+    const user = userEvent.setup();
+    renderPage(<CheckoutPage />, { user: shopper, path: "/" });
+    await screen.findByRole("radio", { name: /Home: Ada/ });
+    await screen.findByRole("radio", { name: /Visa/ });
+    expect(screen.getByText("simulated")).toBeInTheDocument();
+    await waitFor(() => expect(screen.getByRole("button", { name: "Place order" })).toBeEnabled());
+    await user.click(screen.getByRole("button", { name: "Place order" }));
+    expect(await screen.findByRole("alert")).toHaveTextContent("Your order was not placed");
+    await user.click(screen.getByRole("button", { name: "Place order" }));
+    await screen.findByText("elsewhere");
+    const checkouts = gateway.requests.filter((r) => r.url === "/api/orders" && r.method === "POST");
+    expect(checkouts).toHaveLength(2);
+    expect(checkouts[0]?.headers["Idempotency-Key"]).toBeTruthy();
+    expect(checkouts[1]?.headers["Idempotency-Key"]).toBe(checkouts[0]?.headers["Idempotency-Key"]);
+    expect(checkouts[0]?.body).toEqual({ lines: [{ productId: "p1", quantity: 2 }], addressId: "a1", paymentMethod: "pm_card_visa" });
+    expect(cartStore.getLines()).toEqual([]);
+  });
+
+  it("sends a new address inline when the shopper chooses not to save it", async () => {
+    cartStore.add(mug, 1);
+    const gateway = fakeGateway({
+      "POST /api/products/lookup": { body: [product()] },
+      "GET /api/users/me/addresses": { body: [] },
+      "GET /api/payments/config": {
+        body: { provider: "simulated", simulated: true, publishableKey: null, testPaymentMethods: [{ id: "pm_card_visa", label: "Visa (succeeds)", outcome: "succeeds" }] },
+      },
+      "POST /api/orders": { status: 400, body: { title: "Validation failed", errors: { "shippingAddress.postcode": ["postcode is required."] } } },
+    });
+    const user = userEvent.setup();
+    renderPage(<CheckoutPage />, { user: shopper, path: "/" });
+    await user.type(await screen.findByLabelText("Full name"), "Ada");
+    await user.type(screen.getByLabelText("Address line 1"), "1 High St");
+    await user.type(screen.getByLabelText("Town or city"), "Leeds");
+    await user.type(screen.getByLabelText("Postcode"), "X");
+    await user.click(screen.getByRole("checkbox", { name: "Save to my address book" }));
+    await screen.findByRole("radio", { name: /Visa/ });
+    await user.click(screen.getByRole("button", { name: "Place order" }));
+    expect(await screen.findByText("postcode is required.")).toBeInTheDocument();
+    expect(screen.getByLabelText("Postcode")).toHaveAttribute("aria-invalid", "true");
+    const body = gateway.requests.find((r) => r.url === "/api/orders")?.body as { shippingAddress: { recipient: string; postcode: string } };
+    expect(body.shippingAddress).toMatchObject({ recipient: "Ada", postcode: "X", country: "GB" });
+    expect(gateway.requests.some((r) => r.url === "/api/users/me/addresses" && r.method === "POST")).toBe(false);
+  });
+});
+
+describe("OrderPage", () => {
+  it("shows a clear message when the payment was declined", async () => {
+    fakeGateway({
+      "GET /api/orders/o1": {
+        body: {
+          id: "o1", status: "Cancelled", createdAt: "2026-11-01T10:00:00Z", currency: "GBP", subtotal: 20, shipping: 0, tax: 0, total: 20,
+          paymentMethod: "pm_card_chargeDeclined", trackingNumber: null, cancellationReason: "Payment failed: card_declined", wasPaid: false, refundedAt: null,
+          lines: [], shippingAddress: { recipient: "Ada", line1: "1 High St", city: "Leeds", postcode: "LS1", country: "GB" },
+          history: [{ from: "Pending", to: "Cancelled", trigger: "PaymentFailed", actor: "system", reason: "Payment failed: card_declined", at: "2026-11-01T10:00:02Z" }],
+        },
+      },
+    });
+    renderPage(<OrderPage />, { user: shopper, route: "/orders/o1", path: "/orders/:id" });
+    expect(await screen.findByRole("alert")).toHaveTextContent("Your payment was declined");
+    expect(screen.queryByRole("button", { name: "Cancel order" })).not.toBeInTheDocument();
+  });
+
+  it("explains a stock rejection differently from a decline", () => {
+    expect(cancellationMessage({ status: "Cancelled", cancellationReason: "Stock rejected", history: [] })).toMatch(/sold out/);
+    expect(cancellationMessage({ status: "Paid", cancellationReason: null, history: [] })).toBeNull();
+  });
+});
