@@ -8,27 +8,25 @@ public static class StorefrontExtensions
 
     /// <summary>
     /// Adds the storefront, talking to the APIs only through <paramref name="gateway"/>: in run mode Vite proxies /api,
-    /// /connect, /.well-known and /account to GATEWAY_URL; in publish mode the container gets the same variable.
+    /// /connect, /.well-known and /account to GATEWAY_URL; in publish mode the gateway routes every non-API path to it.
     /// </summary>
     public static IResourceBuilder<IResourceWithEndpoints> AddStorefront(this IDistributedApplicationBuilder builder, IResourceBuilder<ProjectResource> gateway)
     {
         var webDirectory = Path.GetFullPath(Path.Combine(builder.AppHostDirectory, "..", "web"));
-        var gatewayUrl = gateway.GetEndpoint("http");
 
         if (builder.ExecutionContext.IsPublishMode)
         {
+            // Deployed, the storefront is static files behind the gateway (its catch-all route, infra/gateway.tmpl.yaml),
+            // so shoppers see one origin and the container needs neither the gateway's address nor public ingress.
             var container = builder.AddDockerfile("web", webDirectory)
-                .WithHttpEndpoint(targetPort: ContainerPort, env: "PORT")
-                .WithEnvironment("GATEWAY_URL", gatewayUrl)
-                .WithReference(gateway)
-                .WithExternalHttpEndpoints();
+                .WithHttpEndpoint(targetPort: ContainerPort);
             return Upcast(container);
         }
 
         // Web:Port pins the storefront's port (the e2e harness starts the AppHost with a free port it chose).
         var port = int.TryParse(builder.Configuration["Web:Port"], out var configured) ? configured : (int?)null;
         var web = builder.AddNpmApp("web", webDirectory, "dev", port)
-            .WithEnvironment("GATEWAY_URL", gatewayUrl)
+            .WithEnvironment("GATEWAY_URL", gateway.GetEndpoint("http"))
             .WithReference(gateway)
             .WaitFor(gateway)
             .WithExternalHttpEndpoints();
