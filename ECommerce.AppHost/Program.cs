@@ -8,8 +8,12 @@ var infra = builder.AddInfrastructure();
 var products = builder.AddProject<Projects.ECommerce_Products>("products")
     .WithInfrastructure(infra, database: "productsdb");
 
+var ai = builder.AddProject<Projects.ECommerce_AI>("ai")
+    .WithInfrastructure(infra, database: "aidb");
+
 var gateway = builder.AddProject<Projects.ECommerce_Gateway>("gateway")
     .WithReference(products).WaitFor(products)
+    .WithReference(ai).WaitFor(ai)
     .WithExternalHttpEndpoints();
 
 builder.Build().Run();

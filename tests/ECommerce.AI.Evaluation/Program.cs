@@ -37,7 +37,7 @@ foreach (var (name, load) in datasets)
     Console.WriteLine($"### {name}");
     Console.WriteLine();
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"{data.Purchases.Count:N0} orders, {data.Purchases.Select(p => p.CustomerId).Distinct().Count():N0} customers, {data.Catalog.Count:N0} products; holdout = last {options.HoldoutDays} days; load {loaded.TotalSeconds:0.0} s, recommender training + evaluation {trained.TotalSeconds:0.0} s."));
+        $"{data.Purchases.Count(p => !p.Cancelled):N0} paid orders, {data.Purchases.Select(p => p.CustomerId).Distinct().Count():N0} customers, {data.Catalog.Count:N0} products; holdout = last {options.HoldoutDays} days; load {loaded.TotalSeconds:0.0} s, recommender training + evaluation {trained.TotalSeconds:0.0} s."));
     Console.WriteLine();
     Console.WriteLine("| task | recommender | queries | HR@10 | precision@10 | recall@10 | NDCG@10 |");
     Console.WriteLine("| --- | --- | ---: | ---: | ---: | ---: | ---: |");

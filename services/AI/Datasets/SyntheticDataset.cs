@@ -90,8 +90,8 @@ public static class SyntheticDataset
 
         purchases.Sort((a, b) => a.At.CompareTo(b.At));
         var risk = RiskFeatureBuilder.Examples(purchases, p => p.Cancelled, p => addressChanges[p.OrderId]);
-        // Fraudulent orders are cancelled after payment: they never reach the recommenders.
-        return new TrainingData([.. purchases.Where(p => !p.Cancelled)], items, [], risk);
+        // Fraudulent orders are cancelled after payment: the recommenders skip cancelled purchases.
+        return new TrainingData(purchases, items, [], risk);
     }
 
     private static CatalogItem Pick(Random random, IReadOnlyList<CatalogItem> from, Dictionary<Guid, double> weights)
