@@ -123,28 +123,52 @@ public sealed class RecommenderEngine
             }
         }
 
-        var raw = new Dictionary<int, (float Sum, float Max, int Hits, float Similar)>();
-        foreach (var (item, last) in bought.OrderByDescending(b => b.Value.Last).Take(RecentHistoryItems).Select(b => (b.Key, b.Value.Last)))
+        // Per-thread dense scratch arrays instead of a dictionary per request: "for you" is the hot path and a
+        // dictionary of ~2,000 entries per call made the garbage collector the main source of tail latency.
+        var raw = Scratch.For(s.Items.Length);
+        try
         {
-            // Older purchases speak more softly: a 90-day half-life keeps the list about what the customer does now.
-            var decay = (float)Math.Pow(0.5, Math.Max(0, (now - last).TotalDays) / 90);
-            for (var n = 0; n < s.BoughtTogether[item].Length; n++)
+            foreach (var (item, last) in bought.OrderByDescending(b => b.Value.Last).Take(RecentHistoryItems).Select(b => (b.Key, b.Value.Last)))
             {
-                var j = s.BoughtTogether[item][n];
-                var score = s.BoughtTogetherScores[item][n] * decay;
-                var r = raw.GetValueOrDefault(j);
-                raw[j] = (r.Sum + score, Math.Max(r.Max, score), r.Hits + 1, r.Similar);
+                // Older purchases speak more softly: a 90-day half-life keeps the list about what the customer does now.
+                var decay = (float)Math.Pow(0.5, Math.Max(0, (now - last).TotalDays) / 90);
+                for (var n = 0; n < s.BoughtTogether[item].Length; n++)
+                {
+                    var j = s.BoughtTogether[item][n];
+                    var score = s.BoughtTogetherScores[item][n] * decay;
+                    raw.Touch(j);
+                    raw.Sum[j] += score;
+                    raw.Max[j] = Math.Max(raw.Max[j], score);
+                    raw.Hits[j]++;
+                }
+
+                for (var n = 0; n < s.Similar[item].Length; n++)
+                {
+                    var j = s.Similar[item][n];
+                    raw.Touch(j);
+                    raw.Similar[j] += s.SimilarScores[item][n] * decay;
+                }
             }
 
-            for (var n = 0; n < s.Similar[item].Length; n++)
-            {
-                var j = s.Similar[item][n];
-                var r = raw.GetValueOrDefault(j);
-                raw[j] = (r.Sum, r.Max, r.Hits, r.Similar + (s.SimilarScores[item][n] * decay));
-            }
+            return Build(raw, bought, categoryCounts, priced == 0 ? null : logPriceSum / priced, history.Count, now);
         }
+        finally
+        {
+            raw.Clear();
+        }
+    }
 
-        var linked = raw.Keys.OrderByDescending(j => raw[j].Sum + (0.3f * raw[j].Similar)).ThenBy(j => j).Take(_options.Candidates * 3 / 4);
+    private List<Candidate> Build(
+        Scratch raw, Dictionary<int, (int Times, DateTimeOffset Last)> bought, Dictionary<string, int> categoryCounts, double? meanLogPrice, int historyCount, DateTimeOffset now)
+    {
+        var s = Snapshot;
+        var linkedCount = _options.Candidates * 3 / 4;
+        raw.Touched.Sort((a, b) =>
+        {
+            var byScore = (raw.Sum[b] + (0.3f * raw.Similar[b])).CompareTo(raw.Sum[a] + (0.3f * raw.Similar[a]));
+            return byScore != 0 ? byScore : a.CompareTo(b);
+        });
+        var linked = raw.Touched.Take(linkedCount);
         var topCategories = categoryCounts.OrderByDescending(c => c.Value).ThenBy(c => c.Key, StringComparer.Ordinal).Take(3).Select(c => c.Key);
         var popular = topCategories.SelectMany(c => s.PopularByCategory.GetValueOrDefault(c) ?? []).Concat(s.PopularGlobal);
         var repeats = bought.Keys.Where(i => s.RepeatRates[i] >= _options.RepeatPurchaseRate);
@@ -165,26 +189,24 @@ public sealed class RecommenderEngine
             }
         }
 
-        var historyLength = MathF.Log(1 + history.Count);
-        var meanLogPrice = priced == 0 ? 0 : logPriceSum / priced;
+        var historyLength = MathF.Log(1 + historyCount);
         var total = Math.Max(1, categoryCounts.Values.Sum());
         return [.. chosen.Select(j =>
         {
-            var r = raw.GetValueOrDefault(j);
             var b = bought.GetValueOrDefault(j);
             var features = new float[PersonalFeatures.Count];
-            features[PersonalFeatures.CoocSum] = r.Sum;
-            features[PersonalFeatures.CoocMax] = r.Max;
-            features[PersonalFeatures.CoocHits] = r.Hits;
+            features[PersonalFeatures.CoocSum] = raw.Sum[j];
+            features[PersonalFeatures.CoocMax] = raw.Max[j];
+            features[PersonalFeatures.CoocHits] = raw.Hits[j];
             features[PersonalFeatures.Popularity] = MathF.Log(1 + s.Popularity[j]);
             features[PersonalFeatures.RecentPopularity] = MathF.Log(1 + s.RecentPopularity[j]);
             features[PersonalFeatures.CategoryAffinity] = (float)categoryCounts.GetValueOrDefault(s.Categories[j]) / total;
-            features[PersonalFeatures.PriceDistance] = priced == 0 || s.Prices[j] <= 0 ? 0f : (float)Math.Abs(Math.Log(s.Prices[j]) - meanLogPrice);
+            features[PersonalFeatures.PriceDistance] = meanLogPrice is not { } mean || s.Prices[j] <= 0 ? 0f : (float)Math.Abs(Math.Log(s.Prices[j]) - mean);
             features[PersonalFeatures.TimesBought] = b.Times;
             features[PersonalFeatures.DaysSinceBought] = b.Times == 0 ? 365f : (float)Math.Min(365, (now - b.Last).TotalDays);
             features[PersonalFeatures.RepeatRate] = s.RepeatRates[j];
             features[PersonalFeatures.HistoryLength] = historyLength;
-            features[PersonalFeatures.SimilarSum] = r.Similar;
+            features[PersonalFeatures.SimilarSum] = raw.Similar[j];
             return new Candidate(j, features);
         })];
     }
