@@ -15,10 +15,14 @@ var payments = builder.AddProject<Projects.ECommerce_Payments>("payments")
 var users = builder.AddProject<Projects.ECommerce_Users>("users")
     .WithInfrastructure(infra, database: "usersdb");
 
+var ai = builder.AddProject<Projects.ECommerce_AI>("ai")
+    .WithInfrastructure(infra, database: "aidb");
+
 var gateway = builder.AddProject<Projects.ECommerce_Gateway>("gateway")
     .WithReference(products).WaitFor(products)
     .WithReference(payments).WaitFor(payments)
     .WithReference(users).WaitFor(users)
+    .WithReference(ai).WaitFor(ai)
     .WithExternalHttpEndpoints();
 
 // The React storefront: Vite dev server (npm run dev) when running, web/Dockerfile when publishing.

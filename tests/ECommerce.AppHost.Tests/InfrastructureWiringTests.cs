@@ -14,6 +14,7 @@ public class InfrastructureWiringTests
         ["products"] = "productsdb",
         ["payments"] = "paymentsdb",
         ["users"] = "usersdb",
+        ["ai"] = "aidb",
         ["gateway"] = null,
     };
 

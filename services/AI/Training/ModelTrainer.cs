@@ -1,0 +1,97 @@
+using System.Globalization;
+using System.Text.Json;
+using ECommerce.AI.Data;
+using ECommerce.AI.Model;
+using ECommerce.AI.Serving;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace ECommerce.AI.Training;
+
+/// <summary>The result of one training run, per model kind.</summary>
+public sealed record TrainingOutcome(string Kind, int? Version, bool Promoted, double? Metric, string Decision);
+
+/// <summary>
+/// One training run: load events, train and evaluate on the time-based holdout, store a new version, promote it when it
+/// is not worse than the serving one, and hot-swap it in. Runs one at a time (schedule and admin requests share it).
+/// </summary>
+public sealed class ModelTrainer(
+    IServiceScopeFactory scopes, ModelHolder holder, IOptions<RecommenderOptions> recommenderOptions,
+    IOptions<TrainingOptions> trainingOptions, ILogger<ModelTrainer> logger) : IDisposable
+{
+    private readonly SemaphoreSlim _oneAtATime = new(1, 1);
+
+    public async Task<IReadOnlyList<TrainingOutcome>> TrainAsync(CancellationToken cancellationToken)
+    {
+        await _oneAtATime.WaitAsync(cancellationToken);
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<AiDbContext>();
+            var data = await new TrainingDataLoader(db).LoadAsync(cancellationToken);
+            if (data.Purchases.Count < trainingOptions.Value.MinimumOrders)
+            {
+                var skipped = $"skipped: {data.Purchases.Count} paid orders, at least {trainingOptions.Value.MinimumOrders} needed";
+                return [new(ModelVersion.Recommender, null, false, null, skipped), new(ModelVersion.Risk, null, false, null, skipped)];
+            }
+
+            // ML.NET training is CPU-bound and synchronous: keep it off the request threads.
+            var recommender = await Task.Run(() => RecommenderTraining.Train(data, recommenderOptions.Value), cancellationToken);
+            var risk = await Task.Run(() => RiskTraining.Train(data.RiskExamples), cancellationToken);
+
+            var outcomes = new List<TrainingOutcome>
+            {
+                await StoreAsync(db, ModelVersion.Recommender, recommender.Chosen, recommender.PrimaryMetric,
+                    JsonSerializer.Serialize(recommender.Metrics), recommender.Snapshot.ToBytes(), cancellationToken),
+            };
+            outcomes.Add(risk.Model is null
+                ? new TrainingOutcome(ModelVersion.Risk, null, false, null, "skipped: the labels hold only one class")
+                : await StoreAsync(db, ModelVersion.Risk, "FastTree", double.IsNaN(risk.Auc) ? 0 : risk.Auc,
+                    JsonSerializer.Serialize(new { auc = double.IsNaN(risk.Auc) ? (double?)null : risk.Auc, risk.TrainExamples, risk.TestExamples, risk.PositiveRate }),
+                    risk.Model, cancellationToken));
+            return outcomes;
+        }
+        finally
+        {
+            _oneAtATime.Release();
+        }
+    }
+
+    public void Dispose() => _oneAtATime.Dispose();
+
+    private async Task<TrainingOutcome> StoreAsync(AiDbContext db, string kind, string algorithm, double metric, string metrics, byte[] bytes, CancellationToken cancellationToken)
+    {
+        var serving = await db.ModelVersions.AsNoTracking().Where(m => m.Kind == kind && m.Promoted)
+            .OrderByDescending(m => m.Version).Select(m => new { m.Version, m.PrimaryMetric }).FirstOrDefaultAsync(cancellationToken);
+        var last = await db.ModelVersions.Where(m => m.Kind == kind).MaxAsync(m => (int?)m.Version, cancellationToken) ?? 0;
+        var promote = serving is null || metric >= serving.PrimaryMetric - trainingOptions.Value.PromotionTolerance;
+        var decision = serving is null
+            ? "promoted: first model"
+            : promote
+                ? string.Create(CultureInfo.InvariantCulture, $"promoted: {metric:0.0000} vs serving v{serving.Version} {serving.PrimaryMetric:0.0000}")
+                : string.Create(CultureInfo.InvariantCulture, $"kept v{serving.Version}: {metric:0.0000} is worse than {serving.PrimaryMetric:0.0000}");
+
+        var version = new ModelVersion
+        {
+            Kind = kind,
+            Version = last + 1,
+            TrainedAt = DateTimeOffset.UtcNow,
+            PrimaryMetric = metric,
+            Metrics = metrics,
+            Algorithm = algorithm,
+            Promoted = promote,
+            Decision = decision,
+            Bytes = bytes,
+        };
+        db.ModelVersions.Add(version);
+        await db.SaveChangesAsync(cancellationToken);
+
+        if (promote)
+        {
+            ModelLoader.Apply(holder, version, recommenderOptions.Value);
+        }
+
+        logger.LogInformation("Trained {Kind} v{Version} ({Algorithm}, metric {Metric}): {Decision}", kind, version.Version, algorithm, metric, decision);
+        return new TrainingOutcome(kind, version.Version, promote, metric, decision);
+    }
+}
