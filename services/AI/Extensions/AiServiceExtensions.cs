@@ -25,9 +25,6 @@ public static class AiServiceExtensions
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(RiskApi.Policy, p => p.RequireAuthenticatedUser().RequireRole("admin", "service"));
 
-        // Outside Development minimal APIs answer unreadable bodies with a bare 400; throwing lets the shared
-        // problem-details handler name the offending field in every environment.
-        builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<ModelHolder>();
         builder.Services.AddSingleton<PopularityFallback>();
