@@ -1,0 +1,31 @@
+using ECommerce.Orders.Clients;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+
+namespace ECommerce.Orders.Extensions;
+
+/// <summary>Answers 503 problem details with Retry-After when Products or Users could not be reached.</summary>
+public sealed class DependencyUnavailableHandler(IProblemDetailsService problems) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        if (exception is not DependencyUnavailableException unavailable)
+        {
+            return false;
+        }
+
+        httpContext.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+        httpContext.Response.Headers.RetryAfter = "5";
+        return await problems.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = httpContext,
+            Exception = exception,
+            ProblemDetails = new ProblemDetails
+            {
+                Status = StatusCodes.Status503ServiceUnavailable,
+                Title = "A service this request depends on is unavailable.",
+                Detail = unavailable.Message,
+            },
+        });
+    }
+}
