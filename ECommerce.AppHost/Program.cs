@@ -8,8 +8,13 @@ var infra = builder.AddInfrastructure();
 var products = builder.AddProject<Projects.ECommerce_Products>("products")
     .WithInfrastructure(infra, database: "productsdb");
 
+var orders = builder.AddProject<Projects.ECommerce_Orders>("orders")
+    .WithInfrastructure(infra, database: "ordersdb")
+    .WithReference(products);
+
 var gateway = builder.AddProject<Projects.ECommerce_Gateway>("gateway")
     .WithReference(products).WaitFor(products)
+    .WithReference(orders).WaitFor(orders)
     .WithExternalHttpEndpoints();
 
 builder.Build().Run();

@@ -12,6 +12,7 @@ public class InfrastructureWiringTests
     private static readonly Dictionary<string, string?> ServiceDatabases = new()
     {
         ["products"] = "productsdb",
+        ["orders"] = "ordersdb",
         ["gateway"] = null,
     };
 

@@ -13,9 +13,22 @@ namespace ECommerce.Orders.Events;
 /// </summary>
 public sealed class OrderWorkflow(OrdersDbContext db, TimeProvider clock)
 {
-    /// <summary>Loads an order with what <see cref="Order.Apply"/> needs (lines for OrderPaid, history for repeats).</summary>
-    public Task<Order?> FindAsync(Guid orderId, CancellationToken cancellationToken) =>
-        db.Orders.Include(o => o.Items).Include(o => o.History).SingleOrDefaultAsync(o => o.Id == orderId, cancellationToken);
+    /// <summary>
+    /// Loads an order with what <see cref="Order.Apply"/> needs (lines for OrderPaid, history for repeats). Inside a
+    /// transaction (an event handler's inbox transaction) the row is locked first, so two events about one order — a
+    /// reservation and its payment arrive close together — queue up instead of failing on the row version and
+    /// waiting out a redelivery delay.
+    /// </summary>
+    public async Task<Order?> FindAsync(Guid orderId, CancellationToken cancellationToken)
+    {
+        if (db.Database.CurrentTransaction is not null)
+        {
+            await db.Database.ExecuteSqlAsync($"SELECT id FROM orders WHERE id = {orderId} FOR UPDATE", cancellationToken);
+        }
+
+        return await db.Orders.Include(o => o.Items).Include(o => o.History).AsSplitQuery()
+            .SingleOrDefaultAsync(o => o.Id == orderId, cancellationToken);
+    }
 
     public TransitionOutcome Apply(Order order, OrderTrigger trigger, string actor, string? reason) =>
         Publish(order, order.Apply(trigger, actor, reason, clock.GetUtcNow()), trigger, reason);
