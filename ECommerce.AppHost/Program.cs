@@ -10,7 +10,8 @@ var products = builder.AddProject<Projects.ECommerce_Products>("products")
 
 var orders = builder.AddProject<Projects.ECommerce_Orders>("orders")
     .WithInfrastructure(infra, database: "ordersdb")
-    .WithReference(products);
+    .WithReference(products)
+    .WithHttpHealthCheck("/health");
 
 var gateway = builder.AddProject<Projects.ECommerce_Gateway>("gateway")
     .WithReference(products).WaitFor(products)
