@@ -48,6 +48,19 @@ public sealed class CartTests(OrdersHost host)
     }
 
     [Fact]
+    public async Task Concurrent_changes_to_one_cart_lose_nothing()
+    {
+        using var client = host.Client(TestTokens.Customer($"cart-race-{Guid.NewGuid():N}"));
+        var products = Enumerable.Range(0, 20).Select(_ => host.Neighbours.AddProduct(2m)).ToList();
+
+        var responses = await Task.WhenAll(products.Select(p => client.PostAsJsonAsync("/api/orders/cart/lines", new AddCartLineRequest(p.Id, 1), Ct)));
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        var cart = await client.GetFromJsonAsync<CartView>("/api/orders/cart", OrdersHost.Json, Ct);
+        Assert.Equal(products.Select(p => p.Id).Order(), cart!.Lines.Select(l => l.ProductId).Order());
+    }
+
+    [Fact]
     public async Task Quantities_and_lines_are_limited()
     {
         using var client = host.Client(TestTokens.Customer($"cart-limits-{Guid.NewGuid():N}"));

@@ -7,11 +7,12 @@ namespace ECommerce.Orders.Carts;
 
 /// <summary>
 /// Carts in Redis as one JSON value per owner. Every read and write pushes the expiry forward (a sliding TTL), and a
-/// change is a compare-and-set retried on conflict, so two tabs changing one cart never lose each other's lines.
+/// change is a compare-and-set retried (with a short random back-off) on conflict, so two tabs changing one cart never
+/// lose each other's lines; a cart still contended after <see cref="MaxAttempts"/> answers 409 rather than guessing.
 /// </summary>
 public sealed class CartStore(IConnectionMultiplexer redis, IOptions<CartLimits> limits)
 {
-    private const int MaxAttempts = 10;
+    private const int MaxAttempts = 25;
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     private IDatabase Db => redis.GetDatabase();
@@ -43,9 +44,11 @@ public sealed class CartStore(IConnectionMultiplexer redis, IOptions<CartLimits>
             {
                 return cart;
             }
+
+            await BackOffAsync(attempt);
         }
 
-        throw new InvalidOperationException($"The cart {owner.Key} kept changing under {MaxAttempts} attempts.");
+        throw new CartBusyException(owner.Key, MaxAttempts);
     }
 
     /// <summary>Moves the anonymous cart's lines into the customer's and deletes it, both or neither.</summary>
@@ -72,12 +75,17 @@ public sealed class CartStore(IConnectionMultiplexer redis, IOptions<CartLimits>
             {
                 return (into, dropped);
             }
+
+            await BackOffAsync(attempt);
         }
 
-        throw new InvalidOperationException($"The carts {anonymous.Key} and {customer.Key} kept changing under {MaxAttempts} attempts.");
+        throw new CartBusyException(customer.Key, MaxAttempts);
     }
 
     public Task DeleteAsync(CartOwner owner) => Db.KeyDeleteAsync(owner.Key);
+
+    /// <summary>Random, growing pauses spread competing writers out instead of letting them collide again in step.</summary>
+    private static Task BackOffAsync(int attempt) => Task.Delay(Random.Shared.Next(1, 5 * (attempt + 2)));
 
     private static Cart Deserialize(RedisValue value) =>
         value.IsNullOrEmpty ? new Cart() : JsonSerializer.Deserialize<Cart>((string)value!, Json) ?? new Cart();

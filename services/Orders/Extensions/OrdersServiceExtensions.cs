@@ -41,7 +41,7 @@ public static class OrdersServiceExtensions
         builder.Services.AddScoped<CheckoutService>();
         builder.Services.AddScoped<OrderWorkflow>();
         builder.Services.AddHostedService<OrderTimeoutService>();
-        builder.Services.AddExceptionHandler<DependencyUnavailableHandler>();
+        builder.Services.AddExceptionHandler<RetryableFailureHandler>();
 
         builder.AddMessaging<OrdersDbContext>(m => m
             .Subscribe<StockReserved, StockReservedHandler>()
