@@ -14,6 +14,20 @@ internal static class CheckoutBenchmark
 {
     public static async Task<int> Main(string[] args)
     {
+        try
+        {
+            return await RunAsync(args);
+        }
+        catch (Exception e)
+        {
+            // Returning (rather than crashing) lets the test fixtures stop the PostgreSQL and Redis they started.
+            Console.Error.WriteLine(e);
+            return 1;
+        }
+    }
+
+    private static async Task<int> RunAsync(string[] args)
+    {
         var options = args.Select((a, i) => (a, i)).Where(p => p.a.StartsWith("--", StringComparison.Ordinal))
             .GroupBy(p => p.a[2..], p => p.i + 1 < args.Length && !args[p.i + 1].StartsWith("--", StringComparison.Ordinal) ? args[p.i + 1] : "")
             .ToDictionary(g => g.Key, g => g.ToList());
