@@ -15,6 +15,7 @@ public class InfrastructureWiringTests
         ["payments"] = "paymentsdb",
         ["users"] = "usersdb",
         ["ai"] = "aidb",
+        ["orders"] = "ordersdb",
         ["gateway"] = null,
     };
 

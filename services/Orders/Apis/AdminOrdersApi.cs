@@ -1,0 +1,109 @@
+using ECommerce.Orders.Data;
+using ECommerce.Orders.Events;
+using ECommerce.Orders.Model;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace ECommerce.Orders.Apis;
+
+/// <summary>Back office: search every order, read any order, mark orders shipped and delivered. Admins only.</summary>
+public static class AdminOrdersApi
+{
+    public static IEndpointRouteBuilder MapAdminOrdersApi(this IEndpointRouteBuilder routes)
+    {
+        var admin = routes.MapGroup("/api/orders").WithTags("Orders (admin)").RequireAuthorization("admin");
+        admin.MapGet("/admin/search", Search);
+        admin.MapGet("/admin/{id:guid}", GetOrder);
+        admin.MapPost("/{id:guid}/ship", Ship);
+        admin.MapPost("/{id:guid}/deliver", Deliver);
+        return routes;
+    }
+
+    private static async Task<Results<Ok<Page<AdminOrderSummary>>, ValidationProblem>> Search(
+        string? status, string? customerId, DateTimeOffset? from, DateTimeOffset? to, int? limit, string? after,
+        OrdersDbContext db, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>();
+        OrderStatus? wanted = null;
+        if (status is not null)
+        {
+            if (Enum.TryParse<OrderStatus>(status, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed))
+            {
+                wanted = parsed;
+            }
+            else
+            {
+                errors["status"] = [$"One of: {string.Join(", ", Enum.GetNames<OrderStatus>())}."];
+            }
+        }
+
+        if (from > to)
+        {
+            errors["from"] = ["'from' must not be after 'to'."];
+        }
+
+        if (!OrderQueries.TryReadPaging(limit, after, errors, out var size, out var position))
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        var orders = db.Orders.AsQueryable();
+        if (wanted is { } s)
+        {
+            orders = orders.Where(o => o.Status == s);
+        }
+
+        if (!string.IsNullOrWhiteSpace(customerId))
+        {
+            orders = orders.Where(o => o.CustomerId == customerId);
+        }
+
+        if (from is { } start)
+        {
+            var utc = start.ToUniversalTime();
+            orders = orders.Where(o => o.CreatedAt >= utc);
+        }
+
+        if (to is { } end)
+        {
+            var utc = end.ToUniversalTime();
+            orders = orders.Where(o => o.CreatedAt < utc);
+        }
+
+        return TypedResults.Ok(await OrderQueries.PageAsync(orders, size, position,
+            o => new AdminOrderSummary(o.Id, o.CustomerId, o.Status, o.CreatedAt, o.Items.Sum(i => i.Quantity), o.Total, o.Currency), cancellationToken));
+    }
+
+    private static async Task<Results<Ok<OrderDetail>, NotFound>> GetOrder(Guid id, OrderWorkflow workflow, CancellationToken cancellationToken) =>
+        await workflow.FindAsync(id, cancellationToken) is { } order ? TypedResults.Ok(OrderDetail.From(order)) : TypedResults.NotFound();
+
+    private static async Task<Results<Ok<OrderDetail>, NotFound, ValidationProblem, ProblemHttpResult>> Ship(
+        Guid id, ShipOrderRequest request, HttpContext context, OrderWorkflow workflow, OrdersDbContext db, CancellationToken cancellationToken)
+    {
+        var tracking = request.TrackingNumber?.Trim();
+        if (string.IsNullOrEmpty(tracking) || tracking.Length > 100)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["trackingNumber"] = ["A tracking number of 1-100 characters is required."] });
+        }
+
+        if (await workflow.FindAsync(id, cancellationToken) is not { } order)
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (order.Status == OrderStatus.Paid)
+        {
+            order.RecordTracking(tracking);
+        }
+
+        return await OrderCommands.ApplyAsync(db, workflow, order, OrderTrigger.Ship, Admin(context), $"shipped, tracking {tracking}", cancellationToken);
+    }
+
+    private static async Task<Results<Ok<OrderDetail>, NotFound, ValidationProblem, ProblemHttpResult>> Deliver(
+        Guid id, HttpContext context, OrderWorkflow workflow, OrdersDbContext db, CancellationToken cancellationToken) =>
+        await workflow.FindAsync(id, cancellationToken) is { } order
+            ? await OrderCommands.ApplyAsync(db, workflow, order, OrderTrigger.Deliver, Admin(context), "delivered", cancellationToken)
+            : TypedResults.NotFound();
+
+    private static string Admin(HttpContext context) => $"admin:{context.User.FindFirst("sub")?.Value}";
+}

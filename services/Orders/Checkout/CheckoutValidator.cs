@@ -1,0 +1,138 @@
+using System.Text.RegularExpressions;
+using ECommerce.Orders.Apis;
+using ECommerce.Orders.Model;
+
+namespace ECommerce.Orders.Checkout;
+
+/// <summary>Checks a checkout request at the edge; every error names the field (<c>lines[2].quantity</c>) it is about.</summary>
+public static partial class CheckoutValidator
+{
+    public const string IdempotencyHeader = "Idempotency-Key";
+
+    public static Dictionary<string, string[]> Validate(string? idempotencyKey, CheckoutRequest request, CartLimits limits)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (string.IsNullOrWhiteSpace(idempotencyKey) || idempotencyKey.Length > 100 || !IdempotencyKeyPattern().IsMatch(idempotencyKey))
+        {
+            errors[IdempotencyHeader] = ["An Idempotency-Key header of 1-100 visible ASCII characters is required (a new UUID per checkout attempt)."];
+        }
+
+        ValidateLines(request.Lines, limits, errors);
+        ValidateAddress(request, errors);
+
+        if (string.IsNullOrWhiteSpace(request.PaymentMethod))
+        {
+            errors["paymentMethod"] = ["A payment method token is required (e.g. pm_card_visa)."];
+        }
+        else if (!PaymentTokenPattern().IsMatch(request.PaymentMethod) || LooksLikeCardNumber().IsMatch(request.PaymentMethod))
+        {
+            // Card numbers never reach this service: only the provider's token for a payment method does.
+            errors["paymentMethod"] = ["The payment method must be a provider token such as pm_card_visa; card data is not accepted."];
+        }
+
+        return errors;
+    }
+
+    private static void ValidateLines(IReadOnlyList<CheckoutLineRequest>? lines, CartLimits limits, Dictionary<string, string[]> errors)
+    {
+        if (lines is null || lines.Count == 0)
+        {
+            errors["lines"] = ["At least one line is required."];
+            return;
+        }
+
+        if (lines.Count > limits.MaxLines)
+        {
+            errors["lines"] = [$"An order holds at most {limits.MaxLines} lines."];
+            return;
+        }
+
+        var seen = new HashSet<Guid>();
+        for (var i = 0; i < lines.Count; i++)
+        {
+            if (lines[i] is not { } line)
+            {
+                errors[$"lines[{i}]"] = ["A line is required."];
+                continue;
+            }
+
+            if (line.ProductId == Guid.Empty)
+            {
+                errors[$"lines[{i}].productId"] = ["A product id is required."];
+            }
+            else if (!seen.Add(line.ProductId))
+            {
+                errors[$"lines[{i}].productId"] = ["Each product may appear on one line only."];
+            }
+
+            if (line.Quantity < 1 || line.Quantity > limits.MaxQuantityPerLine)
+            {
+                errors[$"lines[{i}].quantity"] = [$"The quantity must be between 1 and {limits.MaxQuantityPerLine}."];
+            }
+        }
+    }
+
+    private static void ValidateAddress(CheckoutRequest request, Dictionary<string, string[]> errors)
+    {
+        if (request.AddressId is not null == request.ShippingAddress is not null)
+        {
+            errors["shippingAddress"] = ["Give either an addressId from the address book or a shippingAddress, not both."];
+            return;
+        }
+
+        if (request.AddressId == Guid.Empty)
+        {
+            errors["addressId"] = ["The address id is not valid."];
+        }
+
+        if (request.ShippingAddress is not { } address)
+        {
+            return;
+        }
+
+        Require(errors, "shippingAddress.recipient", address.Recipient, 200);
+        Require(errors, "shippingAddress.line1", address.Line1, 200);
+        Require(errors, "shippingAddress.city", address.City, 100);
+        Require(errors, "shippingAddress.postcode", address.Postcode, 20);
+        Optional(errors, "shippingAddress.line2", address.Line2, 200);
+        Optional(errors, "shippingAddress.region", address.Region, 100);
+        Optional(errors, "shippingAddress.phone", address.Phone, 40);
+        if (address.Country is null || !CountryPattern().IsMatch(address.Country))
+        {
+            errors["shippingAddress.country"] = ["The country is required as a two-letter ISO code (e.g. GB)."];
+        }
+    }
+
+    private static void Require(Dictionary<string, string[]> errors, string field, string? value, int maxLength)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            errors[field] = ["This field is required."];
+        }
+        else
+        {
+            Optional(errors, field, value, maxLength);
+        }
+    }
+
+    private static void Optional(Dictionary<string, string[]> errors, string field, string? value, int maxLength)
+    {
+        if (value is not null && value.Length > maxLength)
+        {
+            errors[field] = [$"At most {maxLength} characters."];
+        }
+    }
+
+    [GeneratedRegex("^[\\x21-\\x7E]+$")]
+    private static partial Regex IdempotencyKeyPattern();
+
+    [GeneratedRegex("^pm_[A-Za-z0-9_]{1,96}$")]
+    private static partial Regex PaymentTokenPattern();
+
+    /// <summary>Twelve or more digits in a row (card numbers have 12-19) are refused even inside an otherwise valid token.</summary>
+    [GeneratedRegex("[0-9]{12,}")]
+    private static partial Regex LooksLikeCardNumber();
+
+    [GeneratedRegex("^[A-Z]{2}$")]
+    private static partial Regex CountryPattern();
+}

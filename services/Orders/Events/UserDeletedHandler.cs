@@ -1,0 +1,26 @@
+using ECommerce.Contracts;
+using ECommerce.Messaging;
+using ECommerce.Orders.Carts;
+using ECommerce.Orders.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace ECommerce.Orders.Events;
+
+/// <summary>
+/// An account was deleted: its orders lose the customer's identity and address but keep lines, amounts and history
+/// (the financial record), and its cart is dropped.
+/// </summary>
+public sealed class UserDeletedHandler(OrdersDbContext db, CartStore carts, TimeProvider clock) : IIntegrationEventHandler<UserDeleted>
+{
+    public async Task HandleAsync(UserDeleted @event, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var orders = await db.Orders.Where(o => o.CustomerId == @event.UserId).ToListAsync(cancellationToken);
+        foreach (var order in orders)
+        {
+            order.Anonymise(now);
+        }
+
+        await carts.DeleteAsync(CartOwner.Customer(@event.UserId));
+    }
+}

@@ -1,0 +1,4 @@
+namespace ECommerce.Orders.Model;
+
+/// <summary>What Products says about a product now (its lookup answer).</summary>
+public sealed record ProductSnapshot(Guid Id, string Sku, string Name, string Slug, decimal Price, string Currency, bool Available, bool Active, string? ImageUrl);

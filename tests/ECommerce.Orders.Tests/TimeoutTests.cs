@@ -1,0 +1,48 @@
+using ECommerce.Contracts;
+using ECommerce.Orders.Model;
+using ECommerce.Testing;
+
+namespace ECommerce.Orders.Tests;
+
+/// <summary>An Orders host with waits of seconds, to watch the timeout sweep act (long enough to reserve stock first).</summary>
+public sealed class ShortTimeoutHost : OrdersHost
+{
+    protected override IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>
+    {
+        ["Orders:Timeouts:Pending"] = "00:00:03",
+        ["Orders:Timeouts:StockReserved"] = "00:00:01",
+    };
+}
+
+public sealed class TimeoutTests(ShortTimeoutHost host) : IClassFixture<ShortTimeoutHost>
+{
+    [Fact]
+    public async Task An_order_whose_reservation_never_answers_is_cancelled_for_timeout()
+    {
+        var token = TestTokens.Customer($"timeout-pending-{Guid.NewGuid():N}");
+        var order = await host.PlaceOrderAsync(token, host.Neighbours.AddProduct(10m));
+
+        var cancelled = await host.WaitForStatusAsync(token, order.Id, OrderStatus.Cancelled);
+
+        Assert.Equal("timeout", cancelled.CancellationReason);
+        Assert.Equal(("system", "Timeout"), (cancelled.History[^1].Actor, cancelled.History[^1].Trigger));
+        var cancelledEvent = Assert.Single(await host.WaitForPublishedAsync(order.Id, nameof(OrderCancelled)));
+        Assert.Equal("timeout", cancelledEvent.GetProperty("reason").GetString());
+    }
+
+    [Fact]
+    public async Task A_payment_that_never_answers_times_out_and_a_late_capture_is_refunded()
+    {
+        var token = TestTokens.Customer($"timeout-payment-{Guid.NewGuid():N}");
+        var order = await host.PlaceOrderAsync(token, host.Neighbours.AddProduct(10m));
+        await host.PublishAsync(new StockReserved(order.Id, Guid.NewGuid(), DateTimeOffset.UtcNow.AddMinutes(15)));
+        await host.WaitForStatusAsync(token, order.Id, OrderStatus.StockReserved);
+
+        var cancelled = await host.WaitForStatusAsync(token, order.Id, OrderStatus.Cancelled);
+        Assert.Equal(OrderStatus.StockReserved, cancelled.History[^1].From);
+        await host.PublishAsync(new PaymentSucceeded(order.Id, Guid.NewGuid(), 1794, "GBP"));
+
+        var cancellations = await host.WaitForPublishedAsync(order.Id, nameof(OrderCancelled), count: 2);
+        Assert.Equal((false, true), (cancellations[0].GetProperty("wasPaid").GetBoolean(), cancellations[1].GetProperty("wasPaid").GetBoolean()));
+    }
+}
