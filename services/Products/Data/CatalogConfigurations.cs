@@ -1,5 +1,7 @@
+using System.Text.Json;
 using ECommerce.Products.Model;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace ECommerce.Products.Data;
@@ -16,7 +18,14 @@ internal sealed class ProductConfiguration : IEntityTypeConfiguration<Product>
         product.Property(p => p.Slug).HasMaxLength(100);
         product.Property(p => p.Description).HasMaxLength(4000);
         product.Property(p => p.Currency).HasMaxLength(3).IsFixedLength();
-        product.Property(p => p.Attributes).HasColumnType("jsonb");
+        // Serialised by System.Text.Json through a converter: Npgsql's dynamic JSON mapping would need a custom data source.
+        product.Property(p => p.Attributes).HasColumnType("jsonb").HasConversion(
+            v => JsonSerializer.Serialize(v, JsonSerializerOptions.Web),
+            v => JsonSerializer.Deserialize<Dictionary<string, string>>(v, JsonSerializerOptions.Web) ?? new Dictionary<string, string>(),
+            new ValueComparer<Dictionary<string, string>>(
+                (a, b) => a!.Count == b!.Count && !a.Except(b).Any(),
+                v => v.Aggregate(0, (h, kv) => HashCode.Combine(h, kv.Key, kv.Value)),
+                v => new Dictionary<string, string>(v)));
         product.Property(p => p.Version).IsRowVersion();
 
         // Name outranks description; english stemming makes "hearts" find "heart". Generated, so it can never drift.

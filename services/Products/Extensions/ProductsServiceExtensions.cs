@@ -27,6 +27,8 @@ public static class ProductsServiceExtensions
         builder.Services.AddDbContext<ProductsDbContext>(o => o.UseNpgsql(connectionString, npgsql => npgsql.EnableRetryOnFailure()));
         builder.Services.AddHealthChecks().AddNpgSql(connectionString, name: DatabaseName, tags: ["ready"]);
 
+        // First hosted service: the schema exists before the outbox dispatcher and consumers start.
+        builder.Services.AddHostedService<DatabaseInitializer>();
         builder.AddMessaging<ProductsDbContext>(m => m
             .Subscribe<OrderPlaced, OrderPlacedHandler>()
             .Subscribe<OrderCancelled, OrderCancelledHandler>()
@@ -36,6 +38,7 @@ public static class ProductsServiceExtensions
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddScoped<ProductSearch>();
         builder.Services.AddScoped<CatalogLookups>();
+        builder.Services.AddScoped<ProductSuggestions>();
         builder.Services.AddScoped<ProductReads>();
         builder.Services.AddScoped<ProductCommands>();
         builder.Services.AddScoped<ProductImporter>();
@@ -48,7 +51,6 @@ public static class ProductsServiceExtensions
         builder.Services.AddOptions<SeedOptions>().BindConfiguration(SeedOptions.SectionName);
         builder.Services.AddSingleton<IImageStore, DiskImageStore>();
 
-        builder.Services.AddHostedService<DatabaseInitializer>();
         builder.Services.AddSingleton<ReservationExpiryService>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ReservationExpiryService>());
         return builder;

@@ -13,8 +13,8 @@ namespace ECommerce.Products.Search;
 /// </summary>
 public sealed class ProductSearch(ProductsDbContext db, CatalogLookups lookups)
 {
-    /// <summary>word_similarity above which a name counts as a fuzzy match ("hart" scores 0.6 against "heart").</summary>
-    public const float SimilarityThreshold = 0.45f;
+    /// <summary>word_similarity above which a name counts as a fuzzy match ("hart" scores 0.4 against "heart", unrelated words about 0.1–0.25).</summary>
+    public const double SimilarityThreshold = 0.35;
 
     public async Task<ProductPage> QueryAsync(ProductFilter filter, CancellationToken ct)
     {
