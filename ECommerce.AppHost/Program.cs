@@ -6,7 +6,8 @@ var builder = DistributedApplication.CreateBuilder(args);
 var infra = builder.AddInfrastructure();
 
 var products = builder.AddProject<Projects.ECommerce_Products>("products")
-    .WithInfrastructure(infra, database: "productsdb");
+    .WithInfrastructure(infra, database: "productsdb")
+    .WithHttpHealthCheck("/health"); // ready only after its migrations and development seed
 
 var gateway = builder.AddProject<Projects.ECommerce_Gateway>("gateway")
     .WithReference(products).WaitFor(products)

@@ -20,8 +20,6 @@ public static class ProductsApi
         api.MapPost("/lookup", LookupAsync).WithName("LookupProducts");
         api.MapGet("/suggestions", SuggestAsync).WithName("SuggestProducts");
         api.MapGet("/images/{fileName}", ImageAsync).WithName("GetProductImage");
-        // Placeholder route kept for the platform's routing tests, answering like before.
-        api.MapGet("/_service", () => TypedResults.Ok(new ServiceInfo("products", "ok"))).ExcludeFromDescription();
         return app;
     }
 
@@ -104,6 +102,4 @@ public static class ProductsApi
         context.Response.Headers.XContentTypeOptions = "nosniff";
         return TypedResults.Stream(stream, format.ContentType);
     }
-
-    private sealed record ServiceInfo(string Service, string Status);
 }

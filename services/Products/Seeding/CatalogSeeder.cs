@@ -110,17 +110,27 @@ public sealed class CatalogSeeder(ProductsDbContext db, IOptions<SeedOptions> op
 
     private static byte[] Hash(string text) => SHA256.HashData(Encoding.UTF8.GetBytes("ecommerce-seed:" + text));
 
-    /// <summary><c>../shared/data/online_retail.csv.gz</c> relative to the repository root (the folder with ECommerce.sln).</summary>
+    /// <summary>
+    /// <c>../shared/data/online_retail.csv.gz</c> relative to the repository root (the folder with ECommerce.sln), or
+    /// the first <c>shared/data</c> holding it further up (a worktree under <c>wt/</c> shares its clone's data).
+    /// </summary>
     public static string? DefaultDatasetPath(string start)
     {
-        for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+        var root = new DirectoryInfo(start);
+        while (root is not null && !File.Exists(Path.Combine(root.FullName, "ECommerce.sln")))
         {
-            if (File.Exists(Path.Combine(dir.FullName, "ECommerce.sln")))
+            root = root.Parent;
+        }
+
+        for (var dir = root?.Parent; dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "shared", "data", "online_retail.csv.gz");
+            if (File.Exists(candidate))
             {
-                return Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "data", "online_retail.csv.gz"));
+                return candidate;
             }
         }
 
-        return null;
+        return root is null ? null : Path.GetFullPath(Path.Combine(root.FullName, "..", "shared", "data", "online_retail.csv.gz"));
     }
 }

@@ -31,8 +31,9 @@ internal static class SeedCategories
 
     public static string LeafFor(string name)
     {
-        var upper = " " + name.ToUpperInvariant() + " ";
-        return Leaves.FirstOrDefault(l => l.Keywords.Any(k => upper.Contains(k, StringComparison.Ordinal)))?.Slug ?? FallbackLeaf;
+        // Keywords match at the start of a word: "TEA" finds "TEACUP" but "TIN" does not find "SETTING".
+        var upper = " " + name.ToUpperInvariant().Replace('-', ' ') + " ";
+        return Leaves.FirstOrDefault(l => l.Keywords.Any(k => upper.Contains(" " + k.Replace('-', ' ').Trim(), StringComparison.Ordinal)))?.Slug ?? FallbackLeaf;
     }
 
     public static readonly string[] Brands =
