@@ -32,7 +32,14 @@ public sealed class ProductReads(ProductsDbContext db, CatalogCache cache)
         await db.Products.AsNoTracking().Where(p => ids.Contains(p.Id))
             .Select(p => new
             {
-                p.Id, p.Sku, p.Name, p.Slug, p.Price, p.Currency, Available = p.Stock == null ? 0 : p.Stock.Available, p.Active,
+                p.Id,
+                p.Sku,
+                p.Name,
+                p.Slug,
+                p.Price,
+                p.Currency,
+                Available = p.Stock == null ? 0 : p.Stock.Available,
+                p.Active,
                 Image = p.Images.OrderBy(i => i.SortOrder).Select(i => i.FileName).FirstOrDefault(),
             })
             .AsAsyncEnumerable()

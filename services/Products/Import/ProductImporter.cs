@@ -126,7 +126,11 @@ public sealed class ProductImporter(ProductsDbContext db, ProductCommands comman
             {
                 db.StockAdjustments.Add(new Model.StockAdjustment
                 {
-                    ProductId = product.Id, Delta = stock.Value - oldStock, Reason = "csv import", Actor = actor, AvailableAfter = stock.Value,
+                    ProductId = product.Id,
+                    Delta = stock.Value - oldStock,
+                    Reason = "csv import",
+                    Actor = actor,
+                    AvailableAfter = stock.Value,
                 });
             }
         }

@@ -11,7 +11,7 @@ using NpgsqlTypes;
 
 #nullable disable
 
-namespace ECommerce.Products.DataMigrations
+namespace ECommerce.Products.Data.Migrations
 {
     [DbContext(typeof(ProductsDbContext))]
     [Migration("20261125011807_InitialCatalog")]

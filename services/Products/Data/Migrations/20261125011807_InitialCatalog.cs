@@ -6,7 +6,7 @@ using NpgsqlTypes;
 
 #nullable disable
 
-namespace ECommerce.Products.DataMigrations
+namespace ECommerce.Products.Data.Migrations
 {
     /// <inheritdoc />
     public partial class InitialCatalog : Migration
