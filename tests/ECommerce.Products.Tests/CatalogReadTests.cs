@@ -12,13 +12,14 @@ public sealed class CatalogReadTests(CatalogHost host) : IClassFixture<CatalogHo
     public async Task Paging_by_newest_is_stable_when_products_are_inserted_between_pages()
     {
         using var client = host.Client();
-        var before = (await client.AllPagesAsync("/api/products?category=decor&limit=4")).Select(i => i.GetProperty("id").GetString()).ToList();
+        // One page of everything first; a different limit means the small pages below are not served from the cache.
+        var before = (await client.AllPagesAsync("/api/products?category=decor&limit=100")).Select(i => i.GetProperty("id").GetString()).ToList();
 
         var inserted = 0;
         var paged = await client.AllPagesAsync("/api/products?category=decor&limit=4", async () =>
         {
             // A newer product lands before the cursor on every page turn; it must neither shift nor repeat items.
-            await host.AddProductsAsync([($"Inserted Decor {++inserted}", "new", 9.99m, "decor", "acme", 5)]);
+            await host.AddProductsAsync([($"Inserted Decor {++inserted}", "new", 9.99m, "decor", "acme", 5)], DateTimeOffset.UtcNow);
         });
 
         var ids = paged.Select(i => i.GetProperty("id").GetString()).ToList();

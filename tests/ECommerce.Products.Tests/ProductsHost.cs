@@ -94,13 +94,17 @@ public class ProductsHost : IAsyncLifetime
         return client;
     }
 
-    /// <summary>Adds products directly (fast); names, prices and stock as given, created one second apart in list order.</summary>
-    public async Task<List<Product>> AddProductsAsync(IEnumerable<(string Name, string Description, decimal Price, string Category, string Brand, int Stock)> items)
+    /// <summary>
+    /// Adds products directly (fast); names, prices and stock as given, created one second apart in list order from
+    /// <paramref name="createdFrom"/> (default: an hour ago).
+    /// </summary>
+    public async Task<List<Product>> AddProductsAsync(
+        IEnumerable<(string Name, string Description, decimal Price, string Category, string Brand, int Stock)> items, DateTimeOffset? createdFrom = null)
     {
         await using var db = NewDbContext();
         var categories = await db.Categories.ToDictionaryAsync(c => c.Slug);
         var brands = await db.Brands.ToDictionaryAsync(b => b.Slug);
-        var start = DateTimeOffset.UtcNow.AddHours(-1);
+        var start = createdFrom ?? DateTimeOffset.UtcNow.AddHours(-1);
         var added = items.Select((item, i) => new Product
         {
             Sku = "T-" + Guid.NewGuid().ToString("N")[..10],
