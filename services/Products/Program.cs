@@ -1,9 +1,20 @@
-// Placeholder for the Products service until its issue lands: proves routing through the gateway end to end.
+using ECommerce.Products.Apis;
+using ECommerce.Products.Extensions;
+
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
+builder.AddProductsServices();
 
 var app = builder.Build();
 app.UseDefaultProblemDetails();
+app.UseAuthentication();
+app.UseAuthorization();
 app.MapDefaultEndpoints();
-app.MapGet("/api/products/_service", () => TypedResults.Ok(new { service = "products", status = "placeholder" })).AllowAnonymous();
+app.MapProductsApi();
+app.MapCategoriesApi();
+app.MapCatalogAdminApi();
+app.MapInventoryApi();
 app.Run();
+
+/// <summary>Entry point, public so WebApplicationFactory can host the service in tests.</summary>
+public partial class Program;

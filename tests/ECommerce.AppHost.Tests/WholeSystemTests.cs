@@ -12,11 +12,13 @@ public class WholeSystemTests(WholeSystemFixture system)
     {
         using var client = system.CreateGatewayClient();
 
-        using var response = await client.GetAsync("/api/products/_service", TestContext.Current.CancellationToken);
+        using var response = await client.GetAsync("/api/products?limit=2", TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var body = await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
-        Assert.Equal("products", body.GetProperty("service").GetString());
+        // The development seed gives the real Products service a catalog to answer from.
+        Assert.Equal(2, body.GetProperty("items").GetArrayLength());
+        Assert.True(body.GetProperty("facets").GetProperty("total").GetInt32() >= 2);
     }
 
     [Fact]
@@ -44,11 +46,11 @@ public class WholeSystemTests(WholeSystemFixture system)
     public async Task A_caller_correlation_id_is_echoed_and_a_missing_one_is_created()
     {
         using var client = system.CreateGatewayClient();
-        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/products/_service");
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/products/categories");
         request.Headers.Add("X-Correlation-Id", "checkout-42");
 
         using var echoed = await client.SendAsync(request, TestContext.Current.CancellationToken);
-        using var created = await client.GetAsync("/api/products/_service", TestContext.Current.CancellationToken);
+        using var created = await client.GetAsync("/api/products/categories", TestContext.Current.CancellationToken);
 
         Assert.Equal("checkout-42", echoed.Headers.GetValues("X-Correlation-Id").Single());
         Assert.Matches("^[0-9a-f]{32}$", created.Headers.GetValues("X-Correlation-Id").Single());

@@ -21,11 +21,18 @@ internal sealed class PostgresConsumer(
 {
     private readonly CancellationTokenSource _stopping = new();
     private Task? _loop;
+    private int _disposed;
 
     public void Start() => _loop = Task.Run(RunAsync, CancellationToken.None);
 
     public async ValueTask DisposeAsync()
     {
+        // Both the subscription handle and the transport dispose their consumers; the second call must be a no-op.
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         await _stopping.CancelAsync();
         if (_loop is not null)
         {

@@ -1,0 +1,178 @@
+using ECommerce.Contracts;
+using ECommerce.Messaging;
+using ECommerce.Products.Caching;
+using ECommerce.Products.Data;
+using ECommerce.Products.Model;
+using Microsoft.EntityFrameworkCore;
+
+namespace ECommerce.Products.Catalog;
+
+/// <summary>What an outcome of an admin change is: done, the input named a field wrongly, or someone else saved first.</summary>
+public enum CommandOutcome
+{
+    Done,
+    NotFound,
+    Invalid,
+    Conflict,
+}
+
+/// <summary>
+/// Admin changes to the catalog. Each saves the change and its events (ProductUpdated, ProductPriceChanged) in one
+/// transaction through the outbox, then evicts the cached reads it affects.
+/// </summary>
+public sealed class ProductCommands(ProductsDbContext db, CatalogCache cache, TimeProvider clock)
+{
+    public async Task<(CommandOutcome Outcome, Product? Product, Dictionary<string, string[]> Errors)> CreateAsync(CreateProductRequest request, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string[]>();
+        ProductRules.Validate(errors, request.Sku, request.Name, request.Price, request.Currency, request.Category, request.Brand, request.Description, creating: true);
+        if (request.InitialStock is < 0)
+        {
+            errors["initialStock"] = ["initialStock must not be negative."];
+        }
+
+        var category = request.Category is null ? null : await db.Categories.FirstOrDefaultAsync(c => c.Slug == request.Category, ct);
+        if (category is null && !errors.ContainsKey("category"))
+        {
+            errors["category"] = [$"There is no category '{request.Category}'."];
+        }
+
+        var sku = request.Sku?.Trim();
+        if (sku is not null && await db.Products.AnyAsync(p => p.Sku == sku, ct))
+        {
+            errors["sku"] = [$"A product with sku '{sku}' exists."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return (CommandOutcome.Invalid, null, errors);
+        }
+
+        var now = clock.GetUtcNow();
+        var product = new Product
+        {
+            Sku = sku!,
+            Name = request.Name!.Trim(),
+            Slug = await UniqueSlugAsync(request.Name!, sku!, ct),
+            Description = request.Description?.Trim() ?? "",
+            Price = request.Price!.Value,
+            Currency = request.Currency ?? "GBP",
+            CategoryId = category!.Id,
+            Brand = await BrandAsync(request.Brand!, ct),
+            Attributes = request.Attributes ?? [],
+            CreatedAt = now,
+            UpdatedAt = now,
+            Stock = new StockItem { Available = request.InitialStock ?? 0 },
+        };
+        db.Products.Add(product);
+        db.AddIntegrationEvent(new ProductUpdated(product.Id, product.Name, category.Slug, product.Active));
+        await db.SaveChangesAsync(ct);
+        await cache.InvalidateProductAsync(product.Id, ct);
+        return (CommandOutcome.Done, product, errors);
+    }
+
+    public async Task<(CommandOutcome Outcome, Dictionary<string, string[]> Errors)> UpdateAsync(Guid id, UpdateProductRequest request, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string[]>();
+        ProductRules.Validate(errors, null, request.Name, request.Price, null, request.Category, request.Brand, request.Description, creating: false);
+        if (request.Version is null)
+        {
+            errors["version"] = ["version (from the product you edited) is required."];
+        }
+
+        var product = await db.Products.Include(p => p.Category).FirstOrDefaultAsync(p => p.Id == id, ct);
+        if (product is null)
+        {
+            return (CommandOutcome.NotFound, errors);
+        }
+
+        var category = request.Category is null ? product.Category : await db.Categories.FirstOrDefaultAsync(c => c.Slug == request.Category, ct);
+        if (category is null && !errors.ContainsKey("category"))
+        {
+            errors["category"] = [$"There is no category '{request.Category}'."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return (CommandOutcome.Invalid, errors);
+        }
+
+        // The edit applies only to the version the admin saw; EF adds "AND xmin = @version" to the UPDATE.
+        db.Entry(product).Property(p => p.Version).OriginalValue = request.Version!.Value;
+        var oldPrice = product.Price;
+        var catalogChanged = (request.Name is not null && request.Name.Trim() != product.Name)
+            || (request.Description is not null && request.Description.Trim() != product.Description)
+            || category!.Id != product.CategoryId
+            || (request.Active is { } a && a != product.Active);
+
+        product.Name = request.Name?.Trim() ?? product.Name;
+        product.Description = request.Description?.Trim() ?? product.Description;
+        product.Price = request.Price ?? product.Price;
+        product.Category = category;
+        product.Attributes = request.Attributes ?? product.Attributes;
+        product.Active = request.Active ?? product.Active;
+        if (request.Brand is not null)
+        {
+            product.Brand = await BrandAsync(request.Brand, ct);
+        }
+
+        product.UpdatedAt = clock.GetUtcNow();
+        if (product.Price != oldPrice)
+        {
+            db.AddIntegrationEvent(new ProductPriceChanged(product.Id, oldPrice, product.Price, product.Currency));
+        }
+
+        if (catalogChanged)
+        {
+            db.AddIntegrationEvent(new ProductUpdated(product.Id, product.Name, category!.Slug, product.Active));
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return (CommandOutcome.Conflict, errors);
+        }
+
+        await cache.InvalidateProductAsync(product.Id, ct);
+        return (CommandOutcome.Done, errors);
+    }
+
+    /// <summary>Hides the product from the catalog; existing orders and carts still resolve it (lookup shows active=false).</summary>
+    public async Task<CommandOutcome> DeactivateAsync(Guid id, CancellationToken ct)
+    {
+        var product = await db.Products.Include(p => p.Category).FirstOrDefaultAsync(p => p.Id == id, ct);
+        if (product is null)
+        {
+            return CommandOutcome.NotFound;
+        }
+
+        if (product.Active)
+        {
+            product.Active = false;
+            product.UpdatedAt = clock.GetUtcNow();
+            db.AddIntegrationEvent(new ProductUpdated(product.Id, product.Name, product.Category!.Slug, false));
+            await db.SaveChangesAsync(ct);
+            await cache.InvalidateProductAsync(product.Id, ct);
+        }
+
+        return CommandOutcome.Done;
+    }
+
+    internal async Task<Brand> BrandAsync(string name, CancellationToken ct)
+    {
+        var slug = Slugs.From(name);
+        return db.Brands.Local.FirstOrDefault(b => b.Slug == slug)
+            ?? await db.Brands.FirstOrDefaultAsync(b => b.Slug == slug, ct)
+            ?? db.Brands.Add(new Brand { Name = name.Trim(), Slug = slug }).Entity;
+    }
+
+    internal async Task<string> UniqueSlugAsync(string name, string sku, CancellationToken ct)
+    {
+        var slug = Slugs.From(name);
+        var taken = db.Products.Local.Any(p => p.Slug == slug) || await db.Products.AnyAsync(p => p.Slug == slug, ct);
+        return taken ? Slugs.From($"{name} {sku}") : slug;
+    }
+}

@@ -1,0 +1,77 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using ECommerce.Products.Apis;
+using ECommerce.Products.Caching;
+using ECommerce.Products.Data;
+using ECommerce.Products.Images;
+using ECommerce.Products.Model;
+using Microsoft.EntityFrameworkCore;
+
+namespace ECommerce.Products.Catalog;
+
+/// <summary>A product's page with the ETag of its content, cached together so a 304 costs no database trip.</summary>
+public sealed record CachedProduct(ProductDetail Detail, string ETag);
+
+/// <summary>Single-product reads: by id and slug through the cache, and the live (uncached) lookup carts use.</summary>
+public sealed class ProductReads(ProductsDbContext db, CatalogCache cache)
+{
+    public async Task<CachedProduct?> ByIdAsync(Guid id, CancellationToken ct) =>
+        await cache.GetOrCreateAsync($"product:{id:N}", [CatalogCache.ProductTag(id)],
+            async token => await LoadAsync(db.Products.Where(p => p.Id == id), token), ct);
+
+    public async Task<CachedProduct?> BySlugAsync(string slug, CancellationToken ct)
+    {
+        // The slug maps to an id (cached, evicted with the product); the page itself is the id's cache entry.
+        var id = await cache.GetOrCreateAsync($"slug:{slug}", [CatalogCache.ListsTag],
+            async token => await db.Products.Where(p => p.Slug == slug).Select(p => (Guid?)p.Id).FirstOrDefaultAsync(token), ct);
+        return id is { } found ? await ByIdAsync(found, ct) : null;
+    }
+
+    /// <summary>Always from the database: carts and checkout must see the current price and stock.</summary>
+    public async Task<List<ProductLookupItem>> LookupAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct) =>
+        await db.Products.AsNoTracking().Where(p => ids.Contains(p.Id))
+            .Select(p => new
+            {
+                p.Id,
+                p.Sku,
+                p.Name,
+                p.Slug,
+                p.Price,
+                p.Currency,
+                Available = p.Stock == null ? 0 : p.Stock.Available,
+                p.Active,
+                Image = p.Images.OrderBy(i => i.SortOrder).Select(i => i.FileName).FirstOrDefault(),
+            })
+            .AsAsyncEnumerable()
+            .Select(p => new ProductLookupItem(p.Id, p.Sku, p.Name, p.Slug, p.Price, p.Currency, p.Available, p.Active,
+                p.Image is null ? null : ImageUrls.For(p.Image)))
+            .ToListAsync(ct);
+
+    private static async Task<CachedProduct?> LoadAsync(IQueryable<Product> query, CancellationToken ct)
+    {
+        var p = await query.AsNoTracking()
+            .Include(p => p.Category).ThenInclude(c => c!.Parent)
+            .Include(p => p.Brand).Include(p => p.Images).Include(p => p.Stock)
+            .AsSplitQuery()
+            .FirstOrDefaultAsync(ct);
+        if (p is null)
+        {
+            return null;
+        }
+
+        var detail = new ProductDetail(
+            p.Id, p.Sku, p.Name, p.Slug, p.Description, p.Price, p.Currency,
+            new CategoryItem(p.Category!.Id, p.Category.Name, p.Category.Slug, p.Category.Parent?.Slug),
+            new BrandItem(p.Brand!.Id, p.Brand.Name, p.Brand.Slug),
+            p.Attributes, p.Images.OrderBy(i => i.SortOrder).Select(i => ImageUrls.For(i.FileName)).ToList(),
+            p.Stock?.Available ?? 0, p.Active, p.CreatedAt, p.UpdatedAt, p.Version);
+        return new CachedProduct(detail, ETagOf(detail));
+    }
+
+    /// <summary>A strong ETag from the content itself, so any change (price, stock, image) changes it.</summary>
+    private static string ETagOf(ProductDetail detail)
+    {
+        var hash = SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(detail, JsonSerializerOptions.Web));
+        return $"\"{Convert.ToHexStringLower(hash.AsSpan(0, 12))}\"";
+    }
+}

@@ -1,0 +1,58 @@
+namespace ECommerce.Products.Catalog;
+
+/// <summary>An admin's new product. Category and brand by slug; a brand that does not exist yet is created.</summary>
+public sealed record CreateProductRequest(
+    string? Sku, string? Name, string? Description, decimal? Price, string? Currency,
+    string? Category, string? Brand, Dictionary<string, string>? Attributes, int? InitialStock);
+
+/// <summary>An admin's edit; <see cref="Version"/> is the one read from the product, and a stale one is a 409.</summary>
+public sealed record UpdateProductRequest(
+    string? Name, string? Description, decimal? Price, string? Category, string? Brand,
+    Dictionary<string, string>? Attributes, bool? Active, uint? Version);
+
+/// <summary>The fields a create or update is checked against, in one place for the API and the CSV import.</summary>
+public static class ProductRules
+{
+    public static void Validate(Dictionary<string, string[]> errors, string? sku, string? name, decimal? price, string? currency, string? category, string? brand, string? description, bool creating)
+    {
+        if (creating && (string.IsNullOrWhiteSpace(sku) || sku.Length > 64))
+        {
+            errors["sku"] = ["sku is required (at most 64 characters)."];
+        }
+
+        if ((creating || name is not null) && (string.IsNullOrWhiteSpace(name) || name.Length > 200))
+        {
+            errors["name"] = ["name is required (at most 200 characters)."];
+        }
+
+        if ((creating || price is not null) && price is not (>= 0m and <= 1_000_000m))
+        {
+            errors["price"] = ["price must be between 0 and 1,000,000."];
+        }
+
+        if (price is { } p && decimal.Round(p, 2) != p)
+        {
+            errors["price"] = ["price has at most two decimals."];
+        }
+
+        if (currency is not null && (currency.Length != 3 || !currency.All(char.IsAsciiLetterUpper)))
+        {
+            errors["currency"] = ["currency is a three-letter ISO code such as GBP."];
+        }
+
+        if ((creating || category is not null) && string.IsNullOrWhiteSpace(category))
+        {
+            errors["category"] = ["category (a category slug) is required."];
+        }
+
+        if ((creating || brand is not null) && (string.IsNullOrWhiteSpace(brand) || brand.Length > 100))
+        {
+            errors["brand"] = ["brand is required (at most 100 characters)."];
+        }
+
+        if (description is { Length: > 4000 })
+        {
+            errors["description"] = ["description must be at most 4000 characters."];
+        }
+    }
+}

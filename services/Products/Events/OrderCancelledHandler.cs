@@ -1,0 +1,12 @@
+using ECommerce.Contracts;
+using ECommerce.Messaging;
+using ECommerce.Products.Inventory;
+
+namespace ECommerce.Products.Events;
+
+/// <summary>Releases the order's stock; repeats and cancellations of unknown orders change nothing twice.</summary>
+public sealed class OrderCancelledHandler(InventoryService inventory) : IIntegrationEventHandler<OrderCancelled>
+{
+    public Task HandleAsync(OrderCancelled @event, CancellationToken cancellationToken) =>
+        inventory.ReleaseAsync(@event.OrderId, string.IsNullOrWhiteSpace(@event.Reason) ? "cancelled" : @event.Reason, expired: false, cancellationToken);
+}

@@ -1,0 +1,12 @@
+using ECommerce.Contracts;
+using ECommerce.Messaging;
+using ECommerce.Products.Inventory;
+
+namespace ECommerce.Products.Events;
+
+/// <summary>Commits the order's reservation: the units are sold.</summary>
+public sealed class OrderPaidHandler(InventoryService inventory) : IIntegrationEventHandler<OrderPaid>
+{
+    public Task HandleAsync(OrderPaid @event, CancellationToken cancellationToken) =>
+        inventory.CommitAsync(@event.OrderId, cancellationToken);
+}

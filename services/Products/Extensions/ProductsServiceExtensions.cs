@@ -1,0 +1,76 @@
+using ECommerce.Contracts;
+using ECommerce.Messaging;
+using ECommerce.Products.Caching;
+using ECommerce.Products.Catalog;
+using ECommerce.Products.Data;
+using ECommerce.Products.Events;
+using ECommerce.Products.Images;
+using ECommerce.Products.Import;
+using ECommerce.Products.Inventory;
+using ECommerce.Products.Search;
+using ECommerce.Products.Seeding;
+using Microsoft.EntityFrameworkCore;
+
+namespace ECommerce.Products.Extensions;
+
+/// <summary>Everything the Products service registers, so Program.cs stays composition only.</summary>
+public static class ProductsServiceExtensions
+{
+    public const string DatabaseName = "productsdb";
+    public const string CacheName = "cache";
+
+    public static IHostApplicationBuilder AddProductsServices(this IHostApplicationBuilder builder)
+    {
+        var connectionString = builder.Configuration.GetConnectionString(DatabaseName)
+            ?? throw new InvalidOperationException($"Connection string '{DatabaseName}' is missing (the AppHost provides it).");
+        // Aspire's EF component would pin EF Core 10.0.14 against the repository's central 10.0.x; plain Npgsql EF + a health check instead.
+        builder.Services.AddDbContext<ProductsDbContext>(o => o.UseNpgsql(connectionString, npgsql => npgsql.EnableRetryOnFailure()));
+        builder.Services.AddHealthChecks().AddNpgSql(connectionString, name: DatabaseName, tags: ["ready"]);
+
+        // First hosted service: the schema exists before the outbox dispatcher and consumers start.
+        builder.Services.AddHostedService<DatabaseInitializer>();
+        builder.AddMessaging<ProductsDbContext>(m => m
+            .Subscribe<OrderPlaced, OrderPlacedHandler>()
+            .Subscribe<OrderCancelled, OrderCancelledHandler>()
+            .Subscribe<OrderPaid, OrderPaidHandler>());
+
+        builder.AddCatalogCache();
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddScoped<ProductSearch>();
+        builder.Services.AddScoped<CatalogLookups>();
+        builder.Services.AddScoped<ProductSuggestions>();
+        builder.Services.AddScoped<ProductReads>();
+        builder.Services.AddScoped<ProductCommands>();
+        builder.Services.AddScoped<ProductImporter>();
+        builder.Services.AddScoped<InventoryService>();
+        builder.Services.AddScoped<StockAdmin>();
+        builder.Services.AddScoped<CatalogSeeder>();
+
+        builder.Services.AddOptions<InventoryOptions>().BindConfiguration(InventoryOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<ImageOptions>().BindConfiguration(ImageOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<SeedOptions>().BindConfiguration(SeedOptions.SectionName);
+        builder.Services.AddSingleton<IImageStore, DiskImageStore>();
+
+        builder.Services.AddSingleton<ReservationExpiryService>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<ReservationExpiryService>());
+        return builder;
+    }
+
+    /// <summary>HybridCache with Redis (connection string <c>cache</c>) as its distributed layer when configured.</summary>
+    private static void AddCatalogCache(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<CachingOptions>().BindConfiguration(CachingOptions.SectionName);
+        if (builder.Configuration.GetConnectionString(CacheName) is { Length: > 0 } redis)
+        {
+            builder.Services.AddStackExchangeRedisCache(o =>
+            {
+                o.Configuration = redis;
+                o.InstanceName = "products:";
+            });
+            builder.Services.AddHealthChecks().AddRedis(redis, name: CacheName, tags: ["ready"]);
+        }
+
+        builder.Services.AddHybridCache(o => o.MaximumPayloadBytes = 4 * 1024 * 1024);
+        builder.Services.AddScoped<CatalogCache>();
+    }
+}

@@ -1,0 +1,140 @@
+using System.Globalization;
+using ECommerce.Contracts;
+using ECommerce.Messaging;
+using ECommerce.Products.Catalog;
+using ECommerce.Products.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace ECommerce.Products.Import;
+
+/// <summary>The result of an import: what was applied, and each rejected row with the field and reason.</summary>
+public sealed record ImportResult(int Created, int Updated, IReadOnlyList<ImportRowError> Errors);
+
+/// <summary>Row numbers count the header as row 1, as a spreadsheet shows them.</summary>
+public sealed record ImportRowError(int Row, string Field, string Message);
+
+/// <summary>
+/// Bulk create/update from CSV with the header <c>sku,name,description,price,currency,category,brand,stock</c>.
+/// Rows are upserted by SKU; a bad row is reported and skipped, the good rows are applied.
+/// </summary>
+public sealed class ProductImporter(ProductsDbContext db, ProductCommands commands)
+{
+    public static readonly string[] Columns = ["sku", "name", "description", "price", "currency", "category", "brand", "stock"];
+    public const int MaxRows = 5000;
+
+    public async Task<ImportResult> ImportAsync(TextReader csv, string actor, CancellationToken ct)
+    {
+        var errors = new List<ImportRowError>();
+        var rows = new List<(int Row, string[] Fields)>();
+        var number = 0;
+        await foreach (var fields in CsvReader.ReadAsync(csv, ct))
+        {
+            number++;
+            if (number == 1)
+            {
+                if (!fields.Select(f => f.Trim().ToLowerInvariant()).SequenceEqual(Columns))
+                {
+                    return new ImportResult(0, 0, [new ImportRowError(1, "header", $"The header must be: {string.Join(',', Columns)}.")]);
+                }
+
+                continue;
+            }
+
+            if (fields is [""])
+            {
+                continue;
+            }
+
+            if (rows.Count >= MaxRows)
+            {
+                errors.Add(new ImportRowError(number, "row", $"At most {MaxRows} rows per import."));
+                break;
+            }
+
+            rows.Add((number, fields));
+        }
+
+        var categories = await db.Categories.ToDictionaryAsync(c => c.Slug, ct);
+        var skus = rows.Where(r => r.Fields.Length == Columns.Length).Select(r => r.Fields[0].Trim()).ToList();
+        var existing = await db.Products.Include(p => p.Stock).Where(p => skus.Contains(p.Sku)).ToDictionaryAsync(p => p.Sku, ct);
+        var seen = new HashSet<string>();
+        int created = 0, updated = 0;
+        foreach (var (row, f) in rows)
+        {
+            if (f.Length != Columns.Length)
+            {
+                errors.Add(new ImportRowError(row, "row", $"Expected {Columns.Length} fields, found {f.Length}."));
+                continue;
+            }
+
+            var rowErrors = new Dictionary<string, string[]>();
+            decimal? price = decimal.TryParse(f[3], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var p) ? p : null;
+            int? stock = f[7].Trim().Length == 0 ? 0 : int.TryParse(f[7], NumberStyles.None, CultureInfo.InvariantCulture, out var s) ? s : null;
+            var currency = f[4].Trim().Length == 0 ? "GBP" : f[4].Trim().ToUpperInvariant();
+            ProductRules.Validate(rowErrors, f[0].Trim(), f[1], price, currency, f[5].Trim(), f[6], f[2], creating: true);
+            if (stock is null)
+            {
+                rowErrors["stock"] = ["stock must be a whole number of at least 0."];
+            }
+
+            if (!rowErrors.ContainsKey("category") && !categories.ContainsKey(f[5].Trim().ToLowerInvariant()))
+            {
+                rowErrors["category"] = [$"There is no category '{f[5].Trim()}'."];
+            }
+
+            if (!rowErrors.ContainsKey("sku") && !seen.Add(f[0].Trim()))
+            {
+                rowErrors["sku"] = ["The sku appears twice in this file."];
+            }
+
+            if (rowErrors.Count > 0)
+            {
+                errors.AddRange(rowErrors.Select(e => new ImportRowError(row, e.Key, e.Value[0])));
+                continue;
+            }
+
+            var sku = f[0].Trim();
+            var category = categories[f[5].Trim().ToLowerInvariant()];
+            var isNew = !existing.TryGetValue(sku, out var product);
+            if (!isNew)
+            {
+                updated++;
+            }
+            else
+            {
+                created++;
+                product = new Model.Product { Sku = sku, Name = f[1].Trim(), Slug = await commands.UniqueSlugAsync(f[1], sku, ct), Stock = new Model.StockItem() };
+                db.Products.Add(product);
+            }
+
+            var (oldPrice, oldStock) = (product!.Price, product.Stock!.Available);
+            product.Name = f[1].Trim();
+            product.Description = f[2].Trim();
+            product.Price = price!.Value;
+            product.Currency = currency;
+            product.CategoryId = category.Id;
+            product.Brand = await commands.BrandAsync(f[6], ct);
+            product.Stock!.Available = stock!.Value;
+            product.UpdatedAt = DateTimeOffset.UtcNow;
+            if (!isNew && oldPrice != product.Price)
+            {
+                db.AddIntegrationEvent(new ProductPriceChanged(product.Id, oldPrice, product.Price, product.Currency));
+            }
+
+            db.AddIntegrationEvent(new ProductUpdated(product.Id, product.Name, category.Slug, product.Active));
+            if (stock.Value != oldStock)
+            {
+                db.StockAdjustments.Add(new Model.StockAdjustment
+                {
+                    ProductId = product.Id,
+                    Delta = stock.Value - oldStock,
+                    Reason = "csv import",
+                    Actor = actor,
+                    AvailableAfter = stock.Value,
+                });
+            }
+        }
+
+        return new ImportResult(created, updated, errors);
+    }
+}

@@ -1,0 +1,95 @@
+using System.Globalization;
+
+namespace ECommerce.Products.Search;
+
+/// <summary>
+/// The raw query string of a list/search request. Values bind as strings so that a bad one becomes a validation
+/// problem naming the field, not a generic binding failure.
+/// </summary>
+public sealed record ProductListQuery(
+    string? Q, string? Category, string? Brand, string? MinPrice, string? MaxPrice,
+    string? InStock, string? Sort, string? Cursor, string? Limit)
+{
+    public const int DefaultLimit = 24;
+    public const int MaxLimit = 100;
+
+    public bool TryValidate(out ProductFilter filter, out Dictionary<string, string[]> errors)
+    {
+        errors = [];
+        var text = string.IsNullOrWhiteSpace(Q) ? null : Q.Trim();
+        if (text is { Length: > 200 })
+        {
+            errors["q"] = ["The search text must be at most 200 characters."];
+        }
+
+        var min = ParsePrice(MinPrice, "minPrice", errors);
+        var max = ParsePrice(MaxPrice, "maxPrice", errors);
+        if (min is not null && max is not null && min > max)
+        {
+            errors["maxPrice"] = ["maxPrice must not be below minPrice."];
+        }
+
+        var inStock = false;
+        if (InStock is not null && !bool.TryParse(InStock, out inStock))
+        {
+            errors["inStock"] = ["inStock must be true or false."];
+        }
+
+        var sort = text is null ? ProductSort.Newest : ProductSort.Relevance;
+        if (Sort is not null && !TryParseSort(Sort, out sort))
+        {
+            errors["sort"] = ["sort must be one of relevance, newest, price_asc, price_desc, best_selling."];
+        }
+        else if (sort == ProductSort.Relevance && text is null)
+        {
+            errors["sort"] = ["Sorting by relevance needs a search text (q)."];
+        }
+
+        var limit = DefaultLimit;
+        if (Limit is not null && (!int.TryParse(Limit, NumberStyles.None, CultureInfo.InvariantCulture, out limit) || limit is < 1 or > MaxLimit))
+        {
+            errors["limit"] = [$"limit must be a whole number from 1 to {MaxLimit}."];
+        }
+
+        PageCursor? after = null;
+        if (Cursor is not null && (!PageCursor.TryDecode(Cursor, out after) || after!.Sort != sort))
+        {
+            errors["cursor"] = ["The cursor is not valid for this sort; start again without it."];
+        }
+
+        filter = new ProductFilter(text, Blank(Category), Blank(Brand), min, max, inStock, sort, after, limit);
+        return errors.Count == 0;
+    }
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim().ToLowerInvariant();
+
+    private static decimal? ParsePrice(string? value, string field, Dictionary<string, string[]> errors)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+
+        if (decimal.TryParse(value, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var price) && price <= 1_000_000m)
+        {
+            return price;
+        }
+
+        errors[field] = [$"{field} must be a non-negative number."];
+        return null;
+    }
+
+    private static bool TryParseSort(string value, out ProductSort sort)
+    {
+        sort = value.ToLowerInvariant() switch
+        {
+            "relevance" => ProductSort.Relevance,
+            "newest" => ProductSort.Newest,
+            "price_asc" => ProductSort.PriceAsc,
+            "price_desc" => ProductSort.PriceDesc,
+            "best_selling" => ProductSort.BestSelling,
+            _ => (ProductSort)(-1),
+        };
+        return Enum.IsDefined(sort);
+    }
+}

@@ -1,0 +1,184 @@
+using System.Globalization;
+using ECommerce.Products.Apis;
+using ECommerce.Products.Data;
+using ECommerce.Products.Images;
+using ECommerce.Products.Model;
+using Microsoft.EntityFrameworkCore;
+
+namespace ECommerce.Products.Search;
+
+/// <summary>
+/// Lists and searches active products: filters, keyset pages per sort, and facet counts on the first page.
+/// Search text matches the weighted full-text vector (stemmed) or, for misspellings, trigram word similarity on the name.
+/// </summary>
+public sealed class ProductSearch(ProductsDbContext db, CatalogLookups lookups)
+{
+    /// <summary>word_similarity above which a name counts as a fuzzy match ("hart" scores 0.4 against "heart", unrelated words about 0.1–0.25).</summary>
+    public const double SimilarityThreshold = 0.35;
+
+    public async Task<ProductPage> QueryAsync(ProductFilter filter, CancellationToken ct)
+    {
+        var products = await FilterAsync(filter, ct);
+        var facets = filter.After is null ? await CountFacetsAsync(products, ct) : null;
+
+        var rows = await Page(products, filter).Take(filter.Limit + 1).ToListAsync(ct);
+        var more = rows.Count > filter.Limit;
+        var items = rows.Take(filter.Limit).ToList();
+        var next = more ? new PageCursor(filter.Sort, items[^1].KeyFor(filter.Sort), items[^1].Id).Encode() : null;
+        return new ProductPage(items.Select(r => r.Summary).ToList(), next, facets);
+    }
+
+    private async Task<IQueryable<Product>> FilterAsync(ProductFilter filter, CancellationToken ct)
+    {
+        var products = db.Products.AsNoTracking().Where(p => p.Active);
+        if (filter.Text is { } text)
+        {
+            products = products.Where(p =>
+                p.SearchVector.Matches(EF.Functions.WebSearchToTsQuery("english", text))
+                || EF.Functions.TrigramsWordSimilarity(text, p.Name) > SimilarityThreshold);
+        }
+
+        if (filter.CategorySlug is { } categorySlug)
+        {
+            var ids = (await lookups.GetAsync(ct)).CategoryAndDescendants(categorySlug);
+            products = products.Where(p => ids.Contains(p.CategoryId));
+        }
+
+        if (filter.BrandSlug is { } brandSlug)
+        {
+            products = products.Where(p => p.Brand!.Slug == brandSlug);
+        }
+
+        if (filter.MinPrice is { } min)
+        {
+            products = products.Where(p => p.Price >= min);
+        }
+
+        if (filter.MaxPrice is { } max)
+        {
+            products = products.Where(p => p.Price <= max);
+        }
+
+        if (filter.InStockOnly)
+        {
+            products = products.Where(p => p.Stock!.Available > 0);
+        }
+
+        return products;
+    }
+
+    private static IQueryable<Row> Page(IQueryable<Product> products, ProductFilter filter)
+    {
+        var key = filter.After?.Key;
+        var id = filter.After?.Id ?? Guid.Empty;
+        var text = filter.Text;
+        var ranked = text is null
+            ? products.Select(p => new Ranked { P = p, Rank = 0d })
+            : products.Select(p => new Ranked
+            {
+                P = p,
+                Rank = p.SearchVector.Rank(EF.Functions.WebSearchToTsQuery("english", text)) + EF.Functions.TrigramsWordSimilarity(text, p.Name),
+            });
+
+        switch (filter.Sort)
+        {
+            case ProductSort.Relevance:
+                if (key is not null)
+                {
+                    var rank = double.Parse(key, CultureInfo.InvariantCulture);
+                    ranked = ranked.Where(r => r.Rank < rank || (r.Rank == rank && r.P.Id.CompareTo(id) > 0));
+                }
+
+                ranked = ranked.OrderByDescending(r => r.Rank).ThenBy(r => r.P.Id);
+                break;
+
+            case ProductSort.PriceAsc:
+                if (key is not null)
+                {
+                    var price = decimal.Parse(key, CultureInfo.InvariantCulture);
+                    ranked = ranked.Where(r => r.P.Price > price || (r.P.Price == price && r.P.Id.CompareTo(id) > 0));
+                }
+
+                ranked = ranked.OrderBy(r => r.P.Price).ThenBy(r => r.P.Id);
+                break;
+
+            case ProductSort.PriceDesc:
+                if (key is not null)
+                {
+                    var price = decimal.Parse(key, CultureInfo.InvariantCulture);
+                    ranked = ranked.Where(r => r.P.Price < price || (r.P.Price == price && r.P.Id.CompareTo(id) < 0));
+                }
+
+                ranked = ranked.OrderByDescending(r => r.P.Price).ThenByDescending(r => r.P.Id);
+                break;
+
+            case ProductSort.BestSelling:
+                if (key is not null)
+                {
+                    var sold = int.Parse(key, CultureInfo.InvariantCulture);
+                    ranked = ranked.Where(r => r.P.Stock!.Sold < sold || (r.P.Stock!.Sold == sold && r.P.Id.CompareTo(id) < 0));
+                }
+
+                ranked = ranked.OrderByDescending(r => r.P.Stock!.Sold).ThenByDescending(r => r.P.Id);
+                break;
+
+            default:
+                if (key is not null)
+                {
+                    var created = DateTimeOffset.Parse(key, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
+                    ranked = ranked.Where(r => r.P.CreatedAt < created || (r.P.CreatedAt == created && r.P.Id.CompareTo(id) < 0));
+                }
+
+                ranked = ranked.OrderByDescending(r => r.P.CreatedAt).ThenByDescending(r => r.P.Id);
+                break;
+        }
+
+        return ranked.Select(r => new Row(
+            r.P.Id, r.P.Sku, r.P.Name, r.P.Slug, r.P.Price, r.P.Currency, r.P.Category!.Slug, r.P.Brand!.Slug,
+            r.P.Stock!.Available, r.P.Stock.Sold, r.P.CreatedAt, r.Rank,
+            r.P.Images.OrderBy(i => i.SortOrder).Select(i => i.FileName).FirstOrDefault()));
+    }
+
+    private async Task<ProductFacets> CountFacetsAsync(IQueryable<Product> products, CancellationToken ct)
+    {
+        var catalog = await lookups.GetAsync(ct);
+        var byCategory = await products.GroupBy(p => p.CategoryId).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
+        var byBrand = await products.GroupBy(p => p.BrandId).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
+        var byPrice = await products.GroupBy(p => p.Price < 5m ? 0 : p.Price < 10m ? 1 : p.Price < 25m ? 2 : p.Price < 50m ? 3 : p.Price < 100m ? 4 : 5)
+            .Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
+        var inStock = await products.CountAsync(p => p.Stock!.Available > 0, ct);
+
+        return new ProductFacets(
+            byCategory.Sum(c => c.Count),
+            byCategory.Select(c => catalog.Category(c.Key)).Zip(byCategory, (c, n) => new FacetCount(c.Slug, c.Name, n.Count))
+                .OrderByDescending(f => f.Count).ThenBy(f => f.Slug, StringComparer.Ordinal).ToList(),
+            byBrand.Select(b => catalog.Brand(b.Key)).Zip(byBrand, (b, n) => new FacetCount(b.Slug, b.Name, n.Count))
+                .OrderByDescending(f => f.Count).ThenBy(f => f.Slug, StringComparer.Ordinal).ToList(),
+            byPrice.OrderBy(p => p.Key).Select(p => new PriceRangeCount(PriceBuckets[p.Key].Min, PriceBuckets[p.Key].Max, p.Count)).ToList(),
+            inStock);
+    }
+
+    private static readonly (decimal? Min, decimal? Max)[] PriceBuckets = [(null, 5m), (5m, 10m), (10m, 25m), (25m, 50m), (50m, 100m), (100m, null)];
+
+    private sealed class Ranked
+    {
+        public required Product P { get; init; }
+
+        public double Rank { get; init; }
+    }
+
+    private sealed record Row(
+        Guid Id, string Sku, string Name, string Slug, decimal Price, string Currency, string Category, string Brand,
+        int Available, int Sold, DateTimeOffset CreatedAt, double Rank, string? Image)
+    {
+        public ProductSummary Summary => new(Id, Sku, Name, Slug, Price, Currency, Category, Brand, Available > 0, Image is null ? null : ImageUrls.For(Image));
+
+        public string KeyFor(ProductSort sort) => sort switch
+        {
+            ProductSort.Relevance => Rank.ToString("R", CultureInfo.InvariantCulture),
+            ProductSort.PriceAsc or ProductSort.PriceDesc => Price.ToString(CultureInfo.InvariantCulture),
+            ProductSort.BestSelling => Sold.ToString(CultureInfo.InvariantCulture),
+            _ => CreatedAt.ToString("O", CultureInfo.InvariantCulture),
+        };
+    }
+}

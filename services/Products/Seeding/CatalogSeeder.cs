@@ -1,0 +1,136 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using ECommerce.Products.Data;
+using ECommerce.Products.Model;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace ECommerce.Products.Seeding;
+
+/// <summary>
+/// The development catalog: from the UCI Online Retail dataset when it is on disk (real names, median prices,
+/// categories from keywords), otherwise generated. Deterministic either way: the same input gives the same ids,
+/// slugs, prices and stock, so links and test data survive a reset.
+/// </summary>
+public sealed class CatalogSeeder(ProductsDbContext db, IOptions<SeedOptions> options, IHostEnvironment environment, ILogger<CatalogSeeder> logger)
+{
+    private static readonly DateTimeOffset Epoch = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    public async Task<int> SeedAsync(CancellationToken ct)
+    {
+        if (await db.Products.AnyAsync(ct))
+        {
+            return 0;
+        }
+
+        var o = options.Value;
+        var path = o.DatasetPath ?? DefaultDatasetPath(environment.ContentRootPath);
+        List<RetailProduct> source;
+        if (path is not null && File.Exists(path))
+        {
+            source = (await RetailDataset.ReadAsync(path, ct))
+                .OrderByDescending(p => p.Lines).ThenBy(p => p.StockCode, StringComparer.Ordinal)
+                .Take(o.ProductCount).ToList();
+            logger.LogInformation("Seeding {Count} products from {Path}", source.Count, path);
+        }
+        else
+        {
+            source = SyntheticCatalog.Generate(o.ProductCount);
+            logger.LogInformation("Retail dataset not found ({Path}); seeding {Count} generated products", path, source.Count);
+        }
+
+        var categories = await EnsureCategoriesAsync(ct);
+        var brands = SeedCategories.Brands.Select(n => new Brand { Name = n, Slug = Slugs.From(n) }).ToList();
+        db.Brands.AddRange(brands);
+
+        var slugs = new HashSet<string>();
+        for (var i = 0; i < source.Count; i++)
+        {
+            var item = source[i];
+            var name = CultureInfo.InvariantCulture.TextInfo.ToTitleCase(item.Description.ToLowerInvariant());
+            var leaf = SeedCategories.LeafFor(item.Description);
+            var hash = Hash(item.StockCode);
+            var slug = Slugs.From(name);
+            if (!slugs.Add(slug))
+            {
+                slug = Slugs.From($"{name} {item.StockCode}");
+                slugs.Add(slug);
+            }
+
+            db.Products.Add(new Product
+            {
+                Id = new Guid(hash.AsSpan(0, 16)),
+                Sku = item.StockCode,
+                Name = name,
+                Slug = slug,
+                Description = Describe(name, categories[leaf].Name, hash[16]),
+                Price = item.MedianPrice,
+                Currency = "GBP",
+                Category = categories[leaf],
+                Brand = brands[hash[17] % brands.Count],
+                Attributes = new Dictionary<string, string> { ["material"] = Materials[hash[18] % Materials.Length] },
+                CreatedAt = Epoch.AddMinutes(-i * 37),
+                UpdatedAt = Epoch,
+                // Every tenth product scarce, a few sold out: the storefront shows both states.
+                Stock = new StockItem { Available = hash[19] % 10 == 0 ? hash[20] % 3 : 20 + hash[20] % 180, Sold = item.UnitsOrdered },
+            });
+        }
+
+        await db.SaveChangesAsync(ct);
+        return source.Count;
+    }
+
+    private async Task<Dictionary<string, Category>> EnsureCategoriesAsync(CancellationToken ct)
+    {
+        var existing = await db.Categories.ToDictionaryAsync(c => c.Slug, ct);
+        foreach (var (slug, name) in SeedCategories.Roots.Where(r => !existing.ContainsKey(r.Slug)))
+        {
+            existing[slug] = db.Categories.Add(new Category { Slug = slug, Name = name }).Entity;
+        }
+
+        foreach (var leaf in SeedCategories.Leaves.Where(l => !existing.ContainsKey(l.Slug)))
+        {
+            existing[leaf.Slug] = db.Categories.Add(new Category { Slug = leaf.Slug, Name = leaf.Name, Parent = existing[leaf.Parent] }).Entity;
+        }
+
+        return existing;
+    }
+
+    private static readonly string[] Materials = ["ceramic", "cotton", "glass", "metal", "paper", "wood", "enamel", "resin"];
+
+    private static readonly string[] Openers =
+    [
+        "A customer favourite", "Made to be given", "Small, bright and useful", "Classic design with a modern touch",
+        "Hand-finished detail", "A timeless piece",
+    ];
+
+    private static string Describe(string name, string category, byte pick) =>
+        $"{Openers[pick % Openers.Length]}: the {name} from our {category} range. Packed with care and shipped from our UK warehouse.";
+
+    private static byte[] Hash(string text) => SHA256.HashData(Encoding.UTF8.GetBytes("ecommerce-seed:" + text));
+
+    /// <summary>
+    /// <c>../shared/data/online_retail.csv.gz</c> relative to the repository root (the folder with ECommerce.sln), or
+    /// the first <c>shared/data</c> holding it further up (a worktree under <c>wt/</c> shares its clone's data).
+    /// </summary>
+    public static string? DefaultDatasetPath(string start)
+    {
+        var root = new DirectoryInfo(start);
+        while (root is not null && !File.Exists(Path.Combine(root.FullName, "ECommerce.sln")))
+        {
+            root = root.Parent;
+        }
+
+        for (var dir = root?.Parent; dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "shared", "data", "online_retail.csv.gz");
+            if (File.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        return root is null ? null : Path.GetFullPath(Path.Combine(root.FullName, "..", "shared", "data", "online_retail.csv.gz"));
+    }
+}

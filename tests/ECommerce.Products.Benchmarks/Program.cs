@@ -1,0 +1,108 @@
+// Products read benchmark: the real service on Kestrel (real sockets) against a throwaway PostgreSQL seeded with the
+// development catalog (the retail dataset when present) and a real Redis. Runs each scenario with the catalog cache
+// on and off and prints requests per second and p50/p99 latency.
+using System.Diagnostics;
+using System.Globalization;
+using ECommerce.Products.Data;
+using ECommerce.Testing;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Logging;
+
+// The service's folder is services/Products, not the assembly name WebApplicationFactory guesses; tell it.
+var repositoryRoot = new DirectoryInfo(AppContext.BaseDirectory);
+while (!File.Exists(Path.Combine(repositoryRoot.FullName, "ECommerce.sln")))
+{
+    repositoryRoot = repositoryRoot.Parent ?? throw new InvalidOperationException("Run from inside the repository.");
+}
+
+Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_ECOMMERCE_PRODUCTS", Path.Combine(repositoryRoot.FullName, "services", "Products"));
+var seconds = ArgValue("--seconds", 5);
+var concurrency = ArgValue("--concurrency", 16);
+var postgres = await PostgresServer.GetAsync();
+var redis = await RedisServer.GetAsync();
+var database = await postgres.CreateDatabaseAsync("bench_products");
+var messaging = await postgres.CreateDatabaseAsync("bench_messaging");
+
+var seedWatch = Stopwatch.StartNew();
+await using var cached = Start(caching: true);
+using var cachedClient = cached.CreateClient();
+seedWatch.Stop();
+await using var uncached = Start(caching: false);
+using var uncachedClient = uncached.CreateClient();
+
+Console.WriteLine($"Products read benchmark — {Environment.ProcessorCount} cores, {concurrency} concurrent clients, {seconds} s per run");
+Console.WriteLine($"start with migration and seed: {seedWatch.Elapsed.TotalSeconds:F1} s");
+var catalog = System.Text.Json.JsonDocument.Parse(await cachedClient.GetStringAsync("/api/products?limit=1")).RootElement.GetProperty("facets");
+Console.WriteLine($"catalog: {catalog.GetProperty("total").GetInt32()} products; categories: "
+    + string.Join(", ", catalog.GetProperty("categories").EnumerateArray().Select(c => $"{c.GetProperty("slug").GetString()} {c.GetProperty("count").GetInt32()}")));
+Console.WriteLine();
+Console.WriteLine("| scenario | cache | requests/s | p50 ms | p99 ms |");
+Console.WriteLine("| --- | --- | --- | --- | --- |");
+
+string[][] scenarios =
+[
+    ["list, first page with facets", "/api/products?limit=24"],
+    ["list, category filter + price sort", "/api/products?category=home&sort=price_asc&limit=24"],
+    ["search \"heart\" (full text)", "/api/products?q=heart&limit=24"],
+    ["search \"hart\" (trigram fallback)", "/api/products?q=hart&limit=24"],
+    ["autocomplete \"lan\"", "/api/products/suggestions?q=lan"],
+];
+foreach (var scenario in scenarios)
+{
+    foreach (var (label, client) in new[] { ("off", uncachedClient), ("on", cachedClient) })
+    {
+        var result = await RunAsync(client, scenario[1], TimeSpan.FromSeconds(seconds), concurrency);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"| {scenario[0]} | {label} | {result.Rps:F0} | {result.P50:F1} | {result.P99:F1} |"));
+    }
+}
+
+WebApplicationFactory<ProductsDbContext> Start(bool caching)
+{
+    var factory = new WebApplicationFactory<ProductsDbContext>().WithWebHostBuilder(web => web
+        .UseEnvironment("Development")
+        .UseSetting("ConnectionStrings:productsdb", database)
+        .UseSetting("ConnectionStrings:messaging", messaging)
+        .UseSetting("ConnectionStrings:cache", redis.ConnectionString)
+        .UseSetting("urls", $"http://127.0.0.1:{FreePort.Next()}")
+        .UseSetting("Products:Caching:Enabled", caching ? "true" : "false")
+        .UseSetting("Logging:LogLevel:Default", "Warning")
+        .ConfigureLogging(l => l.SetMinimumLevel(LogLevel.Warning)));
+    factory.UseKestrel();
+    return factory;
+}
+
+static async Task<(double Rps, double P50, double P99)> RunAsync(HttpClient client, string url, TimeSpan duration, int concurrency)
+{
+    // Warm-up: JIT, connection pool, and (for the cached run) the cache entry.
+    for (var i = 0; i < 20; i++)
+    {
+        using var warm = await client.GetAsync(url);
+        warm.EnsureSuccessStatusCode();
+    }
+
+    var latencies = new List<double>[concurrency];
+    var total = Stopwatch.StartNew();
+    await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async worker =>
+    {
+        var mine = latencies[worker] = [];
+        while (total.Elapsed < duration)
+        {
+            var started = Stopwatch.GetTimestamp();
+            using var response = await client.GetAsync(url);
+            await response.Content.ReadAsByteArrayAsync();
+            response.EnsureSuccessStatusCode();
+            mine.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        }
+    }));
+    total.Stop();
+    var all = latencies.SelectMany(l => l).Order().ToArray();
+    return (all.Length / total.Elapsed.TotalSeconds, all[all.Length / 2], all[(int)(all.Length * 0.99)]);
+}
+
+int ArgValue(string name, int fallback)
+{
+    var index = Array.IndexOf(args, name);
+    return index >= 0 && index + 1 < args.Length ? int.Parse(args[index + 1], CultureInfo.InvariantCulture) : fallback;
+}
