@@ -13,7 +13,7 @@ public sealed class WholeSystemFixture : IAsyncLifetime
     public static readonly string[] ResourceNames =
     [
         "postgres", "cache", "productsdb", "authdb", "usersdb", "ordersdb", "paymentsdb", "aidb", "messaging",
-        "products", "gateway",
+        "auth", "products", "gateway",
     ];
 
     public DistributedApplication App { get; private set; } = null!;
