@@ -5,7 +5,7 @@ namespace ECommerce.Auth.Security;
 
 /// <summary>
 /// Material a developer's Auth generates on first start and keeps across restarts, in a git-ignored folder
-/// (<c>.data/auth</c> at the repository root by default): the RSA signing key, service client secrets and the
+/// (<c>.data/local/auth</c> at the repository root by default, beside the local infrastructure data): the RSA signing key, service client secrets and the
 /// admin password. Never used outside Development, where everything comes from configuration instead.
 /// </summary>
 public sealed class DevelopmentData(string directory)
@@ -16,7 +16,7 @@ public sealed class DevelopmentData(string directory)
 
     public static DevelopmentData For(AuthOptions options, IHostEnvironment environment) =>
         new(Path.GetFullPath(options.DevelopmentDataDirectory
-            ?? Path.Combine(environment.ContentRootPath, "..", "..", ".data", "auth")));
+            ?? Path.Combine(environment.ContentRootPath, "..", "..", ".data", "local", "auth")));
 
     /// <summary>The persisted development signing key, created on first use.</summary>
     public RSA SigningKey()
