@@ -67,7 +67,10 @@ internal static class AuthBenchmark
         {
             using var response = await client.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
             {
-                ["grant_type"] = "client_credentials", ["client_id"] = "bench", ["client_secret"] = "bench-secret-0123456789", ["scope"] = "api",
+                ["grant_type"] = "client_credentials",
+                ["client_id"] = "bench",
+                ["client_secret"] = "bench-secret-0123456789",
+                ["scope"] = "api",
             }));
             response.EnsureSuccessStatusCode();
         });

@@ -1,8 +1,8 @@
+using ECommerce.Auth.Accounts;
 using ECommerce.Auth.Data;
 using ECommerce.Auth.Email;
 using ECommerce.Auth.Options;
 using ECommerce.Auth.Security;
-using ECommerce.Auth.Accounts;
 using ECommerce.Auth.Setup;
 using ECommerce.Messaging;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
