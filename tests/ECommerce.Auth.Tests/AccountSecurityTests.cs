@@ -73,6 +73,21 @@ public class AccountSecurityTests(AuthFixture auth) : IClassFixture<AuthFixture>
     }
 
     [Fact]
+    public async Task A_reset_link_points_at_the_issuer_whatever_host_the_request_named()
+    {
+        var user = await Accounts.RegisterAsync(auth, Ct);
+        using var client = auth.NewApiClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/auth/password/forgot") { Content = JsonContent.Create(new { email = user.Email }) };
+        request.Headers.Host = "attacker.test";
+        request.Headers.Add("X-Forwarded-Host", "attacker.test");
+
+        using var response = await client.SendAsync(request, Ct);
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        Assert.StartsWith(auth.Issuer + "account/reset-password?", await LatestMailLinkAsync(user.Email), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_reset_with_a_forged_token_changes_nothing()
     {
         var user = await Accounts.RegisterAsync(auth, Ct);
