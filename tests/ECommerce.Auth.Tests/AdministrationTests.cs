@@ -1,6 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using ECommerce.Contracts;
+using ECommerce.Messaging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace ECommerce.Auth.Tests;
 
@@ -77,6 +80,42 @@ public class AdministrationTests(AuthFixture auth) : IClassFixture<AuthFixture>
         Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
         Assert.Equal(1, await auth.CountOutboxAsync("UserDeleted", user.Id));
         Assert.Equal("invalid_grant", (await Oidc.RefreshAsync(auth, tokens.RefreshToken, Ct)).Error);
+    }
+
+    [Fact]
+    public async Task A_UserDeleted_event_from_another_service_removes_the_credentials()
+    {
+        var user = await Accounts.RegisterAsync(auth, Ct);
+        using var browser = auth.NewBrowser();
+        var tokens = await Oidc.SignInAsync(auth, browser, user.Email, user.Password, Ct);
+
+        // What the Users service's "delete my account" sends, through the same broker.
+        await using (var transport = MessagingExtensions.CreateTransport(auth.MessagingDatabase, NullLoggerFactory.Instance))
+        {
+            await transport.PublishAsync(nameof(UserDeleted), [EventSerializer.Serialize(new UserDeleted(user.Id))], Ct);
+        }
+
+        // Delivery is asynchronous: refresh until refused. A refresh before the event lands succeeds and rotates,
+        // so each round continues from the newest token (reusing a spent one would be refused for another reason).
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        var current = tokens;
+        while (DateTime.UtcNow < deadline && current.Status == HttpStatusCode.OK)
+        {
+            var next = await Oidc.RefreshAsync(auth, current.RefreshToken, Ct);
+            if (next.Status == HttpStatusCode.OK)
+            {
+                await Task.Delay(200, Ct);
+            }
+
+            current = next;
+        }
+
+        Assert.Equal("invalid_grant", current.Error);
+        using var fresh = auth.NewBrowser();
+        using var page = await fresh.GetAsync("/account/login", Ct);
+        using var signIn = await fresh.SubmitAsync(await page.Content.ReadAsStringAsync(Ct), "/account/login",
+            new Dictionary<string, string> { ["email"] = user.Email, ["password"] = user.Password }, Ct);
+        Assert.Equal(HttpStatusCode.Unauthorized, signIn.StatusCode);
     }
 
     [Fact]

@@ -35,11 +35,13 @@ public sealed class AuthFixture : IAsyncLifetime
 
     public string AuthDatabase { get; private set; } = "";
 
+    public string MessagingDatabase { get; private set; } = "";
+
     public async ValueTask InitializeAsync()
     {
         var postgres = await PostgresServer.GetAsync();
         AuthDatabase = await postgres.CreateDatabaseAsync("auth");
-        var messaging = await postgres.CreateDatabaseAsync("messaging");
+        MessagingDatabase = await postgres.CreateDatabaseAsync("messaging");
         var port = FreePort.Next();
         BaseAddress = new Uri($"http://127.0.0.1:{port}/");
         SigningKey.KeyId = Base64UrlEncoder.Encode(SigningKey.ComputeJwkThumbprint());
@@ -47,7 +49,7 @@ public sealed class AuthFixture : IAsyncLifetime
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web => web
             .UseEnvironment("Production")
             .UseSetting("ConnectionStrings:authdb", AuthDatabase)
-            .UseSetting("ConnectionStrings:messaging", messaging)
+            .UseSetting("ConnectionStrings:messaging", MessagingDatabase)
             .UseSetting("Auth:Issuer", Issuer)
             .UseSetting("Auth:RequireHttps", "false")
             .UseSetting("Auth:DevelopmentMailbox", "true")

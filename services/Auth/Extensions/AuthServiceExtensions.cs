@@ -1,9 +1,11 @@
 using ECommerce.Auth.Accounts;
 using ECommerce.Auth.Data;
 using ECommerce.Auth.Email;
+using ECommerce.Auth.Events;
 using ECommerce.Auth.Options;
 using ECommerce.Auth.Security;
 using ECommerce.Auth.Setup;
+using ECommerce.Contracts;
 using ECommerce.Messaging;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.HttpOverrides;
@@ -25,7 +27,7 @@ public static class AuthServiceExtensions
         builder.Services.AddSingleton(developmentData);
 
         builder.AddNpgsqlDbContext<AuthDbContext>("authdb");
-        builder.AddMessaging<AuthDbContext>();
+        builder.AddMessaging<AuthDbContext>(m => m.Subscribe<UserDeleted, UserDeletedHandler>());
 
         builder.Services.AddIdentity<AuthUser, IdentityRole>(identity =>
             {
