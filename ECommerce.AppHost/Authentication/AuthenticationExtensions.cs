@@ -63,6 +63,25 @@ public static class AuthenticationExtensions
             .WithEnvironment("Authentication__Audience", Audience);
     }
 
+    /// <summary>
+    /// Registers <paramref name="service"/> as a confidential client of <paramref name="auth"/> (client id = resource
+    /// name) for calls it makes as itself: the secret is generated once and kept in the AppHost's user secrets (never
+    /// in the repository), given to Auth as <c>Auth__ServiceClients__{id}__Secret</c> and to the service as
+    /// <c>Authentication__Client__*</c>, which ServiceDefaults' <c>AddClientCredentialsToken()</c> reads.
+    /// </summary>
+    public static IResourceBuilder<ProjectResource> WithClientCredentials(
+        this IResourceBuilder<ProjectResource> service, IResourceBuilder<ProjectResource> auth)
+    {
+        var clientId = service.Resource.Name;
+        var secret = service.ApplicationBuilder.AddParameter(
+            $"{clientId}-client-secret", new GenerateParameterDefault { MinLength = 32, Special = false }, secret: true, persist: true);
+        auth.WithEnvironment($"Auth__ServiceClients__{clientId}__Secret", secret);
+        return service
+            .WithEnvironment("Authentication__Client__Id", clientId)
+            .WithEnvironment("Authentication__Client__Secret", secret)
+            .WithEnvironment("Authentication__Client__TokenEndpoint", ReferenceExpression.Create($"{auth.GetEndpoint("http")}/connect/token"));
+    }
+
     /// <summary>Remembers which endpoint is the public issuer.</summary>
     private sealed record PublicIssuerAnnotation(EndpointReference Endpoint) : IResourceAnnotation;
 }
