@@ -1,3 +1,4 @@
+using ECommerce.AppHost.Authentication;
 using ECommerce.AppHost.Infrastructure;
 using ECommerce.AppHost.Resources;
 
@@ -6,31 +7,44 @@ var builder = DistributedApplication.CreateBuilder(args);
 // PostgreSQL (a database per service + messaging) and Redis: containers, local processes or external servers.
 var infra = builder.AddInfrastructure();
 
+// The OpenID Connect provider; its issuer is the gateway's public URL (set below, once the gateway exists).
+var auth = builder.AddService<Projects.ECommerce_Auth>("auth")
+    .WithInfrastructure(infra, database: "authdb");
+
 var products = builder.AddService<Projects.ECommerce_Products>("products")
-    .WithInfrastructure(infra, database: "productsdb");
+    .WithInfrastructure(infra, database: "productsdb")
+    .WithAuthentication(auth);
 
 var payments = builder.AddService<Projects.ECommerce_Payments>("payments")
-    .WithInfrastructure(infra, database: "paymentsdb");
+    .WithInfrastructure(infra, database: "paymentsdb")
+    .WithAuthentication(auth);
 
 var users = builder.AddService<Projects.ECommerce_Users>("users")
-    .WithInfrastructure(infra, database: "usersdb");
+    .WithInfrastructure(infra, database: "usersdb")
+    .WithAuthentication(auth);
 
 var orders = builder.AddService<Projects.ECommerce_Orders>("orders")
     .WithInfrastructure(infra, database: "ordersdb")
-    .WithReference(products).WithReference(users);
+    .WithReference(products).WithReference(users)
+    .WithAuthentication(auth);
 
 var ai = builder.AddService<Projects.ECommerce_AI>("ai")
-    .WithInfrastructure(infra, database: "aidb");
+    .WithInfrastructure(infra, database: "aidb")
+    .WithAuthentication(auth);
 
 var gateway = builder.AddService<Projects.ECommerce_Gateway>("gateway")
+    .WithReference(auth).WaitFor(auth)
     .WithReference(products).WaitFor(products)
     .WithReference(orders).WaitFor(orders)
     .WithReference(payments).WaitFor(payments)
     .WithReference(users).WaitFor(users)
     .WithReference(ai).WaitFor(ai)
+    .WithAuthentication(auth)
     .WithExternalHttpEndpoints();
 
 // The React storefront: Vite dev server (npm run dev) when running, web/Dockerfile when publishing.
-builder.AddStorefront(gateway);
+var web = builder.AddStorefront(gateway);
+
+auth.WithPublicIssuer(gateway).WithStorefrontClient(web);
 
 builder.Build().Run();

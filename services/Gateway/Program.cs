@@ -11,8 +11,9 @@ app.UseDefaultProblemDetails();
 app.UseCorrelationId();
 app.UseRequestSizeLimit();
 app.UseCors(GatewayExtensions.StorefrontCorsPolicy);
-app.UseRateLimiter();
+// Authenticated before rate limiting, so a signed-in client is limited per account (its sub), not per address.
 app.UseAuthentication();
+app.UseRateLimiter();
 app.UseAuthorization();
 
 app.MapDefaultEndpoints();

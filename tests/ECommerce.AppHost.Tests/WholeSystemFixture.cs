@@ -13,7 +13,7 @@ public sealed class WholeSystemFixture : IAsyncLifetime
     public static readonly string[] ResourceNames =
     [
         "postgres", "cache", "productsdb", "authdb", "usersdb", "ordersdb", "paymentsdb", "aidb", "messaging",
-        "products", "orders", "payments", "users", "ai", "gateway",
+        "auth", "products", "orders", "payments", "users", "ai", "gateway",
     ];
 
     /// <summary>True for the services (as opposed to the servers and databases they use).</summary>
