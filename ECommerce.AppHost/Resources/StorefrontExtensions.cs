@@ -44,6 +44,12 @@ public static class StorefrontExtensions
     /// </summary>
     public static IResourceBuilder<ProjectResource> WithStorefrontClient(this IResourceBuilder<ProjectResource> auth, IResourceBuilder<IResourceWithEndpoints> web)
     {
+        if (auth.ApplicationBuilder.ExecutionContext.IsPublishMode)
+        {
+            // Deployed, the storefront is served through the gateway, whose callback is entry 0 already.
+            return auth;
+        }
+
         var origin = web.GetEndpoint("http");
         return auth
             .WithEnvironment("Auth__Storefront__RedirectUris__1", ReferenceExpression.Create($"{origin}/auth/callback"))
