@@ -32,6 +32,16 @@ public sealed class EdgeAuthenticationTests : IAsyncLifetime
             Interlocked.Increment(ref _downstreamCalls);
             return Results.Json(new { authorization = request.Headers.Authorization.ToString() });
         });
+        _auth.MapGet("/api/orders", () =>
+        {
+            Interlocked.Increment(ref _downstreamCalls);
+            return Results.Json(new { items = Array.Empty<object>() });
+        });
+        _auth.MapGet("/api/orders/cart", () =>
+        {
+            Interlocked.Increment(ref _downstreamCalls);
+            return Results.Json(new { lines = Array.Empty<object>() });
+        });
         _auth.MapGet("/.well-known/openid-configuration", () =>
         {
             Interlocked.Increment(ref _downstreamCalls);
@@ -42,7 +52,27 @@ public sealed class EdgeAuthenticationTests : IAsyncLifetime
         _gateway = new WebApplicationFactory<Program>().WithWebHostBuilder(web => web
             .UseEnvironment("Production")
             .UseSetting("ReverseProxy:Clusters:auth:Destinations:primary:Address", _auth.Urls.First())
+            .UseSetting("ReverseProxy:Clusters:orders:Destinations:primary:Address", _auth.Urls.First())
             .ConfigureTestServices(services => services.TrustTestTokens()));
+    }
+
+    [Fact]
+    public async Task Order_history_needs_a_token_at_the_edge_while_an_anonymous_visitor_may_use_a_cart()
+    {
+        using var client = _gateway.CreateClient();
+        var before = _downstreamCalls;
+
+        using var orders = await client.GetAsync("/api/orders", Ct);
+        using var cart = await client.GetAsync("/api/orders/cart", Ct);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, orders.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, cart.StatusCode);
+        Assert.Equal(before + 1, _downstreamCalls);
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/orders");
+        request.Headers.Authorization = new("Bearer", TestTokens.Customer("customer-a"));
+        using var signedIn = await client.SendAsync(request, Ct);
+        Assert.Equal(HttpStatusCode.OK, signedIn.StatusCode);
     }
 
     [Fact]
