@@ -23,6 +23,7 @@ public class StorefrontJourneyTests(WholeSystemFixture system)
         await system.App.ResourceNotifications.WaitForResourceAsync("web", KnownResourceStates.Running, ct);
         using var client = system.App.CreateHttpClient("web");
         var baseUrl = client.BaseAddress!.GetLeftPart(UriPartial.Authority);
+        await WaitUntilServingAsync(client, ct);
 
         var info = new ProcessStartInfo("node") { WorkingDirectory = web, RedirectStandardOutput = true, RedirectStandardError = true };
         info.ArgumentList.Add("e2e/run.mjs");
@@ -59,6 +60,27 @@ public class StorefrontJourneyTests(WholeSystemFixture system)
         lock (output)
         {
             return (process.ExitCode, output.ToString());
+        }
+    }
+
+    /// <summary>Vite listens a moment after its process is Running; the catalog through its proxy means the whole path is up.</summary>
+    private static async Task WaitUntilServingAsync(HttpClient web, CancellationToken ct)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                using var response = await web.GetAsync("/api/products?limit=1", ct);
+                if (response.IsSuccessStatusCode || attempt >= 120)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException) when (attempt < 120)
+            {
+            }
+
+            await Task.Delay(500, ct);
         }
     }
 
