@@ -55,8 +55,16 @@ public class CheckoutSagaTests(WholeSystemFixture system)
         Assert.Equal((3, 0, 2), stock);
         var payment = await admin.GetFromJsonAsync<JsonElement>($"/api/payments/orders/{orderId}", Ct);
         Assert.Equal(MinorUnits(order.GetProperty("total").GetDecimal()), payment.GetProperty("totals").GetProperty("capturedMinor").GetInt64());
+        Assert.Single(payment.GetProperty("entries").EnumerateArray(), e => e.GetProperty("kind").GetString() == "Captured");
         var emptied = await customer.GetFromJsonAsync<JsonElement>("/api/orders/cart", Ct);
         Assert.Empty(emptied.GetProperty("lines").EnumerateArray());
+
+        // Nobody else sees it: another customer's guess by id is a 404, and their list does not hold it.
+        using var stranger = await Shop.NewCustomerAsync(system, Ct);
+        using var guessed = await stranger.GetAsync($"/api/orders/{orderId}", Ct);
+        Assert.Equal(HttpStatusCode.NotFound, guessed.StatusCode);
+        var theirs = await stranger.GetFromJsonAsync<JsonElement>("/api/orders", Ct);
+        Assert.Empty(theirs.GetProperty("items").EnumerateArray());
     }
 
     [Fact]
