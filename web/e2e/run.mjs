@@ -2,7 +2,7 @@
 // End-to-end tests in Debian's Chromium. Where the storefront runs:
 //   npm run e2e                          built storefront (npm run build) in vite preview + in-memory fixture gateway
 //   E2E_BASE_URL=http://... npm run e2e  an already running system (the AppHost's web endpoint, a deployment)
-//   npm run e2e -- --apphost             starts the whole system with the AppHost (every service must be merged)
+//   npm run e2e -- --apphost             starts the whole system with the AppHost (fresh data, an admin password it chooses)
 // Screenshots go to e2e/artifacts/<mode>/ (git-ignored; fixture, external or apphost), so the fixture run of
 // tests/ECommerce.Web.Tests and the whole-system run of tests/ECommerce.AppHost.Tests, which dotnet test runs at the
 // same time, never clear each other's folder. CI keeps e2e/artifacts as the run's artefacts.
