@@ -38,6 +38,13 @@ public static class AuthenticationExtensions
             auth.WithEnvironment("Auth__DevelopmentDataDirectory", Path.GetFullPath(Path.Combine(dataRoot, "auth")));
         }
 
+        // The seeded admin's password, when the AppHost is given one (`--Auth:Admin:Password`, user secrets, a test
+        // fixture): otherwise Auth generates one in Development and prints it once.
+        if (builder.Configuration["Auth:Admin:Password"] is { Length: > 0 } adminPassword)
+        {
+            auth.WithEnvironment("Auth__Admin__Password", adminPassword);
+        }
+
         return auth;
     }
 

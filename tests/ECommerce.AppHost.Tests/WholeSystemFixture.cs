@@ -7,6 +7,9 @@ namespace ECommerce.AppHost.Tests;
 public sealed class WholeSystemFixture : IAsyncLifetime
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(4);
+
+    /// <summary>The administrator Auth seeds (its appsettings' Auth:Admin:Email).</summary>
+    public const string AdminEmail = "admin@ecommerce.local";
     private readonly string _dataDirectory = Directory.CreateTempSubdirectory("ecommerce-system-").FullName;
 
     /// <summary>Every resource the system is made of; a new service is added here and so must become healthy too.</summary>
@@ -22,6 +25,12 @@ public sealed class WholeSystemFixture : IAsyncLifetime
 
     public DistributedApplication App { get; private set; } = null!;
 
+    /// <summary>
+    /// The seeded admin's password, chosen here and given to the AppHost as configuration (Auth:Admin:Password), which
+    /// passes it to Auth — so tests never read the development secret Auth would otherwise generate into its data folder.
+    /// </summary>
+    public string AdminPassword { get; } = "Admin-" + Guid.NewGuid().ToString("N");
+
     public TimeSpan TimeToHealthy { get; private set; }
 
     public async ValueTask InitializeAsync()
@@ -29,7 +38,7 @@ public sealed class WholeSystemFixture : IAsyncLifetime
         var started = System.Diagnostics.Stopwatch.StartNew();
         using var timeout = new CancellationTokenSource(StartTimeout);
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.ECommerce_AppHost>(
-            ["--infra", "local", "--Infrastructure:DataDirectory", _dataDirectory], timeout.Token);
+            ["--infra", "local", "--Infrastructure:DataDirectory", _dataDirectory, "--Auth:Admin:Password", AdminPassword], timeout.Token);
         App = await builder.BuildAsync(timeout.Token);
         await App.StartAsync(timeout.Token);
 

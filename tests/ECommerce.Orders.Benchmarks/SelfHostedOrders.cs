@@ -38,7 +38,7 @@ public sealed class SelfHostedOrders : IAsyncDisposable
         var products = lookup.Build();
         products.MapPost("/api/products/lookup", () => Results.Json(new[]
         {
-            new { id = ProductId, sku = "BENCH-1", name = "Benchmark product", slug = "benchmark-product", price = 19.99m, currency = "GBP", available = true, active = true, imageUrl = (string?)null },
+            new { id = ProductId, sku = "BENCH-1", name = "Benchmark product", slug = "benchmark-product", price = 19.99m, currency = "GBP", available = 1000, active = true, imageUrl = (string?)null },
         }));
         await products.StartAsync(cancellationToken);
         _disposables.Add(products);

@@ -7,7 +7,7 @@ using Microsoft.IdentityModel.JsonWebTokens;
 namespace ECommerce.Orders.Tests;
 
 /// <summary>A product as the Products lookup answers it (the agreed JSON shape).</summary>
-public sealed record StubProduct(Guid Id, string Sku, string Name, string Slug, decimal Price, string Currency, bool Available, bool Active, string? ImageUrl);
+public sealed record StubProduct(Guid Id, string Sku, string Name, string Slug, decimal Price, string Currency, int Available, bool Active, string? ImageUrl);
 
 /// <summary>An address as Users answers <c>GET /api/users/me/addresses/{id}</c>.</summary>
 public sealed record StubAddress(
@@ -59,7 +59,7 @@ public sealed class NeighbourServices : IAsyncDisposable
     public StubProduct AddProduct(decimal price, bool available = true, string currency = "GBP")
     {
         var id = Guid.NewGuid();
-        var product = new StubProduct(id, $"SKU-{id.ToString("N")[..8]}", $"Product {id.ToString("N")[..6]}", $"product-{id:N}", price, currency, available, true, null);
+        var product = new StubProduct(id, $"SKU-{id.ToString("N")[..8]}", $"Product {id.ToString("N")[..6]}", $"product-{id:N}", price, currency, available ? 10 : 0, true, null);
         Products[id] = product;
         return product;
     }

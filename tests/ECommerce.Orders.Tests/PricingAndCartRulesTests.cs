@@ -86,5 +86,5 @@ public sealed class PricingAndCartRulesTests
     }
 
     private static ProductSnapshot Product(Guid? id = null) =>
-        new(id ?? Guid.NewGuid(), "SKU", "Name", "slug", 10m, "GBP", Available: true, Active: true, ImageUrl: null);
+        new(id ?? Guid.NewGuid(), "SKU", "Name", "slug", 10m, "GBP", Available: 10, Active: true, ImageUrl: null);
 }

@@ -2,17 +2,15 @@
 // End-to-end tests in Debian's Chromium. Where the storefront runs:
 //   npm run e2e                          built storefront (npm run build) in vite preview + in-memory fixture gateway
 //   E2E_BASE_URL=http://... npm run e2e  an already running system (the AppHost's web endpoint, a deployment)
-//   npm run e2e -- --apphost             starts the whole system with the AppHost (every service must be merged)
-// Screenshots go to e2e/artifacts/ (git-ignored); CI keeps that folder as the run's artefacts.
+//   npm run e2e -- --apphost             starts the whole system with the AppHost (fresh data, an admin password it chooses)
+// Screenshots go to e2e/artifacts/<mode>/ (git-ignored; fixture, external or apphost), so the fixture run of
+// tests/ECommerce.Web.Tests and the whole-system run of tests/ECommerce.AppHost.Tests, which dotnet test runs at the
+// same time, never clear each other's folder. CI keeps e2e/artifacts as the run's artefacts.
 import { mkdirSync, rmSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { launchBrowser } from "./browser.mjs";
 import { scenarios } from "./scenarios.mjs";
 import { startAppHost, startPreviewWithFixture } from "./servers.mjs";
-
-const artifacts = fileURLToPath(new URL("./artifacts/", import.meta.url));
-rmSync(artifacts, { recursive: true, force: true });
-mkdirSync(artifacts, { recursive: true });
 
 const only = process.argv.find((a) => a.startsWith("--grep="))?.slice(7);
 const system = process.env.E2E_BASE_URL
@@ -21,6 +19,11 @@ const system = process.env.E2E_BASE_URL
     ? await startAppHost()
     : await startPreviewWithFixture();
 console.log(`e2e against ${system.baseUrl} (${system.mode})`);
+const artifacts = fileURLToPath(new URL(`./artifacts/${system.mode}/`, import.meta.url));
+rmSync(artifacts, { recursive: true, force: true });
+mkdirSync(artifacts, { recursive: true });
+// A system this runner started seeded its admin with a password it chose; a running one names it in E2E_ADMIN_PASSWORD.
+if (system.adminPassword) process.env.E2E_ADMIN_PASSWORD = system.adminPassword;
 
 const browser = await launchBrowser();
 let passed = 0;

@@ -28,6 +28,14 @@ async function signIn(page, email, secret = password) {
   await page.getByRole("button", { name: "Sign out" }).waitFor();
 }
 
+/** A new account through the storefront's own sign-up entry (checkout's "Create an account"), back signed in. */
+async function signUp(page, email) {
+  await page.goto("/checkout");
+  await page.getByRole("button", { name: "Create an account" }).click();
+  await fillCredentials(page, email, true);
+  await page.getByRole("button", { name: "Sign out" }).waitFor();
+}
+
 async function addToCart(page, slug) {
   await page.goto(`/products/${slug}`);
   await page.getByRole("button", { name: "Add to cart" }).click();
@@ -105,7 +113,7 @@ export const scenarios = [
     name: "a declined payment shows a clear message",
     async run({ page, shot, baseUrl }) {
       const [, product] = await inStockProducts(baseUrl);
-      await signIn(page, uniqueEmail("declined"));
+      await signUp(page, uniqueEmail("declined"));
       await addToCart(page, product.slug);
       await checkOut(page, /Card declined/);
       await page.getByRole("alert").filter({ hasText: "Your payment was declined" }).waitFor({ timeout: 30_000 });
@@ -146,7 +154,7 @@ export const scenarios = [
   {
     name: "a signed-in shopper keeps an address book and a profile",
     async run({ page, shot }) {
-      await signIn(page, uniqueEmail("account"));
+      await signUp(page, uniqueEmail("account"));
       await page.getByRole("link", { name: "Account" }).click();
       await page.getByRole("heading", { name: "Your account" }).waitFor();
       await page.getByRole("button", { name: "Add an address" }).click();
@@ -200,6 +208,8 @@ export const scenarios = [
     name: "the keyboard reaches the skip link first and focus moves to the new page's heading",
     async run({ page }) {
       await page.goto("/");
+      // The dev server renders after its modules load: wait for the page before pressing a key.
+      await page.getByRole("heading", { level: 1 }).waitFor();
       await page.keyboard.press("Tab");
       const first = await page.evaluate(() => document.activeElement?.textContent);
       if (first !== "Skip to content") throw new Error(`first tab stop was "${first}"`);

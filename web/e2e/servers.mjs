@@ -1,5 +1,9 @@
 import { spawn } from "node:child_process";
+import { randomUUID } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { startFixtureGateway } from "./fixture/server.mjs";
 
@@ -76,22 +80,45 @@ export async function startPreviewWithFixture() {
   return { baseUrl, mode: "fixture", stop: async () => (await preview.stop(), fixture.close()) };
 }
 
-/** The whole system: `dotnet run` of the AppHost in local mode, the storefront on a port we choose. */
+/**
+ * The whole system: `dotnet run` of the AppHost in local mode, the storefront on a port we choose, its data in a fresh
+ * temporary folder (so the admin seeded with the password we choose is the only one) and the dashboard on free ports
+ * (so a developer's own AppHost can keep running).
+ */
 export async function startAppHost() {
-  const port = await freePort();
-  const apphost = start("dotnet", ["run", "--project", "ECommerce.AppHost", "-c", "Release", "--launch-profile", "http", "--", "--infra", "local", "--Web:Port", String(port)], {
-    cwd: repositoryRoot,
-    env: { ...process.env, ASPIRE_ALLOW_UNSECURED_TRANSPORT: "true" },
-  });
+  const [port, dashboard, otlp, resources] = await Promise.all([freePort(), freePort(), freePort(), freePort()]);
+  const dataDirectory = mkdtempSync(join(tmpdir(), "ecommerce-e2e-"));
+  const adminPassword = `E2e-admin-${randomUUID()}`;
+  const apphost = start(
+    "dotnet",
+    ["run", "--project", "ECommerce.AppHost", "-c", "Release", "--no-launch-profile", "--",
+      "--infra", "local", "--Web:Port", String(port), "--Infrastructure:DataDirectory", dataDirectory, "--Auth:Admin:Password", adminPassword],
+    {
+      cwd: repositoryRoot,
+      env: {
+        ...process.env,
+        ASPNETCORE_ENVIRONMENT: "Development",
+        DOTNET_ENVIRONMENT: "Development",
+        ASPIRE_ALLOW_UNSECURED_TRANSPORT: "true",
+        ASPNETCORE_URLS: `http://localhost:${dashboard}`,
+        ASPIRE_DASHBOARD_OTLP_ENDPOINT_URL: `http://localhost:${otlp}`,
+        ASPIRE_RESOURCE_SERVICE_ENDPOINT_URL: `http://localhost:${resources}`,
+      },
+    },
+  );
+  const stop = async () => {
+    await apphost.stop();
+    rmSync(dataDirectory, { recursive: true, force: true });
+  };
   const baseUrl = `http://localhost:${port}`;
   try {
     await waitFor(`${baseUrl}/`, 240_000);
     // The storefront answers before the services behind the gateway do; wait for the catalog through the proxy.
-    await waitFor(`${baseUrl}/api/products?pageSize=1`, 240_000);
+    await waitFor(`${baseUrl}/api/products?limit=1`, 240_000);
   } catch (error) {
     console.error(apphost.output.join("").slice(-4000));
-    await apphost.stop();
+    await stop();
     throw error;
   }
-  return { baseUrl, mode: "apphost", stop: apphost.stop };
+  return { baseUrl, mode: "apphost", adminPassword, stop };
 }

@@ -48,7 +48,7 @@ public sealed class CartService(CartStore store, ProductsClient products, IOptio
             return (null, Error("productId", "No product with this id is for sale."));
         }
 
-        if (!product.Available)
+        if (!product.InStock)
         {
             return (null, Error("productId", "This product is out of stock."));
         }

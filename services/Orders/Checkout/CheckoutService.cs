@@ -47,7 +47,7 @@ public sealed class CheckoutService(
             {
                 errors[$"lines[{i}].productId"] = ["No product with this id is for sale."];
             }
-            else if (!product.Available)
+            else if (!product.InStock)
             {
                 errors[$"lines[{i}].productId"] = ["This product is out of stock."];
             }

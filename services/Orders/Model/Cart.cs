@@ -95,7 +95,7 @@ public sealed class Cart
         line.ImageUrl = product.ImageUrl;
         line.Currency = product.Currency;
         line.UnitPrice = product.Price;
-        line.Available = product.Available;
+        line.Available = product.InStock;
         line.Active = product.Active;
     }
 }

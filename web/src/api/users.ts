@@ -27,10 +27,11 @@ export interface Profile {
   marketingConsent: boolean;
 }
 
+/** Users replaces the whole editable profile: consent must always be stated (true or false), never left out. */
 export interface ProfileInput {
   displayName: string;
   phone?: string | null;
-  marketingConsent?: boolean;
+  marketingConsent: boolean;
 }
 
 export const usersApi = {

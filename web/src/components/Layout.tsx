@@ -10,13 +10,13 @@ export function Layout() {
   const location = useLocation();
   const [params] = useSearchParams();
   const main = useRef<HTMLElement>(null);
-  const first = useRef(true);
+  // The path focus was last placed for. Comparing paths (rather than a "first render" flag) keeps the first page's
+  // focus alone under React StrictMode too, which runs effects twice on mount in the dev server the AppHost starts.
+  const focusedPath = useRef(location.pathname);
 
   useEffect(() => {
-    if (first.current) {
-      first.current = false;
-      return;
-    }
+    if (focusedPath.current === location.pathname) return;
+    focusedPath.current = location.pathname;
     const heading = main.current?.querySelector<HTMLElement>("h1");
     if (heading) {
       heading.tabIndex = -1;

@@ -23,9 +23,9 @@ function ProfileForm() {
   const client = useQueryClient();
   const { user } = useAuth();
   const profile = useQuery({ queryKey: ["users", "me"], queryFn: usersApi.me });
-  const [form, setForm] = useState<ProfileInput>({ displayName: "", phone: "" });
+  const [form, setForm] = useState<ProfileInput>({ displayName: "", phone: "", marketingConsent: false });
   useEffect(() => {
-    if (profile.data) setForm({ displayName: profile.data.displayName, phone: profile.data.phone ?? "" });
+    if (profile.data) setForm({ displayName: profile.data.displayName, phone: profile.data.phone ?? "", marketingConsent: profile.data.marketingConsent });
   }, [profile.data]);
   const save = useMutation({
     mutationFn: () => usersApi.updateMe(form),
@@ -53,6 +53,16 @@ function ProfileForm() {
           <div className="field">
             <label htmlFor="phone">Phone (optional)</label>
             <input id="phone" value={form.phone ?? ""} onChange={(e) => setForm({ ...form, phone: e.target.value })} autoComplete="tel" />
+          </div>
+          <div className="field">
+            <label>
+              <input
+                type="checkbox"
+                checked={form.marketingConsent}
+                onChange={(e) => setForm({ ...form, marketingConsent: e.target.checked })}
+              />{" "}
+              Send me offers by e-mail
+            </label>
           </div>
           <button type="submit" className="button" disabled={save.isPending}>
             Save profile

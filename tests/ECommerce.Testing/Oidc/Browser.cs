@@ -1,17 +1,16 @@
 using System.Net;
 using System.Text.RegularExpressions;
 
-namespace ECommerce.Auth.Tests;
+namespace ECommerce.Testing.Oidc;
 
 /// <summary>
 /// A browser stand-in over real HTTP: one cookie jar, redirects followed by hand so tests can see each hop, forms
-/// posted with the antiforgery token the page carried.
+/// posted with the antiforgery token the page carried. Redirects stop at another site or at
+/// <paramref name="callbackPath"/> (the OAuth client's redirect URI, whose code the caller reads).
 /// </summary>
-public sealed partial class Browser : IDisposable
+public sealed partial class Browser(Uri baseAddress, string callbackPath = "/test-callback") : IDisposable
 {
-    private readonly HttpClient _client;
-
-    public Browser(Uri baseAddress) => _client = new HttpClient(
+    private readonly HttpClient _client = new(
         new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false, UseCookies = true })
     { BaseAddress = baseAddress };
 
@@ -28,7 +27,7 @@ public sealed partial class Browser : IDisposable
                 return response;
             }
 
-            if (location.IsAbsoluteUri && location.AbsolutePath == "/test-callback")
+            if (location.IsAbsoluteUri && location.AbsolutePath == callbackPath)
             {
                 return response;
             }

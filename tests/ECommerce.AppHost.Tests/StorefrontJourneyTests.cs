@@ -1,0 +1,99 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace ECommerce.AppHost.Tests;
+
+/// <summary>
+/// The storefront's browser journeys (web/e2e, Debian's Chromium) against the whole system this collection already
+/// started: the runner gets the AppHost's <c>web</c> endpoint as <c>E2E_BASE_URL</c> instead of starting a second
+/// system, and the admin's password the fixture configured.
+/// </summary>
+[Collection(WholeSystemCollection.Name)]
+public class StorefrontJourneyTests(WholeSystemFixture system)
+{
+    private static readonly TimeSpan Budget = TimeSpan.FromMinutes(6);
+
+    [Fact]
+    public async Task The_browser_journeys_pass_against_the_real_services()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var web = FindWebDirectory();
+        Assert.True(Directory.Exists(Path.Combine(web, "node_modules", "playwright-core")),
+            $"{web}/node_modules is missing: run `npm ci --prefix web` first (the README's test command does).");
+        await system.App.ResourceNotifications.WaitForResourceAsync("web", KnownResourceStates.Running, ct);
+        using var client = system.App.CreateHttpClient("web");
+        var baseUrl = client.BaseAddress!.GetLeftPart(UriPartial.Authority);
+        await WaitUntilServingAsync(client, ct);
+
+        var info = new ProcessStartInfo("node") { WorkingDirectory = web, RedirectStandardOutput = true, RedirectStandardError = true };
+        info.ArgumentList.Add("e2e/run.mjs");
+        info.Environment["E2E_BASE_URL"] = baseUrl;
+        info.Environment["E2E_ADMIN_EMAIL"] = WholeSystemFixture.AdminEmail;
+        info.Environment["E2E_ADMIN_PASSWORD"] = system.AdminPassword;
+        var (exitCode, output) = await RunAsync(info, ct);
+
+        TestContext.Current.SendDiagnosticMessage(output);
+        Assert.True(exitCode == 0, $"the browser journeys failed against {baseUrl} (screenshots in web/e2e/artifacts):\n{output}");
+    }
+
+    private static async Task<(int ExitCode, string Output)> RunAsync(ProcessStartInfo info, CancellationToken ct)
+    {
+        using var process = Process.Start(info) ?? throw new InvalidOperationException("node did not start");
+        var output = new StringBuilder();
+        process.OutputDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
+        process.ErrorDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout.CancelAfter(Budget);
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            // The runner's own exit handler closes Chromium; killing the tree makes sure nothing outlives the test.
+            process.Kill(entireProcessTree: true);
+            throw;
+        }
+
+        lock (output)
+        {
+            return (process.ExitCode, output.ToString());
+        }
+    }
+
+    /// <summary>Vite listens a moment after its process is Running; the catalog through its proxy means the whole path is up.</summary>
+    private static async Task WaitUntilServingAsync(HttpClient web, CancellationToken ct)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                using var response = await web.GetAsync("/api/products?limit=1", ct);
+                if (response.IsSuccessStatusCode || attempt >= 120)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException) when (attempt < 120)
+            {
+            }
+
+            await Task.Delay(500, ct);
+        }
+    }
+
+    private static string FindWebDirectory()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "ECommerce.sln")))
+            {
+                return Path.Combine(dir.FullName, "web");
+            }
+        }
+
+        throw new InvalidOperationException("The tests must run inside the repository.");
+    }
+}
