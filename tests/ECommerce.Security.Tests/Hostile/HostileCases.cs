@@ -38,12 +38,17 @@ public static class HostileCases
                 }
             }
 
-            // An optional body (a cancel's reason) may be left out: empty and null bodies are then valid, not hostile.
+            // An optional body (a cancel's reason) may be left out or empty: "", null and {} are then valid, not hostile.
             var optional = endpoint.Metadata.GetMetadata<IAcceptsMetadata>()?.IsOptional == true;
-            foreach (var (category, what, body, contentType) in WholeBodies(json).Where(b => !(optional && b.Body is "" or "null")))
+            foreach (var (category, what, body, contentType) in WholeBodies(json).Where(b => !(optional && b.Body is "" or "null" or "{}")))
             {
                 yield return Case(endpoint, category, what, url, template, body, contentType);
             }
+        }
+
+        foreach (var upload in UploadCases.For(endpoint, url, SecurityFixture.MaxImageBytes))
+        {
+            yield return upload;
         }
 
         foreach (var parameter in endpoint.Parameters)

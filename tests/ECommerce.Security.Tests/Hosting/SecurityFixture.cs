@@ -14,6 +14,7 @@ namespace ECommerce.Security.Tests.Hosting;
 public sealed class SecurityFixture : IAsyncLifetime
 {
     public const string WebhookSecret = "whsec_security_suite_secret";
+    public const int MaxImageBytes = 65536;
 
     public HostedService Products { get; private set; } = null!;
 
@@ -54,7 +55,7 @@ public sealed class SecurityFixture : IAsyncLifetime
             .UseSetting("ConnectionStrings:cache", redis.ConnectionString)
             .UseSetting("Products:Database:MigrateAtStart", "true")
             .UseSetting("Products:Images:Root", ImageRoot)
-            .UseSetting("Products:Images:MaxBytes", "65536"), productsPort), productsDb.Db, "/api/products", productsPort));
+            .UseSetting("Products:Images:MaxBytes", MaxImageBytes.ToString(System.Globalization.CultureInfo.InvariantCulture)), productsPort), productsDb.Db, "/api/products", productsPort));
         var users = Task.Run(() => HostedService.Start("Users", Factory<ECommerce.Users.Data.UsersDbContext>(usersDb, "usersdb", _ => { }, usersPort), usersDb.Db, "/api/users", usersPort));
         var payments = Task.Run(() => HostedService.Start("Payments", Factory<ECommerce.Payments.Data.PaymentsDbContext>(paymentsDb, "paymentsdb", web => web
             .UseSetting("Payments:Stripe:WebhookSecret", WebhookSecret)), paymentsDb.Db, "/api/payments"));
