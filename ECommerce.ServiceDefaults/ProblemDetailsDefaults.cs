@@ -35,6 +35,10 @@ public static class ProblemDetailsDefaults
             o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter());
             // A client's unknown fields are ignored; a number where a string belongs is an error, not a guess.
             o.SerializerOptions.NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.Strict;
+            // {"quantity":1,"quantity":-5}: a proxy or validator reading the first value and this service the last is a
+            // classic way past checks; one meaning per body, so a repeated key is refused.
+            o.SerializerOptions.AllowDuplicateProperties = false;
+            o.SerializerOptions.Converters.Add(new SafeStringConverter());
         });
         return services;
     }

@@ -121,7 +121,15 @@ public static partial class CheckoutValidator
         {
             errors[field] = [$"At most {maxLength} characters."];
         }
+        else if (value is not null && value.Any(IsInvisible))
+        {
+            // Bidi overrides and zero-width characters make a label show something other than what it says.
+            errors[field] = ["Control and invisible formatting characters are not allowed."];
+        }
     }
+
+    private static bool IsInvisible(char c) =>
+        char.GetUnicodeCategory(c) is System.Globalization.UnicodeCategory.Control or System.Globalization.UnicodeCategory.Format;
 
     [GeneratedRegex("^[\\x21-\\x7E]+$")]
     private static partial Regex IdempotencyKeyPattern();

@@ -21,9 +21,10 @@ public static class CardDataDetector
             using var document = JsonDocument.Parse(json.ToArray(), new JsonDocumentOptions { MaxDepth = 64 });
             return Find(document.RootElement, "$");
         }
-        catch (JsonException)
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
         {
-            // Not JSON after all: the endpoint's own binding reports that; here only the raw text is checked.
+            // Not JSON after all, or a string that is not Unicode (a lone surrogate escape makes GetString throw
+            // InvalidOperationException, which was a 500): the endpoint's own binding reports that; here only the raw text is checked.
             return FindInText(System.Text.Encoding.UTF8.GetString(json)) ? "$" : null;
         }
     }

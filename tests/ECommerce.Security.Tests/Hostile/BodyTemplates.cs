@@ -1,0 +1,85 @@
+using static ECommerce.Security.Tests.Hostile.FieldKind;
+
+namespace ECommerce.Security.Tests.Hostile;
+
+/// <summary>
+/// One valid body per endpoint that reads JSON, keyed like <c>POST /api/orders</c>. An endpoint that accepts a body and
+/// has no template here fails the hostile suite: a new endpoint must bring its template with it.
+/// </summary>
+public static class BodyTemplates
+{
+    private static readonly Dictionary<string, string> IdempotencyKey = new() { ["Idempotency-Key"] = "{key}" };
+
+    public static readonly IReadOnlyDictionary<string, BodyTemplate> ByEndpoint = new Dictionary<string, BodyTemplate>
+    {
+        // Products
+        ["POST /api/products"] = new(
+            """{"sku":"HOSTILE-NEW","name":"Hostile lamp","description":"A lamp.","price":10.00,"currency":"GBP","category":"security","brand":"acme","initialStock":1}""",
+            new Dictionary<string, FieldKind> { ["sku"] = Text, ["name"] = Text, ["description"] = Text, ["price"] = Price, ["currency"] = Format, ["category"] = Format, ["brand"] = Text, ["initialStock"] = Count }),
+        ["PUT /api/products/{id:guid}"] = new(
+            """{"name":"Sturdy lock","description":"A lock.","price":12.50,"category":"security","brand":"acme","version":0}""",
+            new Dictionary<string, FieldKind> { ["name"] = Text, ["description"] = Text, ["price"] = Price, ["category"] = Format, ["version"] = Count }),
+        ["POST /api/products/lookup"] = new("""{"ids":["{product}"]}""", new Dictionary<string, FieldKind> { ["ids"] = GuidList }),
+        ["POST /api/products/categories"] = new("""{"name":"Hostile","parent":"security"}""", new Dictionary<string, FieldKind> { ["name"] = Text, ["parent"] = Format }),
+        ["POST /api/products/{id:guid}/stock/adjustments"] = new("""{"delta":1,"reason":"recount"}""", new Dictionary<string, FieldKind> { ["delta"] = Delta, ["reason"] = Text }),
+
+        // Users
+        ["POST /api/users/me/addresses"] = new(
+            """{"label":"Work","recipient":"Ada A","line1":"2 Engine Street","city":"London","postcode":"N1 9GU","country":"GB","phone":"+442071234567","isDefaultShipping":false}""",
+            new Dictionary<string, FieldKind> { ["label"] = Text, ["recipient"] = Text, ["line1"] = Text, ["city"] = Text, ["postcode"] = Format, ["country"] = Format, ["phone"] = Format, ["isDefaultShipping"] = Bool }),
+        ["PUT /api/users/me/addresses/{id:guid}"] = new(
+            """{"label":"Home","recipient":"Ada A","line1":"1 Analytical Way","city":"London","postcode":"N1 9GU","country":"GB"}""",
+            new Dictionary<string, FieldKind> { ["label"] = Text, ["recipient"] = Text, ["line1"] = Text, ["postcode"] = Format, ["country"] = Format }),
+        ["PUT /api/users/me"] = new(
+            """{"displayName":"Ada","phone":"+442071234567","marketingConsent":false}""",
+            new Dictionary<string, FieldKind> { ["displayName"] = Text, ["phone"] = Format, ["marketingConsent"] = Bool }),
+        ["PUT /api/users/me/preferences"] = new(
+            """{"currency":"GBP","language":"en","newsletter":false}""",
+            new Dictionary<string, FieldKind> { ["currency"] = Format, ["language"] = Format, ["newsletter"] = Bool }),
+
+        // Orders
+        ["POST /api/orders/cart/lines"] = new("""{"productId":"{product}","quantity":1}""", new Dictionary<string, FieldKind> { ["productId"] = FieldKind.Identifier, ["quantity"] = Quantity }),
+        ["PUT /api/orders/cart/lines/{productId:guid}"] = new("""{"quantity":2}""", new Dictionary<string, FieldKind> { ["quantity"] = Quantity }),
+        ["POST /api/orders"] = new(
+            """{"lines":[{"productId":"{product}","quantity":1}],"shippingAddress":{"recipient":"Ada A","line1":"1 Analytical Way","city":"London","postcode":"N1 9GU","country":"GB"},"paymentMethod":"pm_card_visa"}""",
+            new Dictionary<string, FieldKind>
+            {
+                ["lines[0].productId"] = FieldKind.Identifier,
+                ["lines[0].quantity"] = Quantity,
+                ["shippingAddress.recipient"] = Text,
+                ["shippingAddress.postcode"] = Format,
+                ["shippingAddress.country"] = Format,
+                ["paymentMethod"] = Format,
+            },
+            IdempotencyKey),
+        ["POST /api/orders/{id:guid}/cancel"] = new("""{"reason":"changed my mind"}""", new Dictionary<string, FieldKind> { ["reason"] = Text }),
+        ["POST /api/orders/{id:guid}/ship"] = new("""{"trackingNumber":"TRK123456"}""", new Dictionary<string, FieldKind> { ["trackingNumber"] = Format }),
+
+        // Payments
+        ["POST /api/payments/orders/{orderId:guid}/refunds"] = new(
+            """{"amountMinor":100,"reason":"goodwill"}""", new Dictionary<string, FieldKind> { ["amountMinor"] = MinorAmount, ["reason"] = Text }, IdempotencyKey),
+        // Unsigned, so every variant is a forgery too; signature attacks proper are in ECommerce.Payments.Tests.
+        ["POST /api/payments/webhooks/stripe"] = new(
+            """{"id":"evt_hostile","type":"payment_intent.succeeded","data":{"object":{"id":"pi_hostile","metadata":{"orderId":"{order}"}}}}""",
+            new Dictionary<string, FieldKind> { ["id"] = Format, ["type"] = Format }),
+
+        // AI
+        ["POST /api/ai/events/views"] = new("""{"visitorId":"visitor-1","productIds":["{product}"]}""", new Dictionary<string, FieldKind> { ["visitorId"] = Format, ["productIds"] = GuidList }),
+        ["POST /api/ai/risk"] = new(
+            """{"orderId":"{order}","customerId":"security-customer-a","amount":12.50,"currency":"GBP","lineCount":1,"accountAgeDays":10,"addressChangesLast30Days":0,"ordersLast24Hours":0}""",
+            // orderId only labels the answer (scoring is a pure calculation), so any GUID is valid there.
+            new Dictionary<string, FieldKind> { ["amount"] = Price, ["currency"] = Format, ["lineCount"] = Quantity, ["addressChangesLast30Days"] = Count, ["ordersLast24Hours"] = Count }),
+
+        // Auth
+        ["POST /api/auth/register"] = new(
+            """{"email":"hostile.new@shop.test","password":"Valid-password-123","displayName":"New"}""",
+            new Dictionary<string, FieldKind> { ["email"] = Format, ["password"] = Text, ["displayName"] = Text }),
+        ["POST /api/auth/password/forgot"] = new("""{"email":"nobody@shop.test"}""", new Dictionary<string, FieldKind> { ["email"] = Format }),
+        ["POST /api/auth/password/reset"] = new(
+            """{"email":"nobody@shop.test","token":"not-a-token","newPassword":"Valid-password-123"}""",
+            new Dictionary<string, FieldKind> { ["email"] = Format, ["token"] = Format, ["newPassword"] = Text }),
+        ["POST /api/auth/me/password"] = new(
+            """{"currentPassword":"Wrong-password-123","newPassword":"Valid-password-456"}""",
+            new Dictionary<string, FieldKind> { ["currentPassword"] = Text, ["newPassword"] = Text }),
+    };
+}
