@@ -40,7 +40,13 @@ public sealed class NeighbourServices : IAsyncDisposable
         app.MapPost("/api/products/lookup", (LookupRequest request) =>
             request.Ids.Count > 100
                 ? Results.BadRequest()
-                : Results.Json(request.Ids.Where(services.Products.ContainsKey).Select(id => services.Products[id]).ToList()));
+                : Results.Json(request.Ids.Where(services.Products.ContainsKey).Select(id => services.Products[id]).Select(p => new
+                {
+                    p.Id, p.Sku, p.Name, p.Slug, p.Price, p.Currency,
+                    // Like the real Products: the units on the shelf, not a flag.
+                    Available = p.Available ? 25 : 0,
+                    p.Active, p.ImageUrl,
+                }).ToList()));
         app.MapGet("/api/users/me/addresses/{id:guid}", (Guid id, HttpRequest request) =>
         {
             var header = request.Headers.Authorization.ToString();

@@ -10,6 +10,12 @@ public sealed class ProductsClient(HttpClient http)
 
     private sealed record LookupRequest(IReadOnlyList<Guid> Ids);
 
+    // Products answers "available" as the number of units on the shelf (not a flag); a cart needs whether any are.
+    private sealed record LookupItem(Guid Id, string Sku, string Name, string Slug, decimal Price, string Currency, int Available, bool Active, string? ImageUrl)
+    {
+        public ProductSnapshot ToSnapshot() => new(Id, Sku, Name, Slug, Price, Currency, Available > 0, Active, ImageUrl);
+    }
+
     /// <summary>Products that exist, by id; unknown ids are simply absent. Throws <see cref="DependencyUnavailableException"/> when Products cannot answer.</summary>
     public Task<IReadOnlyDictionary<Guid, ProductSnapshot>> LookupAsync(IEnumerable<Guid> ids, CancellationToken cancellationToken) =>
         DependencyUnavailableException.Guard("products", () => LookupCoreAsync(ids, cancellationToken), cancellationToken);
@@ -21,10 +27,10 @@ public sealed class ProductsClient(HttpClient http)
         {
             using var response = await http.PostAsJsonAsync("/api/products/lookup", new LookupRequest(chunk), cancellationToken);
             response.EnsureSuccessStatusCode();
-            var products = await response.Content.ReadFromJsonAsync<List<ProductSnapshot>>(cancellationToken) ?? [];
+            var products = await response.Content.ReadFromJsonAsync<List<LookupItem>>(cancellationToken) ?? [];
             foreach (var product in products)
             {
-                result[product.Id] = product;
+                result[product.Id] = product.ToSnapshot();
             }
         }
 
