@@ -24,7 +24,8 @@ public sealed class AppHostSystem : IAsyncDisposable
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.ECommerce_AppHost>(
             ["--infra", "local", "--Infrastructure:DataDirectory", system._dataDirectory,
              // The services' own logs stay in the dashboard's store; the console shows the run's figures.
-             "--Logging:LogLevel:Default", "Warning", "--Logging:LogLevel:ECommerce.AppHost.Resources", "None"], ct);
+             "--Logging:LogLevel:Default", "Warning", "--Logging:LogLevel:ECommerce.AppHost.Resources", "None",
+             "--Logging:LogLevel:Microsoft.Extensions.Diagnostics.HealthChecks", "None"], ct);
         var gateway = builder.Resources.OfType<ProjectResource>().Single(r => r.Name == "gateway");
         builder.CreateResourceBuilder(gateway)
             .WithEnvironment("Gateway__RateLimiting__PermitsPerClientPerWindow", "1000000")

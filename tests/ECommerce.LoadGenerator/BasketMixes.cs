@@ -17,13 +17,25 @@ public static class BasketMixes
     private const int MaxQuantity = 3;
     private const int MaxLines = 8;
 
-    /// <summary>The agreed default: ../shared/data/online_retail.csv.gz relative to the repository root.</summary>
+    /// <summary>
+    /// The agreed default, ../shared/data/online_retail.csv.gz from the repository root; like the Products seed it also
+    /// looks further up (a worktree sits one level deeper than the main checkout).
+    /// </summary>
     public static string? DefaultDatasetPath()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
             if (File.Exists(Path.Combine(dir.FullName, "ECommerce.sln")))
             {
+                for (var up = dir.Parent; up is not null; up = up.Parent)
+                {
+                    var candidate = Path.Combine(up.FullName, "shared", "data", "online_retail.csv.gz");
+                    if (File.Exists(candidate))
+                    {
+                        return candidate;
+                    }
+                }
+
                 return Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "data", "online_retail.csv.gz"));
             }
         }

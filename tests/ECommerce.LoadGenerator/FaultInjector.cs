@@ -57,8 +57,19 @@ public sealed class FaultInjector(DistributedApplication app, TextWriter log)
         // DCP notices the exit; then the resource can be started again, as an operator would from the dashboard.
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
         timeout.CancelAfter(TimeSpan.FromSeconds(30));
-        await app.ResourceNotifications.WaitForResourceAsync(resource,
-            e => e.Snapshot.State?.Text is "Exited" or "Finished" or "FailedToStart", timeout.Token);
+        try
+        {
+            await app.ResourceNotifications.WaitForResourceAsync(resource,
+                e => e.Snapshot.State?.Text is "Exited" or "Finished" or "FailedToStart", timeout.Token);
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            // The state never said the process ended (a wrapper outlived it): restart instead of start.
+            log.WriteLine($"fault: {resource} did not report its exit within 30 s; restarting it");
+            await CommandAsync(resource, KnownResourceCommands.RestartCommand, ct);
+            return;
+        }
+
         await CommandAsync(resource, KnownResourceCommands.StartCommand, ct);
     }
 
