@@ -42,10 +42,16 @@ public sealed class NeighbourServices : IAsyncDisposable
                 ? Results.BadRequest()
                 : Results.Json(request.Ids.Where(services.Products.ContainsKey).Select(id => services.Products[id]).Select(p => new
                 {
-                    p.Id, p.Sku, p.Name, p.Slug, p.Price, p.Currency,
+                    p.Id,
+                    p.Sku,
+                    p.Name,
+                    p.Slug,
+                    p.Price,
+                    p.Currency,
                     // Like the real Products: the units on the shelf, not a flag.
                     Available = p.Available ? 25 : 0,
-                    p.Active, p.ImageUrl,
+                    p.Active,
+                    p.ImageUrl,
                 }).ToList()));
         app.MapGet("/api/users/me/addresses/{id:guid}", (Guid id, HttpRequest request) =>
         {
