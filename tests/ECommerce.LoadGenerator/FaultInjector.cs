@@ -23,7 +23,7 @@ public sealed class FaultInjector(DistributedApplication app, TextWriter log)
             await Task.Delay(between, ct);
         }
 
-        await Step("restart postgres", () => CommandAsync("postgres", KnownResourceCommands.RestartCommand, ct), "postgres", ct);
+        await Step("restart postgres", () => StopThenStartAsync("postgres", ct), "postgres", ct);
         await Task.Delay(between, ct);
         await Step("restart redis", () => CommandAsync("cache", KnownResourceCommands.RestartCommand, ct), "cache", ct);
         await Task.Delay(between, ct);
@@ -42,7 +42,7 @@ public sealed class FaultInjector(DistributedApplication app, TextWriter log)
             await app.ResourceNotifications.WaitForResourceHealthyAsync(resource, timeout.Token);
             line = string.Create(CultureInfo.InvariantCulture, $"{DateTimeOffset.UtcNow:HH:mm:ss} {name}: healthy again after {clock.Elapsed.TotalSeconds:0.0} s");
         }
-        catch (Exception e) when (e is InvalidOperationException or OperationCanceledException && !ct.IsCancellationRequested)
+        catch (Exception e) when (!ct.IsCancellationRequested)
         {
             line = $"{DateTimeOffset.UtcNow:HH:mm:ss} {name}: FAILED after {clock.Elapsed.TotalSeconds:0.0} s ({e.Message})";
         }
@@ -71,6 +71,30 @@ public sealed class FaultInjector(DistributedApplication app, TextWriter log)
         }
 
         await CommandAsync(resource, KnownResourceCommands.StartCommand, ct);
+    }
+
+    // PostgreSQL answers the stop signal with a "smart" shutdown that waits for clients; if the orchestrator kills it
+    // meanwhile, backends outlive the postmaster and hold its shared memory, so the first start fails. Start again
+    // until it comes up (seen in the fault run; see docs/reliability.md).
+    private async Task StopThenStartAsync(string resource, CancellationToken ct)
+    {
+        await CommandAsync(resource, KnownResourceCommands.StopCommand, ct);
+        for (var attempt = 1; ; attempt++)
+        {
+            await Task.Delay(TimeSpan.FromSeconds(5), ct);
+            try
+            {
+                await CommandAsync(resource, KnownResourceCommands.StartCommand, ct);
+                using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+                timeout.CancelAfter(TimeSpan.FromSeconds(30));
+                await app.ResourceNotifications.WaitForResourceHealthyAsync(resource, timeout.Token);
+                return;
+            }
+            catch (Exception e) when (attempt < 6 && !ct.IsCancellationRequested)
+            {
+                log.WriteLine($"fault: start of {resource} failed (attempt {attempt}): {e.Message}");
+            }
+        }
     }
 
     private async Task StallAsync(string resource, TimeSpan duration, CancellationToken ct)
