@@ -2,24 +2,77 @@ using System.Globalization;
 
 namespace ECommerce.LoadGenerator;
 
-/// <summary>What to run: where the gateway is, how many virtual shoppers, how fast they arrive and for how long.</summary>
-public sealed record LoadOptions(Uri Gateway, int Users, TimeSpan Ramp, TimeSpan Duration, int Seed)
+/// <summary>
+/// What to run: where the gateway is (or start the AppHost), how many virtual shoppers, how fast they arrive, for how
+/// long, and what else — faults, think time, the retail dataset for basket mixes, database connection strings.
+/// </summary>
+public sealed record LoadOptions(Uri? Gateway, int Users, TimeSpan Ramp, TimeSpan Duration, int Seed)
 {
+    /// <summary>Start the whole AppHost (local mode) and drive its gateway, instead of <see cref="Gateway"/>.</summary>
+    public bool StartAppHost { get; init; }
+
+    /// <summary>Run the fault scenarios while the load runs (needs <see cref="StartAppHost"/>).</summary>
+    public bool Faults { get; init; }
+
+    /// <summary>A shopper's pause between steps (randomised ±50 %); zero drives the system flat out.</summary>
+    public TimeSpan ThinkTime { get; init; } = TimeSpan.FromMilliseconds(300);
+
+    /// <summary>Share of visits made without signing in (browse and search only).</summary>
+    public double AnonymousShare { get; init; } = 0.4;
+
+    /// <summary>How long to wait after the load for every order to settle and every outbox to drain.</summary>
+    public TimeSpan Settle { get; init; } = TimeSpan.FromSeconds(90);
+
+    /// <summary>The UCI Online Retail file for real basket mixes; missing → synthetic baskets.</summary>
+    public string? DatasetPath { get; init; }
+
+    /// <summary>Connection strings by resource name (productsdb, ordersdb, paymentsdb, messaging, …) for the invariant queries.</summary>
+    public IReadOnlyDictionary<string, string> ConnectionStrings { get; init; } = new Dictionary<string, string>();
+
     public static LoadOptions Parse(string[] args)
     {
-        string Text(string name, string fallback)
+        string? Text(string name)
         {
             var i = Array.IndexOf(args, name);
-            return i >= 0 && i + 1 < args.Length ? args[i + 1] : fallback;
+            return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
         }
 
-        int Number(string name, int fallback) => int.Parse(Text(name, fallback.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture);
+        int Number(string name, int fallback) => Text(name) is { } text ? int.Parse(text, CultureInfo.InvariantCulture) : fallback;
 
+        // --connection name=value (repeatable), else ConnectionStrings__name from the environment.
+        var connections = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var name in InvariantChecker.Databases)
+        {
+            if (Environment.GetEnvironmentVariable($"ConnectionStrings__{name}") is { Length: > 0 } value)
+            {
+                connections[name] = value;
+            }
+        }
+
+        for (var i = 0; i < args.Length - 1; i++)
+        {
+            if (args[i] == "--connection" && args[i + 1].IndexOf('=', StringComparison.Ordinal) is > 0 and var eq)
+            {
+                connections[args[i + 1][..eq]] = args[i + 1][(eq + 1)..];
+            }
+        }
+
+        var appHost = args.Contains("--apphost");
+        var gateway = Text("--gateway");
         return new LoadOptions(
-            new Uri(Text("--gateway", "http://localhost:5080")),
+            gateway is null ? (appHost ? null : new Uri("http://localhost:5080")) : new Uri(gateway),
             Number("--users", 20),
             TimeSpan.FromSeconds(Number("--ramp", 10)),
             TimeSpan.FromSeconds(Number("--duration", 60)),
-            Number("--seed", 42));
+            Number("--seed", 42))
+        {
+            StartAppHost = appHost,
+            Faults = args.Contains("--faults"),
+            ThinkTime = TimeSpan.FromMilliseconds(Number("--think-ms", 300)),
+            AnonymousShare = Number("--anonymous-percent", 40) / 100.0,
+            Settle = TimeSpan.FromSeconds(Number("--settle", 90)),
+            DatasetPath = Text("--dataset") ?? BasketMixes.DefaultDatasetPath(),
+            ConnectionStrings = connections,
+        };
     }
 }

@@ -6,7 +6,7 @@ namespace ECommerce.LoadGenerator;
 /// Starts virtual users evenly over the ramp, each running journeys back to back until the duration ends.
 /// A journey is one shopper's visit; it records its own steps in <see cref="StepStats"/>.
 /// </summary>
-public sealed class LoadRunner(LoadOptions options, Func<int, CancellationToken, Task> journey)
+public sealed class LoadRunner(LoadOptions options, Func<int, int, CancellationToken, Task> journey)
 {
     public async Task<TimeSpan> RunAsync(CancellationToken cancellationToken)
     {
@@ -21,7 +21,7 @@ public sealed class LoadRunner(LoadOptions options, Func<int, CancellationToken,
             {
                 try
                 {
-                    await journey(user * 1_000_000 + visit++, stop.Token);
+                    await journey(user, visit++, stop.Token);
                 }
                 catch (OperationCanceledException) when (stop.IsCancellationRequested)
                 {

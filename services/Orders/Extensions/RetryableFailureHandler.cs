@@ -7,7 +7,7 @@ namespace ECommerce.Orders.Extensions;
 
 /// <summary>
 /// Failures that are nobody's mistake and worth a retry, as problem details instead of a 500: 503 with Retry-After when
-/// Products or Users could not be reached, 409 when a cart stayed contended.
+/// Products, Users or the cart store (Redis) could not be reached, 409 when a cart stayed contended.
 /// </summary>
 public sealed class RetryableFailureHandler(IProblemDetailsService problems) : IExceptionHandler
 {
@@ -16,6 +16,9 @@ public sealed class RetryableFailureHandler(IProblemDetailsService problems) : I
         var (status, title) = exception switch
         {
             DependencyUnavailableException => (StatusCodes.Status503ServiceUnavailable, "A service this request depends on is unavailable."),
+            // Redis (the carts) restarting or unreachable: the fault run saw these answered 500.
+            StackExchange.Redis.RedisConnectionException or StackExchange.Redis.RedisTimeoutException =>
+                (StatusCodes.Status503ServiceUnavailable, "The cart store is unavailable."),
             CartBusyException => (StatusCodes.Status409Conflict, "The cart is being changed by another request."),
             _ => (0, ""),
         };
@@ -34,7 +37,8 @@ public sealed class RetryableFailureHandler(IProblemDetailsService problems) : I
         {
             HttpContext = httpContext,
             Exception = exception,
-            ProblemDetails = new ProblemDetails { Status = status, Title = title, Detail = exception.Message },
+            // A Redis message names hosts and ports: only our own exceptions' messages are shown.
+            ProblemDetails = new ProblemDetails { Status = status, Title = title, Detail = exception is StackExchange.Redis.RedisException or StackExchange.Redis.RedisTimeoutException ? null : exception.Message },
         });
     }
 }

@@ -1,0 +1,88 @@
+using System.Net;
+
+namespace ECommerce.LoadGenerator;
+
+/// <summary>What a run measured: per-step statistics, how orders ended, the settle time and the invariants.</summary>
+public sealed record LoadResult(StepStats Stats, CheckoutOutcomes Outcomes, TimeSpan Elapsed, TimeSpan SettledAfter, InvariantReport Invariants, string BasketSource);
+
+/// <summary>
+/// A whole run against a started system: register the customers, load the catalog and basket mixes, drive the
+/// journeys (with an optional fault script alongside), wait for the system to settle, check the invariants.
+/// The console tool and the CI test both run this.
+/// </summary>
+public static class LoadSession
+{
+    public static HttpClient CreateClient(Uri gateway) => new(new SocketsHttpHandler
+    {
+        MaxConnectionsPerServer = 512,
+        PooledConnectionLifetime = TimeSpan.FromMinutes(2),
+        AutomaticDecompression = DecompressionMethods.All,
+    })
+    { BaseAddress = gateway, Timeout = TimeSpan.FromSeconds(30) };
+
+    public static async Task<LoadResult> RunAsync(
+        LoadOptions options, Uri gateway, IReadOnlyDictionary<string, string> connectionStrings, TextWriter log,
+        Func<CancellationToken, Task>? faults, CancellationToken ct)
+    {
+        using var client = CreateClient(gateway);
+        var catalog = await Catalog.LoadAsync(client, ct);
+        var baskets = BasketMixes.Load(options.DatasetPath, catalog, options.Seed, out var basketSource);
+        log.WriteLine($"catalog: {catalog.Products.Count} products, {catalog.Categories.Count} categories; baskets: {basketSource}");
+
+        // Customers are registered up front (a few at a time), as accounts that already exist when traffic starts.
+        var customers = new Customer[Math.Max(1, options.Users)];
+        await Parallel.ForEachAsync(Enumerable.Range(0, customers.Length), new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = ct },
+            async (i, token) => customers[i] = await Customers.RegisterAsync(client, options.Seed, i, token));
+        log.WriteLine($"registered {customers.Length} customers");
+
+        var stats = new StepStats();
+        var outcomes = new CheckoutOutcomes();
+        var journey = new ShopperJourney(options, gateway, new GatewayCalls(client, stats), catalog, baskets, customers, outcomes)
+        {
+            PollFor = options.Faults ? TimeSpan.FromSeconds(90) : TimeSpan.FromSeconds(30),
+        };
+
+        using var stopFaults = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var faultRun = faults?.Invoke(stopFaults.Token) ?? Task.CompletedTask;
+        var elapsed = await new LoadRunner(options, (user, visit, token) => RunGuardedAsync(journey, stats, user, visit, token)).RunAsync(ct);
+        await faultRun;
+
+        log.WriteLine($"load finished after {elapsed.TotalSeconds:0.0} s; waiting up to {options.Settle.TotalSeconds:0} s for the system to settle");
+        var checker = new InvariantChecker(connectionStrings);
+        var settled = await checker.WaitUntilSettledAsync(options.Settle, ct);
+        var invariants = await checker.CheckAsync(ct);
+        return new LoadResult(stats, outcomes, elapsed, settled, invariants, basketSource);
+    }
+
+    // A journey that breaks unexpectedly (an answer of the wrong shape) is an error of the run, not the end of the shopper.
+    private static async Task RunGuardedAsync(ShopperJourney journey, StepStats stats, int user, int visit, CancellationToken ct)
+    {
+        try
+        {
+            await journey.RunAsync(user, visit, ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            stats.Record("journey-failed", TimeSpan.Zero, ok: false, $"{e.GetType().Name}: {e.Message}");
+        }
+    }
+
+    public static void Print(LoadResult result, TextWriter log)
+    {
+        log.WriteLine();
+        foreach (var line in result.Stats.Report(result.Elapsed))
+        {
+            log.WriteLine(line);
+        }
+
+        log.WriteLine($"total {result.Stats.TotalRequests} requests in {result.Elapsed.TotalSeconds:0.0} s " +
+            $"({result.Stats.TotalRequests / result.Elapsed.TotalSeconds:0.0} rps), {result.Stats.TotalErrors} errors");
+        log.WriteLine(result.Outcomes.ToString());
+        log.WriteLine($"settled {result.SettledAfter.TotalSeconds:0.0} s after the load");
+        log.WriteLine();
+        foreach (var line in result.Invariants.Lines())
+        {
+            log.WriteLine(line);
+        }
+    }
+}
