@@ -141,6 +141,32 @@ public sealed class SagaTests(OrdersHost host)
     }
 
     [Fact]
+    public async Task The_store_can_cancel_a_paid_order_with_a_reason_which_asks_for_one_refund()
+    {
+        var token = TestTokens.Customer($"saga-admin-cancel-{Guid.NewGuid():N}");
+        var order = await host.PlaceOrderAsync(token, host.Neighbours.AddProduct(10m));
+        await host.PublishAsync(new PaymentSucceeded(order.Id, Guid.NewGuid(), 1794, "GBP"));
+        await host.WaitForStatusAsync(token, order.Id, OrderStatus.Paid);
+
+        using var customer = host.Client(token);
+        using var asCustomer = await customer.PostAsJsonAsync($"/api/orders/admin/{order.Id}/cancel", new CancelOrderRequest("mine"), Ct);
+        Assert.Equal(HttpStatusCode.Forbidden, asCustomer.StatusCode);
+        using var admin = host.Client(TestTokens.Admin());
+        using var noReason = await admin.PostAsJsonAsync($"/api/orders/admin/{order.Id}/cancel", new CancelOrderRequest(" "), Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, noReason.StatusCode);
+        using var cancel = await admin.PostAsJsonAsync($"/api/orders/admin/{order.Id}/cancel", new CancelOrderRequest("out of stock at the warehouse"), Ct);
+        Assert.Equal(HttpStatusCode.OK, cancel.StatusCode);
+        using var again = await admin.PostAsJsonAsync($"/api/orders/admin/{order.Id}/cancel", new CancelOrderRequest("twice"), Ct);
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        await WaitForQueueToDrainAsync();
+
+        var cancelledEvent = Assert.Single(await host.WaitForPublishedAsync(order.Id, nameof(OrderCancelled)));
+        Assert.True(cancelledEvent.GetProperty("wasPaid").GetBoolean());
+        var final = await host.WaitForStatusAsync(token, order.Id, OrderStatus.Cancelled);
+        Assert.Contains(final.History, h => h.Actor.StartsWith("admin:", StringComparison.Ordinal) && h.Reason!.Contains("warehouse", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_shipped_order_cannot_be_cancelled()
     {
         var token = TestTokens.Customer($"saga-shipped-{Guid.NewGuid():N}");

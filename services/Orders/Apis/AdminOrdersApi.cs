@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ECommerce.Orders.Apis;
 
-/// <summary>Back office: search every order, read any order, mark orders shipped and delivered. Admins only.</summary>
+/// <summary>Back office: search every order, read any order, cancel one before it ships (refunded if paid), mark orders shipped and delivered. Admins only.</summary>
 public static class AdminOrdersApi
 {
     public static IEndpointRouteBuilder MapAdminOrdersApi(this IEndpointRouteBuilder routes)
@@ -14,6 +14,7 @@ public static class AdminOrdersApi
         var admin = routes.MapGroup("/api/orders").WithTags("Orders (admin)").RequireAuthorization("admin");
         admin.MapGet("/admin/search", Search);
         admin.MapGet("/admin/{id:guid}", GetOrder);
+        admin.MapPost("/admin/{id:guid}/cancel", Cancel);
         admin.MapPost("/{id:guid}/ship", Ship);
         admin.MapPost("/{id:guid}/deliver", Deliver);
         return routes;
@@ -104,6 +105,24 @@ public static class AdminOrdersApi
         await workflow.FindAsync(id, cancellationToken) is { } order
             ? await OrderCommands.ApplyAsync(db, workflow, order, OrderTrigger.Deliver, Admin(context), "delivered", cancellationToken)
             : TypedResults.NotFound();
+
+    /// <summary>
+    /// The back office's cancel: the same transition as a customer's (only before shipping), so stock is released and a
+    /// paid order refunded through OrderCancelled; the history names the admin and the reason.
+    /// </summary>
+    private static async Task<Results<Ok<OrderDetail>, NotFound, ValidationProblem, ProblemHttpResult>> Cancel(
+        Guid id, CancelOrderRequest request, HttpContext context, OrderWorkflow workflow, OrdersDbContext db, CancellationToken cancellationToken)
+    {
+        var reason = request.Reason?.Trim();
+        if (string.IsNullOrEmpty(reason) || reason.Length > 500)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["reason"] = ["A reason of 1-500 characters is required."] });
+        }
+
+        return await workflow.FindAsync(id, cancellationToken) is { } order
+            ? await OrderCommands.ApplyAsync(db, workflow, order, OrderTrigger.CustomerCancel, Admin(context), $"cancelled by the store: {reason}", cancellationToken)
+            : TypedResults.NotFound();
+    }
 
     private static string Admin(HttpContext context) => $"admin:{context.User.FindFirst("sub")?.Value}";
 }

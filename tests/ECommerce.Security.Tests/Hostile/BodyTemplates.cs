@@ -53,6 +53,7 @@ public static class BodyTemplates
             },
             IdempotencyKey),
         ["POST /api/orders/{id:guid}/cancel"] = new("""{"reason":"changed my mind"}""", new Dictionary<string, FieldKind> { ["reason"] = Text }),
+        ["POST /api/orders/admin/{id:guid}/cancel"] = new("""{"reason":"customer asked by phone"}""", new Dictionary<string, FieldKind> { ["reason"] = Text }),
         ["POST /api/orders/{id:guid}/ship"] = new("""{"trackingNumber":"TRK123456"}""", new Dictionary<string, FieldKind> { ["trackingNumber"] = Format }),
 
         // Payments

@@ -97,6 +97,9 @@ export const ordersApi = {
   adminGet: (id: string) => request<OrderDetail>(`/api/orders/admin/${id}`),
   ship: (id: string, trackingNumber: string) => request<OrderDetail>(`/api/orders/${id}/ship`, { method: "POST", body: { trackingNumber } }),
   deliver: (id: string) => request<OrderDetail>(`/api/orders/${id}/deliver`, { method: "POST" }),
+  /** The store cancels before shipping: stock is released and a paid order refunded in full. */
+  adminCancel: (id: string, reason: string) =>
+    request<OrderDetail>(`/api/orders/admin/${id}/cancel`, { method: "POST", body: { reason } }),
 };
 
 /** States after which the order page stops polling. */

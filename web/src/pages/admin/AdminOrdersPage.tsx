@@ -79,9 +79,15 @@ export default function AdminOrdersPage() {
 function OrderRow({ order, open, onToggle }: { order: AdminOrderSummary; open: boolean; onToggle: () => void }) {
   const client = useQueryClient();
   const [tracking, setTracking] = useState("");
+  const [reason, setReason] = useState("");
   const detail = useQuery({ queryKey: ["orders", "admin", "detail", order.id], queryFn: () => ordersApi.adminGet(order.id), enabled: open });
   const act = useMutation({
-    mutationFn: (action: "ship" | "deliver") => (action === "ship" ? ordersApi.ship(order.id, tracking.trim()) : ordersApi.deliver(order.id)),
+    mutationFn: (action: "ship" | "deliver" | "cancel") =>
+      action === "ship"
+        ? ordersApi.ship(order.id, tracking.trim())
+        : action === "deliver"
+          ? ordersApi.deliver(order.id)
+          : ordersApi.adminCancel(order.id, reason.trim()),
     onSuccess: () => client.invalidateQueries({ queryKey: ["orders", "admin"] }),
   });
   return (
@@ -112,6 +118,22 @@ function OrderRow({ order, open, onToggle }: { order: AdminOrderSummary; open: b
               </label>{" "}
               <button type="submit" className="link-button" disabled={act.isPending}>
                 Ship
+              </button>
+            </form>
+          )}
+          {(order.status === "Pending" || order.status === "StockReserved" || order.status === "Paid") && (
+            <form
+              onSubmit={(e) => {
+                e.preventDefault();
+                act.mutate("cancel");
+              }}
+            >
+              <label>
+                <span className="visually-hidden">Reason to cancel order {order.id.slice(0, 8)}</span>
+                <input value={reason} onChange={(e) => setReason(e.target.value)} placeholder="Reason" required maxLength={500} />
+              </label>{" "}
+              <button type="submit" className="link-button" disabled={act.isPending}>
+                {order.status === "Paid" ? "Cancel and refund" : "Cancel"}
               </button>
             </form>
           )}
