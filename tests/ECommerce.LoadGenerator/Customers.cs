@@ -1,10 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
 using ECommerce.Testing.Oidc;
-using Microsoft.AspNetCore.WebUtilities;
 
 namespace ECommerce.LoadGenerator;
 
@@ -25,7 +21,7 @@ public sealed class Customer(string email, string password)
 
 /// <summary>
 /// Registration through the public API and sign-in the way the storefront does it: authorization code with PKCE
-/// through the gateway, filling the sign-in form with the Auth tests' <see cref="Browser"/>.
+/// through the gateway, with the tests' <see cref="CodeFlow"/> and <see cref="Browser"/>.
 /// </summary>
 public static class Customers
 {
@@ -45,69 +41,11 @@ public static class Customers
     /// <summary>Runs /connect/authorize → sign-in form → callback → /connect/token and returns the access token.</summary>
     public static async Task<string> SignInAsync(Uri gateway, Customer customer, CancellationToken ct)
     {
-        var verifier = WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(32));
-        var challenge = WebEncoders.Base64UrlEncode(SHA256.HashData(Encoding.ASCII.GetBytes(verifier)));
-        var redirectUri = new Uri(gateway, "/auth/callback").ToString();
-        var state = Guid.NewGuid().ToString("N");
-        var authorize = QueryHelpers.AddQueryString("/connect/authorize", new Dictionary<string, string?>
-        {
-            ["client_id"] = "storefront",
-            ["response_type"] = "code",
-            ["redirect_uri"] = redirectUri,
-            ["scope"] = "openid profile email roles offline_access api",
-            ["state"] = state,
-            ["code_challenge"] = challenge,
-            ["code_challenge_method"] = "S256",
-        });
-
-        using var browser = new Browser(gateway);
-        using var loginPage = await browser.FollowAsync(await browser.GetAsync(authorize, ct), ct);
-        if (loginPage.StatusCode != HttpStatusCode.OK)
-        {
-            throw new InvalidOperationException($"The sign-in page answered {(int)loginPage.StatusCode}.");
-        }
-
-        var response = await browser.SubmitAsync(await loginPage.Content.ReadAsStringAsync(ct), "/account/login",
-            new Dictionary<string, string> { ["email"] = customer.Email, ["password"] = customer.Password }, ct);
-        // Follow the redirects by hand until the one to the storefront's callback, which carries the code.
-        for (var hops = 0; hops < 10 && Browser.IsRedirect(response); hops++)
-        {
-            var location = new Uri(gateway, Browser.Location(response));
-            if (location.AbsolutePath == "/auth/callback")
-            {
-                var query = QueryHelpers.ParseQuery(location.Query);
-                response.Dispose();
-                if (query["state"] != state)
-                {
-                    throw new InvalidOperationException("The callback's state is not the one sent.");
-                }
-
-                return await RedeemAsync(gateway, query["code"].ToString(), verifier, redirectUri, ct);
-            }
-
-            response.Dispose();
-            response = await browser.GetAsync(location.ToString(), ct);
-        }
-
-        var status = (int)response.StatusCode;
-        response.Dispose();
-        throw new InvalidOperationException($"Sign-in did not reach the callback (last answer {status}).");
-    }
-
-    private static async Task<string> RedeemAsync(Uri gateway, string code, string verifier, string redirectUri, CancellationToken ct)
-    {
-        using var client = new HttpClient { BaseAddress = gateway };
-        using var response = await client.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["grant_type"] = "authorization_code",
-            ["client_id"] = "storefront",
-            ["code"] = code,
-            ["code_verifier"] = verifier,
-            ["redirect_uri"] = redirectUri,
-        }), ct);
-        var body = await response.Content.ReadFromJsonAsync<JsonElement>(ct);
-        return response.IsSuccessStatusCode && body.TryGetProperty("access_token", out var token)
-            ? token.GetString()!
-            : throw new InvalidOperationException($"The token endpoint answered {(int)response.StatusCode}: {body}");
+        using var browser = new Browser(gateway, "/auth/callback");
+        using var tokenClient = new HttpClient { BaseAddress = gateway };
+        var tokens = await CodeFlow.SignInAsync(browser, tokenClient, new Uri(gateway, "/auth/callback").ToString(), customer.Email, customer.Password, ct);
+        return tokens.Status == HttpStatusCode.OK
+            ? tokens.AccessToken
+            : throw new InvalidOperationException($"The token endpoint answered {(int)tokens.Status}: {tokens.Body}");
     }
 }
