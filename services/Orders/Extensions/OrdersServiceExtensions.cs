@@ -17,10 +17,7 @@ public static class OrdersServiceExtensions
 {
     public static IHostApplicationBuilder AddOrdersServices(this IHostApplicationBuilder builder)
     {
-        var connectionString = builder.Configuration.GetConnectionString("ordersdb")
-            ?? throw new InvalidOperationException("Connection string 'ordersdb' is missing (the AppHost provides it in every mode).");
-        builder.Services.AddDbContext<OrdersDbContext>(db => db.UseNpgsql(connectionString, npgsql => npgsql.EnableRetryOnFailure()));
-        builder.Services.AddHealthChecks().AddNpgSql(connectionString, name: "ordersdb", tags: ["ready"]);
+        builder.AddNpgsqlDbContext<OrdersDbContext>("ordersdb");
         builder.AddRedisClient("cache");
 
         builder.Services.AddOptions<CartLimits>().BindConfiguration("Orders:Cart").ValidateDataAnnotations().ValidateOnStart();
