@@ -5,7 +5,8 @@ import { ProductGrid, ProductGridSkeleton } from "./ProductCard";
 
 /**
  * Shows AI recommendations (ids and scores) as product cards priced by the catalog. Recommendations are a bonus: when
- * the AI service is unavailable the section disappears instead of showing an error.
+ * there are none, or the AI service is unavailable, a short note takes the skeleton's place at the skeleton's height
+ * instead of an error, so nothing below the section jumps when the answer arrives.
  */
 export function RecommendedProducts({ title, queryKey, load }: { title: string; queryKey: readonly unknown[]; load: () => Promise<RecommendationList> }) {
   const products = useQuery({
@@ -22,12 +23,18 @@ export function RecommendedProducts({ title, queryKey, load }: { title: string; 
     retry: false,
     staleTime: 60_000,
   });
-  if (products.isError || (products.data && products.data.length === 0)) return null;
   const headingId = `rec-${queryKey.join("-")}`;
+  const empty = products.isError || products.data?.length === 0;
   return (
     <section aria-labelledby={headingId}>
       <h2 id={headingId}>{title}</h2>
-      {products.data ? <ProductGrid products={products.data} label={title} /> : <ProductGridSkeleton />}
+      {empty ? (
+        <p className="grid-empty">No suggestions yet.</p>
+      ) : products.data ? (
+        <ProductGrid products={products.data} label={title} />
+      ) : (
+        <ProductGridSkeleton />
+      )}
     </section>
   );
 }

@@ -6,6 +6,7 @@ import { PaymentMethods } from "./PaymentMethods";
 import { StatusTimeline } from "./StatusTimeline";
 import { SearchBox } from "./SearchBox";
 import { RequireRole } from "./RequireRole";
+import { RecommendedProducts } from "./RecommendedProducts";
 import { admin, fakeGateway, renderPage, shopper } from "../test/render";
 
 afterEach(() => vi.unstubAllGlobals());
@@ -101,5 +102,14 @@ describe("RequireRole", () => {
     expect(screen.getByRole("heading", { name: "Not allowed" })).toBeInTheDocument();
     renderPage(<RequireRole role="admin">secret</RequireRole>, { user: admin });
     await waitFor(() => expect(screen.getByText("secret")).toBeInTheDocument());
+  });
+});
+
+describe("RecommendedProducts", () => {
+  it("keeps its section with a note in the skeleton's place when there is nothing to suggest", async () => {
+    fakeGateway({ "POST /api/products/lookup": { body: [] } });
+    renderPage(<RecommendedProducts title="Bought together" queryKey={["together", "p-1"]} load={() => Promise.resolve({ source: "popularity", modelVersion: 0, items: [] })} />);
+    await screen.findByText("No suggestions yet.");
+    expect(screen.getByRole("heading", { name: "Bought together" })).toBeInTheDocument();
   });
 });
