@@ -5,6 +5,7 @@ using ECommerce.AI.Serving;
 using ECommerce.AI.Training;
 using ECommerce.Contracts;
 using ECommerce.Messaging;
+using Microsoft.EntityFrameworkCore;
 
 namespace ECommerce.AI.Extensions;
 
@@ -13,7 +14,10 @@ public static class AiServiceExtensions
 {
     public static IHostApplicationBuilder AddAiServices(this IHostApplicationBuilder builder)
     {
-        builder.AddNpgsqlDbContext<AiDbContext>("aidb");
+        var connectionString = builder.Configuration.GetConnectionString("aidb")
+            ?? throw new InvalidOperationException("Connection string 'aidb' is missing (the AppHost provides it in every mode).");
+        builder.Services.AddDbContext<AiDbContext>(o => o.UseNpgsql(connectionString, npgsql => npgsql.EnableRetryOnFailure()));
+        builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("aidb", tags: ["ready"]);
 
         builder.Services.AddOptions<RecommenderOptions>().Bind(builder.Configuration.GetSection(RecommenderOptions.SectionName));
         builder.Services.AddOptions<TrainingOptions>().Bind(builder.Configuration.GetSection(TrainingOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();

@@ -17,7 +17,10 @@ public static class OrdersServiceExtensions
 {
     public static IHostApplicationBuilder AddOrdersServices(this IHostApplicationBuilder builder)
     {
-        builder.AddNpgsqlDbContext<OrdersDbContext>("ordersdb");
+        var connectionString = builder.Configuration.GetConnectionString("ordersdb")
+            ?? throw new InvalidOperationException("Connection string 'ordersdb' is missing (the AppHost provides it in every mode).");
+        builder.Services.AddDbContext<OrdersDbContext>(db => db.UseNpgsql(connectionString, npgsql => npgsql.EnableRetryOnFailure()));
+        builder.Services.AddHealthChecks().AddNpgSql(connectionString, name: "ordersdb", tags: ["ready"]);
         builder.AddRedisClient("cache");
 
         builder.Services.AddOptions<CartLimits>().BindConfiguration("Orders:Cart").ValidateDataAnnotations().ValidateOnStart();

@@ -6,6 +6,8 @@ using ECommerce.Payments.Processing;
 using ECommerce.Payments.Providers;
 using ECommerce.Payments.Providers.Simulated;
 using ECommerce.Payments.Providers.Stripe;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using Stripe;
 
@@ -18,7 +20,11 @@ public static class PaymentsServiceExtensions
 
     public static IHostApplicationBuilder AddPaymentsServices(this IHostApplicationBuilder builder)
     {
-        builder.AddNpgsqlDbContext<PaymentsDbContext>(DatabaseName);
+        var connectionString = builder.Configuration.GetConnectionString(DatabaseName)
+            ?? throw new InvalidOperationException($"Connection string '{DatabaseName}' is missing (the AppHost provides it).");
+        // Plain Npgsql EF Core: the Aspire component needs EF Core 10.0.14, newer than the version this repository pins.
+        builder.Services.AddDbContext<PaymentsDbContext>(o => o.UseNpgsql(connectionString, npgsql => npgsql.EnableRetryOnFailure()));
+        builder.Services.AddHealthChecks().AddCheck<PaymentsDatabaseHealthCheck>(DatabaseName, HealthStatus.Unhealthy, ["ready"]);
 
         builder.Services.AddOptions<PaymentsOptions>()
             .Bind(builder.Configuration.GetSection(PaymentsOptions.SectionName))
@@ -60,4 +66,11 @@ public static class PaymentsServiceExtensions
             stripe.MaxNetworkRetries),
     });
 
+    private sealed class PaymentsDatabaseHealthCheck(PaymentsDbContext db) : IHealthCheck
+    {
+        public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
+            await db.Database.CanConnectAsync(cancellationToken)
+                ? HealthCheckResult.Healthy()
+                : new HealthCheckResult(context.Registration.FailureStatus, "The payments database is unreachable.");
+    }
 }

@@ -2,6 +2,7 @@ using ECommerce.Contracts;
 using ECommerce.Messaging;
 using ECommerce.Users.Data;
 using ECommerce.Users.Events;
+using Microsoft.EntityFrameworkCore;
 
 namespace ECommerce.Users.Extensions;
 
@@ -12,10 +13,13 @@ public static class UsersServiceExtensions
 
     public static IHostApplicationBuilder AddUsersServices(this IHostApplicationBuilder builder)
     {
+        var connectionString = builder.Configuration.GetConnectionString(DatabaseName)
+            ?? throw new InvalidOperationException($"Connection string '{DatabaseName}' is missing (the AppHost provides it in every mode).");
 
-        // The Aspire component (pooled context, health check, tracing); no retrying execution strategy, because the
-        // address book runs its own transactions, which a retrying strategy refuses.
-        builder.AddNpgsqlDbContext<UsersDbContext>(DatabaseName, settings => settings.DisableRetry = true);
+        // Plain EF Core rather than the Aspire component: its health-check dependency needs a newer EF Core than the
+        // 10.0.x the solution pins. Npgsql tracing and metrics come from ServiceDefaults either way.
+        builder.Services.AddDbContext<UsersDbContext>(o => o.UseNpgsql(connectionString));
+        builder.Services.AddHealthChecks().AddNpgSql(connectionString, name: DatabaseName, tags: ["ready"]);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddScoped<ProfileStore>();
         builder.Services.AddScoped<AddressBook>();
