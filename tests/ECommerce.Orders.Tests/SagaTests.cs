@@ -127,7 +127,7 @@ public sealed class SagaTests(OrdersHost host)
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
         // A capture repeated after the cancel must not ask for a second refund.
         await host.PublishAsync(captured with { Id = Guid.NewGuid() });
-        var refunded = new PaymentRefunded(order.Id, captured.PaymentId, 1794, "GBP");
+        var refunded = new PaymentRefunded(order.Id, captured.PaymentId, 1794, "GBP", "re_full");
         await host.PublishAsync(refunded);
         await host.PublishAsync(refunded with { Id = Guid.NewGuid() });
         await WaitForQueueToDrainAsync();
@@ -138,6 +138,33 @@ public sealed class SagaTests(OrdersHost host)
         var final = await host.WaitForStatusAsync(token, order.Id, OrderStatus.Cancelled);
         Assert.NotNull(final.RefundedAt);
         Assert.Single(final.History, h => h.Trigger == "Refunded");
+    }
+
+    [Fact]
+    public async Task Each_partial_refund_is_recorded_once_and_leaves_the_order_paid()
+    {
+        var token = TestTokens.Customer($"saga-partial-{Guid.NewGuid():N}");
+        var order = await host.PlaceOrderAsync(token, host.Neighbours.AddProduct(10m));
+        var captured = new PaymentSucceeded(order.Id, Guid.NewGuid(), 1794, "GBP");
+        await host.PublishAsync(captured);
+        await host.WaitForStatusAsync(token, order.Id, OrderStatus.Paid);
+
+        var first = new PaymentRefunded(order.Id, captured.PaymentId, 500, "GBP", "re_first");
+        var second = new PaymentRefunded(order.Id, captured.PaymentId, 250, "GBP", "re_second");
+        await host.PublishAsync(first);
+        await host.PublishAsync(second);
+        // The same refunds again: redelivered, and republished under new message ids.
+        await host.RedeliverAsync(first);
+        await host.PublishAsync(first with { Id = Guid.NewGuid() });
+        await host.PublishAsync(second with { Id = Guid.NewGuid() });
+        await WaitForQueueToDrainAsync();
+
+        var final = await host.WaitForStatusAsync(token, order.Id, OrderStatus.Paid);
+        var refunds = final.History.Where(h => h.Trigger == "Refunded").ToList();
+        Assert.Equal(2, refunds.Count);
+        Assert.Contains(refunds, h => h.Reason!.Contains("500 GBP", StringComparison.Ordinal) && h.Reason.EndsWith("[re_first]", StringComparison.Ordinal));
+        Assert.Contains(refunds, h => h.Reason!.Contains("250 GBP", StringComparison.Ordinal) && h.Reason.EndsWith("[re_second]", StringComparison.Ordinal));
+        Assert.NotNull(final.RefundedAt);
     }
 
     [Fact]

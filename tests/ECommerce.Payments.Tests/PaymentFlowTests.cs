@@ -138,8 +138,11 @@ public sealed class PaymentFlowTests(PaymentsFixture fixture)
         Assert.Equal(3000, refunded.AmountMinor);
         var history = await fixture.Client(TestTokens.Admin()).GetFromJsonAsync<PaymentHistoryResponse>($"/api/payments/orders/{placed.OrderId}", PaymentsFixture.Json, Ct);
         Assert.Equal(PaymentStatus.Refunded, history!.Status);
-        Assert.Single(history.Entries, e => e.Kind == LedgerEntryKind.Refunded);
+        var refund = Assert.Single(history.Entries, e => e.Kind == LedgerEntryKind.Refunded);
         Assert.Equal(0, history.Totals.NetMinor);
+        // Orders tells refunds apart by the provider's refund id, so the event must carry the one the ledger holds.
+        Assert.NotNull(refunded.RefundId);
+        Assert.Equal(refund.ProviderReference, refunded.RefundId);
     }
 
     [Fact]

@@ -3,7 +3,10 @@ using ECommerce.Messaging;
 
 namespace ECommerce.Orders.Events;
 
-/// <summary>Payments refunded the order: recorded in its history once (the status is already Cancelled).</summary>
+/// <summary>
+/// Payments refunded all or part of the order: each refund recorded in its history once. A partial refund leaves the
+/// status alone; a refund after a cancel finds it Cancelled already.
+/// </summary>
 public sealed class PaymentRefundedHandler(OrderWorkflow workflow, TimeProvider clock, ILogger<PaymentRefundedHandler> logger) : IIntegrationEventHandler<PaymentRefunded>
 {
     public async Task HandleAsync(PaymentRefunded @event, CancellationToken cancellationToken)
@@ -14,6 +17,6 @@ public sealed class PaymentRefundedHandler(OrderWorkflow workflow, TimeProvider 
             return;
         }
 
-        order.RecordRefund($"refund of {@event.AmountMinor} {@event.Currency} (minor units) on payment {@event.PaymentId}", clock.GetUtcNow());
+        order.RecordRefund(@event.RefundId, $"refund of {@event.AmountMinor} {@event.Currency} (minor units) on payment {@event.PaymentId}", clock.GetUtcNow());
     }
 }

@@ -6,6 +6,9 @@ namespace ECommerce.Orders.Model;
 /// </summary>
 public sealed class Order
 {
+    /// <summary>The history trigger of a refund, which changes no status.</summary>
+    public const string RefundedTrigger = "Refunded";
+
     private Order()
     {
     }
@@ -156,16 +159,23 @@ public sealed class Order
 
     public void RecordTracking(string trackingNumber) => TrackingNumber = trackingNumber;
 
-    /// <summary>A refund happened (Payments said so); recorded once however often the event arrives.</summary>
-    public bool RecordRefund(string detail, DateTimeOffset now)
+    /// <summary>
+    /// A refund happened (Payments said so). Each of the provider's refunds is recorded once, however often its event
+    /// arrives (a partial refund, then the rest on cancel, are two); an event without a refund id is recorded only
+    /// if no refund was. <see cref="RefundedAt"/> is the first refund's time.
+    /// </summary>
+    public bool RecordRefund(string? refundId, string detail, DateTimeOffset now)
     {
-        if (RefundedAt is not null)
+        var seen = refundId is null
+            ? RefundedAt is not null
+            : History.Any(h => h.Trigger == RefundedTrigger && h.Reason?.EndsWith($"[{refundId}]", StringComparison.Ordinal) == true);
+        if (seen)
         {
             return false;
         }
 
-        RefundedAt = now;
-        Record("Refunded", "payments", detail, now);
+        RefundedAt ??= now;
+        Record(RefundedTrigger, "payments", refundId is null ? detail : $"{detail} [{refundId}]", now);
         return true;
     }
 

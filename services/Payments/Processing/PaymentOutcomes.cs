@@ -28,7 +28,7 @@ public static class PaymentOutcomes
     public static LedgerEntry Refunded(PaymentsDbContext db, Payment payment, long amountMinor, string providerRefundId, string? reason, string? idempotencyKey)
     {
         var entry = payment.RecordRefund(amountMinor, providerRefundId, reason, idempotencyKey);
-        db.AddIntegrationEvent(new PaymentRefunded(payment.OrderId, payment.Id, amountMinor, payment.Currency));
+        db.AddIntegrationEvent(new PaymentRefunded(payment.OrderId, payment.Id, amountMinor, payment.Currency, providerRefundId));
         PaymentsMetrics.Refunded.Add(1);
         return entry;
     }
