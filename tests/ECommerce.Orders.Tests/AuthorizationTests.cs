@@ -120,4 +120,23 @@ public sealed class AuthorizationTests(OrdersHost host)
         Assert.Equal(HttpStatusCode.BadRequest, badStatus.StatusCode);
         Assert.Contains("status", CheckoutTests.ErrorFields(await badStatus.Content.ReadAsStringAsync(Ct)));
     }
+
+    [Fact]
+    public async Task Admins_find_an_order_by_the_start_of_its_number()
+    {
+        var token = TestTokens.Customer($"auth-number-{Guid.NewGuid():N}");
+        var order = await host.PlaceOrderAsync(token, host.Neighbours.AddProduct(10m));
+        var number = order.Id.ToString("N")[..8];
+
+        using var admin = host.Client(TestTokens.Admin());
+        var byNumber = await admin.GetFromJsonAsync<Page<AdminOrderSummary>>($"/api/orders/admin/search?order={number.ToUpperInvariant()}", OrdersHost.Json, Ct);
+        var byWholeId = await admin.GetFromJsonAsync<Page<AdminOrderSummary>>($"/api/orders/admin/search?order={order.Id}", OrdersHost.Json, Ct);
+        using var notHex = await admin.GetAsync("/api/orders/admin/search?order=ord-12z", Ct);
+
+        Assert.Contains(byNumber!.Items, o => o.Id == order.Id);
+        Assert.All(byNumber.Items, o => Assert.StartsWith(number, o.Id.ToString("N"), StringComparison.Ordinal));
+        Assert.Equal([order.Id], byWholeId!.Items.Select(o => o.Id));
+        Assert.Equal(HttpStatusCode.BadRequest, notHex.StatusCode);
+        Assert.Contains("order", CheckoutTests.ErrorFields(await notHex.Content.ReadAsStringAsync(Ct)));
+    }
 }

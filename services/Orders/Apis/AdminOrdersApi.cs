@@ -21,7 +21,7 @@ public static class AdminOrdersApi
     }
 
     private static async Task<Results<Ok<Page<AdminOrderSummary>>, ValidationProblem>> Search(
-        string? status, string? customerId, DateTimeOffset? from, DateTimeOffset? to, int? limit, string? after,
+        string? status, string? order, string? customerId, DateTimeOffset? from, DateTimeOffset? to, int? limit, string? after,
         OrdersDbContext db, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
@@ -35,6 +35,19 @@ public static class AdminOrdersApi
             else
             {
                 errors["status"] = [$"One of: {string.Join(", ", Enum.GetNames<OrderStatus>())}."];
+            }
+        }
+
+        (Guid Low, Guid High)? ids = null;
+        if (!string.IsNullOrWhiteSpace(order))
+        {
+            if (OrderNumberPrefix.TryParse(order, out var range))
+            {
+                ids = range;
+            }
+            else
+            {
+                errors["order"] = ["An order number is 1-32 hexadecimal digits (the start of the order's id)."];
             }
         }
 
@@ -52,6 +65,11 @@ public static class AdminOrdersApi
         if (wanted is { } s)
         {
             orders = orders.Where(o => o.Status == s);
+        }
+
+        if (ids is { } prefix)
+        {
+            orders = orders.Where(o => o.Id.CompareTo(prefix.Low) >= 0 && o.Id.CompareTo(prefix.High) <= 0);
         }
 
         if (!string.IsNullOrWhiteSpace(customerId))
