@@ -79,6 +79,8 @@ export interface CheckoutRequest {
 }
 
 export interface AdminSearch {
+  /** The start of the order's id: the number the customer sees on their order page. */
+  order?: string;
   status?: OrderStatus;
   customerId?: string;
   from?: string;

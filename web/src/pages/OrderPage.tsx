@@ -1,6 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useParams, useSearchParams } from "react-router";
 import { ordersApi, settledStatuses, type OrderDetail } from "../api/orders";
+import { myPaymentsApi } from "../api/payments";
+import { fromMinor } from "../components/minorUnits";
 import { RequireRole } from "../components/RequireRole";
 import { Money } from "../components/Money";
 import { ErrorMessage, Loading } from "../components/Status";
@@ -32,6 +34,16 @@ function Order() {
     queryKey: ["orders", id],
     queryFn: () => ordersApi.get(id),
     refetchInterval: (q) => (q.state.data && settledStatuses.includes(q.state.data.status) ? false : 1000),
+  });
+  // What came back, from Payments' ledger: a refund (partial from the store, or the rest on cancel) lands after the
+  // order settles, so a paid order's payment is read on every visit.
+  const payment = useQuery({
+    queryKey: ["payments", "mine", id],
+    queryFn: () => myPaymentsApi.forOrder(id),
+    enabled: order.data?.wasPaid === true,
+    retry: false,
+    refetchInterval: (q) =>
+      order.data?.status === "Cancelled" && q.state.data && q.state.data.refundedMinor < q.state.data.capturedMinor ? 2000 : false,
   });
   const cancel = useMutation({
     mutationFn: () => ordersApi.cancel(id, "Cancelled by the customer"),
@@ -95,7 +107,18 @@ function Order() {
       <p>
         Delivering to {o.shippingAddress.recipient}, {o.shippingAddress.line1}, {o.shippingAddress.city} {o.shippingAddress.postcode}
       </p>
-      {o.refundedAt && <p>Refunded on {new Date(o.refundedAt).toLocaleDateString("en-GB")}.</p>}
+      {payment.data && payment.data.refundedMinor > 0 && (
+        <p data-testid="order-refund">
+          {payment.data.refundedMinor === payment.data.capturedMinor ? "Refunded in full: " : "Refunded: "}
+          <Money amount={fromMinor(payment.data.refundedMinor, payment.data.currency)} currency={payment.data.currency} />
+          {payment.data.refundedMinor < payment.data.capturedMinor && (
+            <>
+              {" "}of <Money amount={fromMinor(payment.data.capturedMinor, payment.data.currency)} currency={payment.data.currency} /> paid
+            </>
+          )}
+          {o.refundedAt && ` (first refund ${new Date(o.refundedAt).toLocaleDateString("en-GB")})`}.
+        </p>
+      )}
       {canCancel && (
         <button type="button" className="button secondary" disabled={cancel.isPending} onClick={() => cancel.mutate()}>
           Cancel order

@@ -160,6 +160,24 @@ describe("OrderPage", () => {
     expect(screen.queryByRole("button", { name: "Cancel order" })).not.toBeInTheDocument();
   });
 
+  it("shows how much of a paid order has been refunded", async () => {
+    fakeGateway({
+      "GET /api/orders/o2": {
+        body: {
+          id: "o2", status: "Paid", createdAt: "2026-11-01T10:00:00Z", currency: "GBP", subtotal: 20, shipping: 0, tax: 0, total: 20,
+          paymentMethod: "pm_card_visa", trackingNumber: null, cancellationReason: null, wasPaid: true, refundedAt: "2026-11-02T09:00:00Z",
+          lines: [], shippingAddress: { recipient: "Ada", line1: "1 High St", city: "Leeds", postcode: "LS1", country: "GB" },
+          history: [{ from: "Pending", to: "Paid", trigger: "PaymentSucceeded", actor: "payments", reason: null, at: "2026-11-01T10:00:02Z" }],
+        },
+      },
+      "GET /api/payments/me/orders/o2": {
+        body: { orderId: "o2", status: "Captured", amountMinor: 2000, currency: "GBP", capturedMinor: 2000, refundedMinor: 550, failureReason: null, provider: "simulated", simulated: true },
+      },
+    });
+    renderPage(<OrderPage />, { user: shopper, route: "/orders/o2", path: "/orders/:id" });
+    expect(await screen.findByTestId("order-refund")).toHaveTextContent("Refunded: £5.50 of £20.00 paid (first refund 02/11/2026).");
+  });
+
   it("explains a stock rejection differently from a decline", () => {
     expect(cancellationMessage({ status: "Cancelled", cancellationReason: "Stock rejected", history: [] })).toMatch(/sold out/);
     expect(cancellationMessage({ status: "Paid", cancellationReason: null, history: [] })).toBeNull();

@@ -1,29 +1,39 @@
 import { useState } from "react";
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { ordersApi, type AdminOrderSummary, type OrderStatus } from "../../api/orders";
 import { Money } from "../../components/Money";
 import { ErrorMessage, Loading } from "../../components/Status";
 import { StatusTimeline, statusLabel } from "../../components/StatusTimeline";
 import { useDebounced } from "../../state/useDebounced";
+import { OrderPayment } from "./OrderPayment";
 
 const statuses: OrderStatus[] = ["Pending", "StockReserved", "Paid", "Shipped", "Delivered", "Cancelled"];
 
 export default function AdminOrdersPage() {
   const [status, setStatus] = useState<OrderStatus | "">("");
+  const [number, setNumber] = useState("");
   const [customer, setCustomer] = useState("");
+  const orderNumber = useDebounced(number.trim(), 300);
   const customerId = useDebounced(customer.trim(), 300);
   const [open, setOpen] = useState<string | null>(null);
   const orders = useInfiniteQuery({
-    queryKey: ["orders", "admin", status, customerId],
-    queryFn: ({ pageParam }) => ordersApi.adminSearch({ status: status || undefined, customerId: customerId || undefined, limit: 50, after: pageParam }),
+    queryKey: ["orders", "admin", status, orderNumber, customerId],
+    queryFn: ({ pageParam }) =>
+      ordersApi.adminSearch({ status: status || undefined, order: orderNumber || undefined, customerId: customerId || undefined, limit: 50, after: pageParam }),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.next ?? undefined,
+    // While a new filter loads, the rows on screen stay (and so does an expanded order's half-typed refund or cancel
+    // reason) instead of the table blanking out and remounting.
+    placeholderData: keepPreviousData,
   });
   const items = orders.data?.pages.flatMap((p) => p.items);
   return (
     <section>
       <h1>Orders</h1>
       <div className="toolbar">
+        <label>
+          Order number <input type="search" value={number} onChange={(e) => setNumber(e.target.value)} />
+        </label>
         <label>
           Customer id <input type="search" value={customer} onChange={(e) => setCustomer(e.target.value)} />
         </label>
@@ -162,11 +172,8 @@ function OrderRow({ order, open, onToggle }: { order: AdminOrderSummary; open: b
                     </li>
                   ))}
                 </ul>
-                <p>
-                  Payment {detail.data.paymentMethod}
-                  {detail.data.cancellationReason && ` · cancelled: ${detail.data.cancellationReason}`}
-                  {detail.data.refundedAt && ` · refunded ${new Date(detail.data.refundedAt).toLocaleDateString("en-GB")}`}
-                </p>
+                {detail.data.cancellationReason && <p>Cancelled: {detail.data.cancellationReason}</p>}
+                <OrderPayment orderId={order.id} orderStatus={detail.data.status} />
               </>
             )}
           </td>
