@@ -36,7 +36,7 @@ try {
     page.setDefaultTimeout(15_000);
     const errors = [];
     page.on("pageerror", (e) => errors.push(String(e)));
-    const shot = (name) => page.screenshot({ path: `${artifacts}${name}.png`, fullPage: true });
+    const shot = (name, target = page) => target.screenshot({ path: `${artifacts}${name}.png`, fullPage: true });
     try {
       const notes = [];
       await scenario.run({ page, context, browser, shot, baseUrl: system.baseUrl, mode: system.mode, log: (n) => notes.push(n) });
@@ -47,9 +47,11 @@ try {
     } catch (error) {
       failed++;
       console.log(`  ✗ ${scenario.name}\n    ${String(error?.message ?? error).split("\n").join("\n    ")}`);
-      await shot(`FAILED-${scenario.name.replace(/\W+/g, "-")}`).catch(() => {});
+      // Every page still open (a second shopper, the back office), so the failure can be read off the screenshots.
+      const open = browser.contexts().flatMap((c) => c.pages());
+      for (const [i, p] of open.entries()) await shot(`FAILED-${scenario.name.replace(/\W+/g, "-")}${i ? `-${i + 1}` : ""}`, p).catch(() => {});
     } finally {
-      await context.close();
+      for (const c of browser.contexts()) await c.close();
     }
   }
 } finally {

@@ -36,6 +36,12 @@ async function signUp(page, email) {
   await page.getByRole("button", { name: "Sign out" }).waitFor();
 }
 
+/** The administrator: in the fixture any admin-… e-mail; the real Auth service seeds one from configuration. */
+async function signInAsAdmin(page, mode) {
+  if (mode === "fixture") await signIn(page, uniqueEmail("admin"));
+  else await signIn(page, process.env.E2E_ADMIN_EMAIL ?? "admin@ecommerce.local", process.env.E2E_ADMIN_PASSWORD);
+}
+
 async function addToCart(page, slug) {
   await page.goto(`/products/${slug}`);
   await page.getByRole("button", { name: "Add to cart" }).click();
@@ -124,9 +130,7 @@ export const scenarios = [
     name: "an admin changes a price and the shopper sees it",
     async run({ page, browser, baseUrl, shot, mode }) {
       const product = (await inStockProducts(baseUrl))[1];
-      // The fixture makes any admin-… e-mail an admin; the real Auth service seeds one administrator from configuration.
-      if (mode === "fixture") await signIn(page, uniqueEmail("admin"));
-      else await signIn(page, process.env.E2E_ADMIN_EMAIL ?? "admin@ecommerce.local", process.env.E2E_ADMIN_PASSWORD);
+      await signInAsAdmin(page, mode);
       await page.getByRole("link", { name: "Admin" }).click();
       await page.getByRole("heading", { name: "Products" }).waitFor();
       await page.getByRole("searchbox", { name: "Find" }).fill(product.name);
@@ -149,6 +153,48 @@ export const scenarios = [
         await page.getByText("Loading…").waitFor({ state: "detached" });
         await shot(name);
       }
+    },
+  },
+  {
+    name: "the store refunds part of a paid order, then cancels it and refunds the rest; the shopper sees both",
+    async run({ page, browser, baseUrl, shot, mode }) {
+      const [, product] = await inStockProducts(baseUrl);
+      await signUp(page, uniqueEmail("refund"));
+      await addToCart(page, product.slug);
+      await checkOut(page, /^Visa/);
+      await page.getByTestId("order-status").filter({ hasText: "Status: Paid" }).waitFor({ timeout: 30_000 });
+      const orderId = new URL(page.url()).pathname.split("/").pop();
+      const number = orderId.slice(0, 8);
+
+      const office = await browser.newContext({ baseURL: baseUrl });
+      const admin = await office.newPage();
+      await signInAsAdmin(admin, mode);
+      await admin.goto("/admin/orders");
+      await admin.getByRole("heading", { name: "Orders", level: 1 }).waitFor();
+      await admin.getByRole("searchbox", { name: "Order number" }).fill(number);
+      await admin.getByRole("row").filter({ hasText: number }).getByRole("button", { name: number }).click();
+      const payment = admin.getByRole("region", { name: `Payment for order ${number}` });
+      await payment.getByRole("table", { name: "Ledger" }).getByRole("cell", { name: "Captured", exact: true }).waitFor();
+      await payment.getByLabel("Refund amount").fill("1.00");
+      await payment.getByLabel("Reason for the refund").fill("Box arrived scratched");
+      await payment.getByRole("button", { name: "Refund" }).click();
+      await payment.getByRole("status").filter({ hasText: "Refunded £1.00." }).waitFor();
+      await payment.getByRole("cell", { name: "Box arrived scratched" }).waitFor();
+      await shot("15-admin-partial-refund", admin);
+
+      await admin.getByLabel(`Reason to cancel order ${number}`).fill("Customer asked by phone");
+      await admin.getByRole("button", { name: "Cancel and refund" }).click();
+      await admin.getByRole("row").filter({ hasText: number }).filter({ hasText: "Cancelled" }).first().waitFor();
+      // Payments refunds the rest when Orders' OrderCancelled reaches it; the panel reads the ledger until it shows.
+      await payment.getByText("Refundable").locator("xpath=following-sibling::dd[1]").filter({ hasText: "£0.00" }).waitFor({ timeout: 30_000 });
+      await shot("16-admin-cancelled-refunded", admin);
+      await office.close();
+
+      await page.goto(`/orders/${orderId}`);
+      await page.getByTestId("order-status").filter({ hasText: "Cancelled" }).waitFor();
+      await page.getByRole("alert").filter({ hasText: "Customer asked by phone" }).waitFor();
+      await page.getByTestId("order-refund").filter({ hasText: "Refunded in full" }).waitFor({ timeout: 30_000 });
+      await shot("17-order-cancelled-refunded");
     },
   },
   {
