@@ -81,7 +81,7 @@ function CardField({ onReady }: { onReady: StripeCardFieldProps["onReady"] }) {
       <span id={`${id}-label`}>Card details</span>
       <div className="card-input" role="group" aria-labelledby={`${id}-label`} aria-describedby={error ? errorId : undefined} aria-invalid={error ? true : undefined}>
         <CardElement
-          options={{ style: { base: { fontSize: "16px" } } }}
+          options={cardStyle}
           onChange={(e) => {
             created.current = null;
             setError(e.error ? e.error.message : null);
@@ -96,6 +96,14 @@ function CardField({ onReady }: { onReady: StripeCardFieldProps["onReady"] }) {
     </div>
   );
 }
+
+// The iframe cannot see the page's CSS, so the colours of styles.css (--ink, --muted, --danger) are repeated here.
+const cardStyle = {
+  style: {
+    base: { color: "#1a1a1a", fontFamily: "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif", fontSize: "16px", "::placeholder": { color: "#4b5563" } },
+    invalid: { color: "#b91c1c", iconColor: "#b91c1c" },
+  },
+};
 
 /** Stripe's own messages are written for shoppers ("Your card number is incomplete."); others get a plain frame. */
 function describeStripeError(error: StripeError): string {
