@@ -37,12 +37,13 @@ export default function StripeCardField({ publishableKey, otherMethods, onReady 
   if (load.state === "loading") return <p className="loading" role="status" aria-live="polite">Loading the secure card form…</p>;
   return (
     <Elements stripe={load.stripe}>
-      <CardField onReady={onReady} />
+      {/* Stripe.js loaded but its card frame did not (hooks.stripe.com blocked, say): the same message and retry. */}
+      <CardField onReady={onReady} onLoadError={() => setLoad({ state: "failed" })} />
     </Elements>
   );
 }
 
-function CardField({ onReady }: { onReady: StripeCardFieldProps["onReady"] }) {
+function CardField({ onReady, onLoadError }: { onReady: StripeCardFieldProps["onReady"]; onLoadError: () => void }) {
   const stripe = useStripe();
   const elements = useElements();
   const id = useId();
@@ -82,6 +83,7 @@ function CardField({ onReady }: { onReady: StripeCardFieldProps["onReady"] }) {
       <div className="card-input" role="group" aria-labelledby={`${id}-label`} aria-describedby={error ? errorId : undefined} aria-invalid={error ? true : undefined}>
         <CardElement
           options={cardStyle}
+          onLoadError={onLoadError}
           onChange={(e) => {
             created.current = null;
             setError(e.error ? e.error.message : null);

@@ -64,6 +64,22 @@ describe("Card payment with Stripe Elements", () => {
     expect(cartStore.getLines()).toEqual([]);
   });
 
+  it("makes a new PaymentMethod, and so a new Idempotency-Key, once the shopper edits the card", async () => {
+    let attempts = 0;
+    const checkout = checkoutWith(stripeTestMode, () => (++attempts === 1 ? { status: 503 } : { status: 201, body: { id: "o1", status: "Pending" } }));
+    const user = userEvent.setup();
+    await cardFormShown();
+    stripe.typeCompleteCard();
+    await user.click(screen.getByRole("button", { name: "Place order" }));
+    expect(await screen.findByText(/Your order was not placed/)).toBeInTheDocument();
+    stripe.typeCompleteCard();
+    await user.click(screen.getByRole("button", { name: "Place order" }));
+    await screen.findByText("elsewhere");
+    const [first, second] = checkout.orders();
+    expect([first?.body, second?.body].map((b) => (b as { paymentMethod: string }).paymentMethod)).toEqual(["pm_standin_1", "pm_standin_2"]);
+    expect(second?.headers["Idempotency-Key"]).not.toBe(first?.headers["Idempotency-Key"]);
+  });
+
   it("places one order when Place order is submitted twice at once", async () => {
     const checkout = checkoutWith(stripeTestMode);
     await cardFormShown();
@@ -111,6 +127,21 @@ describe("Card payment with Stripe Elements", () => {
       ),
     );
     expect(checkout.orders()).toHaveLength(0);
+  });
+
+  it("says so when Stripe's card frame fails to load, and loads it again on request", async () => {
+    const checkout = checkoutWith(stripeLive);
+    const user = userEvent.setup();
+    await cardFormShown();
+    stripe.failCardFrame();
+    expect(await screen.findByRole("alert")).toHaveTextContent(/^Card payment is unavailable: the secure card form from Stripe could not be loaded\. Check your connection and try again\./);
+    expect(stripe.cardMounted()).toBe(false);
+    await user.click(screen.getByRole("button", { name: "Place order" }));
+    expect(await screen.findByText(/Your order was not placed: The card form has not loaded/)).toBeInTheDocument();
+    expect(checkout.orders()).toHaveLength(0);
+    await user.click(screen.getByRole("button", { name: "Load the card form again" }));
+    await screen.findByRole("group", { name: "Card details" });
+    await waitFor(() => expect(stripe.cardMounted()).toBe(true));
   });
 
   it("offers only Card with live keys, and no test methods", async () => {

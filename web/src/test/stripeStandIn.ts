@@ -15,6 +15,8 @@ export interface StripeStandIn {
   refuseNextCard: () => void;
   /** The shopper finishes typing a valid card into the card Element. */
   typeCompleteCard: () => void;
+  /** Stripe's card frame fails to load inside the page (Stripe.js itself loaded). */
+  failCardFrame: () => void;
   /** Whether a card Element is mounted. */
   cardMounted: () => boolean;
 }
@@ -60,6 +62,10 @@ function createStandIn() {
       act(() => {
         complete = true;
         for (const h of handlers.get("change") ?? []) h({ elementType: "card", empty: false, complete: true, error: undefined, brand: "visa", value: { postalCode: "LS1 1AA" } });
+      }),
+    failCardFrame: () =>
+      act(() => {
+        for (const h of handlers.get("loaderror") ?? []) h({ elementType: "card", error: { type: "api_error", message: "frame failed" } });
       }),
     cardMounted: () => mounted,
   };
