@@ -170,10 +170,7 @@ function CheckoutForm() {
         <p className="hint">The order confirms the final amount, including any tax.</p>
         {place.isError && (
           <div className="error" role="alert">
-            <p>
-              Your order was not placed:{" "}
-              {place.error instanceof CardEntryError ? `${place.error.message} Check the card details and try again.` : describeError(place.error)}
-            </p>
+            <p>Your order was not placed: {describeError(place.error)}</p>
           </div>
         )}
         <button type="submit" className="button" disabled={place.isPending || !cart.canCheckOut || !chosenPayment}>
