@@ -54,6 +54,7 @@ function CheckoutForm() {
   // Set by the card form once Stripe has loaded; the pm id it returns is reused while the card is unchanged (see
   // StripeCardField), so a resubmit sends the same body and keeps its Idempotency-Key.
   const submitting = useRef(false);
+  const savedNewAddress = useRef<{ text: string; id: string } | null>(null);
   const createCardPaymentMethod = useRef<CreatePaymentMethod | null>(null);
   const onCardReady = useCallback((create: CreatePaymentMethod | null) => {
     createCardPaymentMethod.current = create;
@@ -69,7 +70,7 @@ function CheckoutForm() {
       // The card goes to Stripe first: if it is incomplete or refused, nothing is sent to Orders.
       const paymentMethod = chosenPayment === cardOption ? await cardPaymentMethod() : chosenPayment;
       let addressId: string | undefined = chosenAddress === newAddress ? undefined : chosenAddress;
-      if (!addressId && saveAddress) addressId = (await usersApi.addAddress(address)).id;
+      if (!addressId && saveAddress) addressId = await saveNewAddress();
       const { recipient, line1, line2, city, postcode, region, country, phone } = address;
       // The lines are the cart as shown; Orders re-prices them with the Products lookup and charges what it finds.
       const body: CheckoutRequest = {
@@ -86,6 +87,14 @@ function CheckoutForm() {
       navigate(`/orders/${result.id}?placed=1`, { replace: true });
     },
   });
+
+  // A retry must not save the same new address again: a second copy has a new id, which would change the body and
+  // the Idempotency-Key, and a first attempt that did reach Orders would then be placed twice.
+  async function saveNewAddress() {
+    const text = JSON.stringify(address);
+    if (savedNewAddress.current?.text !== text) savedNewAddress.current = { text, id: (await usersApi.addAddress(address)).id };
+    return savedNewAddress.current.id;
+  }
 
   async function cardPaymentMethod() {
     const create = createCardPaymentMethod.current;

@@ -80,6 +80,37 @@ describe("Card payment with Stripe Elements", () => {
     expect(second?.headers["Idempotency-Key"]).not.toBe(first?.headers["Idempotency-Key"]);
   });
 
+  it("saves a new address once and keeps the Idempotency-Key when a card order is retried", async () => {
+    let attempts = 0;
+    let saves = 0;
+    const gateway = fakeGateway({
+      "POST /api/products/lookup": { body: [product()] },
+      "GET /api/users/me/addresses": { body: [] },
+      // Each save makes a new address, as Users does.
+      "POST /api/users/me/addresses": () => ({ status: 201, body: { ...savedAddress, id: `a${++saves}` } }),
+      "GET /api/payments/config": { body: stripeLive },
+      "POST /api/orders": () => (++attempts === 1 ? { status: 503 } : { status: 201, body: { id: "o1", status: "Pending" } }),
+    });
+    const user = userEvent.setup();
+    renderPage(<CheckoutPage />, { user: shopper, path: "/" });
+    await user.type(await screen.findByLabelText("Full name"), "Ada");
+    await user.type(screen.getByLabelText("Address line 1"), "1 High St");
+    await user.type(screen.getByLabelText("Town or city"), "Leeds");
+    await user.type(screen.getByLabelText("Postcode"), "LS1 1AA");
+    await screen.findByRole("group", { name: "Card details" });
+    await waitFor(() => expect(stripe.cardMounted()).toBe(true));
+    stripe.typeCompleteCard();
+    await user.click(screen.getByRole("button", { name: "Place order" }));
+    expect(await screen.findByText(/Your order was not placed/)).toBeInTheDocument();
+    await user.click(screen.getByRole("button", { name: "Place order" }));
+    await screen.findByText("elsewhere");
+    const orders = gateway.requests.filter((r) => r.url === "/api/orders");
+    expect(gateway.requests.filter((r) => r.url === "/api/users/me/addresses" && r.method === "POST")).toHaveLength(1);
+    expect(orders).toHaveLength(2);
+    expect(orders[1]?.body).toEqual(orders[0]?.body);
+    expect(orders[1]?.headers["Idempotency-Key"]).toBe(orders[0]?.headers["Idempotency-Key"]);
+  });
+
   it("places one order when Place order is submitted twice at once", async () => {
     const checkout = checkoutWith(stripeTestMode);
     await cardFormShown();
