@@ -27,6 +27,7 @@ describe("PaymentMethods", () => {
         }}
         value="pm_card_visa"
         onChange={onChange}
+        onCardReady={vi.fn()}
       />,
     );
     expect(screen.getByText(/Simulated payments:/)).toBeInTheDocument();

@@ -1,4 +1,4 @@
-import { useRef, useState, type FormEvent } from "react";
+import { useCallback, useRef, useState, type FormEvent } from "react";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { Link, useNavigate } from "react-router";
 import { ApiError } from "../api/http";
@@ -13,6 +13,7 @@ import { AddressFields } from "../components/AddressFields";
 import { Money } from "../components/Money";
 import { ErrorMessage, Loading, describeError } from "../components/Status";
 import { PaymentMethods } from "../components/PaymentMethods";
+import { CardEntryError, cardOption, type CreatePaymentMethod } from "../payments/cardEntry";
 
 const newAddress = "new";
 
@@ -50,21 +51,32 @@ function CheckoutForm() {
   // One key per distinct order: a resubmit of the same order (double click, retry after a timeout) reuses it, so the
   // Orders service places it once; a changed order gets a new key.
   const idempotency = useRef<{ body: string; key: string } | null>(null);
+  // Set by the card form once Stripe has loaded; the pm id it returns is reused while the card is unchanged (see
+  // StripeCardField), so a resubmit sends the same body and keeps its Idempotency-Key.
+  const submitting = useRef(false);
+  const savedNewAddress = useRef<{ text: string; id: string } | null>(null);
+  const createCardPaymentMethod = useRef<CreatePaymentMethod | null>(null);
+  const onCardReady = useCallback((create: CreatePaymentMethod | null) => {
+    createCardPaymentMethod.current = create;
+  }, []);
 
   const saved = addresses.data ?? [];
   const chosenAddress = addressChoice || (saved.find((a) => a.isDefaultShipping) ?? saved[0])?.id || newAddress;
-  const chosenPayment = payment || payments.data?.testPaymentMethods[0]?.id || "";
+  // With a publishable key, Card comes first; test methods are the default only where card entry is not offered.
+  const chosenPayment = payment || (payments.data?.publishableKey ? cardOption : payments.data?.testPaymentMethods[0]?.id) || "";
 
   const place = useMutation({
     mutationFn: async () => {
+      // The card goes to Stripe first: if it is incomplete or refused, nothing is sent to Orders.
+      const paymentMethod = chosenPayment === cardOption ? await cardPaymentMethod() : chosenPayment;
       let addressId: string | undefined = chosenAddress === newAddress ? undefined : chosenAddress;
-      if (!addressId && saveAddress) addressId = (await usersApi.addAddress(address)).id;
+      if (!addressId && saveAddress) addressId = await saveNewAddress();
       const { recipient, line1, line2, city, postcode, region, country, phone } = address;
       // The lines are the cart as shown; Orders re-prices them with the Products lookup and charges what it finds.
       const body: CheckoutRequest = {
         lines: cart.lines.map((l) => ({ productId: l.productId, quantity: l.quantity })),
         ...(addressId ? { addressId } : { shippingAddress: { recipient, line1, line2, city, postcode, region, country, phone } }),
-        paymentMethod: chosenPayment,
+        paymentMethod,
       };
       const text = JSON.stringify(body);
       if (idempotency.current?.body !== text) idempotency.current = { body: text, key: crypto.randomUUID() };
@@ -75,6 +87,20 @@ function CheckoutForm() {
       navigate(`/orders/${result.id}?placed=1`, { replace: true });
     },
   });
+
+  // A retry must not save the same new address again: a second copy has a new id, which would change the body and
+  // the Idempotency-Key, and a first attempt that did reach Orders would then be placed twice.
+  async function saveNewAddress() {
+    const text = JSON.stringify(address);
+    if (savedNewAddress.current?.text !== text) savedNewAddress.current = { text, id: (await usersApi.addAddress(address)).id };
+    return savedNewAddress.current.id;
+  }
+
+  async function cardPaymentMethod() {
+    const create = createCardPaymentMethod.current;
+    if (!create) throw new CardEntryError("The card form has not loaded, so the card cannot be used yet.");
+    return create();
+  }
 
   if (cart.lines.length === 0 && !place.isSuccess) {
     return (
@@ -90,7 +116,10 @@ function CheckoutForm() {
   const total = roundMoney(cart.subtotal + shippingPrice);
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    if (!place.isPending) place.mutate();
+    // A ref, not isPending alone: two submits in the same tick would both see isPending false before React re-renders.
+    if (submitting.current || place.isPending) return;
+    submitting.current = true;
+    place.mutate(undefined, { onSettled: () => (submitting.current = false) });
   };
   const fieldError = (field: string) => (place.error instanceof ApiError ? place.error.fieldError(field) : undefined);
 
@@ -132,7 +161,7 @@ function CheckoutForm() {
         {payments.isError ? (
           <ErrorMessage error={payments.error} onRetry={() => void payments.refetch()} />
         ) : payments.data ? (
-          <PaymentMethods config={payments.data} value={chosenPayment} onChange={setPayment} />
+          <PaymentMethods config={payments.data} value={chosenPayment} onChange={setPayment} onCardReady={onCardReady} />
         ) : (
           <Loading label="Loading payment methods…" />
         )}
