@@ -182,8 +182,9 @@ export const scenarios = [
       await payment.getByRole("cell", { name: "Box arrived scratched" }).waitFor();
       await shot("15-admin-partial-refund", admin);
 
-      await admin.getByLabel(`Reason to cancel order ${number}`).fill("Customer asked by phone");
-      await admin.getByRole("button", { name: "Cancel and refund" }).click();
+      const row = admin.getByRole("row").filter({ has: admin.getByRole("button", { name: number }) });
+      await row.getByLabel(`Reason to cancel order ${number}`).fill("Customer asked by phone");
+      await row.getByRole("button", { name: "Cancel and refund" }).click();
       await admin.getByRole("row").filter({ hasText: number }).filter({ hasText: "Cancelled" }).first().waitFor();
       // Payments refunds the rest when Orders' OrderCancelled reaches it; the panel reads the ledger until it shows.
       await payment.getByText("Refundable").locator("xpath=following-sibling::dd[1]").filter({ hasText: "£0.00" }).waitFor({ timeout: 30_000 });

@@ -20,6 +20,9 @@ export default function OrderPage() {
 export function cancellationMessage(order: Pick<OrderDetail, "status" | "cancellationReason" | "history">): string | null {
   if (order.status !== "Cancelled") return null;
   const reason = order.cancellationReason ?? order.history.find((h) => h.to === "Cancelled")?.reason ?? "";
+  // Payments confirms cards on the server, so a card whose bank asks for 3-D Secure cannot be completed here.
+  if (/authentication_required/i.test(reason))
+    return "Your bank asked to confirm this payment (3-D Secure), which this shop cannot do yet. You have not been charged; please try another card.";
   if (/declin|card|payment/i.test(reason)) return `Your payment was declined${reason ? ` (${reason})` : ""}. You have not been charged; please try another payment method.`;
   if (/stock/i.test(reason)) return "Some items sold out before we could reserve them. You have not been charged.";
   return `This order was cancelled${reason ? `: ${reason}` : "."}`;
