@@ -164,7 +164,8 @@ export const scenarios = [
       await checkOut(page, /^Visa/);
       await page.getByTestId("order-status").filter({ hasText: "Status: Paid" }).waitFor({ timeout: 30_000 });
       const orderId = new URL(page.url()).pathname.split("/").pop();
-      const number = orderId.slice(0, 8);
+      // The number the shopper would quote to the store, read off the confirmation.
+      const number = (await page.getByTestId("order-number").textContent()).trim();
 
       const office = await browser.newContext({ baseURL: baseUrl });
       const admin = await office.newPage();

@@ -104,5 +104,11 @@ export const ordersApi = {
     request<OrderDetail>(`/api/orders/admin/${id}/cancel`, { method: "POST", body: { reason } }),
 };
 
+/**
+ * The order number a shopper sees and quotes: the id's last 12 hex digits. Ids are UUIDv7, whose leading digits are
+ * a timestamp shared by every order of the same minute; the tail is random. The admin search finds an order by it.
+ */
+export const orderNumber = (id: string): string => id.replaceAll("-", "").slice(-12);
+
 /** States after which the order page stops polling. */
 export const settledStatuses: readonly OrderStatus[] = ["Paid", "Shipped", "Delivered", "Cancelled"];

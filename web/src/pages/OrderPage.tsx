@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useParams, useSearchParams } from "react-router";
-import { ordersApi, settledStatuses, type OrderDetail } from "../api/orders";
+import { orderNumber, ordersApi, settledStatuses, type OrderDetail } from "../api/orders";
 import { myPaymentsApi } from "../api/payments";
 import { fromMinor } from "../components/minorUnits";
 import { RequireRole } from "../components/RequireRole";
@@ -60,7 +60,10 @@ function Order() {
   const canCancel = !["Shipped", "Delivered", "Cancelled"].includes(o.status);
   return (
     <section>
-      <h1>{params.get("placed") ? "Thank you for your order" : `Order ${o.id.slice(0, 8)}`}</h1>
+      <h1>{params.get("placed") ? "Thank you for your order" : `Order ${orderNumber(o.id)}`}</h1>
+      <p>
+        Order number <strong data-testid="order-number">{orderNumber(o.id)}</strong> · placed {new Date(o.createdAt).toLocaleString("en-GB")}
+      </p>
       <p role="status" aria-live="polite" className={`status status-${o.status}`} data-testid="order-status">
         Status: {statusLabel(o.status)}
         {!settledStatuses.includes(o.status) && " — waiting for payment confirmation…"}

@@ -1,6 +1,6 @@
 import { useState } from "react";
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { ordersApi, type AdminOrderSummary, type OrderStatus } from "../../api/orders";
+import { orderNumber, ordersApi, type AdminOrderSummary, type OrderStatus } from "../../api/orders";
 import { Money } from "../../components/Money";
 import { ErrorMessage, Loading } from "../../components/Status";
 import { StatusTimeline, statusLabel } from "../../components/StatusTimeline";
@@ -13,13 +13,15 @@ export default function AdminOrdersPage() {
   const [status, setStatus] = useState<OrderStatus | "">("");
   const [number, setNumber] = useState("");
   const [customer, setCustomer] = useState("");
-  const orderNumber = useDebounced(number.trim(), 300);
+  const typedNumber = useDebounced(number.trim(), 300);
+  // Only a whole number (or id) filters: half-typed, it would match nothing, so the list stays as it is meanwhile.
+  const numberFilter = /^([0-9a-f]{12}|[0-9a-f]{32})$/i.test(typedNumber.replaceAll("-", "")) ? typedNumber : "";
   const customerId = useDebounced(customer.trim(), 300);
   const [open, setOpen] = useState<string | null>(null);
   const orders = useInfiniteQuery({
-    queryKey: ["orders", "admin", status, orderNumber, customerId],
+    queryKey: ["orders", "admin", status, numberFilter, customerId],
     queryFn: ({ pageParam }) =>
-      ordersApi.adminSearch({ status: status || undefined, order: orderNumber || undefined, customerId: customerId || undefined, limit: 50, after: pageParam }),
+      ordersApi.adminSearch({ status: status || undefined, order: numberFilter || undefined, customerId: customerId || undefined, limit: 50, after: pageParam }),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.next ?? undefined,
     // While a new filter loads, the rows on screen stay (and so does an expanded order's half-typed refund or cancel
@@ -32,8 +34,20 @@ export default function AdminOrdersPage() {
       <h1>Orders</h1>
       <div className="toolbar">
         <label>
-          Order number <input type="search" value={number} onChange={(e) => setNumber(e.target.value)} />
+          Order number{" "}
+          <input
+            type="search"
+            value={number}
+            onChange={(e) => setNumber(e.target.value)}
+            placeholder="12 characters, or the id"
+            aria-describedby={typedNumber && !numberFilter ? "order-number-hint" : undefined}
+          />
         </label>
+        {typedNumber && !numberFilter && (
+          <p id="order-number-hint" className="hint">
+            An order number has 12 characters.
+          </p>
+        )}
         <label>
           Customer id <input type="search" value={customer} onChange={(e) => setCustomer(e.target.value)} />
         </label>
@@ -105,7 +119,7 @@ function OrderRow({ order, open, onToggle }: { order: AdminOrderSummary; open: b
       <tr>
         <th scope="row">
           <button type="button" className="link-button" aria-expanded={open} onClick={onToggle}>
-            {order.id.slice(0, 8)}
+            {orderNumber(order.id)}
           </button>
         </th>
         <td>{order.customerId}</td>
@@ -123,7 +137,7 @@ function OrderRow({ order, open, onToggle }: { order: AdminOrderSummary; open: b
               }}
             >
               <label>
-                <span className="visually-hidden">Tracking number for order {order.id.slice(0, 8)}</span>
+                <span className="visually-hidden">Tracking number for order {orderNumber(order.id)}</span>
                 <input value={tracking} onChange={(e) => setTracking(e.target.value)} placeholder="Tracking number" required />
               </label>{" "}
               <button type="submit" className="link-button" disabled={act.isPending}>
@@ -139,7 +153,7 @@ function OrderRow({ order, open, onToggle }: { order: AdminOrderSummary; open: b
               }}
             >
               <label>
-                <span className="visually-hidden">Reason to cancel order {order.id.slice(0, 8)}</span>
+                <span className="visually-hidden">Reason to cancel order {orderNumber(order.id)}</span>
                 <input value={reason} onChange={(e) => setReason(e.target.value)} placeholder="Reason" required maxLength={500} />
               </label>{" "}
               <button type="submit" className="link-button" disabled={act.isPending}>

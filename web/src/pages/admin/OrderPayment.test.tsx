@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
+import { orderNumber } from "../../api/orders";
 import type { PaymentHistory } from "../../api/payments";
 import { parseToMinor } from "../../components/minorUnits";
 import { admin, fakeGateway, renderPage } from "../../test/render";
@@ -35,6 +36,13 @@ describe("parseToMinor", () => {
   it("refuses what is not a positive amount in the currency's decimals", () => {
     for (const text of ["", "0", "0.00", "-1", "1.234", "1e3", "£5", "1,50"]) expect(parseToMinor(text, "GBP")).toBeNull();
     expect(parseToMinor("10.5", "JPY")).toBeNull();
+  });
+});
+
+describe("orderNumber", () => {
+  it("is the random tail of the UUIDv7 id, not its timestamp head", () => {
+    expect(orderNumber("019ab3c4-d5e6-7f80-9a1b-3f9c0a1b2c4d")).toBe("3f9c0a1b2c4d");
+    expect(orderNumber("019ab3c4-d5e6-7f80-9a1b-000000000001")).not.toBe(orderNumber("019ab3c4-d5e6-7f80-9a1b-000000000002"));
   });
 });
 

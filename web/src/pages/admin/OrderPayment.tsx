@@ -1,7 +1,7 @@
 import { useId, useRef, useState, type FormEvent } from "react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { ApiError } from "../../api/http";
-import type { OrderStatus } from "../../api/orders";
+import { orderNumber, type OrderStatus } from "../../api/orders";
 import { paymentsAdminApi, type LedgerEntry } from "../../api/payments";
 import { formatMoney } from "../../components/Money";
 import { ErrorMessage, Loading, describeError } from "../../components/Status";
@@ -31,7 +31,7 @@ export function OrderPayment({ orderId, orderStatus }: { orderId: string; orderS
   const p = payment.data;
   const money = (minor: number) => formatMoney(fromMinor(minor, p.currency), p.currency);
   return (
-    <section className="order-payment" aria-label={`Payment for order ${orderId.slice(0, 8)}`}>
+    <section className="order-payment" aria-label={`Payment for order ${orderNumber(orderId)}`}>
       <h2>Payment</h2>
       <p>
         {p.status} · {p.provider ?? "provider pending"} · {p.paymentMethod}
