@@ -194,7 +194,7 @@ export const scenarios = [
 
       await page.goto(`/orders/${orderId}`);
       await page.getByTestId("order-status").filter({ hasText: "Cancelled" }).waitFor();
-      await page.getByRole("alert").filter({ hasText: "Customer asked by phone" }).waitFor();
+      await page.getByRole("alert").filter({ hasText: "The store cancelled this order: Customer asked by phone" }).waitFor();
       await page.getByTestId("order-refund").filter({ hasText: "Refunded in full" }).waitFor({ timeout: 30_000 });
       await shot("17-order-cancelled-refunded");
     },

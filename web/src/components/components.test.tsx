@@ -49,12 +49,23 @@ describe("StatusTimeline", () => {
     expect(steps[2]).toHaveAttribute("aria-current", "step");
   });
 
-  it("ends in a cancelled step with its reason", () => {
-    render(<StatusTimeline status="Cancelled" history={[entry("Pending", "Cancelled", "10:00:03", "Card declined")]} />);
+  it("ends in a cancelled step, with its reason for the back office only", () => {
+    const history = [entry("Pending", "Cancelled", "10:00:03", "Card declined")];
+    const { unmount } = render(<StatusTimeline status="Cancelled" history={history} details />);
     const steps = screen.getAllByRole("listitem");
     expect(steps).toHaveLength(2);
     expect(steps[1]).toHaveClass("cancelled");
     expect(steps[1]).toHaveTextContent("Card declined");
+    unmount();
+    render(<StatusTimeline status="Cancelled" history={history} />);
+    expect(screen.getAllByRole("listitem")[1]).not.toHaveTextContent("Card declined");
+  });
+
+  it("keeps the time a step was reached when a refund is recorded on it later", () => {
+    const refund = { ...entry("Paid", "Paid", "11:30:00", "refund of 100 GBP"), trigger: "Refunded" };
+    render(<StatusTimeline status="Paid" history={[entry("Pending", "Paid", "10:00:05"), refund]} />);
+    const paid = screen.getAllByRole("listitem")[2];
+    expect(paid?.querySelector("time")).toHaveAttribute("dateTime", "2026-11-01T10:00:05Z");
   });
 });
 

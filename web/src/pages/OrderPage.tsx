@@ -25,6 +25,9 @@ export function cancellationMessage(order: Pick<OrderDetail, "status" | "cancell
     return "Your bank asked to confirm this payment (3-D Secure), which this shop cannot do yet. You have not been charged; please try another card.";
   if (/declin|card|payment/i.test(reason)) return `Your payment was declined${reason ? ` (${reason})` : ""}. You have not been charged; please try another payment method.`;
   if (/stock/i.test(reason)) return "Some items sold out before we could reserve them. You have not been charged.";
+  const byStore = /^cancelled by the store:\s*(.*)$/is.exec(reason);
+  if (byStore) return `The store cancelled this order${byStore[1] ? `: ${byStore[1]}` : "."}`;
+  if (/^cancelled by the customer/i.test(reason)) return "You cancelled this order.";
   return `This order was cancelled${reason ? `: ${reason}` : "."}`;
 }
 

@@ -181,6 +181,9 @@ describe("OrderPage", () => {
   it("explains a stock rejection differently from a decline", () => {
     expect(cancellationMessage({ status: "Cancelled", cancellationReason: "Stock rejected", history: [] })).toMatch(/sold out/);
     expect(cancellationMessage({ status: "Paid", cancellationReason: null, history: [] })).toBeNull();
+    expect(cancellationMessage({ status: "Cancelled", cancellationReason: "cancelled by the store: Damaged in the warehouse", history: [] })).toBe(
+      "The store cancelled this order: Damaged in the warehouse",
+    );
     expect(cancellationMessage({ status: "Cancelled", cancellationReason: "payment failed: authentication_required", history: [] })).toMatch(/3-D Secure.*not been charged/);
   });
 });

@@ -178,7 +178,7 @@ function OrderRow({ order, open, onToggle }: { order: AdminOrderSummary; open: b
               <Loading />
             ) : (
               <>
-                <StatusTimeline history={detail.data.history} status={detail.data.status} />
+                <StatusTimeline history={detail.data.history} status={detail.data.status} details />
                 <ul>
                   {detail.data.lines.map((l) => (
                     <li key={l.productId}>
