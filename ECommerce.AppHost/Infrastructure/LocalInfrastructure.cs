@@ -20,7 +20,7 @@ internal static class LocalInfrastructure
         var password = ReadOrCreateSecret(Path.Combine(dataRoot, "postgres.password"));
         installation.EnsureCluster(dataDirectory, password);
 
-        var (file, prefix) = installation.Command("postgres");
+        var (file, prefix) = installation.ServerCommand();
         var passwordParameter = builder.AddParameter($"{name}-password", password, secret: true);
         var server = new LocalPostgresResource(name, file, dataRoot, passwordParameter.Resource);
 

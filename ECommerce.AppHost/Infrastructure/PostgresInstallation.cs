@@ -57,6 +57,30 @@ public sealed class PostgresInstallation
         return IsRoot ? ("runuser", ["-u", ServiceUser, "--", path, .. arguments]) : (path, arguments);
     }
 
+    /// <summary>
+    /// The program and arguments that run the server (append <see cref="ServerArguments"/>) so that a SIGTERM stops it
+    /// with a <em>fast</em> shutdown. Aspire's orchestrator (DCP) stops an executable with SIGTERM and kills it 6 s later;
+    /// PostgreSQL reads SIGTERM as a <em>smart</em> shutdown, which waits for every client — the services' pools never
+    /// let go. Worse, <c>runuser</c> answers SIGTERM by killing its child 2 s later, so the postmaster died and left its
+    /// backends holding shared memory: the restart then failed. Here a small shell becomes the process the orchestrator
+    /// signals and turns SIGTERM into SIGINT (PostgreSQL's fast shutdown: roll back, disconnect, checkpoint, exit), and
+    /// <c>setpriv</c> changes user by exec, with no supervising parent in between.
+    /// </summary>
+    public (string FileName, string[] Arguments) ServerCommand()
+    {
+        string[] wrapped = ["/bin/sh", "-c", FastShutdownScript, "postgres-fast-shutdown", Path.Combine(BinDirectory, "postgres")];
+        return IsRoot
+            ? ("setpriv", [$"--reuid={ServiceUser}", $"--regid={ServiceUser}", "--init-groups", "--", .. wrapped])
+            : (wrapped[0], wrapped[1..]);
+    }
+
+    // Runs "$@" in the background and forwards SIGTERM/SIGINT as SIGINT; waits again after each trapped signal
+    // (wait returns early when one arrives) until the server has exited, then exits with its status.
+    private const string FastShutdownScript =
+        "\"$@\" & server=$!\n" +
+        "trap 'kill -INT \"$server\" 2>/dev/null' TERM INT\n" +
+        "while :; do wait \"$server\"; status=$?; kill -0 \"$server\" 2>/dev/null || exit \"$status\"; done\n";
+
     /// <summary>Runs <c>initdb</c> into <paramref name="dataDirectory"/> unless a cluster is already there.</summary>
     public void EnsureCluster(string dataDirectory, string superuserPassword)
     {

@@ -73,9 +73,8 @@ public sealed class FaultInjector(DistributedApplication app, TextWriter log)
         await CommandAsync(resource, KnownResourceCommands.StartCommand, ct);
     }
 
-    // PostgreSQL answers the stop signal with a "smart" shutdown that waits for clients; if the orchestrator kills it
-    // meanwhile, backends outlive the postmaster and hold its shared memory, so the first start fails. Start again
-    // until it comes up (seen in the fault run; see docs/reliability.md).
+    // Local PostgreSQL now stops with a fast shutdown (PostgresInstallation.ServerCommand), so the first start should
+    // succeed; the retries stay for servers this script does not control (see docs/reliability.md).
     private async Task StopThenStartAsync(string resource, CancellationToken ct)
     {
         await CommandAsync(resource, KnownResourceCommands.StopCommand, ct);

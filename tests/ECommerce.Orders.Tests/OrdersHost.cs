@@ -43,11 +43,11 @@ public class OrdersHost : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         var postgres = await PostgresServer.GetAsync();
-        var redis = await RedisServer.GetAsync();
+        var redisConnectionString = await RedisConnectionStringAsync();
         OrdersDb = await postgres.CreateDatabaseAsync("ordersdb");
         MessagingDb = await postgres.CreateDatabaseAsync("messaging");
         Neighbours = await NeighbourServices.StartAsync();
-        Redis = await ConnectionMultiplexer.ConnectAsync(redis.ConnectionString);
+        Redis = await ConnectionMultiplexer.ConnectAsync(redisConnectionString);
 
         _transport = new PostgresTransport(MessagingDb);
         await _transport.EnsureTopologyAsync(
@@ -58,7 +58,7 @@ public class OrdersHost : IAsyncLifetime
         {
             ["ConnectionStrings:ordersdb"] = OrdersDb,
             ["ConnectionStrings:messaging"] = MessagingDb,
-            ["ConnectionStrings:cache"] = redis.ConnectionString,
+            ["ConnectionStrings:cache"] = redisConnectionString,
             ["Orders:Products:BaseAddress"] = Neighbours.Address,
             ["Orders:Users:BaseAddress"] = Neighbours.Address,
             ["Orders:Timeouts:Pending"] = "01:00:00",
@@ -87,7 +87,7 @@ public class OrdersHost : IAsyncLifetime
         _ = Factory.Services;
     }
 
-    public async ValueTask DisposeAsync()
+    public virtual async ValueTask DisposeAsync()
     {
         await Factory.DisposeAsync();
         await _transport.DisposeAsync();
@@ -95,6 +95,9 @@ public class OrdersHost : IAsyncLifetime
         await Redis.DisposeAsync();
         GC.SuppressFinalize(this);
     }
+
+    /// <summary>The Redis the service keeps carts in: the shared test server unless a fixture brings its own.</summary>
+    protected virtual async Task<string> RedisConnectionStringAsync() => (await RedisServer.GetAsync()).ConnectionString;
 
     public HttpClient Client(string? token = null)
     {

@@ -21,11 +21,8 @@ public static class ProductsServiceExtensions
 
     public static IHostApplicationBuilder AddProductsServices(this IHostApplicationBuilder builder)
     {
-        var connectionString = builder.Configuration.GetConnectionString(DatabaseName)
-            ?? throw new InvalidOperationException($"Connection string '{DatabaseName}' is missing (the AppHost provides it).");
-        // Aspire's EF component would pin EF Core 10.0.14 against the repository's central 10.0.x; plain Npgsql EF + a health check instead.
-        builder.Services.AddDbContext<ProductsDbContext>(o => o.UseNpgsql(connectionString, npgsql => npgsql.EnableRetryOnFailure()));
-        builder.Services.AddHealthChecks().AddNpgSql(connectionString, name: DatabaseName, tags: ["ready"]);
+        // The Aspire component: pooled context, retries, health check, tracing and metrics, as Auth has.
+        builder.AddNpgsqlDbContext<ProductsDbContext>(DatabaseName);
 
         // First hosted service: the schema exists before the outbox dispatcher and consumers start.
         builder.Services.AddHostedService<DatabaseInitializer>();
