@@ -23,14 +23,8 @@ public sealed class RedisServer
             return new RedisServer(existing);
         }
 
-        var binary = new[] { "/usr/bin/redis-server", "/usr/local/bin/redis-server" }.FirstOrDefault(File.Exists)
-            ?? throw new InvalidOperationException("redis-server is not installed: apt-get install -y redis-server");
         var port = FreePort.Next();
-        var process = new ServerProcess(binary,
-            ["--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"]);
-        await FreePort.WaitUntilListeningAsync(port, TimeSpan.FromSeconds(30));
-        return process.HasExited
-            ? throw new InvalidOperationException("redis-server exited during start:\n" + process.Output)
-            : new RedisServer($"127.0.0.1:{port}");
+        await RedisProcess.StartAsync(port);
+        return new RedisServer($"127.0.0.1:{port}");
     }
 }

@@ -6,24 +6,17 @@ namespace ECommerce.Testing;
 /// </summary>
 public sealed class StoppableRedisServer : IAsyncDisposable
 {
-    private readonly string _binary;
     private readonly int _port;
     private ServerProcess? _process;
 
-    private StoppableRedisServer(string binary, int port)
-    {
-        _binary = binary;
-        _port = port;
-    }
+    private StoppableRedisServer(int port) => _port = port;
 
     /// <summary>StackExchange.Redis connection string; stays the same across restarts.</summary>
     public string ConnectionString => $"127.0.0.1:{_port}";
 
     public static async Task<StoppableRedisServer> StartNewAsync()
     {
-        var binary = new[] { "/usr/bin/redis-server", "/usr/local/bin/redis-server" }.FirstOrDefault(File.Exists)
-            ?? throw new InvalidOperationException("redis-server is not installed: apt-get install -y redis-server");
-        var server = new StoppableRedisServer(binary, FreePort.Next());
+        var server = new StoppableRedisServer(FreePort.Next());
         await server.StartAsync();
         return server;
     }
@@ -36,13 +29,7 @@ public sealed class StoppableRedisServer : IAsyncDisposable
             return;
         }
 
-        _process = new ServerProcess(_binary,
-            ["--port", _port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"]);
-        await FreePort.WaitUntilListeningAsync(_port, TimeSpan.FromSeconds(30));
-        if (_process.HasExited)
-        {
-            throw new InvalidOperationException("redis-server exited during start:\n" + _process.Output);
-        }
+        _process = await RedisProcess.StartAsync(_port);
     }
 
     /// <summary>Kills the server, as a crash or a lost host would: clients see their connections drop.</summary>
