@@ -1,6 +1,8 @@
 // Payments counts money in the currency's minor units (pence); pages show and accept major units (pounds). The
 // number of decimals comes from the browser's ISO 4217 data, the same table Payments' MinorUnits follows.
 
+import { formatMoney } from "./Money";
+
 const digitsCache = new Map<string, number>();
 
 export function minorDigits(currency: string): number {
@@ -14,6 +16,10 @@ export function minorDigits(currency: string): number {
 
 export function fromMinor(amountMinor: number, currency: string): number {
   return amountMinor / 10 ** minorDigits(currency);
+}
+
+export function formatMinor(amountMinor: number, currency: string): string {
+  return formatMoney(fromMinor(amountMinor, currency), currency);
 }
 
 /**

@@ -13,6 +13,7 @@ import { AddressFields } from "../components/AddressFields";
 import { Money } from "../components/Money";
 import { ErrorMessage, Loading, describeError } from "../components/Status";
 import { PaymentMethods } from "../components/PaymentMethods";
+import { useIdempotencyKey } from "../state/useIdempotencyKey";
 import { CardEntryError, cardOption, type CreatePaymentMethod } from "../payments/cardEntry";
 
 const newAddress = "new";
@@ -50,11 +51,11 @@ function CheckoutForm() {
   const [payment, setPayment] = useState("");
   // One key per distinct order: a resubmit of the same order (double click, retry after a timeout) reuses it, so the
   // Orders service places it once; a changed order gets a new key.
-  const idempotency = useRef<{ body: string; key: string } | null>(null);
-  // Set by the card form once Stripe has loaded; the pm id it returns is reused while the card is unchanged (see
-  // StripeCardField), so a resubmit sends the same body and keeps its Idempotency-Key.
+  const idempotency = useIdempotencyKey();
   const submitting = useRef(false);
   const savedNewAddress = useRef<{ text: string; id: string } | null>(null);
+  // Set by the card form once Stripe has loaded; the pm id it returns is reused while the card is unchanged (see
+  // StripeCardField), so a resubmit sends the same body and keeps its Idempotency-Key.
   const createCardPaymentMethod = useRef<CreatePaymentMethod | null>(null);
   const onCardReady = useCallback((create: CreatePaymentMethod | null) => {
     createCardPaymentMethod.current = create;
@@ -78,9 +79,7 @@ function CheckoutForm() {
         ...(addressId ? { addressId } : { shippingAddress: { recipient, line1, line2, city, postcode, region, country, phone } }),
         paymentMethod,
       };
-      const text = JSON.stringify(body);
-      if (idempotency.current?.body !== text) idempotency.current = { body: text, key: crypto.randomUUID() };
-      return ordersApi.checkout(body, idempotency.current.key);
+      return ordersApi.checkout(body, idempotency.keyFor(body));
     },
     onSuccess: (result) => {
       cartStore.clear();

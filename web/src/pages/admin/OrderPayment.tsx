@@ -1,11 +1,11 @@
-import { useId, useRef, useState, type FormEvent } from "react";
+import { useId, useState, type FormEvent } from "react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { ApiError } from "../../api/http";
 import { orderNumber, type OrderStatus } from "../../api/orders";
 import { paymentsAdminApi, type LedgerEntry } from "../../api/payments";
-import { formatMoney } from "../../components/Money";
 import { ErrorMessage, Loading, describeError } from "../../components/Status";
-import { fromMinor, parseToMinor } from "../../components/minorUnits";
+import { formatMinor, parseToMinor } from "../../components/minorUnits";
+import { useIdempotencyKey } from "../../state/useIdempotencyKey";
 
 const maxReasonLength = 200;
 
@@ -29,7 +29,7 @@ export function OrderPayment({ orderId, orderStatus }: { orderId: string; orderS
   }
   if (!payment.data) return <Loading label="Loading the payment…" />;
   const p = payment.data;
-  const money = (minor: number) => formatMoney(fromMinor(minor, p.currency), p.currency);
+  const money = (minor: number) => formatMinor(minor, p.currency);
   return (
     <section className="order-payment" aria-label={`Payment for order ${orderNumber(orderId)}`}>
       <h2>Payment</h2>
@@ -82,20 +82,16 @@ function RefundForm({ orderId, currency, refundableMinor }: { orderId: string; c
   const [done, setDone] = useState<string | null>(null);
   // One key per distinct refund: a retry of the same amount and reason (after a timeout or a 503) reuses it, so
   // Payments refunds once; after a success the next refund, even of the same amount, is a new one.
-  const idempotency = useRef<{ body: string; key: string } | null>(null);
-  const refundable = formatMoney(fromMinor(refundableMinor, currency), currency);
+  const idempotency = useIdempotencyKey();
+  const refundable = formatMinor(refundableMinor, currency);
 
   const refund = useMutation({
-    mutationFn: (body: { amountMinor: number; reason?: string }) => {
-      const text = JSON.stringify(body);
-      if (idempotency.current?.body !== text) idempotency.current = { body: text, key: crypto.randomUUID() };
-      return paymentsAdminApi.refund(orderId, body, idempotency.current.key);
-    },
+    mutationFn: (body: { amountMinor: number; reason?: string }) => paymentsAdminApi.refund(orderId, body, idempotency.keyFor(body)),
     onSuccess: (result) => {
-      idempotency.current = null;
+      idempotency.reset();
       setAmount("");
       setReason("");
-      setDone(`Refunded ${formatMoney(fromMinor(result.amountMinor, result.currency), result.currency)}.`);
+      setDone(`Refunded ${formatMinor(result.amountMinor, result.currency)}.`);
       void client.invalidateQueries({ queryKey: ["payments", "admin", orderId] });
       void client.invalidateQueries({ queryKey: ["orders", "admin"] });
     },
