@@ -54,6 +54,7 @@ internal static class LocalInfrastructure
                 }
             })
             .WithHealthCheck(healthKey)
+            .WithRestartOnExit()
             .WithIconName("Database");
     }
 
@@ -96,7 +97,16 @@ internal static class LocalInfrastructure
         var password = ReadOrCreateSecret(Path.Combine(dataRoot, "redis.password"));
         var passwordParameter = builder.AddParameter($"{name}-password", password, secret: true);
 
-        var redisServer = FindOnPath("redis-server", builder.Configuration["Infrastructure:RedisServerPath"]);
+        // Infrastructure:CacheServer = auto (redis-server where installed, else Garnet), redis or garnet.
+        var requested = builder.Configuration["Infrastructure:CacheServer"] ?? "auto";
+        var redisServer = requested.Equals("garnet", StringComparison.OrdinalIgnoreCase)
+            ? null
+            : FindOnPath("redis-server", builder.Configuration["Infrastructure:RedisServerPath"]);
+        if (redisServer is null && requested.Equals("redis", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new InfrastructureException("Infrastructure:CacheServer is 'redis' but redis-server is not installed: apt-get install -y redis-server.");
+        }
+
         var useGarnet = redisServer is null;
         // Garnet (a Redis-compatible server shipped as a .NET tool) keeps the store runnable on a machine with only the SDK.
         var resource = useGarnet
@@ -127,7 +137,7 @@ internal static class LocalInfrastructure
                 var port = resource.Endpoint.Property(EndpointProperty.TargetPort);
                 if (useGarnet)
                 {
-                    foreach (var arg in new[] { "tool", "run", "garnet-server", "--", "--bind", "127.0.0.1", "--aof", "--checkpointdir", dataDirectory, "--auth", "Password", "--password", password, "--port" })
+                    foreach (var arg in GarnetArguments(dataDirectory, password))
                     {
                         ctx.Args.Add(arg);
                     }
@@ -144,8 +154,26 @@ internal static class LocalInfrastructure
                 ctx.Args.Add(port);
             })
             .WithHealthCheck(healthKey)
+            .WithRestartOnExit()
             .WithIconName("Memory");
     }
+
+    /// <summary>
+    /// Garnet with its append-only file on the managed RandomAccess device: the default device on Linux is the native
+    /// one, which loads libaio.so.1 on the first flush (a fresh Debian 12 lacks it) and then kills the server about
+    /// two minutes after start. RandomAccess needs nothing outside .NET. <c>--recover</c> replays the file at start,
+    /// so what the cache holds survives a restart as it does with redis-server's AOF.
+    /// </summary>
+    internal static IEnumerable<string> GarnetArguments(string dataDirectory, string password) =>
+    [
+        "tool", "run", "garnet-server", "--",
+        "--bind", "127.0.0.1",
+        "--device-type", "RandomAccess",
+        "--aof", "--recover",
+        "--checkpointdir", dataDirectory,
+        "--auth", "Password", "--password", password,
+        "--port",
+    ];
 
     private static async Task CreateDatabaseIfMissingAsync(string serverConnectionString, string databaseName, CancellationToken ct)
     {
