@@ -1,11 +1,13 @@
 using System.Net;
 using System.Net.Http.Json;
 using ECommerce.Orders.Apis;
+using ECommerce.Orders.Carts;
 using ECommerce.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ECommerce.Orders.Tests;
 
-/// <summary>Carts in the real Redis: anonymous and customer carts, price changes, limits, merge and the sliding TTL.</summary>
+/// <summary>Carts in the orders database: anonymous and customer carts, price changes, limits, merge and the sliding TTL.</summary>
 [Collection(OrdersCollection.Name)]
 public sealed class CartTests(OrdersHost host)
 {
@@ -116,18 +118,41 @@ public sealed class CartTests(OrdersHost host)
         var customerId = $"cart-ttl-{Guid.NewGuid():N}";
         using var client = host.Client(TestTokens.Customer(customerId));
         (await client.PostAsJsonAsync("/api/orders/cart/lines", new AddCartLineRequest(host.Neighbours.AddProduct(3m).Id, 1), Ct)).EnsureSuccessStatusCode();
-        var db = host.Redis.GetDatabase();
         var key = $"cart:customer:{customerId}";
-        Assert.InRange((await db.KeyTimeToLiveAsync(key))!.Value, TimeSpan.FromDays(6.9), TimeSpan.FromDays(7));
+        Assert.InRange(await TimeToLiveAsync(key), TimeSpan.FromDays(6.9), TimeSpan.FromDays(7));
 
-        // Time passing is played by shortening the TTL; a read slides it back to the full week.
-        await db.KeyExpireAsync(key, TimeSpan.FromSeconds(30));
+        // Time passing is played by bringing the expiry closer; a read slides it back to the full week.
+        await host.SetCartExpiryAsync(key, TimeSpan.FromSeconds(30));
         Assert.Single((await client.GetFromJsonAsync<CartView>("/api/orders/cart", OrdersHost.Json, Ct))!.Lines);
-        Assert.InRange((await db.KeyTimeToLiveAsync(key))!.Value, TimeSpan.FromDays(6.9), TimeSpan.FromDays(7));
+        Assert.InRange(await TimeToLiveAsync(key), TimeSpan.FromDays(6.9), TimeSpan.FromDays(7));
 
-        await db.KeyExpireAsync(key, TimeSpan.FromMilliseconds(300));
+        await host.SetCartExpiryAsync(key, TimeSpan.FromMilliseconds(300));
         await Task.Delay(600, Ct);
         Assert.Empty((await client.GetFromJsonAsync<CartView>("/api/orders/cart", OrdersHost.Json, Ct))!.Lines);
+        // An expired cart is not revived by a read, nor by a change that does nothing.
+        using var remove = await client.DeleteAsync($"/api/orders/cart/lines/{Guid.NewGuid()}", Ct);
+        Assert.Equal(HttpStatusCode.NotFound, remove.StatusCode);
+        Assert.True(await TimeToLiveAsync(key) <= TimeSpan.Zero);
+    }
+
+    [Fact]
+    public async Task The_cleanup_deletes_expired_carts_and_keeps_live_ones()
+    {
+        var (expired, live) = ($"cart-purge-{Guid.NewGuid():N}", $"cart-purge-{Guid.NewGuid():N}");
+        foreach (var customerId in new[] { expired, live })
+        {
+            using var client = host.Client(TestTokens.Customer(customerId));
+            (await client.PostAsJsonAsync("/api/orders/cart/lines", new AddCartLineRequest(host.Neighbours.AddProduct(3m).Id, 1), Ct)).EnsureSuccessStatusCode();
+        }
+
+        await host.SetCartExpiryAsync($"cart:customer:{expired}", TimeSpan.FromSeconds(-1));
+        await using (var scope = host.Factory.Services.CreateAsyncScope())
+        {
+            Assert.True(await scope.ServiceProvider.GetRequiredService<CartStore>().PurgeExpiredAsync(Ct) >= 1);
+        }
+
+        Assert.Null(await host.CartExpiresAtAsync($"cart:customer:{expired}"));
+        Assert.NotNull(await host.CartExpiresAtAsync($"cart:customer:{live}"));
     }
 
     [Fact]
@@ -142,6 +167,9 @@ public sealed class CartTests(OrdersHost host)
 
         Assert.Empty((await client.GetFromJsonAsync<CartView>("/api/orders/cart", OrdersHost.Json, Ct))!.Lines);
     }
+
+    private async Task<TimeSpan> TimeToLiveAsync(string ownerKey) =>
+        (await host.CartExpiresAtAsync(ownerKey))!.Value - DateTimeOffset.UtcNow;
 
     private static async Task<CartView> GetCartAsync(HttpClient client, string cartId)
     {

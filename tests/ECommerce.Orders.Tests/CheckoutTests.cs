@@ -120,6 +120,34 @@ public sealed class CheckoutTests(OrdersHost host)
         Assert.Equal(0, await CountOrdersAsync(customerId));
     }
 
+    [Theory]
+    [InlineData("shippingAddress.line1")]
+    [InlineData("shippingAddress.line2")]
+    [InlineData("shippingAddress.recipient")]
+    [InlineData("shippingAddress.phone")]
+    public async Task A_card_number_typed_into_the_address_is_refused_naming_the_field_and_stores_nothing(string field)
+    {
+        var customerId = $"checkout-card-in-address-{Guid.NewGuid():N}";
+        using var client = host.Client(TestTokens.Customer(customerId));
+        var valid = OrdersHost.Checkout(host.Neighbours.AddProduct(10m));
+        const string card = "4242 4242 4242 4242";
+        var address = valid.ShippingAddress! with { Phone = "+44 20 7946 0958" };
+        address = field switch
+        {
+            "shippingAddress.line1" => address with { Line1 = card },
+            "shippingAddress.line2" => address with { Line2 = $"card {card} exp 12/30" },
+            "shippingAddress.recipient" => address with { Recipient = $"Ada {card.Replace(' ', '-')}" },
+            _ => address with { Phone = card },
+        };
+
+        var response = await PostAsync(client, valid with { ShippingAddress = address }, Guid.NewGuid().ToString());
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.Status);
+        Assert.Equal([field], ErrorFields(response.Body));
+        Assert.DoesNotContain("4242", response.Body, StringComparison.Ordinal);
+        Assert.Equal(0, await CountOrdersAsync(customerId));
+    }
+
     [Fact]
     public async Task A_body_of_the_wrong_shape_is_a_400_not_a_500()
     {

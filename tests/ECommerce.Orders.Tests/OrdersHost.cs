@@ -11,14 +11,13 @@ using ECommerce.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Npgsql;
-using StackExchange.Redis;
 
 namespace ECommerce.Orders.Tests;
 
 /// <summary>
 /// The real Orders service (WebApplicationFactory) on a real PostgreSQL (its database and the messaging database),
-/// real Redis, and a loopback server standing in for Products and Users. Tests play Products and Payments by
-/// publishing their events through the PostgreSQL transport, and watch what Orders publishes on a "spy" subscription.
+/// the real Redis the AppHost hands it, and a loopback server standing in for Products and Users. Tests play Products
+/// and Payments by publishing their events through the PostgreSQL transport, and watch what Orders publishes on a "spy" subscription.
 /// </summary>
 public class OrdersHost : IAsyncLifetime
 {
@@ -35,8 +34,6 @@ public class OrdersHost : IAsyncLifetime
 
     public string MessagingDb { get; private set; } = "";
 
-    public IConnectionMultiplexer Redis { get; private set; } = null!;
-
     /// <summary>Settings a fixture changes (timeouts, TTLs) on top of the test defaults.</summary>
     protected virtual IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>();
 
@@ -47,7 +44,6 @@ public class OrdersHost : IAsyncLifetime
         OrdersDb = await postgres.CreateDatabaseAsync("ordersdb");
         MessagingDb = await postgres.CreateDatabaseAsync("messaging");
         Neighbours = await NeighbourServices.StartAsync();
-        Redis = await ConnectionMultiplexer.ConnectAsync(redisConnectionString);
 
         _transport = new PostgresTransport(MessagingDb);
         await _transport.EnsureTopologyAsync(
@@ -92,11 +88,10 @@ public class OrdersHost : IAsyncLifetime
         await Factory.DisposeAsync();
         await _transport.DisposeAsync();
         await Neighbours.DisposeAsync();
-        await Redis.DisposeAsync();
         GC.SuppressFinalize(this);
     }
 
-    /// <summary>The Redis the service keeps carts in: the shared test server unless a fixture brings its own.</summary>
+    /// <summary>The cache the service is given (as the AppHost gives it one): the shared test server unless a fixture brings its own.</summary>
     protected virtual async Task<string> RedisConnectionStringAsync() => (await RedisServer.GetAsync()).ConnectionString;
 
     public HttpClient Client(string? token = null)
@@ -134,6 +129,27 @@ public class OrdersHost : IAsyncLifetime
         }
 
         return result;
+    }
+
+    /// <summary>When the stored cart of an owner (<c>cart:customer:…</c>) expires; null when it has no row.</summary>
+    public async Task<DateTimeOffset?> CartExpiresAtAsync(string ownerKey)
+    {
+        await using var connection = new NpgsqlConnection(OrdersDb);
+        await connection.OpenAsync(TestContext.Current.CancellationToken);
+        await using var command = new NpgsqlCommand("SELECT expires_at FROM carts WHERE owner_key = @k", connection);
+        command.Parameters.AddWithValue("k", ownerKey);
+        return await command.ExecuteScalarAsync(TestContext.Current.CancellationToken) is DateTime expiresAt ? new DateTimeOffset(expiresAt) : null;
+    }
+
+    /// <summary>Plays time passing: the stored cart now expires after <paramref name="remaining"/>.</summary>
+    public async Task SetCartExpiryAsync(string ownerKey, TimeSpan remaining)
+    {
+        await using var connection = new NpgsqlConnection(OrdersDb);
+        await connection.OpenAsync(TestContext.Current.CancellationToken);
+        await using var command = new NpgsqlCommand("UPDATE carts SET expires_at = now() + @remaining WHERE owner_key = @k", connection);
+        command.Parameters.AddWithValue("k", ownerKey);
+        command.Parameters.AddWithValue("remaining", remaining);
+        Assert.Equal(1, await command.ExecuteNonQueryAsync(TestContext.Current.CancellationToken));
     }
 
     /// <summary>Waits until Orders has published <paramref name="count"/> events of a type about an order, and returns them.</summary>

@@ -14,7 +14,7 @@ public sealed class CartService(CartStore store, ProductsClient products, IOptio
 {
     public async Task<CartView> ViewAsync(CartOwner owner, CancellationToken cancellationToken)
     {
-        var cart = await store.GetAsync(owner);
+        var cart = await store.GetAsync(owner, cancellationToken);
         if (cart.Lines.Count == 0)
         {
             return ToView(owner, cart, pricesCurrent: true);
@@ -27,7 +27,7 @@ public sealed class CartService(CartStore store, ProductsClient products, IOptio
             {
                 c.Refresh(current);
                 return true;
-            });
+            }, cancellationToken);
             return ToView(owner, cart, pricesCurrent: true);
         }
         catch (DependencyUnavailableException e)
@@ -58,7 +58,7 @@ public sealed class CartService(CartStore store, ProductsClient products, IOptio
         {
             broken = add ? c.Add(product, quantity, limits.Value) : c.SetQuantity(product, quantity, limits.Value);
             return broken is null;
-        });
+        }, cancellationToken);
         return broken is { } b ? (null, Error(b.Field, b.Message)) : (ToView(owner, cart, pricesCurrent: true), null);
     }
 
@@ -73,7 +73,7 @@ public sealed class CartService(CartStore store, ProductsClient products, IOptio
 
     public async Task<CartMergeResult> MergeAsync(CartOwner anonymous, CartOwner customer, CancellationToken cancellationToken)
     {
-        var (_, dropped) = await store.MergeAsync(anonymous, customer);
+        var (_, dropped) = await store.MergeAsync(anonymous, customer, cancellationToken);
         return new CartMergeResult(await ViewAsync(customer, cancellationToken), dropped);
     }
 

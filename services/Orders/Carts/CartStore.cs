@@ -1,94 +1,137 @@
 using System.Text.Json;
+using ECommerce.Orders.Data;
 using ECommerce.Orders.Model;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using StackExchange.Redis;
 
 namespace ECommerce.Orders.Carts;
 
 /// <summary>
-/// Carts in Redis as one JSON value per owner. Every read and write pushes the expiry forward (a sliding TTL), and a
-/// change is a compare-and-set retried (with a short random back-off) on conflict, so two tabs changing one cart never
-/// lose each other's lines; a cart still contended after <see cref="MaxAttempts"/> answers 409 rather than guessing.
+/// Carts in the orders database, one row per owner, so that losing or restarting the cache loses no cart. Every read
+/// and write pushes the expiry forward (a sliding expiry). A change locks the cart's row for its transaction, so
+/// changes from two tabs queue behind each other instead of failing or losing each other's lines.
 /// </summary>
-public sealed class CartStore(IConnectionMultiplexer redis, IOptions<CartLimits> limits)
+public sealed class CartStore(OrdersDbContext db, IOptions<CartLimits> limits, TimeProvider clock)
 {
-    private const int MaxAttempts = 25;
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-
-    private IDatabase Db => redis.GetDatabase();
 
     private TimeSpan TimeToLive => limits.Value.TimeToLive;
 
     /// <summary>The cart, or an empty one; reading counts as activity and extends its life.</summary>
-    public async Task<Cart> GetAsync(CartOwner owner) =>
-        Deserialize(await Db.StringGetSetExpiryAsync(owner.Key, TimeToLive));
+    public async Task<Cart> GetAsync(CartOwner owner, CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow();
+        var expiresAt = now + TimeToLive;
+        var extended = await db.Carts.Where(c => c.OwnerKey == owner.Key && c.ExpiresAt > now)
+            .ExecuteUpdateAsync(set => set.SetProperty(c => c.ExpiresAt, expiresAt), cancellationToken);
+        if (extended == 0)
+        {
+            return new Cart();
+        }
+
+        var record = await db.Carts.AsNoTracking().SingleOrDefaultAsync(c => c.OwnerKey == owner.Key, cancellationToken);
+        return record is null ? new Cart() : ToCart(record, now);
+    }
 
     /// <summary>Applies a change atomically with respect to other writers; a change returning false writes nothing.</summary>
-    public async Task<Cart> UpdateAsync(CartOwner owner, Func<Cart, bool> change)
-    {
-        for (var attempt = 0; attempt < MaxAttempts; attempt++)
+    public Task<Cart> UpdateAsync(CartOwner owner, Func<Cart, bool> change, CancellationToken cancellationToken = default) =>
+        InTransactionAsync(async ct =>
         {
-            var current = await Db.StringGetAsync(owner.Key);
-            var cart = Deserialize(current);
-            if (!change(cart))
+            var now = clock.GetUtcNow();
+            var cart = ToCart(await LockAsync(owner.Key, now, ct), now);
+            if (change(cart))
             {
-                await Db.KeyExpireAsync(owner.Key, TimeToLive);
-                return cart;
+                cart.UpdatedAt = now;
+                await WriteAsync(owner.Key, cart, now, ct);
+                return (cart, true);
             }
 
-            cart.UpdatedAt = DateTimeOffset.UtcNow;
-            var transaction = Db.CreateTransaction();
-            transaction.AddCondition(current.IsNull ? Condition.KeyNotExists(owner.Key) : Condition.StringEqual(owner.Key, current));
-            _ = transaction.StringSetAsync(owner.Key, Serialize(cart), TimeToLive);
-            if (await transaction.ExecuteAsync())
+            // Nothing changed, but the shopper was active: a live cart lives on; a missing one stays missing.
+            if (cart.Lines.Count == 0)
             {
-                return cart;
+                return (cart, false);
             }
 
-            await BackOffAsync(attempt);
-        }
-
-        throw new CartBusyException(owner.Key, MaxAttempts);
-    }
+            var expiresAt = now + TimeToLive;
+            await db.Carts.Where(c => c.OwnerKey == owner.Key).ExecuteUpdateAsync(set => set.SetProperty(c => c.ExpiresAt, expiresAt), ct);
+            return (cart, true);
+        }, cancellationToken);
 
     /// <summary>Moves the anonymous cart's lines into the customer's and deletes it, both or neither.</summary>
-    public async Task<(Cart Cart, IReadOnlyList<Guid> Dropped)> MergeAsync(CartOwner anonymous, CartOwner customer)
-    {
-        for (var attempt = 0; attempt < MaxAttempts; attempt++)
+    public Task<(Cart Cart, IReadOnlyList<Guid> Dropped)> MergeAsync(CartOwner anonymous, CartOwner customer, CancellationToken cancellationToken = default) =>
+        InTransactionAsync<(Cart, IReadOnlyList<Guid>)>(async ct =>
         {
-            var fromValue = await Db.StringGetAsync(anonymous.Key);
-            var intoValue = await Db.StringGetAsync(customer.Key);
-            var into = Deserialize(intoValue);
-            if (fromValue.IsNull)
+            var now = clock.GetUtcNow();
+            // Both rows are locked in one order (by key) whoever asks, so two merges cannot deadlock each other.
+            var records = new Dictionary<string, CartRecord>();
+            foreach (var key in new[] { anonymous.Key, customer.Key }.Order(StringComparer.Ordinal))
             {
-                return (into, []);
+                records[key] = await LockAsync(key, now, ct);
             }
 
-            var dropped = into.MergeFrom(Deserialize(fromValue), limits.Value);
-            into.UpdatedAt = DateTimeOffset.UtcNow;
-            var transaction = Db.CreateTransaction();
-            transaction.AddCondition(Condition.StringEqual(anonymous.Key, fromValue));
-            transaction.AddCondition(intoValue.IsNull ? Condition.KeyNotExists(customer.Key) : Condition.StringEqual(customer.Key, intoValue));
-            _ = transaction.StringSetAsync(customer.Key, Serialize(into), TimeToLive);
-            _ = transaction.KeyDeleteAsync(anonymous.Key);
-            if (await transaction.ExecuteAsync())
+            var from = ToCart(records[anonymous.Key], now);
+            var into = ToCart(records[customer.Key], now);
+            if (from.Lines.Count == 0)
             {
-                return (into, dropped);
+                return ((into, []), false);
             }
 
-            await BackOffAsync(attempt);
-        }
+            var dropped = into.MergeFrom(from, limits.Value);
+            into.UpdatedAt = now;
+            await WriteAsync(customer.Key, into, now, ct);
+            await db.Carts.Where(c => c.OwnerKey == anonymous.Key).ExecuteDeleteAsync(ct);
+            return ((into, dropped), true);
+        }, cancellationToken);
 
-        throw new CartBusyException(customer.Key, MaxAttempts);
+    /// <summary>Deletes the cart; inside a caller's transaction (the inbox's) it commits or rolls back with it.</summary>
+    public Task DeleteAsync(CartOwner owner, CancellationToken cancellationToken = default) =>
+        db.Carts.Where(c => c.OwnerKey == owner.Key).ExecuteDeleteAsync(cancellationToken);
+
+    /// <summary>Deletes every expired cart (they already read as empty); returns how many.</summary>
+    public Task<int> PurgeExpiredAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        return db.Carts.Where(c => c.ExpiresAt <= now).ExecuteDeleteAsync(cancellationToken);
     }
 
-    public Task DeleteAsync(CartOwner owner) => Db.KeyDeleteAsync(owner.Key);
+    /// <summary>
+    /// Locks the owner's row until the transaction ends. A cart that has no row yet gets an expired (empty) one first,
+    /// so two first writes queue on that row instead of both inserting; a transaction that writes nothing rolls it back.
+    /// </summary>
+    private async Task<CartRecord> LockAsync(string key, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await db.Database.ExecuteSqlAsync(
+            $"INSERT INTO carts (owner_key, lines, updated_at, expires_at) VALUES ({key}, '[]', {now}, {now}) ON CONFLICT (owner_key) DO NOTHING",
+            cancellationToken);
+        var locked = await db.Carts.FromSql($"SELECT * FROM carts WHERE owner_key = {key} FOR UPDATE").AsNoTracking().ToListAsync(cancellationToken);
+        return locked.Single();
+    }
 
-    /// <summary>Random, growing pauses spread competing writers out instead of letting them collide again in step.</summary>
-    private static Task BackOffAsync(int attempt) => Task.Delay(Random.Shared.Next(1, 5 * (attempt + 2)));
+    private Task WriteAsync(string key, Cart cart, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var lines = JsonSerializer.Serialize(cart.Lines, Json);
+        var expiresAt = now + TimeToLive;
+        return db.Carts.Where(c => c.OwnerKey == key).ExecuteUpdateAsync(set => set
+            .SetProperty(c => c.Lines, lines)
+            .SetProperty(c => c.UpdatedAt, cart.UpdatedAt)
+            .SetProperty(c => c.ExpiresAt, expiresAt), cancellationToken);
+    }
 
-    private static Cart Deserialize(RedisValue value) =>
-        value.IsNullOrEmpty ? new Cart() : JsonSerializer.Deserialize<Cart>((string)value!, Json) ?? new Cart();
+    /// <summary>Runs the work in a transaction (retried whole on a transient failure) and commits only if it asks to.</summary>
+    private Task<T> InTransactionAsync<T>(Func<CancellationToken, Task<(T Result, bool Commit)>> work, CancellationToken cancellationToken) =>
+        db.Database.CreateExecutionStrategy().ExecuteAsync(async ct =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            var (result, commit) = await work(ct);
+            if (commit)
+            {
+                await transaction.CommitAsync(ct);
+            }
 
-    private static string Serialize(Cart cart) => JsonSerializer.Serialize(cart, Json);
+            return result;
+        }, cancellationToken);
+
+    private static Cart ToCart(CartRecord record, DateTimeOffset now) => record.ExpiresAt <= now
+        ? new Cart()
+        : new Cart { Lines = JsonSerializer.Deserialize<List<CartLine>>(record.Lines, Json) ?? [], UpdatedAt = record.UpdatedAt };
 }

@@ -91,7 +91,7 @@ public sealed class CheckoutService(
                 ?? throw new InvalidOperationException("The idempotency key conflicted but no order holds it.", e);
         }
 
-        await ClearCartAsync(customerId);
+        await ClearCartAsync(customerId, cancellationToken);
         return new CheckoutOutcome(CheckoutResult.Created, order);
     }
 
@@ -105,13 +105,13 @@ public sealed class CheckoutService(
     }
 
     /// <summary>The order now holds what the cart held; a failure here must not fail the checkout that already committed.</summary>
-    private async Task ClearCartAsync(string customerId)
+    private async Task ClearCartAsync(string customerId, CancellationToken cancellationToken)
     {
         try
         {
-            await carts.DeleteAsync(CartOwner.Customer(customerId));
+            await carts.DeleteAsync(CartOwner.Customer(customerId), cancellationToken);
         }
-        catch (StackExchange.Redis.RedisException e)
+        catch (Exception e) when (e is System.Data.Common.DbException or TimeoutException)
         {
             logger.LogWarning(e, "Could not clear the cart after checkout");
         }

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using ECommerce.Orders.Apis;
 using ECommerce.Orders.Model;
+using ECommerce.ServiceDefaults;
 
 namespace ECommerce.Orders.Checkout;
 
@@ -125,6 +126,11 @@ public static partial class CheckoutValidator
         {
             // Bidi overrides and zero-width characters make a label show something other than what it says.
             errors[field] = ["Control and invisible formatting characters are not allowed."];
+        }
+        else if (value is not null && CardDataDetector.FindInText(value))
+        {
+            // A card number pasted into the wrong box would be stored and shown in plain text: refused, never echoed.
+            errors[field] = ["This looks like a payment card number; card details are never entered here."];
         }
     }
 

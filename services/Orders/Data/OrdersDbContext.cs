@@ -5,12 +5,14 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ECommerce.Orders.Data;
 
-/// <summary>The orders database: orders, their lines and status history, and the messaging outbox and inbox.</summary>
+/// <summary>The orders database: orders, their lines and status history, carts, and the messaging outbox and inbox.</summary>
 public sealed class OrdersDbContext(DbContextOptions<OrdersDbContext> options) : DbContext(options)
 {
     public DbSet<Order> Orders => Set<Order>();
 
     public DbSet<OrderStatusChange> StatusHistory => Set<OrderStatusChange>();
+
+    public DbSet<CartRecord> Carts => Set<CartRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -69,6 +71,17 @@ public sealed class OrdersDbContext(DbContextOptions<OrdersDbContext> options) :
             change.Property(h => h.Actor).HasMaxLength(120);
             change.Property(h => h.Reason).HasMaxLength(500);
             change.HasIndex(h => new { h.OrderId, h.At });
+        });
+
+        modelBuilder.Entity<CartRecord>(cart =>
+        {
+            cart.ToTable("carts");
+            cart.HasKey(c => c.OwnerKey);
+            // "cart:customer:" plus a subject of up to 200 characters.
+            cart.Property(c => c.OwnerKey).HasMaxLength(250);
+            cart.Property(c => c.Lines).HasColumnType("jsonb").IsRequired();
+            // The cleanup deletes by expiry.
+            cart.HasIndex(c => c.ExpiresAt);
         });
 
         modelBuilder.AddMessagingTables();

@@ -8,7 +8,8 @@ namespace ECommerce.Orders.Events;
 
 /// <summary>
 /// An account was deleted: its orders lose the customer's identity and address but keep lines, amounts and history
-/// (the financial record), and its cart is dropped.
+/// (the financial record), and its cart is dropped. Both happen in the inbox's transaction: all of it or none, and
+/// nothing here needs the cache.
 /// </summary>
 public sealed class UserDeletedHandler(OrdersDbContext db, CartStore carts, TimeProvider clock) : IIntegrationEventHandler<UserDeleted>
 {
@@ -21,6 +22,6 @@ public sealed class UserDeletedHandler(OrdersDbContext db, CartStore carts, Time
             order.Anonymise(now);
         }
 
-        await carts.DeleteAsync(CartOwner.Customer(@event.UserId));
+        await carts.DeleteAsync(CartOwner.Customer(@event.UserId), cancellationToken);
     }
 }

@@ -21,7 +21,6 @@ public static class OrdersServiceExtensions
             ?? throw new InvalidOperationException("Connection string 'ordersdb' is missing (the AppHost provides it in every mode).");
         builder.Services.AddDbContext<OrdersDbContext>(db => db.UseNpgsql(connectionString, npgsql => npgsql.EnableRetryOnFailure()));
         builder.Services.AddHealthChecks().AddNpgSql(connectionString, name: "ordersdb", tags: ["ready"]);
-        builder.AddRedisClient("cache");
 
         builder.Services.AddOptions<CartLimits>().BindConfiguration("Orders:Cart").ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<PricingRules>().BindConfiguration("Orders:Pricing").ValidateDataAnnotations().ValidateOnStart();
@@ -36,7 +35,8 @@ public static class OrdersServiceExtensions
             http.BaseAddress = sp.GetRequiredService<IOptionsMonitor<ServiceAddress>>().Get("users").BaseAddress);
 
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton<CartStore>();
+        builder.Services.AddScoped<CartStore>();
+        builder.Services.AddHostedService<CartCleanupService>();
         builder.Services.AddScoped<CartService>();
         builder.Services.AddScoped<CheckoutService>();
         builder.Services.AddScoped<OrderWorkflow>();

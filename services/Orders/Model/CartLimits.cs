@@ -11,4 +11,8 @@ public sealed class CartLimits
 
     /// <summary>A cart untouched (neither read nor changed) for this long expires.</summary>
     public TimeSpan TimeToLive { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>How often expired carts are deleted (they read as empty meanwhile).</summary>
+    [System.ComponentModel.DataAnnotations.Range(typeof(TimeSpan), "00:00:00.050", "1.00:00:00")]
+    public TimeSpan CleanupInterval { get; set; } = TimeSpan.FromHours(1);
 }

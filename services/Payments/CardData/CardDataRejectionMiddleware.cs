@@ -1,3 +1,5 @@
+using ECommerce.ServiceDefaults;
+
 namespace ECommerce.Payments.CardData;
 
 /// <summary>

@@ -1,11 +1,12 @@
 using System.Text.Json;
 
-namespace ECommerce.Payments.CardData;
+namespace ECommerce.ServiceDefaults;
 
 /// <summary>
 /// Finds card data in a request body: a field whose name says card number or security code, or any value holding a
 /// 13–19 digit run (spaces and dashes allowed between digits) that passes the Luhn check. Returns the JSON path of the
-/// first hit — never the value, which must not reach a log either.
+/// first hit — never the value, which must not reach a log either. Shared: Payments refuses card data in any request,
+/// Orders in the free-text fields of an address.
 /// </summary>
 public static class CardDataDetector
 {
