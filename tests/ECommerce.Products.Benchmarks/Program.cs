@@ -1,6 +1,7 @@
 // Products read benchmark: the real service on Kestrel (real sockets) against a throwaway PostgreSQL seeded with the
 // development catalog (the retail dataset when present) and a real Redis. Runs each scenario with the catalog cache
-// on and off and prints requests per second and p50/p99 latency.
+// on and off and prints requests per second and p50/p99 latency. With --cache-outage it instead measures reads while
+// the cache's Redis is up, killed and restarted (CacheOutageBenchmark.cs).
 using System.Diagnostics;
 using System.Globalization;
 using ECommerce.Products.Data;
@@ -17,6 +18,12 @@ while (!File.Exists(Path.Combine(repositoryRoot.FullName, "ECommerce.sln")))
 }
 
 Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_ECOMMERCE_PRODUCTS", Path.Combine(repositoryRoot.FullName, "services", "Products"));
+if (args.Contains("--cache-outage"))
+{
+    await CacheOutageBenchmark.RunAsync(ArgValue("--reads", 500));
+    return;
+}
+
 var seconds = ArgValue("--seconds", 5);
 var concurrency = ArgValue("--concurrency", 16);
 var postgres = await PostgresServer.GetAsync();

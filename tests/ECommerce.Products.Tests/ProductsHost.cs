@@ -30,10 +30,13 @@ public class ProductsHost : IAsyncLifetime
     {
     }
 
+    /// <summary>The Redis the catalog cache uses: the shared test server unless a fixture brings its own.</summary>
+    protected virtual async Task<string> RedisConnectionStringAsync() => (await RedisServer.GetAsync()).ConnectionString;
+
     public async ValueTask InitializeAsync()
     {
         var postgres = await PostgresServer.GetAsync();
-        var redis = await RedisServer.GetAsync();
+        var redis = await RedisConnectionStringAsync();
         // A pool below the server's connection limit, so hundreds of concurrent reservations queue for connections.
         DatabaseConnectionString = new NpgsqlConnectionStringBuilder(await postgres.CreateDatabaseAsync("products")) { MaxPoolSize = 40 }.ConnectionString;
         MessagingConnectionString = new NpgsqlConnectionStringBuilder(await postgres.CreateDatabaseAsync("messaging")) { MaxPoolSize = 10 }.ConnectionString;
@@ -43,7 +46,7 @@ public class ProductsHost : IAsyncLifetime
             web.UseEnvironment("Testing")
                 .UseSetting("ConnectionStrings:productsdb", DatabaseConnectionString)
                 .UseSetting("ConnectionStrings:messaging", MessagingConnectionString)
-                .UseSetting("ConnectionStrings:cache", redis.ConnectionString)
+                .UseSetting("ConnectionStrings:cache", redis)
                 .UseSetting("Products:Database:MigrateAtStart", "true")
                 .UseSetting("Products:Images:Root", ImageRoot)
                 .UseSetting("Products:Images:MaxBytes", "65536")
@@ -55,7 +58,7 @@ public class ProductsHost : IAsyncLifetime
         await SeedAsync();
     }
 
-    public async ValueTask DisposeAsync()
+    public virtual async ValueTask DisposeAsync()
     {
         await Factory.DisposeAsync();
         if (Directory.Exists(ImageRoot))

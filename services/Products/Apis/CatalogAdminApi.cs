@@ -80,7 +80,7 @@ public static class CatalogAdminApi
         var order = await db.ProductImages.CountAsync(i => i.ProductId == id, ct);
         db.ProductImages.Add(new ProductImage { ProductId = id, FileName = fileName, ContentType = format.ContentType, SortOrder = order });
         await db.SaveChangesAsync(ct);
-        await cache.InvalidateProductAsync(id, ct);
+        await cache.InvalidateProductAsync(id);
         return TypedResults.Created(ImageUrls.For(fileName), (await reads.ByIdAsync(id, ct))!.Detail);
     }
 
@@ -95,8 +95,7 @@ public static class CatalogAdminApi
         using var reader = new StreamReader(request.Body);
         var result = await importer.ImportAsync(reader, user.FindFirstValue("sub") ?? "admin", ct);
         await db.SaveChangesAsync(ct);
-        await cache.InvalidateAsync(CatalogCache.ListsTag, ct);
-        await cache.InvalidateAsync(CatalogCache.LookupsTag, ct);
+        await cache.InvalidateAsync(CatalogCache.ListsTag, CatalogCache.LookupsTag);
         return TypedResults.Ok(result);
     }
 }

@@ -56,7 +56,7 @@ public static class CategoriesApi
 
         var category = db.Categories.Add(new Category { Name = request.Name!.Trim(), Slug = slug, Parent = parent }).Entity;
         await db.SaveChangesAsync(ct);
-        await cache.InvalidateAsync(CatalogCache.LookupsTag, ct);
+        await cache.InvalidateAsync(CatalogCache.LookupsTag);
         return TypedResults.Created($"/api/products/categories/{slug}", new CategoryItem(category.Id, category.Name, slug, parent?.Slug));
     }
 }

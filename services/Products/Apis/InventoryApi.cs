@@ -51,7 +51,7 @@ public static class InventoryApi
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["delta"] = ["The change would take available stock below zero."] });
         }
 
-        await cache.InvalidateProductAsync(id, ct);
+        await cache.InvalidateProductAsync(id);
         return TypedResults.Created($"/api/products/{id}/stock/adjustments/{adjustment.Id}", adjustment);
     }
 

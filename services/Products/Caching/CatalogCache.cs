@@ -7,7 +7,7 @@ namespace ECommerce.Products.Caching;
 /// Catalog reads through HybridCache (in-process memory in front of Redis), tagged so that an admin change drops
 /// exactly what it affects. Switched off by <c>Products:Caching:Enabled=false</c> (the benchmark's uncached run).
 /// </summary>
-public sealed class CatalogCache(HybridCache cache, IOptions<CachingOptions> options)
+public sealed class CatalogCache(HybridCache cache, CacheInvalidation invalidation, IOptions<CachingOptions> options)
 {
     public const string ListsTag = "lists";
     public const string LookupsTag = "lookups";
@@ -26,22 +26,15 @@ public sealed class CatalogCache(HybridCache cache, IOptions<CachingOptions> opt
         return cache.GetOrCreateAsync(key, factory, static (f, token) => f(token), entry, tags, ct);
     }
 
-    /// <summary>Call after the change has committed, so no reader can re-cache the old value after the eviction.</summary>
-    public async Task InvalidateProductAsync(Guid id, CancellationToken ct)
-    {
-        if (options.Value.Enabled)
-        {
-            await cache.RemoveByTagAsync([ProductTag(id), ListsTag, LookupsTag], ct);
-        }
-    }
+    /// <summary>
+    /// Call after the change has committed, so no reader can re-cache the old value after the eviction. Never fails:
+    /// with Redis down the eviction is local at once, retried in Redis in the background, and bounded by the expiry.
+    /// </summary>
+    public Task InvalidateProductAsync(Guid id) =>
+        options.Value.Enabled ? invalidation.RemoveByTagsAsync(ProductTag(id), ListsTag, LookupsTag) : Task.CompletedTask;
 
-    public async Task InvalidateAsync(string tag, CancellationToken ct)
-    {
-        if (options.Value.Enabled)
-        {
-            await cache.RemoveByTagAsync(tag, ct);
-        }
-    }
+    public Task InvalidateAsync(params IReadOnlyList<string> tags) =>
+        options.Value.Enabled ? invalidation.RemoveByTagsAsync(tags) : Task.CompletedTask;
 }
 
 /// <summary>Cache settings (section <c>Products:Caching</c>).</summary>
@@ -54,9 +47,11 @@ public sealed class CachingOptions
     /// <summary>
     /// How long an entry lives in Redis. Catalog edits evict at once by tag; stock moved by orders is not evicted
     /// (it changes on every sale), so availability on cached reads may lag by up to this. Lookup is never cached.
+    /// It also bounds staleness when an eviction could not reach Redis (an outage): keep it a minute or two at most.
     /// </summary>
     public TimeSpan Expiration { get; set; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>How long an entry lives in each instance's memory; other instances' copies are never evicted, only expire.</summary>
     public TimeSpan LocalExpiration { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>max-age sent to anonymous callers (and the gateway) on list and detail reads.</summary>

@@ -67,7 +67,7 @@ public sealed class ProductCommands(ProductsDbContext db, CatalogCache cache, Ti
         db.Products.Add(product);
         db.AddIntegrationEvent(new ProductUpdated(product.Id, product.Name, category.Slug, product.Active));
         await db.SaveChangesAsync(ct);
-        await cache.InvalidateProductAsync(product.Id, ct);
+        await cache.InvalidateProductAsync(product.Id);
         return (CommandOutcome.Done, product, errors);
     }
 
@@ -136,7 +136,7 @@ public sealed class ProductCommands(ProductsDbContext db, CatalogCache cache, Ti
             return (CommandOutcome.Conflict, errors);
         }
 
-        await cache.InvalidateProductAsync(product.Id, ct);
+        await cache.InvalidateProductAsync(product.Id);
         return (CommandOutcome.Done, errors);
     }
 
@@ -155,7 +155,7 @@ public sealed class ProductCommands(ProductsDbContext db, CatalogCache cache, Ti
             product.UpdatedAt = clock.GetUtcNow();
             db.AddIntegrationEvent(new ProductUpdated(product.Id, product.Name, product.Category!.Slug, false));
             await db.SaveChangesAsync(ct);
-            await cache.InvalidateProductAsync(product.Id, ct);
+            await cache.InvalidateProductAsync(product.Id);
         }
 
         return CommandOutcome.Done;

@@ -9,7 +9,6 @@ using ECommerce.Products.Import;
 using ECommerce.Products.Inventory;
 using ECommerce.Products.Search;
 using ECommerce.Products.Seeding;
-using Microsoft.EntityFrameworkCore;
 
 namespace ECommerce.Products.Extensions;
 
@@ -53,21 +52,14 @@ public static class ProductsServiceExtensions
         return builder;
     }
 
-    /// <summary>HybridCache with Redis (connection string <c>cache</c>) as its distributed layer when configured.</summary>
+    /// <summary>
+    /// HybridCache with Redis (connection string <c>cache</c>) as its distributed layer when configured; the shared
+    /// defaults make Redis optional (timeouts, circuit breaker, Degraded health, evictions retried in the background).
+    /// </summary>
     private static void AddCatalogCache(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<CachingOptions>().BindConfiguration(CachingOptions.SectionName);
-        if (builder.Configuration.GetConnectionString(CacheName) is { Length: > 0 } redis)
-        {
-            builder.Services.AddStackExchangeRedisCache(o =>
-            {
-                o.Configuration = redis;
-                o.InstanceName = "products:";
-            });
-            builder.Services.AddHealthChecks().AddRedis(redis, name: CacheName, tags: ["ready"]);
-        }
-
-        builder.Services.AddHybridCache(o => o.MaximumPayloadBytes = 4 * 1024 * 1024);
+        builder.AddServiceCache(CacheName, "products:", o => o.MaximumPayloadBytes = 4 * 1024 * 1024);
         builder.Services.AddScoped<CatalogCache>();
     }
 }
