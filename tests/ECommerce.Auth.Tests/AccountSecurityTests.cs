@@ -142,6 +142,43 @@ public class AccountSecurityTests(AuthFixture auth) : IClassFixture<AuthFixture>
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
 
+    [Theory]
+    [InlineData("/\t/evil.example/")]
+    [InlineData("/\n/evil.example/")]
+    [InlineData("/account\r\nSet-Cookie: x=1")]
+    public async Task Sign_in_with_a_control_character_in_the_return_url_goes_home_instead_of_failing(string returnUrl)
+    {
+        var user = await Accounts.RegisterAsync(auth, Ct);
+        using var browser = auth.NewBrowser();
+        using var page = await browser.GetAsync("/account/login?returnUrl=" + Uri.EscapeDataString(returnUrl), Ct);
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+
+        using var response = await browser.SubmitAsync(await page.Content.ReadAsStringAsync(Ct), "/account/login",
+            new Dictionary<string, string> { ["email"] = user.Email, ["password"] = user.Password, ["returnUrl"] = returnUrl }, Ct);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/account", Browser.Location(response).OriginalString);
+    }
+
+    [Theory]
+    [InlineData("/\t/evil.example/")]
+    [InlineData("/\n/evil.example/")]
+    public async Task Sign_up_with_a_control_character_in_the_return_url_creates_the_account_once_and_goes_home(string returnUrl)
+    {
+        var email = $"signup-{Guid.NewGuid():N}@shop.test";
+        using var browser = auth.NewBrowser();
+        using var page = await browser.GetAsync("/account/register?returnUrl=" + Uri.EscapeDataString(returnUrl), Ct);
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+
+        using var response = await browser.SubmitAsync(await page.Content.ReadAsStringAsync(Ct), "/account/register",
+            new Dictionary<string, string> { ["email"] = email, ["displayName"] = "Return Url", ["password"] = "Return-url-password-1", ["returnUrl"] = returnUrl }, Ct);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/account", Browser.Location(response).OriginalString);
+        using var home = await browser.GetAsync("/account", Ct);
+        Assert.Contains(email, await home.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+    }
+
     private static async Task<HttpStatusCode> SignInStatusAsync(Browser browser, string email, string password)
     {
         using var page = await browser.GetAsync("/account/login", Ct);
