@@ -62,6 +62,24 @@ public class OidcFlowTests(AuthFixture auth) : IClassFixture<AuthFixture>
     }
 
     [Fact]
+    public async Task Authorize_with_the_plain_code_challenge_method_is_refused_and_discovery_offers_only_S256()
+    {
+        using var browser = auth.NewBrowser();
+        var (verifier, _) = Oidc.NewPkce();
+        var url = Oidc.AuthorizeUrl(auth, verifier, "s").Replace("code_challenge_method=S256", "code_challenge_method=plain", StringComparison.Ordinal);
+
+        using var response = await browser.GetAsync(url, Ct);
+
+        // No sign-in page: with "plain" the challenge is the verifier, readable by anyone who sees the URL.
+        Assert.NotEqual(HttpStatusCode.OK, response.StatusCode);
+        var refused = Browser.IsRedirect(response) ? Browser.Location(response).Query : await response.Content.ReadAsStringAsync(Ct);
+        Assert.Contains("invalid_request", refused, StringComparison.Ordinal);
+        using var client = auth.NewApiClient();
+        var discovery = await client.GetFromJsonAsync<JsonElement>("/.well-known/openid-configuration", Ct);
+        Assert.Equal(["S256"], discovery.GetProperty("code_challenge_methods_supported").EnumerateArray().Select(m => m.GetString()));
+    }
+
+    [Fact]
     public async Task A_refresh_token_is_rotated_and_the_used_one_is_refused_afterwards()
     {
         var user = await Accounts.RegisterAsync(auth, Ct);
