@@ -106,6 +106,21 @@ public class GatewayTests(GatewayFixture fixture) : IClassFixture<GatewayFixture
         Assert.Equal("Healthy", health.GetProperty("checks").GetProperty("products").GetString());
     }
 
+    [Theory]
+    [InlineData("/api/auth/dev/mailbox?email=someone@shop.test")]
+    [InlineData("/api/auth/DEV/mailbox?email=someone@shop.test")]
+    [InlineData("/api/auth/dev/mailbox/?email=someone@shop.test")]
+    [InlineData("/api/auth/%64ev/mailbox?email=someone@shop.test")]
+    public async Task The_development_mailbox_is_404_at_the_edge_and_never_forwarded(string url)
+    {
+        using var client = ClientFor("10.0.0.9");
+
+        using var response = await client.GetAsync(url, Ct);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal(0, fixture.MailboxRequests);
+    }
+
     private static async Task<HttpResponseMessage> Preflight(HttpClient client, string origin)
     {
         using var request = new HttpRequestMessage(HttpMethod.Options, "/api/products/echo");
