@@ -33,6 +33,7 @@ public sealed class GatewayFixture : IAsyncLifetime
             path = request.Path.Value,
             correlationId = request.Headers["X-Correlation-Id"].ToString(),
             traceparent = request.Headers["traceparent"].ToString(),
+            note = request.Headers["X-Note"].ToString(),
         }));
         // Stands in for Auth's development mailbox: counts the requests that reached it.
         _downstream.MapGet("/api/auth/dev/mailbox", () =>

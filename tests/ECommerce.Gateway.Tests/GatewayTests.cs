@@ -121,6 +121,20 @@ public class GatewayTests(GatewayFixture fixture) : IClassFixture<GatewayFixture
         Assert.Equal(0, fixture.MailboxRequests);
     }
 
+    [Fact]
+    public async Task A_header_with_a_non_ascii_utf8_value_is_forwarded_unchanged_not_502()
+    {
+        using var client = ClientFor("10.0.0.10");
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/products/echo");
+        request.Headers.TryAddWithoutValidation("X-Note", "Crème brûlée für Zoë ☕");
+
+        using var response = await client.SendAsync(request, Ct);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        Assert.Equal("Crème brûlée für Zoë ☕", body.GetProperty("note").GetString());
+    }
+
     private static async Task<HttpResponseMessage> Preflight(HttpClient client, string origin)
     {
         using var request = new HttpRequestMessage(HttpMethod.Options, "/api/products/echo");
