@@ -40,7 +40,10 @@ public static class StorefrontExtensions
     /// <summary>
     /// Registers the dev server's sign-in callback and sign-out return addresses with the Auth service's public client
     /// <c>storefront</c>. Entry 0 of Auth:Storefront:RedirectUris / PostLogoutRedirectUris is the gateway-served
-    /// storefront's (set with the issuer); this adds entry 1 for the Vite origin the browser uses in development.
+    /// storefront's (set with the issuer). In development the storefront has two more addresses, and a browser on either
+    /// must be able to sign in: entry 1 is the one the dashboard shows (Aspire's proxy in front of Vite), entry 2 is the
+    /// one Vite prints (its own port, on the 127.0.0.1 that vite.config.ts binds). An unregistered one ended sign-in on
+    /// OpenIddict's invalid redirect_uri error.
     /// </summary>
     public static IResourceBuilder<ProjectResource> WithStorefrontClient(this IResourceBuilder<ProjectResource> auth, IResourceBuilder<IResourceWithEndpoints> web)
     {
@@ -50,10 +53,20 @@ public static class StorefrontExtensions
             return auth;
         }
 
-        var origin = web.GetEndpoint("http");
-        return auth
-            .WithEnvironment("Auth__Storefront__RedirectUris__1", ReferenceExpression.Create($"{origin}/auth/callback"))
-            .WithEnvironment("Auth__Storefront__PostLogoutRedirectUris__1", ReferenceExpression.Create($"{origin}/"));
+        var endpoint = web.GetEndpoint("http");
+        ReferenceExpression[] origins =
+        [
+            ReferenceExpression.Create($"{endpoint}"),
+            ReferenceExpression.Create($"http://127.0.0.1:{endpoint.Property(EndpointProperty.TargetPort)}"),
+        ];
+        for (var i = 0; i < origins.Length; i++)
+        {
+            var origin = origins[i];
+            auth.WithEnvironment($"Auth__Storefront__RedirectUris__{i + 1}", ReferenceExpression.Create($"{origin}/auth/callback"))
+                .WithEnvironment($"Auth__Storefront__PostLogoutRedirectUris__{i + 1}", ReferenceExpression.Create($"{origin}/"));
+        }
+
+        return auth;
     }
 
     private static IResourceBuilder<IResourceWithEndpoints> Upcast<T>(IResourceBuilder<T> builder) where T : IResourceWithEndpoints =>

@@ -12,6 +12,7 @@ var app = builder.Build();
 
 app.UseForwardedHeaders();
 app.UseDefaultProblemDetails();
+app.UseProtocolErrorPages();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();

@@ -17,6 +17,7 @@ app.UseRateLimiter();
 app.UseAuthorization();
 
 app.MapDefaultEndpoints();
+app.MapDevelopmentOnlyPaths();
 app.MapReverseProxy();
 app.MapStorefront();
 

@@ -4,6 +4,7 @@ using System.Text.Json;
 using ECommerce.AI.Apis;
 using ECommerce.AI.Model;
 using ECommerce.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ECommerce.AI.Tests;
 
@@ -123,7 +124,38 @@ public sealed class NoModelTests(AiHost host) : IClassFixture<AiHost>
         }
 
         await using var db = host.NewDb();
-        Assert.Equal(1, db.Views.Count(v => v.VisitorId == "visitor-repeat-1" && v.ProductId == product));
+        Assert.Equal(1, db.Views.Count(v => v.VisitorId == ViewerKey.Anonymous("visitor-repeat-1") && v.ProductId == product));
+    }
+
+    [Fact]
+    public async Task An_anonymous_view_naming_a_customer_id_leaves_that_customers_history_alone()
+    {
+        var customerId = Guid.NewGuid().ToString();
+        var product = Guid.NewGuid();
+
+        var response = await host.Client().PostAsJsonAsync("/api/ai/events/views", new ProductViewsRequest(customerId, [product]), Ct);
+
+        Assert.True(response.IsSuccessStatusCode || (int)response.StatusCode is 400 or 403, $"{(int)response.StatusCode}");
+        Assert.Empty(await HistoryOf(customerId));
+    }
+
+    [Fact]
+    public async Task A_signed_in_customer_cannot_write_into_another_customers_history()
+    {
+        var (me, other) = (Guid.NewGuid().ToString(), Guid.NewGuid().ToString());
+        var product = Guid.NewGuid();
+
+        var response = await host.Client(TestTokens.Customer(me)).PostAsJsonAsync("/api/ai/events/views", new ProductViewsRequest(other, [product]), Ct);
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        Assert.Empty(await HistoryOf(other));
+        Assert.Equal([product], (await HistoryOf(me)).Select(v => v.ProductId));
+    }
+
+    private async Task<List<Training.HistoryItem>> HistoryOf(string customerId)
+    {
+        using var scope = host.Factory.Services.CreateScope();
+        return await scope.ServiceProvider.GetRequiredService<Serving.HistoryReader>().ViewsAsync(customerId, Ct);
     }
 
     private static async Task AssertValidationProblemAsync(HttpResponseMessage response, string field)

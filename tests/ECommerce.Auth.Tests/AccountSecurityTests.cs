@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Microsoft.AspNetCore.WebUtilities;
 
 namespace ECommerce.Auth.Tests;
 
@@ -55,7 +54,7 @@ public class AccountSecurityTests(AuthFixture auth) : IClassFixture<AuthFixture>
         using var sent = await browser.SubmitAsync(forgotPage, "/account/forgot-password", new Dictionary<string, string> { ["email"] = user.Email }, Ct);
         Assert.Equal(HttpStatusCode.OK, sent.StatusCode);
 
-        var link = new Uri(await LatestMailLinkAsync(user.Email));
+        var link = new Uri(LatestMailLink(user.Email));
         Assert.Equal(auth.BaseAddress.Authority, link.Authority);
         using var resetPage = await browser.GetAsync(link.PathAndQuery, Ct);
         const string newPassword = "A-brand-new-password-42";
@@ -84,7 +83,7 @@ public class AccountSecurityTests(AuthFixture auth) : IClassFixture<AuthFixture>
         using var response = await client.SendAsync(request, Ct);
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
-        Assert.StartsWith(auth.Issuer + "account/reset-password?", await LatestMailLinkAsync(user.Email), StringComparison.Ordinal);
+        Assert.StartsWith(auth.Issuer + "account/reset-password?", LatestMailLink(user.Email), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -112,8 +111,7 @@ public class AccountSecurityTests(AuthFixture auth) : IClassFixture<AuthFixture>
         using var response = await client.PostAsJsonAsync("/api/auth/password/forgot", new { email = unknown }, Ct);
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
-        var mail = await client.GetFromJsonAsync<JsonElement>(QueryHelpers.AddQueryString("/api/auth/dev/mailbox", "email", unknown), Ct);
-        Assert.Equal(0, mail.GetArrayLength());
+        Assert.Empty(auth.Mailbox.For(unknown));
     }
 
     [Fact]
@@ -134,6 +132,53 @@ public class AccountSecurityTests(AuthFixture auth) : IClassFixture<AuthFixture>
         Assert.Equal("invalid_grant", (await Oidc.RefreshAsync(auth, tokens.RefreshToken, Ct)).Error);
     }
 
+    [Fact]
+    public async Task Outside_development_the_mailbox_endpoint_does_not_exist_even_with_mail_kept_in_memory()
+    {
+        using var client = auth.NewApiClient();
+
+        using var response = await client.GetAsync("/api/auth/dev/mailbox?email=someone@shop.test", Ct);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("/\t/evil.example/")]
+    [InlineData("/\n/evil.example/")]
+    [InlineData("/account\r\nSet-Cookie: x=1")]
+    public async Task Sign_in_with_a_control_character_in_the_return_url_goes_home_instead_of_failing(string returnUrl)
+    {
+        var user = await Accounts.RegisterAsync(auth, Ct);
+        using var browser = auth.NewBrowser();
+        using var page = await browser.GetAsync("/account/login?returnUrl=" + Uri.EscapeDataString(returnUrl), Ct);
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+
+        using var response = await browser.SubmitAsync(await page.Content.ReadAsStringAsync(Ct), "/account/login",
+            new Dictionary<string, string> { ["email"] = user.Email, ["password"] = user.Password, ["returnUrl"] = returnUrl }, Ct);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/account", Browser.Location(response).OriginalString);
+    }
+
+    [Theory]
+    [InlineData("/\t/evil.example/")]
+    [InlineData("/\n/evil.example/")]
+    public async Task Sign_up_with_a_control_character_in_the_return_url_creates_the_account_once_and_goes_home(string returnUrl)
+    {
+        var email = $"signup-{Guid.NewGuid():N}@shop.test";
+        using var browser = auth.NewBrowser();
+        using var page = await browser.GetAsync("/account/register?returnUrl=" + Uri.EscapeDataString(returnUrl), Ct);
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+
+        using var response = await browser.SubmitAsync(await page.Content.ReadAsStringAsync(Ct), "/account/register",
+            new Dictionary<string, string> { ["email"] = email, ["displayName"] = "Return Url", ["password"] = "Return-url-password-1", ["returnUrl"] = returnUrl }, Ct);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/account", Browser.Location(response).OriginalString);
+        using var home = await browser.GetAsync("/account", Ct);
+        Assert.Contains(email, await home.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+    }
+
     private static async Task<HttpStatusCode> SignInStatusAsync(Browser browser, string email, string password)
     {
         using var page = await browser.GetAsync("/account/login", Ct);
@@ -142,10 +187,5 @@ public class AccountSecurityTests(AuthFixture auth) : IClassFixture<AuthFixture>
         return response.StatusCode;
     }
 
-    private async Task<string> LatestMailLinkAsync(string email)
-    {
-        using var client = auth.NewApiClient();
-        var mail = await client.GetFromJsonAsync<JsonElement>(QueryHelpers.AddQueryString("/api/auth/dev/mailbox", "email", email), Ct);
-        return mail[0].GetProperty("link").GetString()!;
-    }
+    private string LatestMailLink(string email) => auth.Mailbox.For(email)[0].Link;
 }

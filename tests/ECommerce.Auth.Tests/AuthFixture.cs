@@ -1,8 +1,10 @@
 using System.Globalization;
 using System.Security.Cryptography;
+using ECommerce.Auth.Email;
 using ECommerce.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.IdentityModel.Tokens;
 using Npgsql;
 
@@ -14,7 +16,7 @@ namespace ECommerce.Auth.Tests;
 /// development mailbox. Its own APIs validate tokens with the shared ServiceDefaults code against its discovery
 /// document over HTTP — exactly what every other service does.
 /// </summary>
-public sealed class AuthFixture : IAsyncLifetime
+public class AuthFixture : IAsyncLifetime
 {
     public const string AdminEmail = "root@shop.test";
     public const string AdminPassword = "Admin-password-for-tests-1";
@@ -23,6 +25,10 @@ public sealed class AuthFixture : IAsyncLifetime
     public const int MaxFailedAttempts = 3;
 
     private WebApplicationFactory<Program> _factory = null!;
+    private readonly string _developmentData = Directory.CreateTempSubdirectory("ecommerce-auth-tests-").FullName;
+
+    /// <summary>Production by default; <see cref="DevelopmentAuthFixture"/> runs the same service as a developer's machine does.</summary>
+    protected virtual string EnvironmentName => "Production";
 
     /// <summary>The key Auth signs with, so tests can forge tokens that differ from real ones in exactly one way.</summary>
     public RsaSecurityKey SigningKey { get; } = new(RSA.Create(2048));
@@ -47,7 +53,8 @@ public sealed class AuthFixture : IAsyncLifetime
         SigningKey.KeyId = Base64UrlEncoder.Encode(SigningKey.ComputeJwkThumbprint());
 
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web => web
-            .UseEnvironment("Production")
+            .UseEnvironment(EnvironmentName)
+            .UseSetting("Auth:DevelopmentDataDirectory", _developmentData)
             .UseSetting("ConnectionStrings:authdb", AuthDatabase)
             .UseSetting("ConnectionStrings:messaging", MessagingDatabase)
             .UseSetting("Auth:Issuer", Issuer)
@@ -72,6 +79,9 @@ public sealed class AuthFixture : IAsyncLifetime
 
     public HttpClient NewApiClient() => new() { BaseAddress = BaseAddress };
 
+    /// <summary>The mail Auth "sent", read in process: the mailbox endpoint exists only in Development.</summary>
+    public DevelopmentMailbox Mailbox => _factory.Services.GetRequiredService<DevelopmentMailbox>();
+
     public async Task<long> CountOutboxAsync(string type, string userId)
     {
         await using var connection = new NpgsqlConnection(AuthDatabase);
@@ -82,5 +92,10 @@ public sealed class AuthFixture : IAsyncLifetime
         return (long)(await command.ExecuteScalarAsync())!;
     }
 
-    public async ValueTask DisposeAsync() => await _factory.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await _factory.DisposeAsync();
+        Directory.Delete(_developmentData, recursive: true);
+        GC.SuppressFinalize(this);
+    }
 }

@@ -62,6 +62,64 @@ public class OidcFlowTests(AuthFixture auth) : IClassFixture<AuthFixture>
     }
 
     [Fact]
+    public async Task Authorize_with_the_plain_code_challenge_method_is_refused_and_discovery_offers_only_S256()
+    {
+        using var browser = auth.NewBrowser();
+        var (verifier, _) = Oidc.NewPkce();
+        var url = Oidc.AuthorizeUrl(auth, verifier, "s").Replace("code_challenge_method=S256", "code_challenge_method=plain", StringComparison.Ordinal);
+
+        using var response = await browser.GetAsync(url, Ct);
+
+        // No sign-in page: with "plain" the challenge is the verifier, readable by anyone who sees the URL.
+        Assert.NotEqual(HttpStatusCode.OK, response.StatusCode);
+        var refused = Browser.IsRedirect(response) ? Browser.Location(response).Query : await response.Content.ReadAsStringAsync(Ct);
+        Assert.Contains("invalid_request", refused, StringComparison.Ordinal);
+        using var client = auth.NewApiClient();
+        var discovery = await client.GetFromJsonAsync<JsonElement>("/.well-known/openid-configuration", Ct);
+        Assert.Equal(["S256"], discovery.GetProperty("code_challenge_methods_supported").EnumerateArray().Select(m => m.GetString()));
+    }
+
+    [Fact]
+    public async Task Authorize_for_an_unknown_client_answers_a_readable_page_naming_the_error()
+    {
+        using var browser = auth.NewBrowser();
+        var url = Oidc.AuthorizeUrl(auth, Oidc.NewPkce().Challenge, "s").Replace("client_id=storefront", "client_id=no-such-client", StringComparison.Ordinal);
+
+        using var response = await browser.GetAsync(url, Ct);
+
+        // Not redirected (the redirect URI cannot be trusted for an unknown client), and not a bare "Bad Request".
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Null(response.Headers.Location);
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        var page = await response.Content.ReadAsStringAsync(Ct);
+        Assert.Contains("invalid_request", page, StringComparison.Ordinal);
+        Assert.Contains("client_id", page, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("authorization_code")]
+    [InlineData("urn:example:not-a-grant")]
+    public async Task A_token_request_with_a_bad_grant_answers_the_RFC_6749_json_error(string grantType)
+    {
+        using var client = auth.NewApiClient();
+
+        using var response = await client.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = grantType,
+            ["client_id"] = CodeFlow.ClientId,
+            ["code"] = "not-a-code",
+            ["code_verifier"] = Oidc.NewPkce().Verifier,
+            ["redirect_uri"] = auth.RedirectUri,
+        }), Ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        Assert.Contains(body.GetProperty("error").GetString(), new[] { "invalid_grant", "unsupported_grant_type" });
+        Assert.False(string.IsNullOrEmpty(body.GetProperty("error_description").GetString()));
+    }
+
+    [Fact]
     public async Task A_refresh_token_is_rotated_and_the_used_one_is_refused_afterwards()
     {
         var user = await Accounts.RegisterAsync(auth, Ct);

@@ -16,6 +16,10 @@ public sealed class GatewayFixture : IAsyncLifetime
     public const int PermitsPerWindow = 20;
 
     private WebApplication _downstream = null!;
+    private int _mailboxRequests;
+
+    /// <summary>How many requests reached the downstream's /api/auth/dev/mailbox.</summary>
+    public int MailboxRequests => Volatile.Read(ref _mailboxRequests);
 
     public WebApplicationFactory<Program> Gateway { get; private set; } = null!;
 
@@ -29,7 +33,14 @@ public sealed class GatewayFixture : IAsyncLifetime
             path = request.Path.Value,
             correlationId = request.Headers["X-Correlation-Id"].ToString(),
             traceparent = request.Headers["traceparent"].ToString(),
+            note = request.Headers["X-Note"].ToString(),
         }));
+        // Stands in for Auth's development mailbox: counts the requests that reached it.
+        _downstream.MapGet("/api/auth/dev/mailbox", () =>
+        {
+            Interlocked.Increment(ref _mailboxRequests);
+            return Results.Json(Array.Empty<object>());
+        });
         _downstream.MapPost("/api/products/upload", async (HttpRequest request) =>
         {
             using var reader = new StreamReader(request.Body);
@@ -42,6 +53,7 @@ public sealed class GatewayFixture : IAsyncLifetime
         Gateway = new WebApplicationFactory<Program>().WithWebHostBuilder(web => web
             .UseEnvironment("Production")
             .UseSetting("ReverseProxy:Clusters:products:Destinations:primary:Address", address)
+            .UseSetting("ReverseProxy:Clusters:auth:Destinations:primary:Address", address)
             .UseSetting("Gateway:Cors:Origins:0", StorefrontOrigin)
             .UseSetting("Gateway:RateLimiting:PermitsPerClientPerWindow", PermitsPerWindow.ToString(System.Globalization.CultureInfo.InvariantCulture))
             .UseSetting("Gateway:RateLimiting:WindowSeconds", "60")

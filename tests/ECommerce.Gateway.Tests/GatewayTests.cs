@@ -106,6 +106,35 @@ public class GatewayTests(GatewayFixture fixture) : IClassFixture<GatewayFixture
         Assert.Equal("Healthy", health.GetProperty("checks").GetProperty("products").GetString());
     }
 
+    [Theory]
+    [InlineData("/api/auth/dev/mailbox?email=someone@shop.test")]
+    [InlineData("/api/auth/DEV/mailbox?email=someone@shop.test")]
+    [InlineData("/api/auth/dev/mailbox/?email=someone@shop.test")]
+    [InlineData("/api/auth/%64ev/mailbox?email=someone@shop.test")]
+    public async Task The_development_mailbox_is_404_at_the_edge_and_never_forwarded(string url)
+    {
+        using var client = ClientFor("10.0.0.9");
+
+        using var response = await client.GetAsync(url, Ct);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal(0, fixture.MailboxRequests);
+    }
+
+    [Fact]
+    public async Task A_header_with_a_non_ascii_utf8_value_is_forwarded_unchanged_not_502()
+    {
+        using var client = ClientFor("10.0.0.10");
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/products/echo");
+        request.Headers.TryAddWithoutValidation("X-Note", "Crème brûlée für Zoë ☕");
+
+        using var response = await client.SendAsync(request, Ct);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        Assert.Equal("Crème brûlée für Zoë ☕", body.GetProperty("note").GetString());
+    }
+
     private static async Task<HttpResponseMessage> Preflight(HttpClient client, string origin)
     {
         using var request = new HttpRequestMessage(HttpMethod.Options, "/api/products/echo");

@@ -27,8 +27,11 @@ public static class EventsApi
         ProductViewsRequest request, ClaimsPrincipal user, AiDbContext db, TimeProvider time, CancellationToken cancellationToken)
     {
         var errors = Validation.Errors();
-        var visitor = user.Identity?.IsAuthenticated == true ? user.FindFirstValue("sub") : request.VisitorId;
-        if (visitor is null || (user.Identity?.IsAuthenticated != true && !Validation.IsVisitorId(visitor)))
+        // Whose history a view joins comes only from the token; a body's visitor id names an anonymous history, never a customer's.
+        var visitor = user.Identity?.IsAuthenticated == true
+            ? user.FindFirstValue("sub") is { } sub ? ViewerKey.Customer(sub) : null
+            : Validation.IsVisitorId(request.VisitorId) ? ViewerKey.Anonymous(request.VisitorId!) : null;
+        if (visitor is null)
         {
             errors["visitorId"] = ["Anonymous visitors must send a visitor id of 8-64 letters, digits, '-' or '_'."];
         }

@@ -80,7 +80,7 @@ public static class RecommendationsApi
         }
 
         // Cold start: best-sellers of the categories this visitor looked at, else of the whole store.
-        var viewer = customerId ?? visitorId;
+        var viewer = customerId is not null ? ViewerKey.Customer(customerId) : visitorId is not null ? ViewerKey.Anonymous(visitorId) : null;
         var views = viewer is null ? [] : await histories.ViewsAsync(viewer, cancellationToken);
         var popular = engine.Popular(engine.CategoriesOf(views), k);
         return TypedResults.Ok(new RecommendationList("popular", current.RecommenderVersion, [.. popular.Select(Map)]));

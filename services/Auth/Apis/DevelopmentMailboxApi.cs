@@ -1,3 +1,4 @@
+using System.Net;
 using ECommerce.Auth.Email;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -8,7 +9,10 @@ public static class DevelopmentMailboxApi
 {
     public static IEndpointRouteBuilder MapDevelopmentMailbox(this IEndpointRouteBuilder app)
     {
-        if (app.ServiceProvider.GetService<DevelopmentMailbox>() is null)
+        // Reset links are account takeovers in waiting: outside Development the endpoint does not exist at all, even when
+        // Auth:DevelopmentMailbox keeps mail in memory for tests (they read the mailbox from the container instead).
+        var environment = app.ServiceProvider.GetRequiredService<IHostEnvironment>();
+        if (!environment.IsDevelopment() || app.ServiceProvider.GetService<DevelopmentMailbox>() is null)
         {
             return app;
         }
@@ -18,7 +22,25 @@ public static class DevelopmentMailboxApi
                 ? TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["email"] = ["Name the mailbox to read."] })
                 : TypedResults.Ok(mailbox.For(email)))
             .AllowAnonymous()
+            .AddEndpointFilter(DirectLoopbackCallersOnly)
             .WithTags("Development");
         return app;
+    }
+
+    /// <summary>
+    /// Only a process on this machine talking to Auth directly (a developer's curl, a test) may read the mailbox. Anything
+    /// that came through a proxy is refused, whatever address it claims: the gateway's X-Forwarded-For names the browser,
+    /// which on a developer's machine is loopback too. Refusals read as 404, like the endpoint that does not exist.
+    /// </summary>
+    private static ValueTask<object?> DirectLoopbackCallersOnly(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var http = context.HttpContext;
+        var proxied = http.Request.Headers.Keys.Any(name =>
+            name.StartsWith("X-Forwarded-", StringComparison.OrdinalIgnoreCase)
+            || name.StartsWith("X-Original-", StringComparison.OrdinalIgnoreCase)
+            || name.Equals("Forwarded", StringComparison.OrdinalIgnoreCase));
+        return !proxied && http.Connection.RemoteIpAddress is { } address && IPAddress.IsLoopback(address)
+            ? next(context)
+            : ValueTask.FromResult<object?>(TypedResults.NotFound());
     }
 }

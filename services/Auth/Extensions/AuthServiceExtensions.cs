@@ -66,6 +66,7 @@ public static class AuthServiceExtensions
 
         builder.AddOpenIddictServer(options, developmentData);
 
+        // Auth:DevelopmentMailbox keeps mail in memory outside Development too (tests); its endpoint is Development-only.
         if (builder.Environment.IsDevelopment() || builder.Configuration.GetValue<bool>("Auth:DevelopmentMailbox"))
         {
             builder.Services.AddSingleton<DevelopmentMailbox>();

@@ -32,6 +32,8 @@ internal static class OpenIddictServerExtensions
                 server.AllowAuthorizationCodeFlow().RequireProofKeyForCodeExchange()
                     .AllowRefreshTokenFlow()
                     .AllowClientCredentialsFlow();
+                // S256 only: with "plain" the challenge is the verifier, so anyone who sees the authorize URL can redeem the code.
+                server.Configure(o => o.CodeChallengeMethods.Remove(OpenIddictConstants.CodeChallengeMethods.Plain));
 
                 server.RegisterScopes(
                     OpenIddictConstants.Scopes.OpenId, OpenIddictConstants.Scopes.Email, OpenIddictConstants.Scopes.Profile,

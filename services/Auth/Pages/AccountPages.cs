@@ -109,7 +109,13 @@ public static class AccountPages
             .Link("/account/login?returnUrl=" + Uri.EscapeDataString(LocalOrHome(form.ReturnUrl)), "I already have an account")
             .ToResult(status);
 
-    /// <summary>Only same-site paths: an open redirect would let a phishing link bounce through our sign-in page.</summary>
+    /// <summary>
+    /// Only same-site paths: an open redirect would let a phishing link bounce through our sign-in page. Control
+    /// characters are refused too: browsers drop tabs and newlines, so "/\t/evil.example" would become "//evil.example"
+    /// (and LocalRedirect throws on them, which answered 500 after sign-up had already created the account).
+    /// </summary>
     internal static string LocalOrHome(string? url) =>
-        url is { Length: > 0 } && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\')) ? url : "/account";
+        url is { Length: > 0 } && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\')) && !url.Any(char.IsControl)
+            ? url
+            : "/account";
 }

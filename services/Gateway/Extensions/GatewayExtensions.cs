@@ -1,3 +1,4 @@
+using System.Text;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 
 namespace ECommerce.Gateway.Extensions;
@@ -20,7 +21,11 @@ public static class GatewayExtensions
 
         builder.Services.AddReverseProxy()
             .LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"))
-            .AddServiceDiscoveryDestinationResolver();
+            .AddServiceDiscoveryDestinationResolver()
+            // Kestrel reads non-ASCII header values as UTF-8; HttpClient refuses to send them unless told an encoding, which
+            // made every such request a 502. Forwarding the same UTF-8 bytes keeps the proxy transparent: the service
+            // answers exactly as it would to a direct call (and validates the value like any other input).
+            .ConfigureHttpClient((_, handler) => handler.RequestHeaderEncodingSelector = (_, _) => Encoding.UTF8);
 
         builder.Services.AddCors(cors => cors.AddPolicy(StorefrontCorsPolicy, policy => policy
             .WithOrigins(options.Cors.Origins)
