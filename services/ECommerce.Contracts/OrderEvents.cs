@@ -8,8 +8,11 @@ public sealed record OrderLine(Guid ProductId, string Sku, int Quantity, decimal
 /// <summary>
 /// A customer placed an order: Products reserves its stock, Payments records what to charge once stock is reserved.
 /// <see cref="PaymentMethod"/> is a provider token chosen in the storefront (<c>pm_card_visa</c>, a Stripe <c>pm_…</c>), never card data.
+/// <see cref="TotalMinor"/> is <see cref="Total"/> in the currency's minor units (<see cref="Money"/>); events written
+/// before it existed carry null.
 /// </summary>
-public sealed record OrderPlaced(Guid OrderId, string CustomerId, IReadOnlyList<OrderLine> Lines, string Currency, decimal Total, string PaymentMethod) : IntegrationEvent;
+public sealed record OrderPlaced(
+    Guid OrderId, string CustomerId, IReadOnlyList<OrderLine> Lines, string Currency, decimal Total, string PaymentMethod, long? TotalMinor = null) : IntegrationEvent;
 
 /// <summary>An order was paid; Products commits its reservation, AI learns from it.</summary>
 public sealed record OrderPaid(Guid OrderId, string CustomerId, IReadOnlyList<OrderLine> Lines, string Currency, decimal Total) : IntegrationEvent;

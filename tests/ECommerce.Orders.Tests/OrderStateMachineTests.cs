@@ -139,6 +139,6 @@ public sealed class OrderStateMachineTests
     }
 
     internal static Order NewOrder() => Order.Place("customer-1", "key-1", "hash", [new OrderItem { ProductId = Guid.NewGuid(), Sku = "S", Name = "N", Quantity = 2, UnitPrice = 10m }],
-        "GBP", new OrderTotals(20m, 0m, 4m, 24m),
+        new OrderTotals("GBP", 2000, 0, 400),
         new ShippingAddress { Recipient = "Ada", Line1 = "1 Way", City = "London", Postcode = "N1", Country = "GB", Phone = "0123" }, "pm_card_visa", Now);
 }

@@ -51,6 +51,11 @@ public sealed class CheckoutService(
             {
                 errors[$"lines[{i}].productId"] = ["This product is out of stock."];
             }
+            else if (!Currencies.IsKnown(product.Currency) || !Money.IsRepresentable(product.Price, product.Currency))
+            {
+                // Products refuses such prices; one stored before it did must not be rounded into an order.
+                errors[$"lines[{i}].productId"] = [$"This product's price ({product.Price} {product.Currency}) is not a whole number of {product.Currency} minor units."];
+            }
             else
             {
                 items.Add(new OrderItem { ProductId = product.Id, Sku = product.Sku, Name = product.Name, Quantity = lines[i].Quantity, UnitPrice = product.Price });
@@ -74,11 +79,11 @@ public sealed class CheckoutService(
             return new CheckoutOutcome(CheckoutResult.Invalid, Errors: errors);
         }
 
-        var totals = OrderTotals.Calculate(items.Select(i => (i.UnitPrice, i.Quantity)), pricing.Value);
-        var order = Order.Place(customerId, idempotencyKey, hash, items, currencies[0], totals, address!, request.PaymentMethod!, clock.GetUtcNow());
+        var totals = OrderTotals.Calculate(items.Select(i => (i.UnitPrice, i.Quantity)), currencies[0], pricing.Value);
+        var order = Order.Place(customerId, idempotencyKey, hash, items, totals, address!, request.PaymentMethod!, clock.GetUtcNow());
         db.Orders.Add(order);
         db.AddIntegrationEvent(new OrderPlaced(order.Id, customerId,
-            [.. items.Select(i => new OrderLine(i.ProductId, i.Sku, i.Quantity, i.UnitPrice))], order.Currency, order.Total, order.PaymentMethod));
+            [.. items.Select(i => new OrderLine(i.ProductId, i.Sku, i.Quantity, i.UnitPrice))], order.Currency, order.Total, order.PaymentMethod, totals.TotalMinor));
         try
         {
             await db.SaveChangesAsync(cancellationToken);

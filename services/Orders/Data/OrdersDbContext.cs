@@ -1,4 +1,5 @@
 using System.Text;
+using ECommerce.Contracts;
 using ECommerce.Messaging;
 using ECommerce.Orders.Model;
 using Microsoft.EntityFrameworkCore;
@@ -31,7 +32,7 @@ public sealed class OrdersDbContext(DbContextOptions<OrdersDbContext> options) :
             order.Property(o => o.CancellationReason).HasMaxLength(500);
             foreach (var amount in new[] { nameof(Order.Subtotal), nameof(Order.Shipping), nameof(Order.Tax), nameof(Order.Total) })
             {
-                order.Property(amount).HasPrecision(18, 2);
+                order.Property(amount).HasPrecision(18, Currencies.MaxExponent);
             }
 
             order.Property(o => o.Version).IsRowVersion();
@@ -58,7 +59,7 @@ public sealed class OrdersDbContext(DbContextOptions<OrdersDbContext> options) :
             item.ToTable("order_items");
             item.Property(i => i.Sku).HasMaxLength(100);
             item.Property(i => i.Name).HasMaxLength(300);
-            item.Property(i => i.UnitPrice).HasPrecision(18, 2);
+            item.Property(i => i.UnitPrice).HasPrecision(18, Currencies.MaxExponent);
             item.Ignore(i => i.LineTotal);
         });
 

@@ -21,6 +21,12 @@ public sealed class Cart
             return ("quantity", $"The quantity of one product must be between 1 and {limits.MaxQuantityPerLine}.");
         }
 
+        if (CurrencyBesides(product.Id) is { } currency && currency != product.Currency)
+        {
+            // Amounts in two currencies cannot be added up into one subtotal (and an order is charged in one currency).
+            return ("productId", $"This cart is priced in {currency}; a product priced in {product.Currency} cannot join it.");
+        }
+
         if (line is null)
         {
             line = new CartLine { ProductId = product.Id };
@@ -45,7 +51,7 @@ public sealed class Cart
 
     /// <summary>
     /// Moves another cart's lines into this one: quantities add up (capped at the per-line limit), new products are
-    /// appended while there is room. Returns the products that did not fit.
+    /// appended while there is room and priced in this cart's currency. Returns the products that did not fit.
     /// </summary>
     public IReadOnlyList<Guid> MergeFrom(Cart other, CartLimits limits)
     {
@@ -57,7 +63,7 @@ public sealed class Cart
             {
                 line.Quantity = Math.Min(limits.MaxQuantityPerLine, line.Quantity + incoming.Quantity);
             }
-            else if (Lines.Count < limits.MaxLines)
+            else if (Lines.Count < limits.MaxLines && (CurrencyBesides(incoming.ProductId) ?? incoming.Currency) == incoming.Currency)
             {
                 Lines.Add(incoming);
             }
@@ -86,6 +92,10 @@ public sealed class Cart
             }
         }
     }
+
+    /// <summary>The currency of the cart's other lines (null when it has none): a cart is priced in one currency.</summary>
+    private string? CurrencyBesides(Guid productId) =>
+        Lines.Find(l => l.ProductId != productId && l.Currency.Length > 0)?.Currency;
 
     private static void Refresh(CartLine line, ProductSnapshot product)
     {

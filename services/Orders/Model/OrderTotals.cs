@@ -1,31 +1,33 @@
+using ECommerce.Contracts;
+
 namespace ECommerce.Orders.Model;
 
 /// <summary>
-/// The documented price rules (docs/orders.md): prices exclude tax; shipping is a flat fee, free from a threshold
-/// subtotal; tax is a single rate on subtotal plus shipping; every amount is rounded half away from zero to cents.
+/// The documented price rules (docs/orders.md), computed in integer minor units of the order's currency (JPY 0
+/// decimals, GBP 2, KWD 3): prices exclude tax; shipping is a flat fee, free from a threshold subtotal; tax is a
+/// single rate on subtotal plus shipping, rounded half away from zero once, to the currency's minor unit.
 /// </summary>
-public sealed record OrderTotals(decimal Subtotal, decimal Shipping, decimal Tax, decimal Total)
+public sealed record OrderTotals(string Currency, long SubtotalMinor, long ShippingMinor, long TaxMinor)
 {
-    public static OrderTotals Calculate(IEnumerable<(decimal UnitPrice, int Quantity)> lines, PricingRules rules)
+    public long TotalMinor => SubtotalMinor + ShippingMinor + TaxMinor;
+
+    public decimal Subtotal => Money.FromMinor(SubtotalMinor, Currency);
+
+    public decimal Shipping => Money.FromMinor(ShippingMinor, Currency);
+
+    public decimal Tax => Money.FromMinor(TaxMinor, Currency);
+
+    public decimal Total => Money.FromMinor(TotalMinor, Currency);
+
+    /// <summary>
+    /// Every unit price must be a whole number of minor units (<see cref="Money.ToMinor"/> throws otherwise: checkout
+    /// refuses such a line first). The configured fee and threshold, set in major units, are rounded to the currency.
+    /// </summary>
+    public static OrderTotals Calculate(IEnumerable<(decimal UnitPrice, int Quantity)> lines, string currency, PricingRules rules)
     {
-        var subtotal = Round(lines.Sum(l => l.UnitPrice * l.Quantity));
-        var shipping = subtotal >= rules.FreeShippingThreshold ? 0m : Round(rules.ShippingFee);
-        var tax = Round((subtotal + shipping) * rules.TaxRate);
-        return new OrderTotals(subtotal, shipping, tax, subtotal + shipping + tax);
+        var subtotal = lines.Sum(l => checked(Money.ToMinor(l.UnitPrice, currency) * l.Quantity));
+        var shipping = subtotal >= Money.RoundToMinor(rules.FreeShippingThreshold, currency) ? 0 : Money.RoundToMinor(rules.ShippingFee, currency);
+        var tax = (long)Math.Round((subtotal + shipping) * rules.TaxRate, MidpointRounding.AwayFromZero);
+        return new OrderTotals(currency, subtotal, shipping, tax);
     }
-
-    private static decimal Round(decimal amount) => Math.Round(amount, 2, MidpointRounding.AwayFromZero);
-}
-
-/// <summary>The numbers behind <see cref="OrderTotals"/> (section <c>Orders:Pricing</c>).</summary>
-public sealed class PricingRules
-{
-    [System.ComponentModel.DataAnnotations.Range(0, 1000)]
-    public decimal ShippingFee { get; set; } = 4.95m;
-
-    [System.ComponentModel.DataAnnotations.Range(0, 1_000_000)]
-    public decimal FreeShippingThreshold { get; set; } = 50m;
-
-    [System.ComponentModel.DataAnnotations.Range(0, 1)]
-    public decimal TaxRate { get; set; } = 0.20m;
 }

@@ -56,7 +56,7 @@ public sealed class ProductCommands(ProductsDbContext db, CatalogCache cache, Ti
             Slug = await UniqueSlugAsync(request.Name!, sku!, ct),
             Description = request.Description?.Trim() ?? "",
             Price = request.Price!.Value,
-            Currency = request.Currency ?? "GBP",
+            Currency = request.Currency ?? ProductRules.DefaultCurrency,
             CategoryId = category!.Id,
             Brand = await BrandAsync(request.Brand!, ct),
             Attributes = request.Attributes ?? [],
@@ -84,6 +84,12 @@ public sealed class ProductCommands(ProductsDbContext db, CatalogCache cache, Ti
         if (product is null)
         {
             return (CommandOutcome.NotFound, errors);
+        }
+
+        // The request carries no currency: the price is checked against the product's own.
+        if (!errors.ContainsKey("price"))
+        {
+            ProductRules.ValidatePrecision(errors, request.Price, product.Currency);
         }
 
         var category = request.Category is null ? product.Category : await db.Categories.FirstOrDefaultAsync(c => c.Slug == request.Category, ct);

@@ -1,3 +1,5 @@
+using ECommerce.Contracts;
+
 namespace ECommerce.Products.Catalog;
 
 /// <summary>An admin's new product. Category and brand by slug; a brand that does not exist yet is created.</summary>
@@ -13,6 +15,24 @@ public sealed record UpdateProductRequest(
 /// <summary>The fields a create or update is checked against, in one place for the API and the CSV import.</summary>
 public static class ProductRules
 {
+    /// <summary>The currency of a product created without one.</summary>
+    public const string DefaultCurrency = "GBP";
+
+    /// <summary>
+    /// A price is a whole number of the currency's minor units (ISO 4217 exponent: ¥14, £1.23, KWD 1.234); a finer
+    /// one (¥14.34, £1.234) is refused rather than rounded, so what the admin typed is what shoppers pay.
+    /// </summary>
+    public static void ValidatePrecision(Dictionary<string, string[]> errors, decimal? price, string currency)
+    {
+        if (price is { } p && !Money.IsRepresentable(p, currency))
+        {
+            var exponent = Currencies.ExponentOf(currency);
+            errors["price"] = [exponent == 0
+                ? $"price must be a whole number of {currency} ({currency} has no minor unit)."
+                : $"price has at most {exponent} decimals in {currency}."];
+        }
+    }
+
     public static void Validate(Dictionary<string, string[]> errors, string? sku, string? name, decimal? price, string? currency, string? category, string? brand, string? description, bool creating)
     {
         if (creating && (string.IsNullOrWhiteSpace(sku) || sku.Length > 64))
@@ -30,14 +50,14 @@ public static class ProductRules
             errors["price"] = ["price must be between 0 and 1,000,000."];
         }
 
-        if (price is { } p && decimal.Round(p, 2) != p)
+        if (currency is not null && !Currencies.IsKnown(currency))
         {
-            errors["price"] = ["price has at most two decimals."];
+            errors["currency"] = ["currency is a three-letter ISO 4217 code such as GBP."];
         }
-
-        if (currency is not null && (currency.Length != 3 || !currency.All(char.IsAsciiLetterUpper)))
+        else if (!errors.ContainsKey("price") && (creating || currency is not null))
         {
-            errors["currency"] = ["currency is a three-letter ISO code such as GBP."];
+            // An update names no currency; its caller checks the price against the product's.
+            ValidatePrecision(errors, price, currency ?? DefaultCurrency);
         }
 
         if ((creating || category is not null) && string.IsNullOrWhiteSpace(category))

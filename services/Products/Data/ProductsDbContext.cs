@@ -1,3 +1,4 @@
+using ECommerce.Contracts;
 using ECommerce.Messaging;
 using ECommerce.Products.Model;
 using Microsoft.EntityFrameworkCore;
@@ -30,5 +31,5 @@ public sealed class ProductsDbContext(DbContextOptions<ProductsDbContext> option
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) =>
-        configurationBuilder.Properties<decimal>().HavePrecision(12, 2);
+        configurationBuilder.Properties<decimal>().HavePrecision(13, Currencies.MaxExponent);
 }

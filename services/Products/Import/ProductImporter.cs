@@ -70,7 +70,7 @@ public sealed class ProductImporter(ProductsDbContext db, ProductCommands comman
             var rowErrors = new Dictionary<string, string[]>();
             decimal? price = decimal.TryParse(f[3], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var p) ? p : null;
             int? stock = f[7].Trim().Length == 0 ? 0 : int.TryParse(f[7], NumberStyles.None, CultureInfo.InvariantCulture, out var s) ? s : null;
-            var currency = f[4].Trim().Length == 0 ? "GBP" : f[4].Trim().ToUpperInvariant();
+            var currency = f[4].Trim().Length == 0 ? ProductRules.DefaultCurrency : f[4].Trim().ToUpperInvariant();
             ProductRules.Validate(rowErrors, f[0].Trim(), f[1], price, currency, f[5].Trim(), f[6], f[2], creating: true);
             if (stock is null)
             {

@@ -1,3 +1,4 @@
+using ECommerce.Contracts;
 using ECommerce.Users.Model;
 
 namespace ECommerce.Users.Apis;
@@ -14,7 +15,7 @@ public sealed record UpdatePreferencesRequest(string? Currency, string? Language
     public ValidationErrors Validate(bool marketingConsent, out UserPreferences preferences)
     {
         var errors = new ValidationErrors();
-        if (!CurrencyCodes.TryNormalize(Currency, out var currency))
+        if (!Currencies.TryNormalize(Currency, out var currency))
         {
             errors.Add("currency", "An ISO 4217 currency code such as GBP, EUR or USD.");
         }

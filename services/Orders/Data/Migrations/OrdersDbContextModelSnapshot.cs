@@ -170,8 +170,8 @@ namespace ECommerce.Orders.Data.Migrations
                         .HasColumnName("request_hash");
 
                     b.Property<decimal>("Shipping")
-                        .HasPrecision(18, 2)
-                        .HasColumnType("numeric(18,2)")
+                        .HasPrecision(18, 3)
+                        .HasColumnType("numeric(18,3)")
                         .HasColumnName("shipping");
 
                     b.Property<string>("Status")
@@ -185,18 +185,18 @@ namespace ECommerce.Orders.Data.Migrations
                         .HasColumnName("status_changed_at");
 
                     b.Property<decimal>("Subtotal")
-                        .HasPrecision(18, 2)
-                        .HasColumnType("numeric(18,2)")
+                        .HasPrecision(18, 3)
+                        .HasColumnType("numeric(18,3)")
                         .HasColumnName("subtotal");
 
                     b.Property<decimal>("Tax")
-                        .HasPrecision(18, 2)
-                        .HasColumnType("numeric(18,2)")
+                        .HasPrecision(18, 3)
+                        .HasColumnType("numeric(18,3)")
                         .HasColumnName("tax");
 
                     b.Property<decimal>("Total")
-                        .HasPrecision(18, 2)
-                        .HasColumnType("numeric(18,2)")
+                        .HasPrecision(18, 3)
+                        .HasColumnType("numeric(18,3)")
                         .HasColumnName("total");
 
                     b.Property<string>("TrackingNumber")
@@ -263,8 +263,8 @@ namespace ECommerce.Orders.Data.Migrations
                         .HasColumnName("sku");
 
                     b.Property<decimal>("UnitPrice")
-                        .HasPrecision(18, 2)
-                        .HasColumnType("numeric(18,2)")
+                        .HasPrecision(18, 3)
+                        .HasColumnType("numeric(18,3)")
                         .HasColumnName("unit_price");
 
                     b.HasKey("Id");

@@ -183,8 +183,8 @@ namespace ECommerce.Products.Data.Migrations
                         .HasColumnType("character varying(200)");
 
                     b.Property<decimal>("Price")
-                        .HasPrecision(12, 2)
-                        .HasColumnType("numeric(12,2)");
+                        .HasPrecision(13, 3)
+                        .HasColumnType("numeric(13,3)");
 
                     b.Property<NpgsqlTsVector>("SearchVector")
                         .IsRequired()
