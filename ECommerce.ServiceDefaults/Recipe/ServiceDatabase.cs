@@ -1,0 +1,121 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Infrastructure;
+
+namespace Microsoft.Extensions.Hosting;
+
+/// <summary>
+/// A service's own PostgreSQL database, registered one way everywhere: Aspire's Npgsql EF Core component (pooled
+/// contexts, retries on transient failures, a health check named after the connection, traces and metrics), and the
+/// schema brought up to date by EF migrations before anything else in the service starts.
+/// </summary>
+public static class ServiceDatabaseExtensions
+{
+    /// <summary>Configuration key: apply migrations at start (default: in Development; deployed, a migration step does it).</summary>
+    public const string MigrateAtStartKey = "Database:MigrateAtStart";
+
+    /// <summary>
+    /// Registers <typeparamref name="TDb"/> on connection string <paramref name="connectionName"/> and, where
+    /// <see cref="MigrateAtStartKey"/> allows, migrates it at start. Retries stay on: code that opens its own transaction
+    /// runs it inside <c>db.Database.CreateExecutionStrategy().ExecuteAsync</c>.
+    /// </summary>
+    public static TBuilder AddServiceDatabase<TDb, TBuilder>(this TBuilder builder, string connectionName, Action<NpgsqlDbContextOptionsBuilder>? npgsql = null)
+        where TDb : DbContext
+        where TBuilder : IHostApplicationBuilder
+    {
+        builder.AddNpgsqlDbContext<TDb>(connectionName, configureDbContextOptions: options =>
+        {
+            if (npgsql is not null)
+            {
+                options.UseNpgsql(npgsql);
+            }
+        });
+
+        if (builder.Configuration.GetValue(MigrateAtStartKey, builder.Environment.IsDevelopment()))
+        {
+            builder.Services.AddHostedService<DatabaseMigrator<TDb>>();
+        }
+
+        return builder;
+    }
+
+    /// <summary>Applies pending migrations of <typeparamref name="TDb"/>; also what a deployment's migration step runs.</summary>
+    public static async Task MigrateDatabaseAsync<TDb>(this IServiceProvider services, CancellationToken ct = default) where TDb : DbContext
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TDb>();
+        await db.Database.MigrateAsync(ct);
+    }
+}
+
+/// <summary>
+/// Migrates in <see cref="IHostedLifecycleService.StartingAsync"/>, which the host awaits before any hosted service's
+/// StartAsync: outbox dispatchers, consumers and seeders never see a schema older than the code.
+/// </summary>
+internal sealed partial class DatabaseMigrator<TDb>(IServiceProvider services, ILogger<DatabaseMigrator<TDb>> logger) : IHostedLifecycleService
+    where TDb : DbContext
+{
+    public async Task StartingAsync(CancellationToken cancellationToken)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        await services.MigrateDatabaseAsync<TDb>(cancellationToken);
+        LogMigrated(typeof(TDb).Name, clock.ElapsedMilliseconds);
+    }
+
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Database} is up to date (migrations checked in {ElapsedMs} ms)")]
+    private partial void LogMigrated(string database, long elapsedMs);
+}
+
+/// <summary>
+/// Names tables, columns, keys and indexes in snake_case, the one convention of every service's schema (the messaging
+/// tables and hand-written SQL rely on it): call <c>modelBuilder.UseSnakeCaseNames()</c> last in OnModelCreating.
+/// Names set explicitly with HasColumnName / ToTable stay as written.
+/// </summary>
+public static class SnakeCaseNames
+{
+    public static ModelBuilder UseSnakeCaseNames(this ModelBuilder modelBuilder)
+    {
+        foreach (var entity in modelBuilder.Model.GetEntityTypes())
+        {
+            foreach (var property in entity.GetProperties())
+            {
+                if (property.GetColumnName() == property.Name)
+                {
+                    property.SetColumnName(ToSnakeCase(property.Name));
+                }
+            }
+        }
+
+        return modelBuilder;
+    }
+
+    /// <summary><c>OrderId</c> → <c>order_id</c>, <c>HTTPStatus</c> → <c>http_status</c>, <c>Line1</c> → <c>line1</c>.</summary>
+    public static string ToSnakeCase(string name)
+    {
+        var builder = new System.Text.StringBuilder(name.Length + 8);
+        for (var i = 0; i < name.Length; i++)
+        {
+            var c = name[i];
+            if (char.IsUpper(c) && i > 0 && (!char.IsUpper(name[i - 1]) || (i + 1 < name.Length && char.IsLower(name[i + 1]))) && name[i - 1] != '_')
+            {
+                builder.Append('_');
+            }
+
+            builder.Append(char.ToLowerInvariant(c));
+        }
+
+        return builder.ToString();
+    }
+}
