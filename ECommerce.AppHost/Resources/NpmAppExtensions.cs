@@ -15,7 +15,9 @@ public static class NpmAppExtensions
     {
         var directory = Path.GetFullPath(workingDirectory, builder.AppHostDirectory);
         var app = builder.AddExecutable(name, "npm", directory, "run", script)
-            .WithHttpEndpoint(port: port, env: "PORT")
+            // Not proxied: the port the dashboard shows is the one the dev server listens on (and prints), so the
+            // storefront has one address a shopper can sign in from, not a proxy's and a second one of Vite's own.
+            .WithHttpEndpoint(port: port, env: "PORT", isProxied: false)
             .WithEnvironment("BROWSER", "none")
             .WithIconName("Globe");
 

@@ -33,17 +33,18 @@ public static class StorefrontExtensions
 
         // If the Auth service's discovery document names the gateway's own origin, the browser calls it cross-origin
         // from the dev server: let the gateway's CORS policy admit the storefront's origin.
-        gateway.WithEnvironment("Gateway__Cors__Origins__0", web.GetEndpoint("http"));
+        gateway.WithEnvironment("Gateway__Cors__Origins__0", web.GetEndpoint("http"))
+            .WithEnvironment("Gateway__Cors__Origins__1", ReferenceExpression.Create($"http://127.0.0.1:{web.GetEndpoint("http").Property(EndpointProperty.Port)}"));
         return Upcast(web);
     }
 
     /// <summary>
     /// Registers the dev server's sign-in callback and sign-out return addresses with the Auth service's public client
     /// <c>storefront</c>. Entry 0 of Auth:Storefront:RedirectUris / PostLogoutRedirectUris is the gateway-served
-    /// storefront's (set with the issuer). In development the storefront has two more addresses, and a browser on either
-    /// must be able to sign in: entry 1 is the one the dashboard shows (Aspire's proxy in front of Vite), entry 2 is the
-    /// one Vite prints (its own port, on the 127.0.0.1 that vite.config.ts binds). An unregistered one ended sign-in on
-    /// OpenIddict's invalid redirect_uri error.
+    /// storefront's (set with the issuer). In development the dev server listens on one port without a proxy in front
+    /// (NpmAppExtensions), which the dashboard shows as <c>localhost</c> and Vite prints as <c>127.0.0.1</c> (the
+    /// address vite.config.ts binds): entry 1 and 2 register both spellings, so a browser on either can sign in. An
+    /// unregistered one ended sign-in on OpenIddict's invalid redirect_uri error.
     /// </summary>
     public static IResourceBuilder<ProjectResource> WithStorefrontClient(this IResourceBuilder<ProjectResource> auth, IResourceBuilder<IResourceWithEndpoints> web)
     {
@@ -57,7 +58,7 @@ public static class StorefrontExtensions
         ReferenceExpression[] origins =
         [
             ReferenceExpression.Create($"{endpoint}"),
-            ReferenceExpression.Create($"http://127.0.0.1:{endpoint.Property(EndpointProperty.TargetPort)}"),
+            ReferenceExpression.Create($"http://127.0.0.1:{endpoint.Property(EndpointProperty.Port)}"),
         ];
         for (var i = 0; i < origins.Length; i++)
         {

@@ -3,7 +3,12 @@
 
 namespace ECommerce.AppHost.Tests;
 
-/// <summary>The app model, built but not started: every address the storefront is served at can sign in.</summary>
+/// <summary>
+/// The app model, built but not started: the storefront has one port (no proxy in front of the dev server), and both
+/// spellings of its address (the dashboard's localhost, Vite's 127.0.0.1) can sign in. The values are resolvable by
+/// Auth: a reference to the dev server's target port is not (the orchestrator resolves it only for the server itself),
+/// which is what the browser journeys in the whole-system tests would find.
+/// </summary>
 public class StorefrontClientWiringTests
 {
     [Fact]
@@ -15,15 +20,17 @@ public class StorefrontClientWiringTests
             await using var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.ECommerce_AppHost>(
                 ["--infra", "external", "--Infrastructure:DataDirectory", dataDirectory], TestContext.Current.CancellationToken);
             var auth = builder.Resources.OfType<ProjectResource>().Single(r => r.Name == "auth");
+            var web = builder.Resources.Single(r => r.Name == "web");
+            Assert.False(web.Annotations.OfType<EndpointAnnotation>().Single(e => e.Name == "http").IsProxied);
 
             // Publish evaluation yields each value as a manifest expression, without allocating endpoints.
             var environment = await auth.GetEnvironmentVariableValuesAsync(DistributedApplicationOperation.Publish);
 
             Assert.Equal("{gateway.bindings.http.url}/auth/callback", environment["Auth__Storefront__RedirectUris__0"]);
             Assert.Equal("{web.bindings.http.url}/auth/callback", environment["Auth__Storefront__RedirectUris__1"]);
-            Assert.Equal("http://127.0.0.1:{web.bindings.http.targetPort}/auth/callback", environment["Auth__Storefront__RedirectUris__2"]);
+            Assert.Equal("http://127.0.0.1:{web.bindings.http.port}/auth/callback", environment["Auth__Storefront__RedirectUris__2"]);
             Assert.Equal("{web.bindings.http.url}/", environment["Auth__Storefront__PostLogoutRedirectUris__1"]);
-            Assert.Equal("http://127.0.0.1:{web.bindings.http.targetPort}/", environment["Auth__Storefront__PostLogoutRedirectUris__2"]);
+            Assert.Equal("http://127.0.0.1:{web.bindings.http.port}/", environment["Auth__Storefront__PostLogoutRedirectUris__2"]);
         }
         finally
         {

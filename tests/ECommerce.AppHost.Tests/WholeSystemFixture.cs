@@ -1,8 +1,9 @@
 namespace ECommerce.AppHost.Tests;
 
 /// <summary>
-/// Starts the whole AppHost once per test collection in local mode (the machine's PostgreSQL and Redis, data in a
-/// temp folder) and waits until every resource is healthy.
+/// Starts the whole AppHost once per test collection in local mode (the machine's PostgreSQL, data in a temp folder)
+/// and waits until every resource is healthy. The cache is Garnet, the server a machine without redis-server runs:
+/// the per-service tests use redis-server, so both servers the README promises are exercised on every run.
 /// </summary>
 public sealed class WholeSystemFixture : IAsyncLifetime
 {
@@ -38,7 +39,8 @@ public sealed class WholeSystemFixture : IAsyncLifetime
         var started = System.Diagnostics.Stopwatch.StartNew();
         using var timeout = new CancellationTokenSource(StartTimeout);
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.ECommerce_AppHost>(
-            ["--infra", "local", "--Infrastructure:DataDirectory", _dataDirectory, "--Auth:Admin:Password", AdminPassword], timeout.Token);
+            ["--infra", "local", "--Infrastructure:CacheServer", "garnet", "--Infrastructure:DataDirectory", _dataDirectory,
+                "--Auth:Admin:Password", AdminPassword], timeout.Token);
         App = await builder.BuildAsync(timeout.Token);
         await App.StartAsync(timeout.Token);
 

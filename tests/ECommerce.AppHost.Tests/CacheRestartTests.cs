@@ -1,0 +1,48 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+
+namespace ECommerce.AppHost.Tests;
+
+/// <summary>
+/// The local cache server crashes (its process is killed, as the OOM killer or a native fault would) and the AppHost
+/// starts it again by itself, while the store keeps answering: nobody has to notice, nobody has to press Start.
+/// </summary>
+[Collection(WholeSystemCollection.Name)]
+public class CacheRestartTests(WholeSystemFixture system)
+{
+    [Fact]
+    public async Task A_cache_server_that_dies_is_started_again_and_the_store_answers_throughout()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        Assert.True(system.App.ResourceNotifications.TryGetCurrentState("cache", out var before));
+        var wrapper = int.Parse(before.Snapshot.Properties.Single(p => p.Name == "executable.pid").Value!.ToString()!, CultureInfo.InvariantCulture);
+        // `dotnet tool run` starts the server as its child: kill the server itself, the way a crash would end it.
+        var server = Children(wrapper).DefaultIfEmpty(wrapper).First();
+
+        using (var kill = Process.Start("kill", ["-KILL", server.ToString(CultureInfo.InvariantCulture)]))
+        {
+            await kill.WaitForExitAsync(ct);
+        }
+
+        using var client = system.CreateGatewayClient();
+        using (var duringOutage = await client.GetAsync("/api/products?limit=3", ct))
+        {
+            Assert.Equal(HttpStatusCode.OK, duringOutage.StatusCode);
+        }
+
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout.CancelAfter(TimeSpan.FromSeconds(90));
+        await system.App.ResourceNotifications.WaitForResourceAsync("cache",
+            e => e.Snapshot.StartTimeStamp > before.Snapshot.StartTimeStamp && e.Snapshot.State?.Text == "Running", timeout.Token);
+        await system.App.ResourceNotifications.WaitForResourceHealthyAsync("cache", timeout.Token);
+
+        using var afterRestart = await client.GetAsync("/api/products?limit=3", ct);
+        Assert.Equal(HttpStatusCode.OK, afterRestart.StatusCode);
+    }
+
+    private static IEnumerable<int> Children(int pid) =>
+        Directory.EnumerateFiles($"/proc/{pid}/task", "children", SearchOption.AllDirectories)
+            .SelectMany(f => File.ReadAllText(f).Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            .Select(p => int.Parse(p, CultureInfo.InvariantCulture));
+}
