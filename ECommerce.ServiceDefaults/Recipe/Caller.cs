@@ -10,6 +10,9 @@ public static class Roles
 
     /// <summary>A service's client-credentials token: never a customer, admitted only where an endpoint says so.</summary>
     public const string Service = "service";
+
+    /// <summary>The roles a user account can hold (Auth seeds and assigns these).</summary>
+    public static readonly string[] All = [Customer, Admin];
 }
 
 /// <summary>

@@ -39,6 +39,34 @@ public class AuthThroughGatewayTests(WholeSystemFixture system)
         Assert.Contains("<form method=\"post\" action=\"/account/login\"", await response.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// Every address the storefront is shown at in development — the dashboard's (localhost) and the one Vite prints
+    /// (127.0.0.1), the same port since no proxy stands in front of the dev server — may start a sign-in; an address
+    /// that is not the storefront's is refused with a readable error, not sent to the sign-in form.
+    /// </summary>
+    [Fact]
+    public async Task Sign_in_starts_from_every_address_the_storefront_is_shown_at_and_from_no_other()
+    {
+        using var client = system.CreateGatewayClient();
+        var web = system.App.GetEndpoint("web", "http");
+        Assert.Equal("localhost", web.Host);
+
+        foreach (var origin in new[] { $"http://localhost:{web.Port}", $"http://127.0.0.1:{web.Port}" })
+        {
+            using var response = await client.GetAsync(AuthorizeUrl(origin + "/auth/callback"), Ct);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal("/account/login", response.RequestMessage!.RequestUri!.AbsolutePath);
+        }
+
+        using var foreign = await client.GetAsync(AuthorizeUrl($"http://127.0.0.1:{web.Port + 1}/auth/callback"), Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, foreign.StatusCode);
+        Assert.Contains("redirect_uri", await foreign.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+    }
+
+    private static string AuthorizeUrl(string redirectUri) =>
+        "/connect/authorize?client_id=storefront&response_type=code&scope=openid&code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM&code_challenge_method=S256&redirect_uri="
+        + Uri.EscapeDataString(redirectUri);
+
     [Fact]
     public async Task An_admin_route_without_a_token_is_refused_at_the_gateway()
     {

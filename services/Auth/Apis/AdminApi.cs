@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using ECommerce.Auth.Accounts;
 using ECommerce.Auth.Data;
-using ECommerce.Auth.Model;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;

@@ -1,6 +1,5 @@
 using ECommerce.Auth.Accounts;
 using ECommerce.Auth.Data;
-using ECommerce.Auth.Model;
 using ECommerce.Auth.Options;
 using ECommerce.Auth.Security;
 using Microsoft.AspNetCore.Identity;
