@@ -1,17 +1,30 @@
-using ECommerce.Orders.Extensions;
+using ECommerce.Orders.Admin;
+using ECommerce.Orders.Browse;
+using ECommerce.Orders.Carts;
+using ECommerce.Orders.Checkout;
+using ECommerce.Orders.Clients;
+using ECommerce.Orders.Lifecycle;
+using ECommerce.Orders.Persistence;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
-builder.AddOrdersServices();
+builder.AddServiceDatabase<OrdersDbContext, WebApplicationBuilder>("ordersdb");
+builder.Services.AddSingleton(TimeProvider.System);
+builder.AddServiceClients();
+builder.AddCarts();
+builder.AddCheckout();
+builder.AddOrderLifecycle();
 
 var app = builder.Build();
 app.UseDefaultProblemDetails();
 app.UseAuthentication();
 app.UseAuthorization();
 app.MapDefaultEndpoints();
-app.MapOrdersApis();
+app.MapCarts();
+app.MapCheckout();
+app.MapMyOrders();
+app.MapAdmin();
 
-await app.MigrateOrdersDatabaseAsync();
 app.Run();
 
 /// <summary>Entry point, visible to WebApplicationFactory in the tests.</summary>

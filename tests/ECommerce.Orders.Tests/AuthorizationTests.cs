@@ -1,7 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
-using ECommerce.Orders.Apis;
+using ECommerce.Orders.Admin;
+using ECommerce.Orders.Browse;
+using ECommerce.Orders.Domain;
 using ECommerce.Testing;
+using Microsoft.Extensions.Hosting;
 
 namespace ECommerce.Orders.Tests;
 

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using ECommerce.Orders.Apis;
 using ECommerce.Orders.Carts;
 using ECommerce.Testing;
 using Microsoft.Extensions.DependencyInjection;

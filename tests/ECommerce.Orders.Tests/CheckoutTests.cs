@@ -2,8 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using ECommerce.Contracts;
-using ECommerce.Orders.Apis;
-using ECommerce.Orders.Model;
+using ECommerce.Orders.Checkout;
+using ECommerce.Orders.Domain;
 using ECommerce.Testing;
 using Npgsql;
 

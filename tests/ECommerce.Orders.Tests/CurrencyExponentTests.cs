@@ -1,8 +1,12 @@
 using System.Net;
 using System.Net.Http.Json;
 using ECommerce.Contracts;
-using ECommerce.Orders.Apis;
+using ECommerce.Orders.Browse;
+using ECommerce.Orders.Carts;
+using ECommerce.Orders.Checkout;
+using ECommerce.Orders.Domain;
 using ECommerce.Testing;
+using Microsoft.Extensions.Hosting;
 
 namespace ECommerce.Orders.Tests;
 

@@ -1,4 +1,4 @@
-using ECommerce.Orders.Model;
+using ECommerce.Orders.Domain;
 
 namespace ECommerce.Orders.Tests;
 

@@ -1,7 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using ECommerce.Contracts;
-using ECommerce.Orders.Apis;
+using ECommerce.Orders.Carts;
+using ECommerce.Orders.Domain;
 using ECommerce.Testing;
 using Npgsql;
 

@@ -1,9 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
 using ECommerce.Contracts;
-using ECommerce.Orders.Apis;
-using ECommerce.Orders.Model;
+using ECommerce.Orders.Admin;
+using ECommerce.Orders.Domain;
 using ECommerce.Testing;
+using Microsoft.Extensions.Hosting;
 
 namespace ECommerce.Orders.Tests;
 

@@ -1,5 +1,5 @@
 using ECommerce.Contracts;
-using ECommerce.Orders.Model;
+using ECommerce.Orders.Domain;
 using ECommerce.Testing;
 
 namespace ECommerce.Orders.Tests;

@@ -1,4 +1,4 @@
-using ECommerce.Orders.Model;
+using ECommerce.Orders.Domain;
 using Microsoft.Extensions.Options;
 
 namespace ECommerce.Orders.Carts;

@@ -1,6 +1,5 @@
-using ECommerce.Orders.Apis;
 using ECommerce.Orders.Clients;
-using ECommerce.Orders.Model;
+using ECommerce.Orders.Domain;
 using Microsoft.Extensions.Options;
 
 namespace ECommerce.Orders.Carts;
@@ -39,18 +38,18 @@ public sealed class CartService(CartStore store, ProductsClient products, IOptio
     }
 
     /// <summary>Adds to or sets a line; errors name the request field that broke a rule.</summary>
-    public async Task<(CartView? Cart, Dictionary<string, string[]>? Errors)> ChangeLineAsync(
+    public async Task<(CartView? Cart, ValidationErrors? Errors)> ChangeLineAsync(
         CartOwner owner, Guid productId, int quantity, bool add, CancellationToken cancellationToken)
     {
         var found = await products.LookupAsync([productId], cancellationToken);
         if (!found.TryGetValue(productId, out var product) || !product.Active)
         {
-            return (null, Error("productId", "No product with this id is for sale."));
+            return (null, new ValidationErrors().Add("productId", "No product with this id is for sale."));
         }
 
         if (!product.InStock)
         {
-            return (null, Error("productId", "This product is out of stock."));
+            return (null, new ValidationErrors().Add("productId", "This product is out of stock."));
         }
 
         (string Field, string Message)? broken = null;
@@ -59,7 +58,7 @@ public sealed class CartService(CartStore store, ProductsClient products, IOptio
             broken = add ? c.Add(product, quantity, limits.Value) : c.SetQuantity(product, quantity, limits.Value);
             return broken is null;
         }, cancellationToken);
-        return broken is { } b ? (null, Error(b.Field, b.Message)) : (ToView(owner, cart, pricesCurrent: true), null);
+        return broken is { } b ? (null, new ValidationErrors().Add(b.Field, b.Message)) : (ToView(owner, cart, pricesCurrent: true), null);
     }
 
     public async Task<CartView?> RemoveLineAsync(CartOwner owner, Guid productId)
@@ -76,8 +75,6 @@ public sealed class CartService(CartStore store, ProductsClient products, IOptio
         var (_, dropped) = await store.MergeAsync(anonymous, customer, cancellationToken);
         return new CartMergeResult(await ViewAsync(customer, cancellationToken), dropped);
     }
-
-    private static Dictionary<string, string[]> Error(string field, string message) => new() { [field] = [message] };
 
     private static CartView ToView(CartOwner owner, Cart cart, bool pricesCurrent)
     {

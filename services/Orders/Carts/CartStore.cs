@@ -1,6 +1,6 @@
 using System.Text.Json;
-using ECommerce.Orders.Data;
-using ECommerce.Orders.Model;
+using ECommerce.Orders.Domain;
+using ECommerce.Orders.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -83,9 +83,8 @@ public sealed class CartStore(OrdersDbContext db, IOptions<CartLimits> limits, T
             return ((into, dropped), true);
         }, cancellationToken);
 
-    /// <summary>Deletes the cart; inside a caller's transaction (the inbox's) it commits or rolls back with it.</summary>
-    public Task DeleteAsync(CartOwner owner, CancellationToken cancellationToken = default) =>
-        db.Carts.Where(c => c.OwnerKey == owner.Key).ExecuteDeleteAsync(cancellationToken);
+    /// <summary>Deletes the cart.</summary>
+    public Task DeleteAsync(CartOwner owner, CancellationToken cancellationToken = default) => db.DeleteCartAsync(owner, cancellationToken);
 
     /// <summary>Deletes every expired cart (they already read as empty); returns how many.</summary>
     public Task<int> PurgeExpiredAsync(CancellationToken cancellationToken)

@@ -1,4 +1,4 @@
-using ECommerce.Orders.Model;
+using ECommerce.Orders.Domain;
 
 namespace ECommerce.Orders.Checkout;
 
@@ -11,4 +11,4 @@ public enum CheckoutResult
     Invalid,
 }
 
-public sealed record CheckoutOutcome(CheckoutResult Result, Order? Order = null, Dictionary<string, string[]>? Errors = null);
+public sealed record CheckoutOutcome(CheckoutResult Result, Order? Order = null, ValidationErrors? Errors = null);

@@ -3,11 +3,9 @@ using System.Text;
 using System.Text.Json;
 using ECommerce.Contracts;
 using ECommerce.Messaging;
-using ECommerce.Orders.Apis;
-using ECommerce.Orders.Carts;
 using ECommerce.Orders.Clients;
-using ECommerce.Orders.Data;
-using ECommerce.Orders.Model;
+using ECommerce.Orders.Domain;
+using ECommerce.Orders.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -23,13 +21,12 @@ public sealed class CheckoutService(
     OrdersDbContext db,
     ProductsClient products,
     UsersClient users,
-    CartStore carts,
     IOptions<PricingRules> pricing,
     TimeProvider clock,
     ILogger<CheckoutService> logger)
 {
     public async Task<CheckoutOutcome> PlaceAsync(
-        string customerId, string idempotencyKey, CheckoutRequest request, string bearerToken, CancellationToken cancellationToken)
+        string customerId, string idempotencyKey, CheckoutRequest request, CancellationToken cancellationToken)
     {
         var hash = Hash(request);
         if (await FindExistingAsync(customerId, idempotencyKey, hash, cancellationToken) is { } existing)
@@ -39,22 +36,22 @@ public sealed class CheckoutService(
 
         var lines = request.Lines!;
         var catalog = await products.LookupAsync(lines.Select(l => l.ProductId), cancellationToken);
-        var errors = new Dictionary<string, string[]>();
+        var errors = new ValidationErrors();
         var items = new List<OrderItem>();
         for (var i = 0; i < lines.Count; i++)
         {
             if (!catalog.TryGetValue(lines[i].ProductId, out var product) || !product.Active)
             {
-                errors[$"lines[{i}].productId"] = ["No product with this id is for sale."];
+                errors.Add($"lines[{i}].productId", "No product with this id is for sale.");
             }
             else if (!product.InStock)
             {
-                errors[$"lines[{i}].productId"] = ["This product is out of stock."];
+                errors.Add($"lines[{i}].productId", "This product is out of stock.");
             }
             else if (!Currencies.IsKnown(product.Currency) || !Money.IsRepresentable(product.Price, product.Currency))
             {
                 // Products refuses such prices; one stored before it did must not be rounded into an order.
-                errors[$"lines[{i}].productId"] = [$"This product's price ({product.Price} {product.Currency}) is not a whole number of {product.Currency} minor units."];
+                errors.Add($"lines[{i}].productId", $"This product's price ({product.Price} {product.Currency}) is not a whole number of {product.Currency} minor units.");
             }
             else
             {
@@ -65,16 +62,16 @@ public sealed class CheckoutService(
         var currencies = catalog.Values.Select(p => p.Currency).Distinct().ToList();
         if (currencies.Count > 1)
         {
-            errors["lines"] = ["All products of one order must be priced in the same currency."];
+            errors.Add("lines", "All products of one order must be priced in the same currency.");
         }
 
-        var address = request.ShippingAddress is { } given ? ToAddress(given) : await users.GetAddressAsync(request.AddressId!.Value, bearerToken, cancellationToken);
+        var address = request.ShippingAddress is { } given ? ToAddress(given) : await users.GetAddressAsync(request.AddressId!.Value, cancellationToken);
         if (address is null)
         {
-            errors["addressId"] = ["No address with this id in your address book."];
+            errors.Add("addressId", "No address with this id in your address book.");
         }
 
-        if (errors.Count > 0)
+        if (errors.HasErrors)
         {
             return new CheckoutOutcome(CheckoutResult.Invalid, Errors: errors);
         }
@@ -114,7 +111,7 @@ public sealed class CheckoutService(
     {
         try
         {
-            await carts.DeleteAsync(CartOwner.Customer(customerId), cancellationToken);
+            await db.DeleteCartAsync(CartOwner.Customer(customerId), cancellationToken);
         }
         catch (Exception e) when (e is System.Data.Common.DbException or TimeoutException)
         {

@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
-using ECommerce.Orders.Apis;
-using ECommerce.Orders.Model;
+using ECommerce.Orders.Domain;
 using ECommerce.ServiceDefaults;
 
 namespace ECommerce.Orders.Checkout;
@@ -10,12 +9,12 @@ public static partial class CheckoutValidator
 {
     public const string IdempotencyHeader = "Idempotency-Key";
 
-    public static Dictionary<string, string[]> Validate(string? idempotencyKey, CheckoutRequest request, CartLimits limits)
+    public static ValidationErrors Validate(string? idempotencyKey, CheckoutRequest request, CartLimits limits)
     {
-        var errors = new Dictionary<string, string[]>();
+        var errors = new ValidationErrors();
         if (string.IsNullOrWhiteSpace(idempotencyKey) || idempotencyKey.Length > 100 || !IdempotencyKeyPattern().IsMatch(idempotencyKey))
         {
-            errors[IdempotencyHeader] = ["An Idempotency-Key header of 1-100 visible ASCII characters is required (a new UUID per checkout attempt)."];
+            errors.Add(IdempotencyHeader, "An Idempotency-Key header of 1-100 visible ASCII characters is required (a new UUID per checkout attempt).");
         }
 
         ValidateLines(request.Lines, limits, errors);
@@ -23,28 +22,28 @@ public static partial class CheckoutValidator
 
         if (string.IsNullOrWhiteSpace(request.PaymentMethod))
         {
-            errors["paymentMethod"] = ["A payment method token is required (e.g. pm_card_visa)."];
+            errors.Add("paymentMethod", "A payment method token is required (e.g. pm_card_visa).");
         }
         else if (!PaymentTokenPattern().IsMatch(request.PaymentMethod) || LooksLikeCardNumber().IsMatch(request.PaymentMethod))
         {
             // Card numbers never reach this service: only the provider's token for a payment method does.
-            errors["paymentMethod"] = ["The payment method must be a provider token such as pm_card_visa; card data is not accepted."];
+            errors.Add("paymentMethod", "The payment method must be a provider token such as pm_card_visa; card data is not accepted.");
         }
 
         return errors;
     }
 
-    private static void ValidateLines(IReadOnlyList<CheckoutLineRequest>? lines, CartLimits limits, Dictionary<string, string[]> errors)
+    private static void ValidateLines(IReadOnlyList<CheckoutLineRequest>? lines, CartLimits limits, ValidationErrors errors)
     {
         if (lines is null || lines.Count == 0)
         {
-            errors["lines"] = ["At least one line is required."];
+            errors.Add("lines", "At least one line is required.");
             return;
         }
 
         if (lines.Count > limits.MaxLines)
         {
-            errors["lines"] = [$"An order holds at most {limits.MaxLines} lines."];
+            errors.Add("lines", $"An order holds at most {limits.MaxLines} lines.");
             return;
         }
 
@@ -53,37 +52,37 @@ public static partial class CheckoutValidator
         {
             if (lines[i] is not { } line)
             {
-                errors[$"lines[{i}]"] = ["A line is required."];
+                errors.Add($"lines[{i}]", "A line is required.");
                 continue;
             }
 
             if (line.ProductId == Guid.Empty)
             {
-                errors[$"lines[{i}].productId"] = ["A product id is required."];
+                errors.Add($"lines[{i}].productId", "A product id is required.");
             }
             else if (!seen.Add(line.ProductId))
             {
-                errors[$"lines[{i}].productId"] = ["Each product may appear on one line only."];
+                errors.Add($"lines[{i}].productId", "Each product may appear on one line only.");
             }
 
             if (line.Quantity < 1 || line.Quantity > limits.MaxQuantityPerLine)
             {
-                errors[$"lines[{i}].quantity"] = [$"The quantity must be between 1 and {limits.MaxQuantityPerLine}."];
+                errors.Add($"lines[{i}].quantity", $"The quantity must be between 1 and {limits.MaxQuantityPerLine}.");
             }
         }
     }
 
-    private static void ValidateAddress(CheckoutRequest request, Dictionary<string, string[]> errors)
+    private static void ValidateAddress(CheckoutRequest request, ValidationErrors errors)
     {
         if (request.AddressId is not null == request.ShippingAddress is not null)
         {
-            errors["shippingAddress"] = ["Give either an addressId from the address book or a shippingAddress, not both."];
+            errors.Add("shippingAddress", "Give either an addressId from the address book or a shippingAddress, not both.");
             return;
         }
 
         if (request.AddressId == Guid.Empty)
         {
-            errors["addressId"] = ["The address id is not valid."];
+            errors.Add("addressId", "The address id is not valid.");
         }
 
         if (request.ShippingAddress is not { } address)
@@ -100,15 +99,15 @@ public static partial class CheckoutValidator
         Optional(errors, "shippingAddress.phone", address.Phone, 40);
         if (address.Country is null || !CountryPattern().IsMatch(address.Country))
         {
-            errors["shippingAddress.country"] = ["The country is required as a two-letter ISO code (e.g. GB)."];
+            errors.Add("shippingAddress.country", "The country is required as a two-letter ISO code (e.g. GB).");
         }
     }
 
-    private static void Require(Dictionary<string, string[]> errors, string field, string? value, int maxLength)
+    private static void Require(ValidationErrors errors, string field, string? value, int maxLength)
     {
         if (string.IsNullOrWhiteSpace(value))
         {
-            errors[field] = ["This field is required."];
+            errors.Add(field, "This field is required.");
         }
         else
         {
@@ -116,21 +115,21 @@ public static partial class CheckoutValidator
         }
     }
 
-    private static void Optional(Dictionary<string, string[]> errors, string field, string? value, int maxLength)
+    private static void Optional(ValidationErrors errors, string field, string? value, int maxLength)
     {
         if (value is not null && value.Length > maxLength)
         {
-            errors[field] = [$"At most {maxLength} characters."];
+            errors.Add(field, $"At most {maxLength} characters.");
         }
         else if (value is not null && value.Any(IsInvisible))
         {
             // Bidi overrides and zero-width characters make a label show something other than what it says.
-            errors[field] = ["Control and invisible formatting characters are not allowed."];
+            errors.Add(field, "Control and invisible formatting characters are not allowed.");
         }
         else if (value is not null && CardDataDetector.FindInText(value))
         {
             // A card number pasted into the wrong box would be stored and shown in plain text: refused, never echoed.
-            errors[field] = ["This looks like a payment card number; card details are never entered here."];
+            errors.Add(field, "This looks like a payment card number; card details are never entered here.");
         }
     }
 

@@ -1,25 +1,22 @@
 using System.Net;
-using System.Net.Http.Headers;
-using ECommerce.Orders.Model;
+using ECommerce.Orders.Domain;
 
 namespace ECommerce.Orders.Clients;
 
-/// <summary>Users' address book (<c>GET /api/users/me/addresses/{id}</c>), called with the customer's own bearer token.</summary>
+/// <summary>Users' address book (<c>GET /api/users/me/addresses/{id}</c>), called with the customer's own bearer token (ForwardCallerToken).</summary>
 public sealed class UsersClient(HttpClient http)
 {
     private sealed record AddressResponse(
         Guid Id, string? Label, string Recipient, string Line1, string? Line2, string City, string Postcode, string? Region, string Country, string? Phone);
 
     /// <summary>The customer's address, or null when Users does not know it for this customer (another's, or deleted).</summary>
-    public Task<ShippingAddress?> GetAddressAsync(Guid addressId, string bearerToken, CancellationToken cancellationToken) =>
-        DependencyUnavailableException.Guard("users", () => GetAddressCoreAsync(addressId, bearerToken, cancellationToken), cancellationToken);
+    public Task<ShippingAddress?> GetAddressAsync(Guid addressId, CancellationToken cancellationToken) =>
+        DependencyUnavailableException.Guard("users", () => GetAddressCoreAsync(addressId, cancellationToken), cancellationToken);
 
-    private async Task<ShippingAddress?> GetAddressCoreAsync(Guid addressId, string bearerToken, CancellationToken cancellationToken)
+    private async Task<ShippingAddress?> GetAddressCoreAsync(Guid addressId, CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/users/me/addresses/{addressId}");
-        // Forwarding the caller's token makes Users decide whose address book this is: Orders never names the customer.
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", bearerToken);
-        using var response = await http.SendAsync(request, cancellationToken);
+        // The caller's token is forwarded (ForwardCallerToken), so Users decides whose address book this is: Orders never names the customer.
+        using var response = await http.GetAsync($"/api/users/me/addresses/{addressId}", cancellationToken);
         if (response.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Forbidden)
         {
             return null;

@@ -1,0 +1,143 @@
+using ECommerce.Orders.Domain;
+using ECommerce.Orders.Persistence;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace ECommerce.Orders.Admin;
+
+/// <summary>Back office: search every order, read any order, cancel one before it ships (refunded if paid), mark orders shipped and delivered. Admins only.</summary>
+public static class AdminOrderEndpoints
+{
+    public static IEndpointRouteBuilder MapAdmin(this IEndpointRouteBuilder routes)
+    {
+        var admin = routes.MapGroup("/api/orders").WithTags("Orders (admin)").RequireAuthorization(AuthenticationDefaults.AdminPolicy);
+        admin.MapGet("/admin/search", Search);
+        admin.MapGet("/admin/{id:guid}", GetOrder);
+        admin.MapPost("/admin/{id:guid}/cancel", Cancel);
+        admin.MapPost("/{id:guid}/ship", Ship);
+        admin.MapPost("/{id:guid}/deliver", Deliver);
+        return routes;
+    }
+
+    private static async Task<Results<Ok<Page<AdminOrderSummary>>, ValidationProblem>> Search(
+        string? status, string? order, string? customerId, DateTimeOffset? from, DateTimeOffset? to, int? limit, string? after,
+        OrdersDbContext db, CancellationToken cancellationToken)
+    {
+        var errors = new ValidationErrors();
+        OrderStatus? wanted = null;
+        if (status is not null)
+        {
+            if (Enum.TryParse<OrderStatus>(status, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed))
+            {
+                wanted = parsed;
+            }
+            else
+            {
+                errors.Add("status", $"One of: {string.Join(", ", Enum.GetNames<OrderStatus>())}.");
+            }
+        }
+
+        Guid? wholeId = null;
+        string? number = null;
+        if (!string.IsNullOrWhiteSpace(order) && !OrderNumber.TryParse(order, out wholeId, out number))
+        {
+            errors.Add("order", $"An order number is the {OrderNumber.Length} characters on the order page, or the order's whole id.");
+        }
+
+        errors.Check(!(from > to), "from", "'from' must not be after 'to'.");
+        var (size, position) = OrderPages.Read(limit, after, errors);
+        if (errors.HasErrors)
+        {
+            return errors.ToProblem();
+        }
+
+        // The number is the id's text tail, answered by the index on exactly this expression (migration
+        // OrderNumberIndex; the 12 is a literal so the planner can match it). xmin is the concurrency token EF maps.
+        var orders = number is null
+            ? db.Orders.AsQueryable()
+            : db.Orders.FromSql($"SELECT *, xmin FROM orders WHERE right(id::text, 12) = {number}");
+        if (wanted is { } s)
+        {
+            orders = orders.Where(o => o.Status == s);
+        }
+
+        if (wholeId is { } id)
+        {
+            orders = orders.Where(o => o.Id == id);
+        }
+
+        if (!string.IsNullOrWhiteSpace(customerId))
+        {
+            orders = orders.Where(o => o.CustomerId == customerId);
+        }
+
+        if (from is { } start)
+        {
+            var utc = start.ToUniversalTime();
+            orders = orders.Where(o => o.CreatedAt >= utc);
+        }
+
+        if (to is { } end)
+        {
+            var utc = end.ToUniversalTime();
+            orders = orders.Where(o => o.CreatedAt < utc);
+        }
+
+        return TypedResults.Ok(await OrderPages.PageAsync(orders, size, position,
+            o => new AdminOrderSummary(o.Id, o.CustomerId, o.Status, o.CreatedAt, o.Items.Sum(i => i.Quantity), o.Total, o.Currency), cancellationToken));
+    }
+
+    private static async Task<Results<Ok<OrderDetail>, NotFound>> GetOrder(Guid id, OrdersDbContext db, CancellationToken cancellationToken) =>
+        await FindAsync(db, id, cancellationToken) is { } order ? TypedResults.Ok(OrderDetail.From(order)) : TypedResults.NotFound();
+
+    private static async Task<Results<Ok<OrderDetail>, NotFound, ValidationProblem, ProblemHttpResult>> Ship(
+        Guid id, ShipOrderRequest request, HttpContext context, OrdersDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var tracking = request.TrackingNumber?.Trim();
+        if (string.IsNullOrEmpty(tracking) || tracking.Length > 100)
+        {
+            return ValidationErrors.Problem("trackingNumber", "A tracking number of 1-100 characters is required.");
+        }
+
+        if (await FindAsync(db, id, cancellationToken) is not { } order)
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (order.Status == OrderStatus.Paid)
+        {
+            order.RecordTracking(tracking);
+        }
+
+        return await OrderCommands.ApplyAsync(db, order, OrderTrigger.Ship, Admin(context), $"shipped, tracking {tracking}", clock.GetUtcNow(), cancellationToken);
+    }
+
+    private static async Task<Results<Ok<OrderDetail>, NotFound, ValidationProblem, ProblemHttpResult>> Deliver(
+        Guid id, HttpContext context, OrdersDbContext db, TimeProvider clock, CancellationToken cancellationToken) =>
+        await FindAsync(db, id, cancellationToken) is { } order
+            ? await OrderCommands.ApplyAsync(db, order, OrderTrigger.Deliver, Admin(context), "delivered", clock.GetUtcNow(), cancellationToken)
+            : TypedResults.NotFound();
+
+    /// <summary>
+    /// The back office's cancel: the same transition as a customer's (only before shipping), so stock is released and a
+    /// paid order refunded through OrderCancelled; the history names the admin and the reason.
+    /// </summary>
+    private static async Task<Results<Ok<OrderDetail>, NotFound, ValidationProblem, ProblemHttpResult>> Cancel(
+        Guid id, CancelOrderRequest request, HttpContext context, OrdersDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var reason = request.Reason?.Trim();
+        if (string.IsNullOrEmpty(reason) || reason.Length > 500)
+        {
+            return ValidationErrors.Problem("reason", "A reason of 1-500 characters is required.");
+        }
+
+        return await FindAsync(db, id, cancellationToken) is { } order
+            ? await OrderCommands.ApplyAsync(db, order, OrderTrigger.CustomerCancel, Admin(context), $"cancelled by the store: {reason}", clock.GetUtcNow(), cancellationToken)
+            : TypedResults.NotFound();
+    }
+
+    private static Task<Order?> FindAsync(OrdersDbContext db, Guid id, CancellationToken cancellationToken) =>
+        db.Orders.WithDetails().SingleOrDefaultAsync(o => o.Id == id, cancellationToken);
+
+    private static string Admin(HttpContext context) => $"admin:{context.User.FindUserId()}";
+}

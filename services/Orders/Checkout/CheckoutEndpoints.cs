@@ -1,0 +1,44 @@
+using ECommerce.Orders.Domain;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+
+namespace ECommerce.Orders.Checkout;
+
+/// <summary>Placing an order (<c>POST /api/orders</c>), once per Idempotency-Key. The customer is always the token's <c>sub</c>.</summary>
+public static class CheckoutEndpoints
+{
+    public static IEndpointRouteBuilder MapCheckout(this IEndpointRouteBuilder routes)
+    {
+        routes.MapGroup("/api/orders").WithTags("Orders").RequireAuthorization(AuthenticationDefaults.CustomerPolicy)
+            .MapPost("", PlaceOrder);
+        return routes;
+    }
+
+    private static async Task<Results<Created<OrderDetail>, Ok<OrderDetail>, ValidationProblem, ProblemHttpResult>> PlaceOrder(
+        CheckoutRequest request,
+        [FromHeader(Name = CheckoutValidator.IdempotencyHeader)] string? idempotencyKey,
+        HttpContext context,
+        CheckoutService checkout,
+        IOptions<CartLimits> limits,
+        CancellationToken cancellationToken)
+    {
+        var errors = CheckoutValidator.Validate(idempotencyKey, request, limits.Value);
+        if (errors.HasErrors)
+        {
+            return errors.ToProblem();
+        }
+
+        // Users is called with the caller's own token (ForwardCallerToken on its client), so it decides whose address book this is.
+        var outcome = await checkout.PlaceAsync(context.User.UserId(), idempotencyKey!, request, cancellationToken);
+        return outcome.Result switch
+        {
+            CheckoutResult.Created => TypedResults.Created($"/api/orders/{outcome.Order!.Id}", OrderDetail.From(outcome.Order)),
+            CheckoutResult.Repeated => TypedResults.Ok(OrderDetail.From(outcome.Order!)),
+            CheckoutResult.KeyReused => TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity,
+                title: "This Idempotency-Key was already used for a different request.",
+                detail: "Use a new key for a new checkout; repeat a request only with exactly the same body."),
+            _ => outcome.Errors!.ToProblem(),
+        };
+    }
+}

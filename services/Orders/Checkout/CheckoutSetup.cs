@@ -1,0 +1,14 @@
+using ECommerce.Orders.Domain;
+
+namespace ECommerce.Orders.Checkout;
+
+/// <summary>What the checkout use case registers; its route is <see cref="CheckoutEndpoints.MapCheckout"/>.</summary>
+public static class CheckoutSetup
+{
+    public static IHostApplicationBuilder AddCheckout(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<PricingRules>().BindConfiguration("Orders:Pricing").ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddScoped<CheckoutService>();
+        return builder;
+    }
+}

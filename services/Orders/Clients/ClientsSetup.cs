@@ -1,0 +1,23 @@
+using Microsoft.Extensions.Options;
+
+namespace ECommerce.Orders.Clients;
+
+/// <summary>The Products and Users clients, and how their outages are answered (503, see <see cref="RetryableFailureHandler"/>).</summary>
+public static class ClientsSetup
+{
+    public static IHostApplicationBuilder AddServiceClients(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<ServiceAddress>("products").BindConfiguration("Orders:Products").ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<ServiceAddress>("users").BindConfiguration("Orders:Users").ValidateDataAnnotations().ValidateOnStart();
+
+        // Service discovery and the standard resilience handler come from ServiceDefaults' HttpClient defaults.
+        builder.Services.AddHttpClient<ProductsClient>((sp, http) =>
+            http.BaseAddress = sp.GetRequiredService<IOptionsMonitor<ServiceAddress>>().Get("products").BaseAddress);
+        builder.Services.AddHttpClient<UsersClient>((sp, http) =>
+            http.BaseAddress = sp.GetRequiredService<IOptionsMonitor<ServiceAddress>>().Get("users").BaseAddress)
+            .ForwardCallerToken();
+
+        builder.Services.AddExceptionHandler<RetryableFailureHandler>();
+        return builder;
+    }
+}

@@ -1,0 +1,57 @@
+namespace ECommerce.Orders.Domain;
+
+/// <summary>
+/// The order's state machine as one table. Happy path: Pending → StockReserved → Paid → Shipped → Delivered.
+/// Failures and the customer's cancel end in Cancelled; a late reservation or payment on a cancelled order is
+/// compensated rather than resurrecting it. Anything not in the table is a repeat or stale event (ignored) or a
+/// command the status does not allow (refused).
+/// </summary>
+public static class OrderStateMachine
+{
+    private static readonly Dictionary<(OrderStatus From, OrderTrigger Trigger), OrderStatus> Moves = new()
+    {
+        [(OrderStatus.Pending, OrderTrigger.StockReserved)] = OrderStatus.StockReserved,
+        [(OrderStatus.Pending, OrderTrigger.StockRejected)] = OrderStatus.Cancelled,
+        // Payments charges only after the reservation, but the two events travel on different topics: a payment may be
+        // handled here before the reservation that caused it.
+        [(OrderStatus.Pending, OrderTrigger.PaymentSucceeded)] = OrderStatus.Paid,
+        [(OrderStatus.Pending, OrderTrigger.PaymentFailed)] = OrderStatus.Cancelled,
+        [(OrderStatus.Pending, OrderTrigger.CustomerCancel)] = OrderStatus.Cancelled,
+        [(OrderStatus.Pending, OrderTrigger.Timeout)] = OrderStatus.Cancelled,
+
+        [(OrderStatus.StockReserved, OrderTrigger.PaymentSucceeded)] = OrderStatus.Paid,
+        [(OrderStatus.StockReserved, OrderTrigger.PaymentFailed)] = OrderStatus.Cancelled,
+        [(OrderStatus.StockReserved, OrderTrigger.CustomerCancel)] = OrderStatus.Cancelled,
+        [(OrderStatus.StockReserved, OrderTrigger.Timeout)] = OrderStatus.Cancelled,
+
+        [(OrderStatus.Paid, OrderTrigger.Ship)] = OrderStatus.Shipped,
+        [(OrderStatus.Paid, OrderTrigger.CustomerCancel)] = OrderStatus.Cancelled,
+
+        [(OrderStatus.Shipped, OrderTrigger.Deliver)] = OrderStatus.Delivered,
+    };
+
+    /// <summary>Every move the table allows, for documentation and tests.</summary>
+    public static IEnumerable<(OrderStatus From, OrderTrigger Trigger, OrderStatus To)> AllMoves =>
+        Moves.Select(m => (m.Key.From, m.Key.Trigger, m.Value));
+
+    /// <summary>The statuses from which <paramref name="trigger"/> moves an order, to explain a refusal.</summary>
+    public static IEnumerable<OrderStatus> AllowedFrom(OrderTrigger trigger) => AllMoves.Where(m => m.Trigger == trigger).Select(m => m.From);
+
+    public static TransitionOutcome Decide(OrderStatus from, OrderTrigger trigger)
+    {
+        if (Moves.TryGetValue((from, trigger), out var to))
+        {
+            return new TransitionOutcome(TransitionKind.Moved, from, to);
+        }
+
+        if (from == OrderStatus.Cancelled && trigger is OrderTrigger.StockReserved or OrderTrigger.PaymentSucceeded)
+        {
+            return new TransitionOutcome(TransitionKind.Compensate, from, from);
+        }
+
+        return new TransitionOutcome(trigger.IsCommand() ? TransitionKind.Refused : TransitionKind.Ignored, from, from);
+    }
+
+    /// <summary>Stock is held for the order (reserved, or implied by a captured payment) until it is shipped or cancelled.</summary>
+    public static bool HoldsStock(OrderStatus status) => status is OrderStatus.StockReserved or OrderStatus.Paid;
+}

@@ -1,0 +1,24 @@
+namespace ECommerce.Orders.Domain;
+
+/// <summary>What can happen to an order: events from other services, a person's command, or the clock.</summary>
+public enum OrderTrigger
+{
+    StockReserved,
+    StockRejected,
+    PaymentSucceeded,
+    PaymentFailed,
+    CustomerCancel,
+    Ship,
+    Deliver,
+    Timeout,
+}
+
+public static class OrderTriggerExtensions
+{
+    /// <summary>
+    /// Events arrive at least once and in any order, so an event that does not fit is ignored; a person's command that
+    /// does not fit is refused, so they can be told why.
+    /// </summary>
+    public static bool IsCommand(this OrderTrigger trigger) =>
+        trigger is OrderTrigger.CustomerCancel or OrderTrigger.Ship or OrderTrigger.Deliver;
+}

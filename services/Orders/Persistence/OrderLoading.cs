@@ -1,0 +1,30 @@
+using ECommerce.Orders.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace ECommerce.Orders.Persistence;
+
+/// <summary>Reads and writes that more than one use case needs.</summary>
+public static class OrderLoading
+{
+    /// <summary>An order with what <see cref="Order.Apply"/> and <see cref="OrderDetail"/> need: its lines and its history.</summary>
+    public static IQueryable<Order> WithDetails(this IQueryable<Order> orders) =>
+        orders.Include(o => o.Items).Include(o => o.History).AsSplitQuery();
+
+    /// <summary>Saves a person's change to an order; false when an event or the timeout sweep moved the order meanwhile (its row version changed).</summary>
+    public static async Task<bool> TrySaveAsync(this OrdersDbContext db, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return true;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Deletes an owner's cart; inside a caller's transaction (the inbox's) it commits or rolls back with it.</summary>
+    public static Task DeleteCartAsync(this OrdersDbContext db, CartOwner owner, CancellationToken cancellationToken = default) =>
+        db.Carts.Where(c => c.OwnerKey == owner.Key).ExecuteDeleteAsync(cancellationToken);
+}

@@ -1,0 +1,117 @@
+using ECommerce.Contracts;
+using ECommerce.Messaging;
+using ECommerce.Orders.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace ECommerce.Orders.Persistence;
+
+/// <summary>The orders database: orders, their lines and status history, carts, and the messaging outbox and inbox.</summary>
+public sealed class OrdersDbContext(DbContextOptions<OrdersDbContext> options) : DbContext(options)
+{
+    public DbSet<Order> Orders => Set<Order>();
+
+    public DbSet<OrderStatusChange> StatusHistory => Set<OrderStatusChange>();
+
+    public DbSet<CartRecord> Carts => Set<CartRecord>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<Order>(order =>
+        {
+            order.ToTable("orders");
+            order.HasKey(o => o.Id);
+            order.Property(o => o.Id).ValueGeneratedNever();
+            order.Property(o => o.CustomerId).HasMaxLength(200).IsRequired();
+            order.Property(o => o.IdempotencyKey).HasMaxLength(100).IsRequired();
+            order.Property(o => o.RequestHash).HasMaxLength(64).IsRequired();
+            order.Property(o => o.Status).HasConversion<string>().HasMaxLength(20);
+            order.Property(o => o.Currency).HasMaxLength(3);
+            order.Property(o => o.PaymentMethod).HasMaxLength(100);
+            order.Property(o => o.TrackingNumber).HasMaxLength(100);
+            order.Property(o => o.CancellationReason).HasMaxLength(500);
+            foreach (var amount in new[] { nameof(Order.Subtotal), nameof(Order.Shipping), nameof(Order.Tax), nameof(Order.Total) })
+            {
+                order.Property(amount).HasPrecision(18, Currencies.MaxExponent);
+            }
+
+            // PostgreSQL's system column xmin is the row version (the name is the server's, so it is set explicitly).
+            order.Property(o => o.Version).IsRowVersion().HasColumnName("xmin");
+            order.OwnsOne(o => o.ShippingAddress, address =>
+            {
+                // The address shares the orders row, so its key is the order's own id column.
+                address.Property<Guid>("OrderId").HasColumnName("id");
+                foreach (var property in address.OwnedEntityType.GetProperties().Where(p => !p.IsShadowProperty()))
+                {
+                    property.SetColumnName("ship_" + SnakeCaseNames.ToSnakeCase(property.Name));
+                }
+            });
+            // One order per (customer, key) whatever the concurrency: the database, not a check-then-insert, decides.
+            order.HasIndex(o => new { o.CustomerId, o.IdempotencyKey }).IsUnique();
+            // "My orders" and the admin search page by (created_at, id) descending.
+            order.HasIndex(o => new { o.CustomerId, o.CreatedAt, o.Id });
+            order.HasIndex(o => new { o.CreatedAt, o.Id });
+            // The timeout sweep looks only at orders still waiting on another service.
+            order.HasIndex(o => new { o.Status, o.StatusChangedAt }).HasFilter("status IN ('Pending', 'StockReserved')");
+            order.HasMany(o => o.Items).WithOne().HasForeignKey(i => i.OrderId).OnDelete(DeleteBehavior.Cascade);
+            order.HasMany(o => o.History).WithOne().HasForeignKey(h => h.OrderId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<OrderItem>(item =>
+        {
+            item.ToTable("order_items");
+            item.Property(i => i.Sku).HasMaxLength(100);
+            item.Property(i => i.Name).HasMaxLength(300);
+            item.Property(i => i.UnitPrice).HasPrecision(18, Currencies.MaxExponent);
+            item.Ignore(i => i.LineTotal);
+        });
+
+        modelBuilder.Entity<OrderStatusChange>(change =>
+        {
+            change.ToTable("order_status_history");
+            change.Property(h => h.From).HasConversion<string>().HasMaxLength(20);
+            change.Property(h => h.To).HasConversion<string>().HasMaxLength(20);
+            change.Property(h => h.Trigger).HasMaxLength(40);
+            change.Property(h => h.Actor).HasMaxLength(120);
+            change.Property(h => h.Reason).HasMaxLength(500);
+            change.HasIndex(h => new { h.OrderId, h.At });
+        });
+
+        modelBuilder.Entity<CartRecord>(cart =>
+        {
+            cart.ToTable("carts");
+            cart.HasKey(c => c.OwnerKey);
+            // "cart:customer:" plus a subject of up to 200 characters.
+            cart.Property(c => c.OwnerKey).HasMaxLength(250);
+            cart.Property(c => c.Lines).HasColumnType("jsonb").IsRequired();
+            // The cleanup deletes by expiry.
+            cart.HasIndex(c => c.ExpiresAt);
+        });
+
+        modelBuilder.AddMessagingTables();
+        modelBuilder.UseSnakeCaseNames();
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        TakeOwedEvents();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        TakeOwedEvents();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    /// <summary>Moves the events the tracked orders' moves owe into the outbox, so they commit with the moves.</summary>
+    private void TakeOwedEvents()
+    {
+        foreach (var order in ChangeTracker.Entries<Order>().Select(e => e.Entity).ToList())
+        {
+            foreach (var @event in order.TakeOwedEvents())
+            {
+                this.AddIntegrationEvent(@event);
+            }
+        }
+    }
+}
