@@ -2,8 +2,10 @@ using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using ECommerce.Orders.Apis;
-using ECommerce.Orders.Model;
+using ECommerce.Orders.Browse;
+using ECommerce.Orders.Checkout;
+using ECommerce.Orders.Domain;
+using Microsoft.Extensions.Hosting;
 
 namespace ECommerce.Orders.Benchmarks;
 

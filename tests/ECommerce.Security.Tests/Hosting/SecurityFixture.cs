@@ -70,7 +70,7 @@ public sealed class SecurityFixture : IAsyncLifetime
             .UseSetting("Auth:Admin:Password", "Admin-password-for-security-1")), authDb.Db, "/api/auth"));
         Products = await products;
         Users = await users;
-        Orders = HostedService.Start("Orders", Factory<ECommerce.Orders.Apis.CheckoutRequest>(ordersDb, "ordersdb", web => web
+        Orders = HostedService.Start("Orders", Factory<ECommerce.Orders.Checkout.CheckoutRequest>(ordersDb, "ordersdb", web => web
             .UseSetting("ConnectionStrings:cache", redis.ConnectionString)
             .UseSetting("Orders:Products:BaseAddress", $"http://127.0.0.1:{productsPort}")
             .UseSetting("Orders:Users:BaseAddress", $"http://127.0.0.1:{usersPort}")), ordersDb.Db, "/api/orders");
