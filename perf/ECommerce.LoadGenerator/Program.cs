@@ -1,9 +1,9 @@
 using ECommerce.LoadGenerator;
 
 // Usage (docs/benchmarks.md, docs/reliability.md):
-//   dotnet run -c Release --project tests/ECommerce.LoadGenerator -- --apphost --users 50 --ramp 20 --duration 120
-//   dotnet run -c Release --project tests/ECommerce.LoadGenerator -- --apphost --faults --users 20 --ramp 10 --duration 360 --settle 240
-//   dotnet run -c Release --project tests/ECommerce.LoadGenerator -- --gateway http://localhost:5080 --connection productsdb=... (one per database)
+//   dotnet run -c Release --project perf/ECommerce.LoadGenerator -- --apphost --users 50 --ramp 20 --duration 120
+//   dotnet run -c Release --project perf/ECommerce.LoadGenerator -- --apphost --faults --users 20 --ramp 10 --duration 360 --settle 240
+//   dotnet run -c Release --project perf/ECommerce.LoadGenerator -- --gateway http://localhost:5080 --connection productsdb=... (one per database)
 var options = LoadOptions.Parse(args);
 using var cancel = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) =>

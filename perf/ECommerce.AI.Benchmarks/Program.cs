@@ -4,7 +4,7 @@ using ECommerce.AI.Datasets;
 using ECommerce.AI.Serving;
 using ECommerce.AI.Training;
 
-// Serving latency: `dotnet run -c Release --project tests/ECommerce.AI.Benchmarks [-- --synthetic] [--requests 20000] [--threads 4]`.
+// Serving latency: `dotnet run -c Release --project perf/ECommerce.AI.Benchmarks [-- --synthetic] [--requests 20000] [--threads 4]`.
 // Trains on the retail dataset when found (else synthetic), loads the models from their stored bytes exactly as the
 // service does, then times top-10 "bought together", "similar", "for you" (learned ranker over the candidates) and risk scores.
 var requests = int.Parse(ArgValue("--requests") ?? "20000", CultureInfo.InvariantCulture);

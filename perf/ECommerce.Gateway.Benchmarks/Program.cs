@@ -97,7 +97,7 @@ static string NginxConfig(int upstreamPort, int listenPort, string dir) => $$"""
 static string Built(string root, string service) =>
     Path.Combine(root, "services", service, "bin", "Release", "net10.0", $"ECommerce.{service}.dll") is var dll && File.Exists(dll)
         ? dll
-        : throw new FileNotFoundException($"Build first: dotnet build -c Release tests/ECommerce.Gateway.Benchmarks ({dll} is missing)");
+        : throw new FileNotFoundException($"Build first: dotnet build -c Release perf/ECommerce.Gateway.Benchmarks ({dll} is missing)");
 
 static string FindRepositoryRoot()
 {

@@ -1,10 +1,10 @@
 // Checkout benchmark: checkouts per second to Paid and place→paid p50/p95.
 //
 //   against a running system (Products, Payments with the simulated provider, Orders, Auth behind the gateway):
-//     dotnet run -c Release --project tests/ECommerce.Orders.Benchmarks -- --gateway http://localhost:5080 \
+//     dotnet run -c Release --project perf/ECommerce.Orders.Benchmarks -- --gateway http://localhost:5080 \
 //         --token <customer access token> --product <guid> [--product <guid> ...] [--checkouts 200] [--concurrency 8]
 //   Orders alone, Products and Payments played by instant responders on the PostgreSQL transport:
-//     dotnet run -c Release --project tests/ECommerce.Orders.Benchmarks -- --self-hosted [--checkouts 200] [--concurrency 8]
+//     dotnet run -c Release --project perf/ECommerce.Orders.Benchmarks -- --self-hosted [--checkouts 200] [--concurrency 8]
 using System.Globalization;
 
 namespace ECommerce.Orders.Benchmarks;

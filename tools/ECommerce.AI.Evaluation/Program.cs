@@ -3,7 +3,7 @@ using System.Globalization;
 using ECommerce.AI.Datasets;
 using ECommerce.AI.Training;
 
-// Offline evaluation: `dotnet run -c Release --project tests/ECommerce.AI.Evaluation [-- --data <path to online_retail.csv.gz>] [--synthetic-only]`.
+// Offline evaluation: `dotnet run -c Release --project tools/ECommerce.AI.Evaluation [-- --data <path to online_retail.csv.gz>] [--synthetic-only]`.
 // Prints one markdown table per dataset (HR/precision/recall/NDCG@10 per recommender and the popularity baseline, AUC of the risk model).
 var dataPath = ArgValue("--data") ?? Environment.GetEnvironmentVariable("AI_RETAIL_DATA");
 var options = new RecommenderOptions();
