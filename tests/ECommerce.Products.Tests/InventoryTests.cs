@@ -1,8 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using ECommerce.Contracts;
-using ECommerce.Products.Inventory;
 using ECommerce.Products.Domain;
+using ECommerce.Products.Inventory;
 using ECommerce.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
