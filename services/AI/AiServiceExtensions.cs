@@ -1,29 +1,28 @@
-using ECommerce.AI.Apis;
-using ECommerce.AI.Data;
-using ECommerce.AI.Events;
-using ECommerce.AI.Serving;
+using ECommerce.AI.Ingestion;
+using ECommerce.AI.Models;
+using ECommerce.AI.Persistence;
+using ECommerce.AI.Recommendations;
+using ECommerce.AI.Risk;
 using ECommerce.AI.Training;
+using ECommerce.AI.Views;
 using ECommerce.Contracts;
 using ECommerce.Messaging;
-using Microsoft.EntityFrameworkCore;
 
-namespace ECommerce.AI.Extensions;
+namespace ECommerce.AI;
 
 /// <summary>Registration of the AI service, kept out of Program.cs.</summary>
 public static class AiServiceExtensions
 {
     public static IHostApplicationBuilder AddAiServices(this IHostApplicationBuilder builder)
     {
-        var connectionString = builder.Configuration.GetConnectionString("aidb")
-            ?? throw new InvalidOperationException("Connection string 'aidb' is missing (the AppHost provides it in every mode).");
-        builder.Services.AddDbContext<AiDbContext>(o => o.UseNpgsql(connectionString, npgsql => npgsql.EnableRetryOnFailure()));
-        builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("aidb", tags: ["ready"]);
+        // First: the schema is up to date before the consumers start and the models load.
+        builder.AddAiDatabase();
 
         builder.Services.AddOptions<RecommenderOptions>().Bind(builder.Configuration.GetSection(RecommenderOptions.SectionName));
         builder.Services.AddOptions<TrainingOptions>().Bind(builder.Configuration.GetSection(TrainingOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<RiskOptions>().Bind(builder.Configuration.GetSection(RiskOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddAuthorizationBuilder()
-            .AddPolicy(RiskApi.Policy, p => p.RequireAuthenticatedUser().RequireRole("admin", "service"));
+            .AddPolicy(RiskEndpoints.Policy, p => p.RequireAuthenticatedUser().RequireRole(Roles.Admin, Roles.Service));
 
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<ModelHolder>();
@@ -31,8 +30,7 @@ public static class AiServiceExtensions
         builder.Services.AddSingleton<ModelTrainer>();
         builder.Services.AddScoped<HistoryReader>();
 
-        // Order matters: the schema exists before the consumers start, and models load before requests arrive.
-        builder.Services.AddHostedService<DatabaseInitializer>();
+        // Order matters: models load before requests arrive.
         builder.Services.AddHostedService<ModelLoader>();
         builder.AddMessaging<AiDbContext>(m => m
             .Subscribe<OrderPaid, OrderPaidHandler>()
@@ -43,12 +41,12 @@ public static class AiServiceExtensions
         return builder;
     }
 
-    public static WebApplication MapAiApis(this WebApplication app)
+    public static WebApplication MapAiEndpoints(this WebApplication app)
     {
-        app.MapRecommendationsApi();
-        app.MapRiskApi();
-        app.MapEventsApi();
-        app.MapModelsApi();
+        app.MapRecommendationEndpoints();
+        app.MapRiskEndpoints();
+        app.MapViewEndpoints();
+        app.MapModelEndpoints();
         return app;
     }
 }

@@ -1,4 +1,4 @@
-namespace ECommerce.AI.Model;
+namespace ECommerce.AI.Domain;
 
 /// <summary>One trained model: its bytes, holdout metrics, and whether it was promoted to serving.</summary>
 public sealed class ModelVersion

@@ -1,4 +1,4 @@
-namespace ECommerce.AI.Model;
+namespace ECommerce.AI.Domain;
 
 /// <summary>
 /// A cancelled order (from OrderCancelled). Kept apart from <see cref="PaidOrder"/> because the two events may arrive in

@@ -1,4 +1,4 @@
-namespace ECommerce.AI.Model;
+namespace ECommerce.AI.Domain;
 
 /// <summary>A paid order (from OrderPaid): the purchase history the recommenders and the risk model learn from.</summary>
 public sealed class PaidOrder

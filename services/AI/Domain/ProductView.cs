@@ -1,4 +1,4 @@
-namespace ECommerce.AI.Model;
+namespace ECommerce.AI.Domain;
 
 /// <summary>A product view from the storefront, at most one per visitor, product and hour.</summary>
 public sealed class ProductView

@@ -1,4 +1,4 @@
-namespace ECommerce.AI.Model;
+namespace ECommerce.AI.Domain;
 
 /// <summary>What the AI service knows of a product, kept current from ProductUpdated and ProductPriceChanged.</summary>
 public sealed class StoredProduct

@@ -1,9 +1,9 @@
-using ECommerce.AI.Data;
-using ECommerce.AI.Model;
+using ECommerce.AI.Domain;
+using ECommerce.AI.Persistence;
 using ECommerce.Contracts;
 using ECommerce.Messaging;
 
-namespace ECommerce.AI.Events;
+namespace ECommerce.AI.Ingestion;
 
 /// <summary>Records a cancellation; it may arrive before or after the order's OrderPaid, and more than once.</summary>
 public sealed class OrderCancelledHandler(AiDbContext db) : IIntegrationEventHandler<OrderCancelled>

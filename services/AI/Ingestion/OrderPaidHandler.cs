@@ -1,10 +1,10 @@
-using ECommerce.AI.Data;
-using ECommerce.AI.Model;
+using ECommerce.AI.Domain;
+using ECommerce.AI.Persistence;
 using ECommerce.Contracts;
 using ECommerce.Messaging;
 using Microsoft.EntityFrameworkCore;
 
-namespace ECommerce.AI.Events;
+namespace ECommerce.AI.Ingestion;
 
 /// <summary>Records a paid order as purchase history (idempotent: a repeat of the same order changes nothing).</summary>
 public sealed class OrderPaidHandler(AiDbContext db) : IIntegrationEventHandler<OrderPaid>

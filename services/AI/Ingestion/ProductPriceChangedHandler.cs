@@ -1,9 +1,9 @@
-using ECommerce.AI.Data;
-using ECommerce.AI.Model;
+using ECommerce.AI.Domain;
+using ECommerce.AI.Persistence;
 using ECommerce.Contracts;
 using ECommerce.Messaging;
 
-namespace ECommerce.AI.Events;
+namespace ECommerce.AI.Ingestion;
 
 /// <summary>Keeps the product's price (a price-band feature of the recommenders).</summary>
 public sealed class ProductPriceChangedHandler(AiDbContext db) : IIntegrationEventHandler<ProductPriceChanged>

@@ -1,9 +1,9 @@
-using ECommerce.AI.Data;
-using ECommerce.AI.Model;
+using ECommerce.AI.Domain;
+using ECommerce.AI.Persistence;
 using ECommerce.Contracts;
 using ECommerce.Messaging;
 
-namespace ECommerce.AI.Events;
+namespace ECommerce.AI.Ingestion;
 
 /// <summary>Keeps the product's name, category and active flag; an event older than what is stored is ignored.</summary>
 public sealed class ProductUpdatedHandler(AiDbContext db) : IIntegrationEventHandler<ProductUpdated>

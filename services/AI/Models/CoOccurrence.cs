@@ -1,4 +1,4 @@
-namespace ECommerce.AI.Training;
+namespace ECommerce.AI.Models;
 
 /// <summary>
 /// Item-to-item co-occurrence over baskets, normalised by cosine (count(i,j) / sqrt(n_i · n_j)) so that best-sellers,

@@ -1,9 +1,8 @@
-using ECommerce.AI.Training;
 using Microsoft.Extensions.ObjectPool;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 
-namespace ECommerce.AI.Serving;
+namespace ECommerce.AI.Models;
 
 /// <summary>The ranker's input row: the candidate features only (labels and groups exist only while training).</summary>
 public sealed class RankingInput

@@ -1,4 +1,4 @@
-namespace ECommerce.AI.Serving;
+namespace ECommerce.AI.Models;
 
 /// <summary>The models being served right now, with the versions they were loaded from (0 = none, fallbacks serve).</summary>
 public sealed record ServingModels(RecommenderEngine? Recommender, int RecommenderVersion, RiskScorer? Risk, int RiskVersion)

@@ -1,4 +1,4 @@
-namespace ECommerce.AI.Training;
+namespace ECommerce.AI.Models;
 
 /// <summary>A product the customer bought (or viewed) and when.</summary>
 public sealed record HistoryItem(Guid ProductId, DateTimeOffset At);
@@ -13,7 +13,7 @@ public sealed record Candidate(int Item, float[] Features)
     public float HeuristicScore => Features[PersonalFeatures.CoocSum] + (0.3f * Features[PersonalFeatures.SimilarSum]) + (0.01f * Features[PersonalFeatures.RecentPopularity]);
 }
 
-/// <summary>Positions of the ranker's features (see <see cref="Serving.RecommenderEngine.Candidates"/>).</summary>
+/// <summary>Positions of the ranker's features (see <see cref="RecommenderEngine.Candidates"/>).</summary>
 public static class PersonalFeatures
 {
     public const int CoocSum = 0;

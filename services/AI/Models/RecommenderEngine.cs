@@ -1,6 +1,5 @@
-using ECommerce.AI.Training;
 
-namespace ECommerce.AI.Serving;
+namespace ECommerce.AI.Models;
 
 /// <summary>How "for you" lists are ranked: the baseline, the candidate generator alone, or the learned ranker.</summary>
 public enum PersonalMode

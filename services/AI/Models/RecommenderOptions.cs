@@ -1,4 +1,4 @@
-namespace ECommerce.AI.Training;
+namespace ECommerce.AI.Models;
 
 /// <summary>Knobs of the recommender (section <c>AI:Recommender</c>).</summary>
 public sealed class RecommenderOptions

@@ -1,7 +1,7 @@
 using System.IO.Compression;
 using System.Text.Json;
 
-namespace ECommerce.AI.Training;
+namespace ECommerce.AI.Models;
 
 /// <summary>
 /// Everything a recommender needs at serving time, as plain arrays indexed by item position: item statistics,

@@ -1,4 +1,4 @@
-namespace ECommerce.AI.Training;
+namespace ECommerce.AI.Models;
 
 /// <summary>The order features the risk model scores; the same record comes from a request, the database or a dataset.</summary>
 public sealed record RiskFeatures(

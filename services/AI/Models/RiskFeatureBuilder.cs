@@ -1,4 +1,4 @@
-namespace ECommerce.AI.Training;
+namespace ECommerce.AI.Models;
 
 /// <summary>Derives risk features for each purchase from the customer's earlier purchases (nothing from the future leaks in).</summary>
 public static class RiskFeatureBuilder

@@ -1,10 +1,9 @@
 using System.Globalization;
-using ECommerce.AI.Training;
 using Microsoft.Extensions.ObjectPool;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 
-namespace ECommerce.AI.Serving;
+namespace ECommerce.AI.Models;
 
 /// <summary>A risk score in [0, 1] and the features that raised it, in plain words.</summary>
 public sealed record RiskAssessment(double Score, IReadOnlyList<string> Reasons, string Source);

@@ -1,4 +1,4 @@
-namespace ECommerce.AI.Serving;
+namespace ECommerce.AI.Models;
 
 /// <summary>
 /// Dense per-item accumulators reused by one thread across requests (cleared through the touched list, so a request

@@ -1,4 +1,4 @@
-namespace ECommerce.AI.Training;
+namespace ECommerce.AI.Models;
 
 /// <summary>One line of a purchase as the learners see it.</summary>
 public sealed record PurchaseLine(Guid ProductId, int Quantity, decimal UnitPrice);

@@ -1,8 +1,8 @@
-using ECommerce.AI.Model;
+using ECommerce.AI.Domain;
 using ECommerce.Messaging;
 using Microsoft.EntityFrameworkCore;
 
-namespace ECommerce.AI.Data;
+namespace ECommerce.AI.Persistence;
 
 /// <summary>The AI service's own database (<c>aidb</c>): what it learned from events, product views and model versions.</summary>
 public sealed class AiDbContext(DbContextOptions<AiDbContext> options) : DbContext(options)

@@ -1,8 +1,8 @@
-using ECommerce.AI.Data;
-using ECommerce.AI.Training;
+using ECommerce.AI.Models;
+using ECommerce.AI.Persistence;
 using Microsoft.EntityFrameworkCore;
 
-namespace ECommerce.AI.Serving;
+namespace ECommerce.AI.Recommendations;
 
 /// <summary>Reads a customer's recent purchases and a visitor's recent views: the fresh input of "for you".</summary>
 public sealed class HistoryReader(AiDbContext db)

@@ -1,7 +1,7 @@
-using ECommerce.AI.Data;
+using ECommerce.AI.Persistence;
 using Microsoft.EntityFrameworkCore;
 
-namespace ECommerce.AI.Serving;
+namespace ECommerce.AI.Recommendations;
 
 /// <summary>
 /// What serves before any model exists: the best-selling active products of the last 90 days, straight from the

@@ -1,13 +1,14 @@
 using System.Security.Claims;
-using ECommerce.AI.Serving;
+using ECommerce.AI.Domain;
+using ECommerce.AI.Models;
 using Microsoft.AspNetCore.Http.HttpResults;
 
-namespace ECommerce.AI.Apis;
+namespace ECommerce.AI.Recommendations;
 
 /// <summary>"Bought together", "recommended for you" and "similar products".</summary>
-public static class RecommendationsApi
+public static class RecommendationEndpoints
 {
-    public static IEndpointRouteBuilder MapRecommendationsApi(this IEndpointRouteBuilder app)
+    public static IEndpointRouteBuilder MapRecommendationEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/ai").WithTags("Recommendations");
         group.MapGet("/recommendations/bought-together/{productId}", BoughtTogether).AllowAnonymous();
@@ -26,14 +27,14 @@ public static class RecommendationsApi
 
     private static async Task<Results<Ok<RecommendationList>, ValidationProblem>> ItemToItem(
         string productId, int? limit, ModelHolder models, PopularityFallback fallback,
-        Func<RecommenderEngine, Guid, int, IReadOnlyList<Training.ScoredItem>> recommend, CancellationToken cancellationToken)
+        Func<RecommenderEngine, Guid, int, IReadOnlyList<ScoredItem>> recommend, CancellationToken cancellationToken)
     {
-        var errors = Validation.Errors();
-        var id = Validation.ProductId(productId, errors);
-        var k = Validation.Limit(limit, errors);
-        if (errors.Count > 0)
+        var errors = new ValidationErrors();
+        var id = RecommendationQuery.ProductId(productId, errors);
+        var k = RecommendationQuery.Limit(limit, errors);
+        if (errors.HasErrors)
         {
-            return TypedResults.ValidationProblem(errors);
+            return errors.ToProblem();
         }
 
         var current = models.Current;
@@ -53,17 +54,13 @@ public static class RecommendationsApi
         int? limit, string? visitorId, ClaimsPrincipal user, ModelHolder models, PopularityFallback fallback,
         HistoryReader histories, TimeProvider time, CancellationToken cancellationToken)
     {
-        var errors = Validation.Errors();
-        var k = Validation.Limit(limit, errors);
-        var customerId = user.Identity?.IsAuthenticated == true ? user.FindFirstValue("sub") : null;
-        if (customerId is null && visitorId is not null && !Validation.IsVisitorId(visitorId))
+        var errors = new ValidationErrors();
+        var k = RecommendationQuery.Limit(limit, errors);
+        var customerId = user.FindUserId();
+        errors.Check(customerId is not null || visitorId is null || ViewerKey.IsVisitorId(visitorId), "visitorId", "Must be 8-64 letters, digits, '-' or '_'.");
+        if (errors.HasErrors)
         {
-            errors["visitorId"] = ["Must be 8-64 letters, digits, '-' or '_'."];
-        }
-
-        if (errors.Count > 0)
-        {
-            return TypedResults.ValidationProblem(errors);
+            return errors.ToProblem();
         }
 
         var current = models.Current;
@@ -89,5 +86,5 @@ public static class RecommendationsApi
     private static async Task<RecommendationList> FallbackAsync(PopularityFallback fallback, int k, Guid? except, CancellationToken cancellationToken) =>
         new("fallback", 0, [.. (await fallback.TopAsync(k, except, cancellationToken)).Select((id, rank) => new RecommendedProduct(id, 1.0 / (rank + 1)))]);
 
-    private static RecommendedProduct Map(Training.ScoredItem item) => new(item.ProductId, Math.Round(item.Score, 5));
+    private static RecommendedProduct Map(ScoredItem item) => new(item.ProductId, Math.Round(item.Score, 5));
 }

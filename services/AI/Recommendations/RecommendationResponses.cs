@@ -1,4 +1,4 @@
-namespace ECommerce.AI.Apis;
+namespace ECommerce.AI.Recommendations;
 
 /// <summary>A recommended product id with its score (the storefront fetches names and prices from Products).</summary>
 public sealed record RecommendedProduct(Guid ProductId, double Score);

@@ -1,11 +1,10 @@
-using ECommerce.AI.Data;
-using ECommerce.AI.Serving;
-using ECommerce.AI.Training;
+using ECommerce.AI.Models;
+using ECommerce.AI.Persistence;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
-namespace ECommerce.AI.Apis;
+namespace ECommerce.AI.Risk;
 
 /// <summary>
 /// The order features Orders or Payments know at checkout. Amount-vs-history and velocity are computed here from the
@@ -29,11 +28,11 @@ public sealed class RiskOptions
 }
 
 /// <summary>POST /api/ai/risk: scores an order for Orders/Payments (a service token) or an admin.</summary>
-public static class RiskApi
+public static class RiskEndpoints
 {
     public const string Policy = "risk-scoring";
 
-    public static IEndpointRouteBuilder MapRiskApi(this IEndpointRouteBuilder app)
+    public static IEndpointRouteBuilder MapRiskEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapPost("/api/ai/risk", Score).WithTags("Risk").RequireAuthorization(Policy);
         return app;
@@ -43,9 +42,9 @@ public static class RiskApi
         RiskScoreRequest request, ModelHolder models, AiDbContext db, IOptions<RiskOptions> options, TimeProvider time, CancellationToken cancellationToken)
     {
         var errors = Validate(request);
-        if (errors.Count > 0)
+        if (errors.HasErrors)
         {
-            return TypedResults.ValidationProblem(errors);
+            return errors.ToProblem();
         }
 
         var now = time.GetUtcNow();
@@ -64,42 +63,42 @@ public static class RiskApi
             assessment.Reasons, assessment.Source, current.Risk is null ? 0 : current.RiskVersion));
     }
 
-    private static Dictionary<string, string[]> Validate(RiskScoreRequest request)
+    private static ValidationErrors Validate(RiskScoreRequest request)
     {
-        var errors = Validation.Errors();
+        var errors = new ValidationErrors();
         if (string.IsNullOrWhiteSpace(request.CustomerId) || request.CustomerId.Length > 100)
         {
-            errors["customerId"] = ["Required, at most 100 characters."];
+            errors.Add("customerId", "Required, at most 100 characters.");
         }
 
         if (request.Amount is < 0 or > 100_000_000)
         {
-            errors["amount"] = ["Must be between 0 and 100,000,000."];
+            errors.Add("amount", "Must be between 0 and 100,000,000.");
         }
 
         if (request.Currency is not { Length: 3 } currency || !currency.All(char.IsAsciiLetter))
         {
-            errors["currency"] = ["Must be a three-letter ISO 4217 code."];
+            errors.Add("currency", "Must be a three-letter ISO 4217 code.");
         }
 
         if (request.LineCount is < 1 or > 1000)
         {
-            errors["lineCount"] = ["Must be between 1 and 1000."];
+            errors.Add("lineCount", "Must be between 1 and 1000.");
         }
 
         if (request.AccountAgeDays is < 0 or > 36_500)
         {
-            errors["accountAgeDays"] = ["Must be between 0 and 36,500."];
+            errors.Add("accountAgeDays", "Must be between 0 and 36,500.");
         }
 
         if (request.AddressChangesLast30Days is < 0 or > 1000)
         {
-            errors["addressChangesLast30Days"] = ["Must be between 0 and 1000."];
+            errors.Add("addressChangesLast30Days", "Must be between 0 and 1000.");
         }
 
         if (request.OrdersLast24Hours is < 0 or > 10_000)
         {
-            errors["ordersLast24Hours"] = ["Must be between 0 and 10,000."];
+            errors.Add("ordersLast24Hours", "Must be between 0 and 10,000.");
         }
 
         return errors;

@@ -1,11 +1,11 @@
 using System.Text.Json;
-using ECommerce.AI.Data;
-using ECommerce.AI.Serving;
-using ECommerce.AI.Training;
+using ECommerce.AI.Domain;
+using ECommerce.AI.Models;
+using ECommerce.AI.Persistence;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
-namespace ECommerce.AI.Apis;
+namespace ECommerce.AI.Training;
 
 /// <summary>One stored model version as admins see it (no bytes).</summary>
 public sealed record ModelVersionSummary(
@@ -18,11 +18,11 @@ public sealed record ModelsOverview(int RecommenderVersion, int RiskVersion, IRe
 public sealed record TrainingRunResponse(IReadOnlyList<TrainingOutcome> Outcomes);
 
 /// <summary>Admin: model versions with metrics, and training on demand.</summary>
-public static class ModelsApi
+public static class ModelEndpoints
 {
-    public static IEndpointRouteBuilder MapModelsApi(this IEndpointRouteBuilder app)
+    public static IEndpointRouteBuilder MapModelEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/ai/models").WithTags("Models").RequireAuthorization("admin");
+        var group = app.MapGroup("/api/ai/models").WithTags("Models").RequireAuthorization(AuthenticationDefaults.AdminPolicy);
         group.MapGet("/", List);
         group.MapPost("/train", Train);
         return app;
@@ -35,7 +35,7 @@ public static class ModelsApi
             .Select(m => new { m.Kind, m.Version, m.TrainedAt, m.Algorithm, m.PrimaryMetric, m.Promoted, m.Decision, m.Metrics })
             .ToListAsync(cancellationToken);
         var history = rows.Select(m => new ModelVersionSummary(m.Kind, m.Version, m.TrainedAt, m.Algorithm, m.PrimaryMetric, m.Promoted,
-            m.Version == (m.Kind == Model.ModelVersion.Recommender ? current.RecommenderVersion : current.RiskVersion),
+            m.Version == (m.Kind == ModelVersion.Recommender ? current.RecommenderVersion : current.RiskVersion),
             m.Decision, JsonDocument.Parse(m.Metrics).RootElement.Clone())).ToList();
         return TypedResults.Ok(new ModelsOverview(current.RecommenderVersion, current.RiskVersion, history));
     }

@@ -1,19 +1,20 @@
 using System.Security.Claims;
-using ECommerce.AI.Data;
+using ECommerce.AI.Domain;
+using ECommerce.AI.Persistence;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
-namespace ECommerce.AI.Apis;
+namespace ECommerce.AI.Views;
 
-/// <summary>Product views the storefront batches up (at most <see cref="EventsApi.MaxProductsPerPost"/> per post).</summary>
+/// <summary>Product views the storefront batches up (at most <see cref="ViewEndpoints.MaxProductsPerPost"/> per post).</summary>
 public sealed record ProductViewsRequest(string? VisitorId, IReadOnlyList<Guid>? ProductIds);
 
 /// <summary>POST /api/ai/events/views: product views, from signed-in customers or anonymous visitors.</summary>
-public static class EventsApi
+public static class ViewEndpoints
 {
     public const int MaxProductsPerPost = 20;
 
-    public static IEndpointRouteBuilder MapEventsApi(this IEndpointRouteBuilder app)
+    public static IEndpointRouteBuilder MapViewEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapPost("/api/ai/events/views", RecordViews).WithTags("Events").AllowAnonymous();
         return app;
@@ -26,24 +27,17 @@ public static class EventsApi
     private static async Task<Results<Accepted, ValidationProblem>> RecordViews(
         ProductViewsRequest request, ClaimsPrincipal user, AiDbContext db, TimeProvider time, CancellationToken cancellationToken)
     {
-        var errors = Validation.Errors();
+        var errors = new ValidationErrors();
         // Whose history a view joins comes only from the token; a body's visitor id names an anonymous history, never a customer's.
         var visitor = user.Identity?.IsAuthenticated == true
-            ? user.FindFirstValue("sub") is { } sub ? ViewerKey.Customer(sub) : null
-            : Validation.IsVisitorId(request.VisitorId) ? ViewerKey.Anonymous(request.VisitorId!) : null;
-        if (visitor is null)
+            ? user.FindUserId() is { } sub ? ViewerKey.Customer(sub) : null
+            : ViewerKey.IsVisitorId(request.VisitorId) ? ViewerKey.Anonymous(request.VisitorId!) : null;
+        errors.Check(visitor is not null, "visitorId", "Anonymous visitors must send a visitor id of 8-64 letters, digits, '-' or '_'.");
+        errors.Check(request.ProductIds is { Count: > 0 and <= MaxProductsPerPost } ids && !ids.Contains(Guid.Empty),
+            "productIds", $"Between 1 and {MaxProductsPerPost} non-empty product ids.");
+        if (errors.HasErrors)
         {
-            errors["visitorId"] = ["Anonymous visitors must send a visitor id of 8-64 letters, digits, '-' or '_'."];
-        }
-
-        if (request.ProductIds is not { Count: > 0 and <= MaxProductsPerPost } ids || ids.Contains(Guid.Empty))
-        {
-            errors["productIds"] = [$"Between 1 and {MaxProductsPerPost} non-empty product ids."];
-        }
-
-        if (errors.Count > 0)
-        {
-            return TypedResults.ValidationProblem(errors);
+            return errors.ToProblem();
         }
 
         var now = time.GetUtcNow();
