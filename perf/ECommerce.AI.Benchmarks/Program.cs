@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using ECommerce.AI.Datasets;
-using ECommerce.AI.Serving;
+using ECommerce.AI.Models;
 using ECommerce.AI.Training;
 
 // Serving latency: `dotnet run -c Release --project perf/ECommerce.AI.Benchmarks [-- --synthetic] [--requests 20000] [--threads 4]`.

@@ -4,7 +4,7 @@
 // the cache's Redis is up, killed and restarted (CacheOutageBenchmark.cs).
 using System.Diagnostics;
 using System.Globalization;
-using ECommerce.Products.Data;
+using ECommerce.Products.Persistence;
 using ECommerce.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;

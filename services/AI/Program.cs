@@ -1,4 +1,4 @@
-using ECommerce.AI.Extensions;
+using ECommerce.AI;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
@@ -9,7 +9,7 @@ app.UseDefaultProblemDetails();
 app.UseAuthentication();
 app.UseAuthorization();
 app.MapDefaultEndpoints();
-app.MapAiApis();
+app.MapAiEndpoints();
 app.Run();
 
 /// <summary>Entry point, visible to the test host.</summary>

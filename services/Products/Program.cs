@@ -1,5 +1,8 @@
-using ECommerce.Products.Apis;
-using ECommerce.Products.Extensions;
+using ECommerce.Products;
+using ECommerce.Products.Catalog;
+using ECommerce.Products.Import;
+using ECommerce.Products.Inventory;
+using ECommerce.Products.Search;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
@@ -10,10 +13,12 @@ app.UseDefaultProblemDetails();
 app.UseAuthentication();
 app.UseAuthorization();
 app.MapDefaultEndpoints();
-app.MapProductsApi();
-app.MapCategoriesApi();
-app.MapCatalogAdminApi();
-app.MapInventoryApi();
+app.MapSearchEndpoints();
+app.MapProductEndpoints();
+app.MapCategoryEndpoints();
+app.MapProductAdminEndpoints();
+app.MapImportEndpoints();
+app.MapInventoryEndpoints();
 app.Run();
 
 /// <summary>Entry point, public so WebApplicationFactory can host the service in tests.</summary>

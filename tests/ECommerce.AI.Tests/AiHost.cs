@@ -1,4 +1,4 @@
-using ECommerce.AI.Data;
+using ECommerce.AI.Persistence;
 using ECommerce.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;

@@ -40,7 +40,7 @@ public sealed class EventConsumptionTests(AiHost host) : IClassFixture<AiHost>
         await transport.PublishAsync(EventSerializer.TopicOf(@event.GetType()), [message], Ct);
     }
 
-    private async Task WaitUntilAsync(Func<Data.AiDbContext, Task<bool>> condition)
+    private async Task WaitUntilAsync(Func<Persistence.AiDbContext, Task<bool>> condition)
     {
         var deadline = DateTime.UtcNow.AddSeconds(30);
         while (true)

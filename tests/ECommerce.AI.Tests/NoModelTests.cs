@@ -1,8 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using ECommerce.AI.Apis;
-using ECommerce.AI.Model;
+using ECommerce.AI.Domain;
+using ECommerce.AI.Recommendations;
+using ECommerce.AI.Risk;
+using ECommerce.AI.Views;
 using ECommerce.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -152,10 +154,10 @@ public sealed class NoModelTests(AiHost host) : IClassFixture<AiHost>
         Assert.Equal([product], (await HistoryOf(me)).Select(v => v.ProductId));
     }
 
-    private async Task<List<Training.HistoryItem>> HistoryOf(string customerId)
+    private async Task<List<Models.HistoryItem>> HistoryOf(string customerId)
     {
         using var scope = host.Factory.Services.CreateScope();
-        return await scope.ServiceProvider.GetRequiredService<Serving.HistoryReader>().ViewsAsync(customerId, Ct);
+        return await scope.ServiceProvider.GetRequiredService<Recommendations.HistoryReader>().ViewsAsync(customerId, Ct);
     }
 
     private static async Task AssertValidationProblemAsync(HttpResponseMessage response, string field)

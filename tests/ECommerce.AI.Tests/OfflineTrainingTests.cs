@@ -1,4 +1,5 @@
 using ECommerce.AI.Datasets;
+using ECommerce.AI.Models;
 using ECommerce.AI.Training;
 
 namespace ECommerce.AI.Tests;
@@ -51,8 +52,8 @@ public sealed class OfflineTrainingTests
         var options = new RecommenderOptions();
         var item = snapshot.Items[snapshot.PopularGlobal[0]];
 
-        var before = new Serving.RecommenderEngine(snapshot, options).BoughtTogether(item, 10);
-        var after = new Serving.RecommenderEngine(restored, options).BoughtTogether(item, 10);
+        var before = new RecommenderEngine(snapshot, options).BoughtTogether(item, 10);
+        var after = new RecommenderEngine(restored, options).BoughtTogether(item, 10);
 
         Assert.NotEmpty(before);
         Assert.Equal(before.Select(s => s.ProductId), after.Select(s => s.ProductId));

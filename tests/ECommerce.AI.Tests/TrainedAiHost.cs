@@ -1,5 +1,6 @@
 using ECommerce.AI.Datasets;
-using ECommerce.AI.Model;
+using ECommerce.AI.Domain;
+using ECommerce.AI.Models;
 using ECommerce.AI.Training;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,8 +1,11 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Json;
-using ECommerce.AI.Apis;
-using ECommerce.AI.Model;
+using ECommerce.AI.Domain;
+using ECommerce.AI.Recommendations;
+using ECommerce.AI.Risk;
+using ECommerce.AI.Training;
+using ECommerce.AI.Views;
 using ECommerce.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -36,7 +39,7 @@ public sealed class TrainedServiceTests(TrainedAiHost host) : IClassFixture<Trai
 
         Assert.Equal("model", list!.Source);
         Assert.Equal(10, list.Items.Count);
-        var engine = host.Factory.Services.GetRequiredService<Serving.ModelHolder>().Current.Recommender!;
+        var engine = host.Factory.Services.GetRequiredService<Models.ModelHolder>().Current.Recommender!;
         var rates = engine.Snapshot.Items.Select((id, i) => (id, rate: engine.Snapshot.RepeatRates[i])).ToDictionary(x => x.id, x => x.rate);
         Assert.All(list.Items.Where(i => bought.Contains(i.ProductId)), i => Assert.True(rates[i.ProductId] >= 0.3f, $"{i.ProductId} is not a repeat item"));
     }
@@ -91,7 +94,7 @@ public sealed class TrainedServiceTests(TrainedAiHost host) : IClassFixture<Trai
         var load = Enumerable.Range(0, 6).Select(i => Task.Run(() => HammerAsync(
             i % 2 == 0 ? host.Client(TestTokens.Customer(customer)) : host.Client(),
             i % 2 == 0 ? "/api/ai/recommendations/for-me" : $"/api/ai/recommendations/bought-together/{product}"), Ct)).ToList();
-        var before = host.Factory.Services.GetRequiredService<Serving.ModelHolder>().Current.RecommenderVersion;
+        var before = host.Factory.Services.GetRequiredService<Models.ModelHolder>().Current.RecommenderVersion;
 
         var run = await host.Client(TestTokens.Admin()).PostAsync("/api/ai/models/train", null, Ct);
         await Task.Delay(300, Ct);

@@ -1,4 +1,4 @@
-using ECommerce.Products.Data;
+using ECommerce.Products.Persistence;
 using ECommerce.Products.Seeding;
 using ECommerce.Testing;
 using Microsoft.EntityFrameworkCore;

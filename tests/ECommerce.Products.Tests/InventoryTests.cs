@@ -1,9 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using ECommerce.Contracts;
-using ECommerce.Products.Events;
+using ECommerce.Products.Domain;
 using ECommerce.Products.Inventory;
-using ECommerce.Products.Model;
 using ECommerce.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -185,7 +184,7 @@ public sealed class InventoryTests(ProductsHost host) : IClassFixture<ProductsHo
     private async Task HandleAsync<THandler, TEvent>(TEvent @event) where THandler : ECommerce.Messaging.IIntegrationEventHandler<TEvent> where TEvent : ECommerce.Messaging.IntegrationEvent
     {
         await using var scope = host.Factory.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<ECommerce.Products.Data.ProductsDbContext>();
+        var db = scope.ServiceProvider.GetRequiredService<ECommerce.Products.Persistence.ProductsDbContext>();
         await db.Database.CreateExecutionStrategy().ExecuteAsync(async ct =>
         {
             db.ChangeTracker.Clear();

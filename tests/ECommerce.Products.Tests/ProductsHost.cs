@@ -1,7 +1,7 @@
 using System.Net.Http.Headers;
 using ECommerce.Messaging;
-using ECommerce.Products.Data;
-using ECommerce.Products.Model;
+using ECommerce.Products.Domain;
+using ECommerce.Products.Persistence;
 using ECommerce.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;

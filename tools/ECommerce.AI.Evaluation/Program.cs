@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using ECommerce.AI.Datasets;
+using ECommerce.AI.Models;
 using ECommerce.AI.Training;
 
 // Offline evaluation: `dotnet run -c Release --project tools/ECommerce.AI.Evaluation [-- --data <path to online_retail.csv.gz>] [--synthetic-only]`.

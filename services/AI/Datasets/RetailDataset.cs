@@ -2,7 +2,8 @@ using System.Globalization;
 using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Text;
-using ECommerce.AI.Training;
+
+using ECommerce.AI.Models;
 
 namespace ECommerce.AI.Datasets;
 

@@ -1,4 +1,4 @@
-using ECommerce.AI.Training;
+using ECommerce.AI.Models;
 
 namespace ECommerce.AI.Datasets;
 

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
-using ECommerce.AI.Data;
-using ECommerce.AI.Model;
-using ECommerce.AI.Serving;
+using ECommerce.AI.Domain;
+using ECommerce.AI.Models;
+using ECommerce.AI.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 

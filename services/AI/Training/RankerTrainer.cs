@@ -1,4 +1,4 @@
-using ECommerce.AI.Serving;
+using ECommerce.AI.Models;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using Microsoft.ML.Trainers.FastTree;

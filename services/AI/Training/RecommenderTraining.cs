@@ -1,4 +1,4 @@
-using ECommerce.AI.Serving;
+using ECommerce.AI.Models;
 
 namespace ECommerce.AI.Training;
 

@@ -1,3 +1,4 @@
+using ECommerce.AI.Models;
 using Microsoft.ML;
 using Microsoft.ML.Calibrators;
 using Microsoft.ML.Data;

@@ -1,3 +1,5 @@
+using ECommerce.AI.Models;
+
 namespace ECommerce.AI.Training;
 
 /// <summary>Builds a <see cref="RecommenderSnapshot"/> (without ranker) from purchases and the catalog.</summary>

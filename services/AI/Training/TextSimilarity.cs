@@ -1,3 +1,4 @@
+using ECommerce.AI.Models;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using Microsoft.ML.Transforms.Text;

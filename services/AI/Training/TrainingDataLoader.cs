@@ -1,4 +1,5 @@
-using ECommerce.AI.Data;
+using ECommerce.AI.Models;
+using ECommerce.AI.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace ECommerce.AI.Training;

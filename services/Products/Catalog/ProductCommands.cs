@@ -1,8 +1,8 @@
 using ECommerce.Contracts;
 using ECommerce.Messaging;
 using ECommerce.Products.Caching;
-using ECommerce.Products.Data;
-using ECommerce.Products.Model;
+using ECommerce.Products.Domain;
+using ECommerce.Products.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace ECommerce.Products.Catalog;
@@ -22,28 +22,28 @@ public enum CommandOutcome
 /// </summary>
 public sealed class ProductCommands(ProductsDbContext db, CatalogCache cache, TimeProvider clock)
 {
-    public async Task<(CommandOutcome Outcome, Product? Product, Dictionary<string, string[]> Errors)> CreateAsync(CreateProductRequest request, CancellationToken ct)
+    public async Task<(CommandOutcome Outcome, Product? Product, ValidationErrors Errors)> CreateAsync(CreateProductRequest request, CancellationToken ct)
     {
-        var errors = new Dictionary<string, string[]>();
+        var errors = new ValidationErrors();
         ProductRules.Validate(errors, request.Sku, request.Name, request.Price, request.Currency, request.Category, request.Brand, request.Description, creating: true);
         if (request.InitialStock is < 0)
         {
-            errors["initialStock"] = ["initialStock must not be negative."];
+            errors.Add("initialStock", "initialStock must not be negative.");
         }
 
         var category = request.Category is null ? null : await db.Categories.FirstOrDefaultAsync(c => c.Slug == request.Category, ct);
-        if (category is null && !errors.ContainsKey("category"))
+        if (category is null && !errors.Has("category"))
         {
-            errors["category"] = [$"There is no category '{request.Category}'."];
+            errors.Add("category", $"There is no category '{request.Category}'.");
         }
 
         var sku = request.Sku?.Trim();
-        if (sku is not null && await db.Products.AnyAsync(p => p.Sku == sku, ct))
+        if (sku is not null && !errors.Has("sku") && await db.Products.AnyAsync(p => p.Sku == sku, ct))
         {
-            errors["sku"] = [$"A product with sku '{sku}' exists."];
+            errors.Add("sku", $"A product with sku '{sku}' exists.");
         }
 
-        if (errors.Count > 0)
+        if (errors.HasErrors)
         {
             return (CommandOutcome.Invalid, null, errors);
         }
@@ -53,12 +53,12 @@ public sealed class ProductCommands(ProductsDbContext db, CatalogCache cache, Ti
         {
             Sku = sku!,
             Name = request.Name!.Trim(),
-            Slug = await UniqueSlugAsync(request.Name!, sku!, ct),
+            Slug = await db.UniqueSlugAsync(request.Name!, sku!, ct),
             Description = request.Description?.Trim() ?? "",
             Price = request.Price!.Value,
             Currency = request.Currency ?? ProductRules.DefaultCurrency,
             CategoryId = category!.Id,
-            Brand = await BrandAsync(request.Brand!, ct),
+            Brand = await db.BrandNamedAsync(request.Brand!, ct),
             Attributes = request.Attributes ?? [],
             CreatedAt = now,
             UpdatedAt = now,
@@ -71,13 +71,13 @@ public sealed class ProductCommands(ProductsDbContext db, CatalogCache cache, Ti
         return (CommandOutcome.Done, product, errors);
     }
 
-    public async Task<(CommandOutcome Outcome, Dictionary<string, string[]> Errors)> UpdateAsync(Guid id, UpdateProductRequest request, CancellationToken ct)
+    public async Task<(CommandOutcome Outcome, ValidationErrors Errors)> UpdateAsync(Guid id, UpdateProductRequest request, CancellationToken ct)
     {
-        var errors = new Dictionary<string, string[]>();
+        var errors = new ValidationErrors();
         ProductRules.Validate(errors, null, request.Name, request.Price, null, request.Category, request.Brand, request.Description, creating: false);
         if (request.Version is null)
         {
-            errors["version"] = ["version (from the product you edited) is required."];
+            errors.Add("version", "version (from the product you edited) is required.");
         }
 
         var product = await db.Products.Include(p => p.Category).FirstOrDefaultAsync(p => p.Id == id, ct);
@@ -87,18 +87,18 @@ public sealed class ProductCommands(ProductsDbContext db, CatalogCache cache, Ti
         }
 
         // The request carries no currency: the price is checked against the product's own.
-        if (!errors.ContainsKey("price"))
+        if (!errors.Has("price"))
         {
             ProductRules.ValidatePrecision(errors, request.Price, product.Currency);
         }
 
         var category = request.Category is null ? product.Category : await db.Categories.FirstOrDefaultAsync(c => c.Slug == request.Category, ct);
-        if (category is null && !errors.ContainsKey("category"))
+        if (category is null && !errors.Has("category"))
         {
-            errors["category"] = [$"There is no category '{request.Category}'."];
+            errors.Add("category", $"There is no category '{request.Category}'.");
         }
 
-        if (errors.Count > 0)
+        if (errors.HasErrors)
         {
             return (CommandOutcome.Invalid, errors);
         }
@@ -119,7 +119,7 @@ public sealed class ProductCommands(ProductsDbContext db, CatalogCache cache, Ti
         product.Active = request.Active ?? product.Active;
         if (request.Brand is not null)
         {
-            product.Brand = await BrandAsync(request.Brand, ct);
+            product.Brand = await db.BrandNamedAsync(request.Brand, ct);
         }
 
         product.UpdatedAt = clock.GetUtcNow();
@@ -165,20 +165,5 @@ public sealed class ProductCommands(ProductsDbContext db, CatalogCache cache, Ti
         }
 
         return CommandOutcome.Done;
-    }
-
-    internal async Task<Brand> BrandAsync(string name, CancellationToken ct)
-    {
-        var slug = Slugs.From(name);
-        return db.Brands.Local.FirstOrDefault(b => b.Slug == slug)
-            ?? await db.Brands.FirstOrDefaultAsync(b => b.Slug == slug, ct)
-            ?? db.Brands.Add(new Brand { Name = name.Trim(), Slug = slug }).Entity;
-    }
-
-    internal async Task<string> UniqueSlugAsync(string name, string sku, CancellationToken ct)
-    {
-        var slug = Slugs.From(name);
-        var taken = db.Products.Local.Any(p => p.Slug == slug) || await db.Products.AnyAsync(p => p.Slug == slug, ct);
-        return taken ? Slugs.From($"{name} {sku}") : slug;
     }
 }

@@ -1,10 +1,8 @@
 using System.Security.Cryptography;
 using System.Text.Json;
-using ECommerce.Products.Apis;
 using ECommerce.Products.Caching;
-using ECommerce.Products.Data;
-using ECommerce.Products.Images;
-using ECommerce.Products.Model;
+using ECommerce.Products.Domain;
+using ECommerce.Products.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace ECommerce.Products.Catalog;

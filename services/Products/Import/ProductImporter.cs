@@ -1,8 +1,9 @@
 using System.Globalization;
 using ECommerce.Contracts;
 using ECommerce.Messaging;
-using ECommerce.Products.Catalog;
-using ECommerce.Products.Data;
+using ECommerce.Products.Csv;
+using ECommerce.Products.Domain;
+using ECommerce.Products.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace ECommerce.Products.Import;
@@ -17,7 +18,7 @@ public sealed record ImportRowError(int Row, string Field, string Message);
 /// Bulk create/update from CSV with the header <c>sku,name,description,price,currency,category,brand,stock</c>.
 /// Rows are upserted by SKU; a bad row is reported and skipped, the good rows are applied.
 /// </summary>
-public sealed class ProductImporter(ProductsDbContext db, ProductCommands commands)
+public sealed class ProductImporter(ProductsDbContext db)
 {
     public static readonly string[] Columns = ["sku", "name", "description", "price", "currency", "category", "brand", "stock"];
     public const int MaxRows = 5000;
@@ -67,29 +68,29 @@ public sealed class ProductImporter(ProductsDbContext db, ProductCommands comman
                 continue;
             }
 
-            var rowErrors = new Dictionary<string, string[]>();
+            var rowErrors = new ValidationErrors();
             decimal? price = decimal.TryParse(f[3], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var p) ? p : null;
             int? stock = f[7].Trim().Length == 0 ? 0 : int.TryParse(f[7], NumberStyles.None, CultureInfo.InvariantCulture, out var s) ? s : null;
             var currency = f[4].Trim().Length == 0 ? ProductRules.DefaultCurrency : f[4].Trim().ToUpperInvariant();
             ProductRules.Validate(rowErrors, f[0].Trim(), f[1], price, currency, f[5].Trim(), f[6], f[2], creating: true);
             if (stock is null)
             {
-                rowErrors["stock"] = ["stock must be a whole number of at least 0."];
+                rowErrors.Add("stock", "stock must be a whole number of at least 0.");
             }
 
-            if (!rowErrors.ContainsKey("category") && !categories.ContainsKey(f[5].Trim().ToLowerInvariant()))
+            if (!rowErrors.Has("category") && !categories.ContainsKey(f[5].Trim().ToLowerInvariant()))
             {
-                rowErrors["category"] = [$"There is no category '{f[5].Trim()}'."];
+                rowErrors.Add("category", $"There is no category '{f[5].Trim()}'.");
             }
 
-            if (!rowErrors.ContainsKey("sku") && !seen.Add(f[0].Trim()))
+            if (!rowErrors.Has("sku") && !seen.Add(f[0].Trim()))
             {
-                rowErrors["sku"] = ["The sku appears twice in this file."];
+                rowErrors.Add("sku", "The sku appears twice in this file.");
             }
 
-            if (rowErrors.Count > 0)
+            if (rowErrors.HasErrors)
             {
-                errors.AddRange(rowErrors.Select(e => new ImportRowError(row, e.Key, e.Value[0])));
+                errors.AddRange(rowErrors.ToDictionary().Select(e => new ImportRowError(row, e.Key, e.Value[0])));
                 continue;
             }
 
@@ -103,7 +104,7 @@ public sealed class ProductImporter(ProductsDbContext db, ProductCommands comman
             else
             {
                 created++;
-                product = new Model.Product { Sku = sku, Name = f[1].Trim(), Slug = await commands.UniqueSlugAsync(f[1], sku, ct), Stock = new Model.StockItem() };
+                product = new Product { Sku = sku, Name = f[1].Trim(), Slug = await db.UniqueSlugAsync(f[1], sku, ct), Stock = new StockItem() };
                 db.Products.Add(product);
             }
 
@@ -113,7 +114,7 @@ public sealed class ProductImporter(ProductsDbContext db, ProductCommands comman
             product.Price = price!.Value;
             product.Currency = currency;
             product.CategoryId = category.Id;
-            product.Brand = await commands.BrandAsync(f[6], ct);
+            product.Brand = await db.BrandNamedAsync(f[6], ct);
             product.Stock!.Available = stock!.Value;
             product.UpdatedAt = DateTimeOffset.UtcNow;
             if (!isNew && oldPrice != product.Price)
@@ -124,7 +125,7 @@ public sealed class ProductImporter(ProductsDbContext db, ProductCommands comman
             db.AddIntegrationEvent(new ProductUpdated(product.Id, product.Name, category.Slug, product.Active));
             if (stock.Value != oldStock)
             {
-                db.StockAdjustments.Add(new Model.StockAdjustment
+                db.StockAdjustments.Add(new StockAdjustment
                 {
                     ProductId = product.Id,
                     Delta = stock.Value - oldStock,

@@ -1,7 +1,7 @@
 using ECommerce.Contracts;
 using ECommerce.Messaging;
-using ECommerce.Products.Data;
-using ECommerce.Products.Model;
+using ECommerce.Products.Domain;
+using ECommerce.Products.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 

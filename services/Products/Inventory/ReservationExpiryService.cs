@@ -1,4 +1,4 @@
-using ECommerce.Products.Data;
+using ECommerce.Products.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 

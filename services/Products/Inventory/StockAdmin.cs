@@ -1,5 +1,5 @@
-using ECommerce.Products.Data;
-using ECommerce.Products.Model;
+using ECommerce.Products.Domain;
+using ECommerce.Products.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace ECommerce.Products.Inventory;

@@ -13,57 +13,57 @@ public sealed record ProductListQuery(
     public const int DefaultLimit = 24;
     public const int MaxLimit = 100;
 
-    public bool TryValidate(out ProductFilter filter, out Dictionary<string, string[]> errors)
+    public bool TryValidate(out ProductFilter filter, out ValidationErrors errors)
     {
-        errors = [];
+        errors = new ValidationErrors();
         var text = string.IsNullOrWhiteSpace(Q) ? null : Q.Trim();
         if (text is { Length: > 200 })
         {
-            errors["q"] = ["The search text must be at most 200 characters."];
+            errors.Add("q", "The search text must be at most 200 characters.");
         }
 
         var min = ParsePrice(MinPrice, "minPrice", errors);
         var max = ParsePrice(MaxPrice, "maxPrice", errors);
         if (min is not null && max is not null && min > max)
         {
-            errors["maxPrice"] = ["maxPrice must not be below minPrice."];
+            errors.Add("maxPrice", "maxPrice must not be below minPrice.");
         }
 
         var inStock = false;
         if (InStock is not null && !bool.TryParse(InStock, out inStock))
         {
-            errors["inStock"] = ["inStock must be true or false."];
+            errors.Add("inStock", "inStock must be true or false.");
         }
 
         var sort = text is null ? ProductSort.Newest : ProductSort.Relevance;
         if (Sort is not null && !TryParseSort(Sort, out sort))
         {
-            errors["sort"] = ["sort must be one of relevance, newest, price_asc, price_desc, best_selling."];
+            errors.Add("sort", "sort must be one of relevance, newest, price_asc, price_desc, best_selling.");
         }
         else if (sort == ProductSort.Relevance && text is null)
         {
-            errors["sort"] = ["Sorting by relevance needs a search text (q)."];
+            errors.Add("sort", "Sorting by relevance needs a search text (q).");
         }
 
         var limit = DefaultLimit;
         if (Limit is not null && (!int.TryParse(Limit, NumberStyles.None, CultureInfo.InvariantCulture, out limit) || limit is < 1 or > MaxLimit))
         {
-            errors["limit"] = [$"limit must be a whole number from 1 to {MaxLimit}."];
+            errors.Add("limit", $"limit must be a whole number from 1 to {MaxLimit}.");
         }
 
         PageCursor? after = null;
         if (Cursor is not null && (!PageCursor.TryDecode(Cursor, out after) || after!.Sort != sort))
         {
-            errors["cursor"] = ["The cursor is not valid for this sort; start again without it."];
+            errors.Add("cursor", "The cursor is not valid for this sort; start again without it.");
         }
 
         filter = new ProductFilter(text, Blank(Category), Blank(Brand), min, max, inStock, sort, after, limit);
-        return errors.Count == 0;
+        return errors.IsEmpty;
     }
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim().ToLowerInvariant();
 
-    private static decimal? ParsePrice(string? value, string field, Dictionary<string, string[]> errors)
+    private static decimal? ParsePrice(string? value, string field, ValidationErrors errors)
     {
         if (value is null)
         {
@@ -75,7 +75,7 @@ public sealed record ProductListQuery(
             return price;
         }
 
-        errors[field] = [$"{field} must be a non-negative number."];
+        errors.Add(field, $"{field} must be a non-negative number.");
         return null;
     }
 

@@ -1,8 +1,6 @@
 using System.Globalization;
-using ECommerce.Products.Apis;
-using ECommerce.Products.Data;
-using ECommerce.Products.Images;
-using ECommerce.Products.Model;
+using ECommerce.Products.Domain;
+using ECommerce.Products.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace ECommerce.Products.Search;
@@ -11,7 +9,7 @@ namespace ECommerce.Products.Search;
 /// Lists and searches active products: filters, keyset pages per sort, and facet counts on the first page.
 /// Search text matches the weighted full-text vector (stemmed) or, for misspellings, trigram word similarity on the name.
 /// </summary>
-public sealed class ProductSearch(ProductsDbContext db, CatalogLookups lookups)
+public sealed class ProductSearch(ProductsDbContext db, CategoryTreeReader lookups)
 {
     /// <summary>word_similarity above which a name counts as a fuzzy match ("hart" scores 0.4 against "heart", unrelated words about 0.1–0.25).</summary>
     public const double SimilarityThreshold = 0.35;

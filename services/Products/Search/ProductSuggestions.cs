@@ -1,6 +1,5 @@
-using ECommerce.Products.Apis;
 using ECommerce.Products.Caching;
-using ECommerce.Products.Data;
+using ECommerce.Products.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace ECommerce.Products.Search;

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using ECommerce.Products.Data;
-using ECommerce.Products.Model;
+using ECommerce.Products.Domain;
+using ECommerce.Products.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 

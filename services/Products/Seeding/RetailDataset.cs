@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.IO.Compression;
-using ECommerce.Products.Import;
+using ECommerce.Products.Csv;
 
 namespace ECommerce.Products.Seeding;
 

@@ -1,0 +1,52 @@
+using ECommerce.AI.Ingestion;
+using ECommerce.AI.Models;
+using ECommerce.AI.Persistence;
+using ECommerce.AI.Recommendations;
+using ECommerce.AI.Risk;
+using ECommerce.AI.Training;
+using ECommerce.AI.Views;
+using ECommerce.Contracts;
+using ECommerce.Messaging;
+
+namespace ECommerce.AI;
+
+/// <summary>Registration of the AI service, kept out of Program.cs.</summary>
+public static class AiServiceExtensions
+{
+    public static IHostApplicationBuilder AddAiServices(this IHostApplicationBuilder builder)
+    {
+        // First: the schema is up to date before the consumers start and the models load.
+        builder.AddAiDatabase();
+
+        builder.Services.AddOptions<RecommenderOptions>().Bind(builder.Configuration.GetSection(RecommenderOptions.SectionName));
+        builder.Services.AddOptions<TrainingOptions>().Bind(builder.Configuration.GetSection(TrainingOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<RiskOptions>().Bind(builder.Configuration.GetSection(RiskOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddAuthorizationBuilder()
+            .AddPolicy(RiskEndpoints.Policy, p => p.RequireAuthenticatedUser().RequireRole(Roles.Admin, Roles.Service));
+
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<ModelHolder>();
+        builder.Services.AddSingleton<PopularityFallback>();
+        builder.Services.AddSingleton<ModelTrainer>();
+        builder.Services.AddScoped<HistoryReader>();
+
+        // Order matters: models load before requests arrive.
+        builder.Services.AddHostedService<ModelLoader>();
+        builder.AddMessaging<AiDbContext>(m => m
+            .Subscribe<OrderPaid, OrderPaidHandler>()
+            .Subscribe<OrderCancelled, OrderCancelledHandler>()
+            .Subscribe<ProductUpdated, ProductUpdatedHandler>()
+            .Subscribe<ProductPriceChanged, ProductPriceChangedHandler>());
+        builder.Services.AddHostedService<TrainingScheduler>();
+        return builder;
+    }
+
+    public static WebApplication MapAiEndpoints(this WebApplication app)
+    {
+        app.MapRecommendationEndpoints();
+        app.MapRiskEndpoints();
+        app.MapViewEndpoints();
+        app.MapModelEndpoints();
+        return app;
+    }
+}

@@ -1,8 +1,0 @@
-namespace ECommerce.Products.Apis;
-
-/// <summary>Body of <c>POST /api/products/lookup</c> (agreed with Orders): up to 100 ids.</summary>
-public sealed record ProductLookupRequest(IReadOnlyList<Guid>? Ids);
-
-/// <summary>Live price and availability of one product, as carts need them (agreed with Orders).</summary>
-public sealed record ProductLookupItem(
-    Guid Id, string Sku, string Name, string Slug, decimal Price, string Currency, int Available, bool Active, string? ImageUrl);

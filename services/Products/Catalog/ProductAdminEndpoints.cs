@@ -1,0 +1,82 @@
+using ECommerce.Products.Caching;
+using ECommerce.Products.Domain;
+using ECommerce.Products.Images;
+using ECommerce.Products.Persistence;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace ECommerce.Products.Catalog;
+
+/// <summary>Admin catalog changes: create, update (optimistic concurrency), deactivate, image uploads.</summary>
+public static class ProductAdminEndpoints
+{
+    public static IEndpointRouteBuilder MapProductAdminEndpoints(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/products").WithTags("Catalog admin").RequireAuthorization(AuthenticationDefaults.AdminPolicy);
+        api.MapPost("/", CreateAsync).WithName("CreateProduct");
+        api.MapPut("/{id:guid}", UpdateAsync).WithName("UpdateProduct");
+        api.MapDelete("/{id:guid}", DeactivateAsync).WithName("DeactivateProduct");
+        // Bearer-token callers only, so no antiforgery token: a browser cannot attach the header cross-site.
+        api.MapPost("/{id:guid}/images", UploadImageAsync).WithName("UploadProductImage").DisableAntiforgery();
+        return app;
+    }
+
+    private static async Task<Results<Created<ProductDetail>, ValidationProblem>> CreateAsync(CreateProductRequest request, ProductCommands commands, ProductReads reads, CancellationToken ct)
+    {
+        var (outcome, product, errors) = await commands.CreateAsync(request, ct);
+        if (outcome != CommandOutcome.Done)
+        {
+            return errors.ToProblem();
+        }
+
+        var created = await reads.ByIdAsync(product!.Id, ct);
+        return TypedResults.Created($"/api/products/{product.Id}", created!.Detail);
+    }
+
+    private static async Task<Results<Ok<ProductDetail>, ValidationProblem, NotFound, ProblemHttpResult>> UpdateAsync(
+        Guid id, UpdateProductRequest request, ProductCommands commands, ProductReads reads, CancellationToken ct)
+    {
+        var (outcome, errors) = await commands.UpdateAsync(id, request, ct);
+        return outcome switch
+        {
+            CommandOutcome.NotFound => TypedResults.NotFound(),
+            CommandOutcome.Invalid => errors.ToProblem(),
+            CommandOutcome.Conflict => TypedResults.Problem(
+                title: "The product was changed by someone else.", statusCode: StatusCodes.Status409Conflict,
+                detail: "Reload the product and apply your edit to its current version."),
+            _ => TypedResults.Ok((await reads.ByIdAsync(id, ct))!.Detail),
+        };
+    }
+
+    private static async Task<Results<NoContent, NotFound>> DeactivateAsync(Guid id, ProductCommands commands, CancellationToken ct) =>
+        await commands.DeactivateAsync(id, ct) == CommandOutcome.NotFound ? TypedResults.NotFound() : TypedResults.NoContent();
+
+    private static async Task<Results<Created<ProductDetail>, ValidationProblem, NotFound>> UploadImageAsync(
+        Guid id, IFormFile? file, IImageStore images, ProductsDbContext db, CatalogCache cache, ProductReads reads, IOptions<ImageOptions> options, CancellationToken ct)
+    {
+        if (!await db.Products.AnyAsync(p => p.Id == id, ct))
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (ImageUpload.Check(file, options.Value.MaxBytes) is { } problem)
+        {
+            return ValidationErrors.Problem("file", problem);
+        }
+
+        await using var content = file!.OpenReadStream();
+        var format = await ImageUpload.DetectAsync(content, ct);
+        if (format is null)
+        {
+            return ValidationErrors.Problem("file", "The file is not a PNG, JPEG, GIF or WebP image.");
+        }
+
+        var fileName = await images.SaveAsync(id, format, content, ct);
+        var order = await db.ProductImages.CountAsync(i => i.ProductId == id, ct);
+        db.ProductImages.Add(new ProductImage { ProductId = id, FileName = fileName, ContentType = format.ContentType, SortOrder = order });
+        await db.SaveChangesAsync(ct);
+        await cache.InvalidateProductAsync(id);
+        return TypedResults.Created(ImageUrls.For(fileName), (await reads.ByIdAsync(id, ct))!.Detail);
+    }
+}

@@ -1,0 +1,11 @@
+using ECommerce.Contracts;
+using ECommerce.Messaging;
+
+namespace ECommerce.Products.Inventory;
+
+/// <summary>Reserves the order's stock, all lines or none, answering StockReserved or StockRejected.</summary>
+public sealed class OrderPlacedHandler(InventoryService inventory) : IIntegrationEventHandler<OrderPlaced>
+{
+    public Task HandleAsync(OrderPlaced @event, CancellationToken cancellationToken) =>
+        inventory.ReserveAsync(@event.OrderId, @event.Lines, cancellationToken);
+}

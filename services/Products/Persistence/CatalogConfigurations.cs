@@ -1,0 +1,85 @@
+using System.Text.Json;
+using ECommerce.Products.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace ECommerce.Products.Persistence;
+
+internal sealed class ProductConfiguration : IEntityTypeConfiguration<Product>
+{
+    public void Configure(EntityTypeBuilder<Product> product)
+    {
+        product.ToTable("products");
+        product.HasIndex(p => p.Sku).IsUnique();
+        product.HasIndex(p => p.Slug).IsUnique();
+        product.Property(p => p.Sku).HasMaxLength(64);
+        product.Property(p => p.Name).HasMaxLength(200);
+        product.Property(p => p.Slug).HasMaxLength(100);
+        product.Property(p => p.Description).HasMaxLength(4000);
+        product.Property(p => p.Currency).HasMaxLength(3).IsFixedLength();
+        // Serialised by System.Text.Json through a converter: Npgsql's dynamic JSON mapping would need a custom data source.
+        product.Property(p => p.Attributes).HasColumnType("jsonb").HasConversion(
+            v => JsonSerializer.Serialize(v, JsonSerializerOptions.Web),
+            v => JsonSerializer.Deserialize<Dictionary<string, string>>(v, JsonSerializerOptions.Web) ?? new Dictionary<string, string>(),
+            new ValueComparer<Dictionary<string, string>>(
+                (a, b) => a!.Count == b!.Count && !a.Except(b).Any(),
+                v => v.Aggregate(0, (h, kv) => HashCode.Combine(h, kv.Key, kv.Value)),
+                v => new Dictionary<string, string>(v)));
+        product.Property(p => p.Version).IsRowVersion();
+
+        // Name outranks description; english stemming makes "hearts" find "heart". Generated, so it can never drift.
+        product.Property(p => p.SearchVector)
+            .HasComputedColumnSql(
+                "setweight(to_tsvector('english', coalesce(\"Name\", '')), 'A') || setweight(to_tsvector('english', coalesce(\"Description\", '')), 'B')",
+                stored: true);
+        product.HasIndex(p => p.SearchVector).HasMethod("gin");
+        // Trigram index for misspellings ("hart") and autocomplete prefixes.
+        product.HasIndex(p => p.Name).HasMethod("gin").HasOperators("gin_trgm_ops").HasDatabaseName("IX_products_Name_trgm");
+
+        // One index per keyset sort: (key, id) so each page is an index range scan.
+        product.HasIndex(p => new { p.CreatedAt, p.Id });
+        product.HasIndex(p => new { p.Price, p.Id });
+        product.HasIndex(p => p.CategoryId);
+        product.HasIndex(p => p.BrandId);
+
+        product.HasOne(p => p.Category).WithMany().HasForeignKey(p => p.CategoryId).OnDelete(DeleteBehavior.Restrict);
+        product.HasOne(p => p.Brand).WithMany().HasForeignKey(p => p.BrandId).OnDelete(DeleteBehavior.Restrict);
+        product.HasMany(p => p.Images).WithOne().HasForeignKey(i => i.ProductId).OnDelete(DeleteBehavior.Cascade);
+        product.HasOne(p => p.Stock).WithOne().HasForeignKey<StockItem>(s => s.ProductId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class CategoryConfiguration : IEntityTypeConfiguration<Category>
+{
+    public void Configure(EntityTypeBuilder<Category> category)
+    {
+        category.ToTable("categories");
+        category.HasIndex(c => c.Slug).IsUnique();
+        category.Property(c => c.Name).HasMaxLength(100);
+        category.Property(c => c.Slug).HasMaxLength(100);
+        category.HasOne(c => c.Parent).WithMany().HasForeignKey(c => c.ParentId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class BrandConfiguration : IEntityTypeConfiguration<Brand>
+{
+    public void Configure(EntityTypeBuilder<Brand> brand)
+    {
+        brand.ToTable("brands");
+        brand.HasIndex(b => b.Slug).IsUnique();
+        brand.Property(b => b.Name).HasMaxLength(100);
+        brand.Property(b => b.Slug).HasMaxLength(100);
+    }
+}
+
+internal sealed class ProductImageConfiguration : IEntityTypeConfiguration<ProductImage>
+{
+    public void Configure(EntityTypeBuilder<ProductImage> image)
+    {
+        image.ToTable("product_images");
+        image.Property(i => i.FileName).HasMaxLength(100);
+        image.Property(i => i.ContentType).HasMaxLength(50);
+        image.HasIndex(i => i.FileName).IsUnique();
+    }
+}

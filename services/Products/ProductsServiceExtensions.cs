@@ -1,0 +1,64 @@
+using ECommerce.Contracts;
+using ECommerce.Messaging;
+using ECommerce.Products.Caching;
+using ECommerce.Products.Catalog;
+using ECommerce.Products.Images;
+using ECommerce.Products.Import;
+using ECommerce.Products.Inventory;
+using ECommerce.Products.Persistence;
+using ECommerce.Products.Search;
+using ECommerce.Products.Seeding;
+
+namespace ECommerce.Products;
+
+/// <summary>Everything the Products service registers, so Program.cs stays composition only.</summary>
+public static class ProductsServiceExtensions
+{
+    public const string DatabaseName = ProductsDatabase.ConnectionName;
+    public const string CacheName = "cache";
+
+    public static IHostApplicationBuilder AddProductsServices(this IHostApplicationBuilder builder)
+    {
+        builder.AddProductsDatabase();
+
+        // First hosted service: the development catalog is there before the outbox dispatcher and consumers start.
+        builder.Services.AddHostedService<DevelopmentSeeding>();
+        builder.AddMessaging<ProductsDbContext>(m => m
+            .Subscribe<OrderPlaced, OrderPlacedHandler>()
+            .Subscribe<OrderCancelled, OrderCancelledHandler>()
+            .Subscribe<OrderPaid, OrderPaidHandler>());
+
+        builder.AddCatalogCache();
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddScoped<ProductSearch>();
+        builder.Services.AddScoped<CategoryTreeReader>();
+        builder.Services.AddScoped<CatalogLookups>();
+        builder.Services.AddScoped<ProductSuggestions>();
+        builder.Services.AddScoped<ProductReads>();
+        builder.Services.AddScoped<ProductCommands>();
+        builder.Services.AddScoped<ProductImporter>();
+        builder.Services.AddScoped<InventoryService>();
+        builder.Services.AddScoped<StockAdmin>();
+        builder.Services.AddScoped<CatalogSeeder>();
+
+        builder.Services.AddOptions<InventoryOptions>().BindConfiguration(InventoryOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<ImageOptions>().BindConfiguration(ImageOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<SeedOptions>().BindConfiguration(SeedOptions.SectionName);
+        builder.Services.AddSingleton<IImageStore, DiskImageStore>();
+
+        builder.Services.AddSingleton<ReservationExpiryService>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<ReservationExpiryService>());
+        return builder;
+    }
+
+    /// <summary>
+    /// HybridCache with Redis (connection string <c>cache</c>) as its distributed layer when configured; the shared
+    /// defaults make Redis optional (timeouts, circuit breaker, Degraded health, evictions retried in the background).
+    /// </summary>
+    private static void AddCatalogCache(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<CachingOptions>().BindConfiguration(CachingOptions.SectionName);
+        builder.AddServiceCache(CacheName, "products:", o => o.MaximumPayloadBytes = 4 * 1024 * 1024);
+        builder.Services.AddScoped<CatalogCache>();
+    }
+}
