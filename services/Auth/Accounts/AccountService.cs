@@ -1,5 +1,4 @@
 using ECommerce.Auth.Data;
-using ECommerce.Auth.Model;
 using ECommerce.Contracts;
 using ECommerce.Messaging;
 using Microsoft.AspNetCore.Identity;

@@ -1,6 +1,5 @@
 using ECommerce.Auth.Accounts;
 using ECommerce.Auth.Data;
-using ECommerce.Auth.Model;
 using ECommerce.Auth.Options;
 using ECommerce.Auth.Security;
 using Microsoft.AspNetCore.Identity;
@@ -30,7 +29,7 @@ public sealed partial class AuthSeeder(
     {
         await db.Database.MigrateAsync(ct);
 
-        foreach (var role in Roles.All)
+        foreach (var role in AccountRoles.All)
         {
             if (!await roles.RoleExistsAsync(role))
             {
