@@ -1,7 +1,9 @@
-using ECommerce.Payments.Apis;
+using ECommerce.Payments;
+using ECommerce.Payments.Admin;
 using ECommerce.Payments.CardData;
-using ECommerce.Payments.Data;
-using ECommerce.Payments.Extensions;
+using ECommerce.Payments.MyPayments;
+using ECommerce.Payments.Refunds;
+using ECommerce.Payments.Webhooks;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -16,12 +18,12 @@ app.UseAuthentication();
 app.UseAuthorization();
 
 app.MapDefaultEndpoints();
-app.MapPaymentsConfigApi();
-app.MapStripeWebhookApi();
-app.MapMyPaymentsApi();
-app.MapPaymentsAdminApi();
+app.MapPaymentsConfigEndpoints();
+app.MapStripeWebhookEndpoints();
+app.MapMyPaymentsEndpoints();
+app.MapPaymentHistoryEndpoints();
+app.MapRefundEndpoints();
 
-await app.Services.EnsurePaymentsSchemaAsync();
 await app.RunAsync();
 
 /// <summary>Entry point, visible to the test host.</summary>

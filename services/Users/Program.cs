@@ -1,5 +1,4 @@
-using ECommerce.Users.Apis;
-using ECommerce.Users.Extensions;
+using ECommerce.Users;
 
 var builder = WebApplication.CreateBuilder(args);
 

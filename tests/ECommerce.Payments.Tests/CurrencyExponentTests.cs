@@ -1,10 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
 using ECommerce.Contracts;
-using ECommerce.Payments.Apis;
-using ECommerce.Payments.Model;
-using ECommerce.Payments.Providers;
+using ECommerce.Payments.Admin;
+using ECommerce.Payments.Domain;
 using ECommerce.Payments.Providers.Simulated;
+using ECommerce.Payments.Refunds;
 using ECommerce.Testing;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,8 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using ECommerce.Contracts;
-using ECommerce.Payments.Apis;
-using ECommerce.Payments.Model;
+using ECommerce.Payments.Admin;
+using ECommerce.Payments.Domain;
+using ECommerce.Payments.MyPayments;
 using ECommerce.Payments.Providers.Simulated;
 using ECommerce.Testing;
 using Microsoft.EntityFrameworkCore;

@@ -1,9 +1,11 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using ECommerce.Payments.Apis;
-using ECommerce.Payments.Model;
+using ECommerce.Payments.Admin;
+using ECommerce.Payments.Domain;
+using ECommerce.Payments.MyPayments;
 using ECommerce.Payments.Providers.Simulated;
+using ECommerce.Payments.Refunds;
 using ECommerce.Testing;
 using Microsoft.EntityFrameworkCore;
 

@@ -6,7 +6,7 @@ using ECommerce.Contracts;
 using ECommerce.Messaging;
 using ECommerce.Messaging.Inbox;
 using ECommerce.Messaging.Transport;
-using ECommerce.Payments.Data;
+using ECommerce.Payments.Persistence;
 using ECommerce.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;

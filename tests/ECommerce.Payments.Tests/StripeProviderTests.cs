@@ -1,5 +1,4 @@
-using ECommerce.Payments.Extensions;
-using ECommerce.Payments.Processing;
+using ECommerce.Payments.Domain;
 using ECommerce.Payments.Providers;
 using ECommerce.Payments.Providers.Stripe;
 

@@ -2,9 +2,9 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using ECommerce.Contracts;
-using ECommerce.Payments.Apis;
-using ECommerce.Payments.Model;
+using ECommerce.Payments.Domain;
 using ECommerce.Payments.Providers.Simulated;
+using ECommerce.Payments.Webhooks;
 using Microsoft.EntityFrameworkCore;
 
 namespace ECommerce.Payments.Tests;

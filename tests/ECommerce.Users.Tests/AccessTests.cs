@@ -1,7 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using ECommerce.Testing;
-using ECommerce.Users.Apis;
+using ECommerce.Users.Addresses;
+using ECommerce.Users.Domain;
+using ECommerce.Users.Profile;
 
 namespace ECommerce.Users.Tests;
 

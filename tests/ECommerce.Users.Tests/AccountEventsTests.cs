@@ -4,7 +4,8 @@ using System.Net.Http.Json;
 using ECommerce.Contracts;
 using ECommerce.Messaging;
 using ECommerce.Messaging.Transport;
-using ECommerce.Users.Apis;
+using ECommerce.Users.Domain;
+using ECommerce.Users.Profile;
 using Microsoft.EntityFrameworkCore;
 
 namespace ECommerce.Users.Tests;

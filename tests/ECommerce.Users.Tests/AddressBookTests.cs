@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using ECommerce.Users.Apis;
+using ECommerce.Users.Addresses;
 using Microsoft.EntityFrameworkCore;
 
 namespace ECommerce.Users.Tests;

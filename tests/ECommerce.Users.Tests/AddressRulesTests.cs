@@ -1,4 +1,4 @@
-using ECommerce.Users.Model;
+using ECommerce.Users.Domain;
 
 namespace ECommerce.Users.Tests;
 

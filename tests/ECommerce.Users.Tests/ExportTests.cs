@@ -1,7 +1,9 @@
 using System.Net.Http.Json;
 using System.Text.Json;
-using ECommerce.Users.Apis;
-using ECommerce.Users.Model;
+using ECommerce.Users.Addresses;
+using ECommerce.Users.Domain;
+using ECommerce.Users.Preferences;
+using ECommerce.Users.Profile;
 using Microsoft.EntityFrameworkCore;
 
 namespace ECommerce.Users.Tests;

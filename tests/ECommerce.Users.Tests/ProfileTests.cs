@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
-using ECommerce.Users.Apis;
+using ECommerce.Users.Domain;
+using ECommerce.Users.Preferences;
+using ECommerce.Users.Profile;
 
 namespace ECommerce.Users.Tests;
 

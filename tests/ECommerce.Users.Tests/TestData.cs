@@ -1,5 +1,5 @@
 using System.Net.Http.Json;
-using ECommerce.Users.Apis;
+using ECommerce.Users.Addresses;
 
 namespace ECommerce.Users.Tests;
 

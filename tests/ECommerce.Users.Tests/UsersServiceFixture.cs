@@ -3,7 +3,7 @@ using ECommerce.Messaging;
 using ECommerce.Messaging.Postgres;
 using ECommerce.Messaging.Transport;
 using ECommerce.Testing;
-using ECommerce.Users.Data;
+using ECommerce.Users.Persistence;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;

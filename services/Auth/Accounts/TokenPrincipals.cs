@@ -17,7 +17,7 @@ public sealed class TokenPrincipals(UserManager<AuthUser> users)
     public const string SecurityStampClaim = "stamp";
 
     /// <summary>Role given to confidential service clients (client credentials); the customer and admin policies refuse it.</summary>
-    public const string ServiceRole = "service";
+    public const string ServiceRole = Roles.Service;
 
     public async Task<ClaimsPrincipal> ForUserAsync(AuthUser user, IEnumerable<string> scopes)
     {

@@ -109,5 +109,5 @@ public static class AccountApi
 
     // The account is always the token's subject, never an id from the URL or body.
     private static async Task<AuthUser?> FindCallerAsync(ClaimsPrincipal caller, UserManager<AuthUser> users) =>
-        caller.FindFirstValue("sub") is { } id ? await users.FindByIdAsync(id) : null;
+        caller.FindUserId() is { } id ? await users.FindByIdAsync(id) : null;
 }

@@ -54,7 +54,7 @@ public static class AdminApi
     private static async Task<Results<NoContent, NotFound, ValidationProblem>> GrantAsync(
         string id, string role, UserManager<AuthUser> users, AccountService accounts, CancellationToken ct)
     {
-        if (!Roles.All.Contains(role))
+        if (!AccountRoles.All.Contains(role))
         {
             return UnknownRole();
         }
@@ -76,13 +76,13 @@ public static class AdminApi
     private static async Task<Results<NoContent, NotFound, ValidationProblem>> RevokeAsync(
         string id, string role, ClaimsPrincipal caller, UserManager<AuthUser> users, AccountService accounts, CancellationToken ct)
     {
-        if (!Roles.All.Contains(role))
+        if (!AccountRoles.All.Contains(role))
         {
             return UnknownRole();
         }
 
         // An admin cannot demote themselves: the last admin would otherwise be able to lock everyone out.
-        if (role == Roles.Admin && caller.FindFirstValue("sub") == id)
+        if (role == Roles.Admin && caller.FindUserId() == id)
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["id"] = ["You cannot remove your own admin role."] });
         }
@@ -117,7 +117,7 @@ public static class AdminApi
     private static async Task<Results<NoContent, NotFound, ValidationProblem>> DeleteAsync(
         string id, ClaimsPrincipal caller, UserManager<AuthUser> users, AccountService accounts, CancellationToken ct)
     {
-        if (caller.FindFirstValue("sub") == id)
+        if (caller.FindUserId() == id)
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["id"] = ["Delete your own account from the account page, not as an admin."] });
         }
@@ -132,5 +132,5 @@ public static class AdminApi
     }
 
     private static ValidationProblem UnknownRole() => TypedResults.ValidationProblem(
-        new Dictionary<string, string[]> { ["role"] = [$"Known roles: {string.Join(", ", Roles.All)}."] });
+        new Dictionary<string, string[]> { ["role"] = [$"Known roles: {string.Join(", ", AccountRoles.All)}."] });
 }

@@ -37,7 +37,7 @@ public static class AuthServiceExtensions
                 identity.Lockout.AllowedForNewUsers = true;
                 identity.Lockout.MaxFailedAccessAttempts = options.Lockout.MaxFailedAttempts;
                 identity.Lockout.DefaultLockoutTimeSpan = options.Lockout.Duration;
-                identity.ClaimsIdentity.UserIdClaimType = "sub";
+                identity.ClaimsIdentity.UserIdClaimType = CallerExtensions.SubjectClaim;
                 identity.ClaimsIdentity.UserNameClaimType = "name";
                 identity.ClaimsIdentity.RoleClaimType = "role";
                 identity.ClaimsIdentity.EmailClaimType = "email";

@@ -29,7 +29,7 @@ public sealed partial class AuthSeeder(
     {
         await db.Database.MigrateAsync(ct);
 
-        foreach (var role in Roles.All)
+        foreach (var role in AccountRoles.All)
         {
             if (!await roles.RoleExistsAsync(role))
             {

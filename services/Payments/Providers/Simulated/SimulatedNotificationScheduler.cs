@@ -1,11 +1,10 @@
-using ECommerce.Payments.Processing;
 using Microsoft.Extensions.Options;
 
 namespace ECommerce.Payments.Providers.Simulated;
 
 /// <summary>
 /// Delivers the simulated provider's late outcomes after <see cref="SimulatedOptions.DelayedFailureAfter"/>, through
-/// <see cref="ProviderNotificationProcessor"/> — the same code a Stripe webhook runs — so both paths raise the same events.
+/// <see cref="IProviderNotificationProcessor"/> — the same code a Stripe webhook runs — so both paths raise the same events.
 /// </summary>
 public sealed class SimulatedNotificationScheduler(
     IServiceScopeFactory scopes,
@@ -27,7 +26,7 @@ public sealed class SimulatedNotificationScheduler(
                 try
                 {
                     await using var scope = scopes.CreateAsyncScope();
-                    await scope.ServiceProvider.GetRequiredService<ProviderNotificationProcessor>().ApplyAsync(notification, stopping);
+                    await scope.ServiceProvider.GetRequiredService<IProviderNotificationProcessor>().ApplyAsync(notification, stopping);
                     return;
                 }
                 catch (Exception e) when (attempt < Attempts && !stopping.IsCancellationRequested)

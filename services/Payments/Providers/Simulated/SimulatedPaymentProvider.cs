@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using ECommerce.Payments.Processing;
+using ECommerce.Payments.Domain;
 
 namespace ECommerce.Payments.Providers.Simulated;
 

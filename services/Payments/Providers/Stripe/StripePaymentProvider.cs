@@ -1,4 +1,5 @@
 using System.Net;
+using ECommerce.Payments.Domain;
 using Stripe;
 
 namespace ECommerce.Payments.Providers.Stripe;

@@ -1,4 +1,3 @@
-using ECommerce.Payments.Processing;
 using Stripe;
 
 namespace ECommerce.Payments.Providers.Stripe;

@@ -1,0 +1,132 @@
+namespace ECommerce.Payments.Domain;
+
+/// <summary>
+/// The payment of one order (one row per order, enforced by a unique index). Every transition appends a ledger row,
+/// and the running totals kept here are checked by the database: refunded never exceeds captured.
+/// </summary>
+public sealed class Payment
+{
+    public Guid Id { get; private set; }
+
+    public Guid OrderId { get; private set; }
+
+    /// <summary>The customer from OrderPlaced: a customer sees only payments carrying their own id.</summary>
+    public string CustomerId { get; private set; } = "";
+
+    public long AmountMinor { get; private set; }
+
+    public string Currency { get; private set; } = "";
+
+    /// <summary>A provider token chosen in the storefront (<c>pm_card_visa</c>), never card data.</summary>
+    public string PaymentMethod { get; private set; } = "";
+
+    public PaymentStatus Status { get; private set; }
+
+    public string? Provider { get; private set; }
+
+    public string? ProviderPaymentId { get; private set; }
+
+    public string? FailureReason { get; private set; }
+
+    public long CapturedMinor { get; private set; }
+
+    public long RefundedMinor { get; private set; }
+
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    public DateTimeOffset UpdatedAt { get; private set; }
+
+    public List<LedgerEntry> Ledger { get; private set; } = [];
+
+    private Payment()
+    {
+    }
+
+    public long Refundable => CapturedMinor - RefundedMinor;
+
+    public static Payment Record(Guid orderId, string customerId, long amountMinor, string currency, string paymentMethod)
+    {
+        var now = DateTimeOffset.UtcNow;
+        return new Payment
+        {
+            Id = Guid.CreateVersion7(),
+            OrderId = orderId,
+            CustomerId = customerId,
+            AmountMinor = amountMinor,
+            Currency = currency.ToUpperInvariant(),
+            PaymentMethod = paymentMethod,
+            Status = PaymentStatus.Pending,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+    }
+
+    /// <summary>The provider is about to be asked; its idempotency key makes a repeat of this call the same charge.</summary>
+    public void StartCharge(string provider) => Provider = provider;
+
+    public void MarkProcessing(string providerPaymentId)
+    {
+        ProviderPaymentId = providerPaymentId;
+        Move(PaymentStatus.Processing);
+    }
+
+    public void MarkAuthorised(string providerPaymentId)
+    {
+        ProviderPaymentId = providerPaymentId;
+        Ledger.Add(LedgerEntry.For(this, LedgerEntryKind.Authorised, AmountMinor, providerPaymentId));
+        Move(PaymentStatus.Authorised);
+    }
+
+    public void MarkCaptured(string providerPaymentId, long amountMinor)
+    {
+        if (Status is PaymentStatus.Captured or PaymentStatus.Refunded)
+        {
+            return;
+        }
+
+        ProviderPaymentId = providerPaymentId;
+        CapturedMinor = amountMinor;
+        Ledger.Add(LedgerEntry.For(this, LedgerEntryKind.Captured, amountMinor, providerPaymentId));
+        Move(PaymentStatus.Captured);
+    }
+
+    public void MarkFailed(string? providerPaymentId, string reason)
+    {
+        ProviderPaymentId = providerPaymentId ?? ProviderPaymentId;
+        FailureReason = reason;
+        Ledger.Add(LedgerEntry.For(this, LedgerEntryKind.Failed, AmountMinor, providerPaymentId, reason));
+        Move(PaymentStatus.Failed);
+    }
+
+    /// <summary>Only an uncharged payment can be cancelled; a captured one is refunded instead.</summary>
+    public bool TryCancel()
+    {
+        if (Status != PaymentStatus.Pending)
+        {
+            return false;
+        }
+
+        Move(PaymentStatus.Cancelled);
+        return true;
+    }
+
+    public LedgerEntry RecordRefund(long amountMinor, string providerRefundId, string? reason, string? idempotencyKey = null)
+    {
+        if (amountMinor <= 0 || amountMinor > Refundable)
+        {
+            throw new InvalidOperationException($"A refund of {amountMinor} exceeds the refundable {Refundable}.");
+        }
+
+        RefundedMinor += amountMinor;
+        var entry = LedgerEntry.For(this, LedgerEntryKind.Refunded, amountMinor, providerRefundId, reason, idempotencyKey);
+        Ledger.Add(entry);
+        Move(RefundedMinor == CapturedMinor ? PaymentStatus.Refunded : PaymentStatus.Captured);
+        return entry;
+    }
+
+    private void Move(PaymentStatus status)
+    {
+        Status = status;
+        UpdatedAt = DateTimeOffset.UtcNow;
+    }
+}

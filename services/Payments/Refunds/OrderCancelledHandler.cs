@@ -1,0 +1,38 @@
+using ECommerce.Contracts;
+using ECommerce.Messaging;
+using ECommerce.Payments.Domain;
+using ECommerce.Payments.Persistence;
+
+namespace ECommerce.Payments.Refunds;
+
+/// <summary>
+/// An order was cancelled. Not yet charged: the payment is cancelled so a late StockReserved charges nothing.
+/// Captured: whatever is still refundable is refunded in full. Anything else (failed, already refunded): nothing to do.
+/// </summary>
+public sealed class OrderCancelledHandler(PaymentsDbContext db, PaymentRefunder refunder, ILogger<OrderCancelledHandler> logger)
+    : IIntegrationEventHandler<OrderCancelled>
+{
+    public async Task HandleAsync(OrderCancelled @event, CancellationToken cancellationToken)
+    {
+        var payment = await db.LockPaymentAsync(@event.OrderId, cancellationToken) ?? throw new PaymentNotRecordedException(@event.OrderId);
+        if (payment.TryCancel())
+        {
+            return;
+        }
+
+        if (payment.Refundable <= 0)
+        {
+            return;
+        }
+
+        // Refunded even when WasPaid is false: Orders can cancel in the moment between our capture and its hearing of
+        // it, and a cancelled order must not keep the customer's money.
+        if (!@event.WasPaid)
+        {
+            logger.LogWarning("Order {OrderId} was cancelled as unpaid but its payment was captured; refunding it", @event.OrderId);
+        }
+
+        await refunder.RefundAsync(payment, payment.Refundable, $"order_cancelled: {@event.Reason}",
+            IdempotencyKeys.CancellationRefund(@event.OrderId), cancellationToken);
+    }
+}

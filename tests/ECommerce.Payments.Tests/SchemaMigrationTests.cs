@@ -1,0 +1,58 @@
+using ECommerce.Payments.Persistence;
+using ECommerce.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace ECommerce.Payments.Tests;
+
+/// <summary>The move from EnsureCreated to migrations: a database made the old way is adopted, not recreated.</summary>
+public sealed class SchemaMigrationTests
+{
+    [Fact]
+    public async Task A_database_created_before_migrations_is_baselined_and_then_migrates_cleanly()
+    {
+        var connectionString = await (await PostgresServer.GetAsync()).CreateDatabaseAsync("payments_legacy");
+        var services = new ServiceCollection()
+            .AddDbContext<PaymentsDbContext>(o => o.UseNpgsql(connectionString))
+            .BuildServiceProvider();
+        var ct = TestContext.Current.CancellationToken;
+        await using (var scope = services.CreateAsyncScope())
+        {
+            // What PaymentsSchema did on start before migrations: the model's tables, no migrations history.
+            await scope.ServiceProvider.GetRequiredService<PaymentsDbContext>().Database.EnsureCreatedAsync(ct);
+        }
+
+        IHostedLifecycleService baseline = new PaymentsSchemaBaseline(services.GetRequiredService<IServiceScopeFactory>(), NullLogger<PaymentsSchemaBaseline>.Instance);
+        await baseline.StartingAsync(ct);
+        await baseline.StartingAsync(ct); // a second start (or instance) finds it recorded
+        await services.MigrateDatabaseAsync<PaymentsDbContext>(ct);
+
+        await using var check = services.CreateAsyncScope();
+        var db = check.ServiceProvider.GetRequiredService<PaymentsDbContext>();
+        Assert.Equal(db.Database.GetMigrations(), await db.Database.GetAppliedMigrationsAsync(ct));
+        Assert.Empty(await db.Database.GetPendingMigrationsAsync(ct));
+    }
+
+    [Fact]
+    public async Task A_new_database_is_migrated_with_the_append_only_ledger_trigger()
+    {
+        var connectionString = await (await PostgresServer.GetAsync()).CreateDatabaseAsync("payments_new");
+        var services = new ServiceCollection()
+            .AddDbContext<PaymentsDbContext>(o => o.UseNpgsql(connectionString))
+            .BuildServiceProvider();
+        var ct = TestContext.Current.CancellationToken;
+        IHostedLifecycleService baseline = new PaymentsSchemaBaseline(services.GetRequiredService<IServiceScopeFactory>(), NullLogger<PaymentsSchemaBaseline>.Instance);
+        await baseline.StartingAsync(ct); // nothing to adopt: an empty database is left to the migrations
+        await services.MigrateDatabaseAsync<PaymentsDbContext>(ct);
+
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<PaymentsDbContext>();
+        Assert.Empty(await db.Database.GetPendingMigrationsAsync(ct));
+        var triggers = await db.Database
+            .SqlQuery<int>($"SELECT count(*)::int AS \"Value\" FROM pg_trigger WHERE tgname = 'ledger_entries_append_only'")
+            .SingleAsync(ct);
+        Assert.Equal(1, triggers);
+    }
+}
