@@ -51,15 +51,15 @@ public sealed class SecurityFixture : IAsyncLifetime
         var productsPort = FreePort.Next();
         var usersPort = FreePort.Next();
 
-        var products = Task.Run(() => HostedService.Start("Products", Factory<ECommerce.Products.Data.ProductsDbContext>(productsDb, "productsdb", web => web
+        var products = Task.Run(() => HostedService.Start("Products", Factory<ECommerce.Products.Persistence.ProductsDbContext>(productsDb, "productsdb", web => web
             .UseSetting("ConnectionStrings:cache", redis.ConnectionString)
             .UseSetting("Products:Database:MigrateAtStart", "true")
             .UseSetting("Products:Images:Root", ImageRoot)
             .UseSetting("Products:Images:MaxBytes", MaxImageBytes.ToString(System.Globalization.CultureInfo.InvariantCulture)), productsPort), productsDb.Db, "/api/products", productsPort));
-        var users = Task.Run(() => HostedService.Start("Users", Factory<ECommerce.Users.Data.UsersDbContext>(usersDb, "usersdb", _ => { }, usersPort), usersDb.Db, "/api/users", usersPort));
-        var payments = Task.Run(() => HostedService.Start("Payments", Factory<ECommerce.Payments.Data.PaymentsDbContext>(paymentsDb, "paymentsdb", web => web
+        var users = Task.Run(() => HostedService.Start("Users", Factory<ECommerce.Users.Persistence.UsersDbContext>(usersDb, "usersdb", _ => { }, usersPort), usersDb.Db, "/api/users", usersPort));
+        var payments = Task.Run(() => HostedService.Start("Payments", Factory<ECommerce.Payments.Persistence.PaymentsDbContext>(paymentsDb, "paymentsdb", web => web
             .UseSetting("Payments:Stripe:WebhookSecret", WebhookSecret)), paymentsDb.Db, "/api/payments"));
-        var ai = Task.Run(() => HostedService.Start("AI", Factory<ECommerce.AI.Data.AiDbContext>(aiDb, "aidb", web => web
+        var ai = Task.Run(() => HostedService.Start("AI", Factory<ECommerce.AI.Persistence.AiDbContext>(aiDb, "aidb", web => web
             .UseSetting("AI:Training:Interval", "00:00:00")), aiDb.Db, "/api/ai"));
         var auth = Task.Run(() => HostedService.Start("Auth", Factory<ECommerce.Auth.Apis.RegisterRequest>(authDb, "authdb", web => web
             .UseSetting("Auth:Issuer", "http://auth.test/")
