@@ -1,4 +1,7 @@
+using System.Reflection;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -21,7 +24,13 @@ public static class ServiceDatabaseExtensions
     /// <see cref="MigrateAtStartKey"/> allows, migrates it at start. Retries stay on: code that opens its own transaction
     /// runs it inside <c>db.Database.CreateExecutionStrategy().ExecuteAsync</c>.
     /// </summary>
-    public static TBuilder AddServiceDatabase<TDb, TBuilder>(this TBuilder builder, string connectionName, Action<NpgsqlDbContextOptionsBuilder>? npgsql = null)
+    /// <param name="adoptTable">
+    /// For a service whose schema was made before it had migrations (EnsureCreated): a table every such database has.
+    /// Where it exists and no migration is recorded, the initial migration is recorded as applied instead of run, so a
+    /// developer's existing data keeps working; later migrations then run normally.
+    /// </param>
+    public static TBuilder AddServiceDatabase<TDb, TBuilder>(this TBuilder builder, string connectionName,
+        Action<NpgsqlDbContextOptionsBuilder>? npgsql = null, string? adoptTable = null)
         where TDb : DbContext
         where TBuilder : IHostApplicationBuilder
     {
@@ -35,18 +44,49 @@ public static class ServiceDatabaseExtensions
 
         if (builder.Configuration.GetValue(MigrateAtStartKey, builder.Environment.IsDevelopment()))
         {
-            builder.Services.AddHostedService<DatabaseMigrator<TDb>>();
+            builder.Services.AddHostedService(sp => new DatabaseMigrator<TDb>(sp, adoptTable, sp.GetRequiredService<ILogger<DatabaseMigrator<TDb>>>()));
         }
 
         return builder;
     }
 
     /// <summary>Applies pending migrations of <typeparamref name="TDb"/>; also what a deployment's migration step runs.</summary>
-    public static async Task MigrateDatabaseAsync<TDb>(this IServiceProvider services, CancellationToken ct = default) where TDb : DbContext
+    public static async Task MigrateDatabaseAsync<TDb>(this IServiceProvider services, string? adoptTable = null, CancellationToken ct = default)
+        where TDb : DbContext
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TDb>();
+        if (adoptTable is not null)
+        {
+            await AdoptSchemaMadeWithoutMigrationsAsync(scope, db, adoptTable, ct);
+        }
+
         await db.Database.MigrateAsync(ct);
+    }
+
+    private static async Task AdoptSchemaMadeWithoutMigrationsAsync<TDb>(AsyncServiceScope scope, TDb db, string adoptTable, CancellationToken ct)
+        where TDb : DbContext
+    {
+        var history = db.GetService<IHistoryRepository>();
+        if (await history.ExistsAsync(ct) && (await history.GetAppliedMigrationsAsync(ct)).Count > 0)
+        {
+            return;
+        }
+
+        var madeWithoutMigrations = await db.Database.SqlQuery<bool>($"SELECT to_regclass({adoptTable}) IS NOT NULL AS \"Value\"").SingleAsync(ct);
+        if (!madeWithoutMigrations)
+        {
+            return;
+        }
+
+        var initial = db.Database.GetMigrations().First();
+        var efVersion = typeof(DbContext).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "10.0";
+        await db.Database.ExecuteSqlRawAsync(history.GetCreateIfNotExistsScript(), ct);
+        // ON CONFLICT: two instances starting together on the same old database both get here.
+        await db.Database.ExecuteSqlAsync(
+            $"INSERT INTO \"__EFMigrationsHistory\" (\"MigrationId\", \"ProductVersion\") VALUES ({initial}, {efVersion}) ON CONFLICT DO NOTHING", ct);
+        scope.ServiceProvider.GetService<ILoggerFactory>()?.CreateLogger(typeof(TDb).FullName!)
+            .LogWarning("{Table} exists without migration history: recorded {Migration} as applied", adoptTable, initial);
     }
 }
 
@@ -54,13 +94,13 @@ public static class ServiceDatabaseExtensions
 /// Migrates in <see cref="IHostedLifecycleService.StartingAsync"/>, which the host awaits before any hosted service's
 /// StartAsync: outbox dispatchers, consumers and seeders never see a schema older than the code.
 /// </summary>
-internal sealed partial class DatabaseMigrator<TDb>(IServiceProvider services, ILogger<DatabaseMigrator<TDb>> logger) : IHostedLifecycleService
+internal sealed partial class DatabaseMigrator<TDb>(IServiceProvider services, string? adoptTable, ILogger<DatabaseMigrator<TDb>> logger) : IHostedLifecycleService
     where TDb : DbContext
 {
     public async Task StartingAsync(CancellationToken cancellationToken)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        await services.MigrateDatabaseAsync<TDb>(cancellationToken);
+        await services.MigrateDatabaseAsync<TDb>(adoptTable, cancellationToken);
         LogMigrated(typeof(TDb).Name, clock.ElapsedMilliseconds);
     }
 

@@ -19,9 +19,8 @@ public static class PaymentsServiceExtensions
 
     public static IHostApplicationBuilder AddPaymentsServices(this IHostApplicationBuilder builder)
     {
-        // Databases made before migrations (EnsureCreated) are baselined first: registered before the migrator, it runs first.
-        builder.Services.AddHostedService<PaymentsSchemaBaseline>();
-        builder.AddServiceDatabase<PaymentsDbContext, IHostApplicationBuilder>(DatabaseName);
+        // Databases made before migrations (EnsureCreated plus the ledger trigger) are adopted, not re-created.
+        builder.AddServiceDatabase<PaymentsDbContext, IHostApplicationBuilder>(DatabaseName, adoptTable: "payments");
 
         builder.Services.AddOptions<PaymentsOptions>()
             .Bind(builder.Configuration.GetSection(PaymentsOptions.SectionName))

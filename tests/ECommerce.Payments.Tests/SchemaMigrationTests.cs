@@ -3,7 +3,6 @@ using ECommerce.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace ECommerce.Payments.Tests;
 
@@ -24,10 +23,8 @@ public sealed class SchemaMigrationTests
             await scope.ServiceProvider.GetRequiredService<PaymentsDbContext>().Database.EnsureCreatedAsync(ct);
         }
 
-        IHostedLifecycleService baseline = new PaymentsSchemaBaseline(services.GetRequiredService<IServiceScopeFactory>(), NullLogger<PaymentsSchemaBaseline>.Instance);
-        await baseline.StartingAsync(ct);
-        await baseline.StartingAsync(ct); // a second start (or instance) finds it recorded
-        await services.MigrateDatabaseAsync<PaymentsDbContext>(ct);
+        await services.MigrateDatabaseAsync<PaymentsDbContext>(adoptTable: "payments", ct);
+        await services.MigrateDatabaseAsync<PaymentsDbContext>(adoptTable: "payments", ct); // a second start (or instance) finds it recorded
 
         await using var check = services.CreateAsyncScope();
         var db = check.ServiceProvider.GetRequiredService<PaymentsDbContext>();
@@ -43,9 +40,8 @@ public sealed class SchemaMigrationTests
             .AddDbContext<PaymentsDbContext>(o => o.UseNpgsql(connectionString))
             .BuildServiceProvider();
         var ct = TestContext.Current.CancellationToken;
-        IHostedLifecycleService baseline = new PaymentsSchemaBaseline(services.GetRequiredService<IServiceScopeFactory>(), NullLogger<PaymentsSchemaBaseline>.Instance);
-        await baseline.StartingAsync(ct); // nothing to adopt: an empty database is left to the migrations
-        await services.MigrateDatabaseAsync<PaymentsDbContext>(ct);
+        // Nothing to adopt: an empty database is left to the migrations.
+        await services.MigrateDatabaseAsync<PaymentsDbContext>(adoptTable: "payments", ct);
 
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PaymentsDbContext>();

@@ -10,12 +10,7 @@ public static class AiDatabase
         // The service has always brought its own schema up at start in every environment (EnsureCreated, before
         // migrations), and hosts such as the security suite's rely on it: still the default, off only when configured.
         builder.Configuration[ServiceDatabaseExtensions.MigrateAtStartKey] ??= bool.TrueString;
-        if (builder.Configuration.GetValue<bool>(ServiceDatabaseExtensions.MigrateAtStartKey))
-        {
-            // Registered before the recipe's migrator, so its StartingAsync runs first (they run in registration order).
-            builder.Services.AddHostedService<EnsureCreatedBaseline>();
-        }
-
-        return builder.AddServiceDatabase<AiDbContext, IHostApplicationBuilder>(ConnectionName);
+        // Databases made by EnsureCreated before migrations have model_versions but no history: adopted, not re-created.
+        return builder.AddServiceDatabase<AiDbContext, IHostApplicationBuilder>(ConnectionName, adoptTable: "model_versions");
     }
 }
