@@ -54,6 +54,11 @@ os.killpg(apphost.pid, signal.SIGINT)
 gone = set()
 while alive() and time.time() - stop < 120:
     now = alive()
+    for pid in now - set(names):
+        try:
+            names[pid] = open(f"/proc/{pid}/cmdline").read().replace("\0", " ")[:100]
+        except OSError:
+            pass
     for pid in sorted(set(names) - now - gone):
         gone.add(pid)
         print(f"{time.time() - stop:5.1f} s  {names[pid]}", flush=True)

@@ -8,6 +8,13 @@ public static class ServiceExtensions
     /// <c>WaitFor</c> on it means "migrated and ready", not merely "process started".
     /// </summary>
     public static IResourceBuilder<ProjectResource> AddService<TProject>(this IDistributedApplicationBuilder builder, string name)
-        where TProject : IProjectMetadata, new() =>
-        builder.AddProject<TProject>(name).WithHttpHealthCheck("/health");
+        where TProject : IProjectMetadata, new()
+    {
+        var service = builder.AddProject<TProject>(name).WithHttpHealthCheck("/health");
+        // A service's last act is flushing its telemetry to the dashboard. On Ctrl+C the dashboard goes first, and
+        // the OTLP exporter's default 10 s timeout per attempt kept every service alive ~10 s after the signal
+        // (measured with eng/measure-shutdown.sh: 17 s to stop the system, 9.4 s with this). The dashboard is on
+        // this machine: an export that takes a second has failed anyway.
+        return builder.ExecutionContext.IsRunMode ? service.WithEnvironment("OTEL_EXPORTER_OTLP_TIMEOUT", "1000") : service;
+    }
 }
