@@ -59,8 +59,8 @@ public static class AuthenticationDefaults
 
         builder.Services.AddAuthorizationBuilder()
             // Every signed-in shopper (admins are shoppers too); a service client's token (role "service") is not a customer.
-            .AddPolicy(CustomerPolicy, p => p.RequireAuthenticatedUser().RequireRole("customer", "admin"))
-            .AddPolicy(AdminPolicy, p => p.RequireAuthenticatedUser().RequireRole("admin"));
+            .AddPolicy(CustomerPolicy, p => p.RequireAuthenticatedUser().RequireRole(Roles.Customer, Roles.Admin))
+            .AddPolicy(AdminPolicy, p => p.RequireAuthenticatedUser().RequireRole(Roles.Admin));
 
         return builder;
     }

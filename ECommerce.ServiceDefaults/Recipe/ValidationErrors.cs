@@ -62,31 +62,6 @@ public sealed class ValidationErrors
         return trimmed;
     }
 
-    /// <summary>Records an error when a required value is missing.</summary>
-    public T? Required<T>(string field, T? value) where T : struct
-    {
-        if (value is null)
-        {
-            Add(field, "This field is required.");
-        }
-
-        return value;
-    }
-
-    /// <summary>Adds every error of another collector under <paramref name="prefix"/> (e.g. <c>shippingAddress.</c>).</summary>
-    public ValidationErrors Merge(string prefix, ValidationErrors other)
-    {
-        foreach (var (field, messages) in other._errors)
-        {
-            foreach (var message in messages)
-            {
-                Add(prefix + field, message);
-            }
-        }
-
-        return this;
-    }
-
     public IDictionary<string, string[]> ToDictionary() => _errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal);
 
     public ValidationProblem ToProblem() => TypedResults.ValidationProblem(ToDictionary());
