@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ECommerce.AppHost.Tests;
 
@@ -39,6 +40,30 @@ public class CacheRestartTests(WholeSystemFixture system)
 
         using var afterRestart = await client.GetAsync("/api/products?limit=3", ct);
         Assert.Equal(HttpStatusCode.OK, afterRestart.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_cache_the_operator_stops_stays_stopped_until_started()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var commands = system.App.Services.GetRequiredService<ResourceCommandService>();
+
+        Assert.True((await commands.ExecuteCommandAsync("cache", KnownResourceCommands.StopCommand, ct)).Success);
+        using (var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct))
+        {
+            timeout.CancelAfter(TimeSpan.FromSeconds(60));
+            await system.App.ResourceNotifications.WaitForResourceAsync("cache", e => e.Snapshot.State?.Text is "Exited" or "Finished", timeout.Token);
+        }
+
+        // Longer than the restarter's first pause: a stop the operator asked for is not a crash to recover from.
+        await Task.Delay(TimeSpan.FromSeconds(4), ct);
+        Assert.True(system.App.ResourceNotifications.TryGetCurrentState("cache", out var stopped));
+        Assert.True(stopped.Snapshot.State?.Text is "Exited" or "Finished", $"cache is {stopped.Snapshot.State?.Text}");
+
+        Assert.True((await commands.ExecuteCommandAsync("cache", KnownResourceCommands.StartCommand, ct)).Success);
+        using var healthy = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        healthy.CancelAfter(TimeSpan.FromSeconds(90));
+        await system.App.ResourceNotifications.WaitForResourceHealthyAsync("cache", healthy.Token);
     }
 
     private static IEnumerable<int> Children(int pid) =>
