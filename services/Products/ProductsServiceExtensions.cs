@@ -31,7 +31,6 @@ public static class ProductsServiceExtensions
         builder.AddCatalogCache();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddScoped<ProductSearch>();
-        builder.Services.AddScoped<CategoryTreeReader>();
         builder.Services.AddScoped<CatalogLookups>();
         builder.Services.AddScoped<ProductSuggestions>();
         builder.Services.AddScoped<ProductReads>();

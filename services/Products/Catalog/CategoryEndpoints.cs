@@ -18,12 +18,12 @@ public static class CategoryEndpoints
         api.MapGet("/categories", async (CatalogLookups lookups, HttpContext context, CancellationToken ct) =>
         {
             HttpCaching.MarkCacheable(context);
-            return TypedResults.Ok((await lookups.GetAsync(ct)).Categories);
+            return TypedResults.Ok((await lookups.GetAsync(ct)).Categories.Select(c => new CategoryItem(c.Id, c.Name, c.Slug, c.ParentSlug)).ToList());
         }).AllowAnonymous();
         api.MapGet("/brands", async (CatalogLookups lookups, HttpContext context, CancellationToken ct) =>
         {
             HttpCaching.MarkCacheable(context);
-            return TypedResults.Ok((await lookups.GetAsync(ct)).Brands);
+            return TypedResults.Ok((await lookups.GetAsync(ct)).Brands.Select(b => new BrandItem(b.Id, b.Name, b.Slug)).ToList());
         }).AllowAnonymous();
         api.MapPost("/categories", CreateAsync).RequireAuthorization(AuthenticationDefaults.AdminPolicy);
         return app;

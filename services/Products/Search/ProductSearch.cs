@@ -1,4 +1,5 @@
 using System.Globalization;
+using ECommerce.Products.Caching;
 using ECommerce.Products.Domain;
 using ECommerce.Products.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -9,7 +10,7 @@ namespace ECommerce.Products.Search;
 /// Lists and searches active products: filters, keyset pages per sort, and facet counts on the first page.
 /// Search text matches the weighted full-text vector (stemmed) or, for misspellings, trigram word similarity on the name.
 /// </summary>
-public sealed class ProductSearch(ProductsDbContext db, CategoryTreeReader lookups)
+public sealed class ProductSearch(ProductsDbContext db, CatalogLookups lookups)
 {
     /// <summary>word_similarity above which a name counts as a fuzzy match ("hart" scores 0.4 against "heart", unrelated words about 0.1–0.25).</summary>
     public const double SimilarityThreshold = 0.35;

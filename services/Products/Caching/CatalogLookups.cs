@@ -1,21 +1,21 @@
-using ECommerce.Products.Caching;
 using ECommerce.Products.Persistence;
 using Microsoft.EntityFrameworkCore;
 
-namespace ECommerce.Products.Search;
+namespace ECommerce.Products.Caching;
 
 /// <summary>
-/// The names and parents of categories and brands as search needs them (filter by a category and its descendants,
-/// label facets), cached as one snapshot and dropped with the catalog's lookups.
+/// Categories and brands, small and read on every list request, so held in the cache as one snapshot (by name) that
+/// the category and brand endpoints answer from and search filters and labels facets with; dropped with the lookups tag.
 /// </summary>
-public sealed class CategoryTreeReader(ProductsDbContext db, CatalogCache cache)
+public sealed class CatalogLookups(ProductsDbContext db, CatalogCache cache)
 {
     public ValueTask<CategoryTree> GetAsync(CancellationToken ct) =>
-        cache.GetOrCreateAsync("search:lookups", [CatalogCache.LookupsTag], async token =>
+        cache.GetOrCreateAsync("catalog:lookups", [CatalogCache.LookupsTag], async token =>
         {
-            var categories = await db.Categories.AsNoTracking()
+            var categories = await db.Categories.AsNoTracking().OrderBy(c => c.Name)
                 .Select(c => new CategoryTreeEntry(c.Id, c.Name, c.Slug, c.Parent == null ? null : c.Parent.Slug)).ToListAsync(token);
-            var brands = await db.Brands.AsNoTracking().Select(b => new CategoryTreeEntry(b.Id, b.Name, b.Slug, null)).ToListAsync(token);
+            var brands = await db.Brands.AsNoTracking().OrderBy(b => b.Name)
+                .Select(b => new CategoryTreeEntry(b.Id, b.Name, b.Slug, null)).ToListAsync(token);
             return new CategoryTree(categories, brands);
         }, ct);
 }
