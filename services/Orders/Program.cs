@@ -5,12 +5,14 @@ using ECommerce.Orders.Checkout;
 using ECommerce.Orders.Clients;
 using ECommerce.Orders.Lifecycle;
 using ECommerce.Orders.Persistence;
+using ECommerce.Orders.Pricing;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddServiceDatabase<OrdersDbContext, WebApplicationBuilder>("ordersdb");
 builder.Services.AddSingleton(TimeProvider.System);
 builder.AddServiceClients();
+builder.AddPricing();
 builder.AddCarts();
 builder.AddCheckout();
 builder.AddOrderLifecycle();
@@ -21,9 +23,11 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.MapDefaultEndpoints();
 app.MapCarts();
+app.MapCartQuote();
 app.MapCheckout();
 app.MapMyOrders();
 app.MapAdmin();
+app.MapShippingMethods();
 
 app.Run();
 

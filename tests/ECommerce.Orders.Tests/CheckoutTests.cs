@@ -63,8 +63,11 @@ public sealed class CheckoutTests(OrdersHost host)
         var order = placed.Order!;
         Assert.Equal(OrderStatus.Pending, order.Status);
         Assert.Equal(12.60m, Assert.Single(order.Lines).UnitPrice);
-        // 25.20 subtotal + 4.95 shipping (under 50) + 20% tax on both = 36.18.
-        Assert.Equal((25.20m, 4.95m, 6.03m, 36.18m), (order.Subtotal, order.Shipping, order.Tax, order.Total));
+        // Tax-inclusive UK store: 25.20 + 4.95 standard delivery (under 50) = 30.15, of which VAT is 25.20/6 = 4.20 on the
+        // line and 4.95/6 = 0.825 → 0.83 on shipping: 5.03.
+        Assert.Equal((25.20m, 4.95m, 5.03m, 30.15m), (order.Subtotal, order.Shipping, order.Tax, order.Total));
+        Assert.Equal((4.20m, 0.20m), (order.Lines[0].Tax, order.Lines[0].TaxRate));
+        Assert.Equal(("uk-standard", true), (order.ShippingMethod.Code, order.PricesIncludeTax));
         Assert.Equal("London", order.ShippingAddress.City);
     }
 

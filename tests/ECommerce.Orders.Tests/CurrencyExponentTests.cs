@@ -22,13 +22,13 @@ public sealed class CurrencyExponentTests(OrdersHost host)
         var customerId = $"money-jpy-{Guid.NewGuid():N}";
         var product = host.Neighbours.AddProduct(14m, currency: "JPY");
 
-        // ¥14 × 3 = ¥42; shipping 4.95 is ¥5 under the ¥50 threshold; 20% tax on ¥47 = ¥9.4 → ¥9.
+        // ¥14 × 3 = ¥42; shipping 4.95 is ¥5 under the ¥50 threshold: ¥47, VAT inside per line: 42/6 = 7, 5/6 = 0.83 → 1: ¥8.
         var order = await PlaceAndReadBackAsync(customerId, new CheckoutLineRequest(product.Id, 3));
 
-        Assert.Equal(("JPY", 42m, 5m, 9m, 56m), (order.Currency, order.Subtotal, order.Shipping, order.Tax, order.Total));
+        Assert.Equal(("JPY", 42m, 5m, 8m, 47m), (order.Currency, order.Subtotal, order.Shipping, order.Tax, order.Total));
         var placed = Assert.Single(await host.WaitForPublishedAsync(order.Id, nameof(OrderPlaced)));
-        Assert.Equal(56, placed.GetProperty("totalMinor").GetInt64());
-        Assert.Equal(56m, placed.GetProperty("total").GetDecimal());
+        Assert.Equal(47, placed.GetProperty("totalMinor").GetInt64());
+        Assert.Equal(47m, placed.GetProperty("total").GetDecimal());
     }
 
     [Fact]
@@ -37,12 +37,12 @@ public sealed class CurrencyExponentTests(OrdersHost host)
         var customerId = $"money-kwd-{Guid.NewGuid():N}";
         var product = host.Neighbours.AddProduct(1.234m, currency: "KWD");
 
-        // KWD 2.468 + 4.950 shipping + 20% tax of 7.418 (1.4836 → 1.484) = 8.902.
+        // KWD 2.468 + 4.950 shipping = 7.418, VAT inside it per line: 2.468/6 = 0.41133 → 0.411, 4.950/6 = 0.825: 1.236.
         var order = await PlaceAndReadBackAsync(customerId, new CheckoutLineRequest(product.Id, 2));
 
-        Assert.Equal((1.234m, 2.468m, 4.950m, 1.484m, 8.902m), (Assert.Single(order.Lines).UnitPrice, order.Subtotal, order.Shipping, order.Tax, order.Total));
+        Assert.Equal((1.234m, 2.468m, 4.950m, 1.236m, 7.418m), (Assert.Single(order.Lines).UnitPrice, order.Subtotal, order.Shipping, order.Tax, order.Total));
         var placed = Assert.Single(await host.WaitForPublishedAsync(order.Id, nameof(OrderPlaced)));
-        Assert.Equal(8902, placed.GetProperty("totalMinor").GetInt64());
+        Assert.Equal(7418, placed.GetProperty("totalMinor").GetInt64());
     }
 
     [Fact]

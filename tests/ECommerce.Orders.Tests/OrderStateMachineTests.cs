@@ -138,7 +138,10 @@ public sealed class OrderStateMachineTests
         Assert.Single(order.Items);
     }
 
-    internal static Order NewOrder() => Order.Place("customer-1", "key-1", "hash", [new OrderItem { ProductId = Guid.NewGuid(), Sku = "S", Name = "N", Quantity = 2, UnitPrice = 10m }],
-        new OrderTotals("GBP", 2000, 0, 400),
+    /// <summary>2 × £10 in a tax-exclusive store with free shipping: £20 + 20% VAT = £24.</summary>
+    internal static Order NewOrder() => Order.Place("customer-1", "key-1", "hash",
+        QuoteCalculator.Calculate([new PricedProduct(Guid.NewGuid(), "S", "N", 2, 1000, TaxClasses.Standard, 500)], "GBP", "GB",
+            [new ShippingMethod { Code = "free", Name = "Free", Countries = ["GB"], RateKind = ShippingRateKind.Flat }], null, null,
+            new TaxRules { PricesIncludeTax = false }, new DateOnly(2026, 12, 2)),
         new ShippingAddress { Recipient = "Ada", Line1 = "1 Way", City = "London", Postcode = "N1", Country = "GB", Phone = "0123" }, "pm_card_visa", Now);
 }

@@ -1,4 +1,5 @@
 using ECommerce.Orders.Domain;
+using ECommerce.Orders.Pricing;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
@@ -38,6 +39,10 @@ public static class CheckoutEndpoints
             CheckoutResult.KeyReused => TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity,
                 title: "This Idempotency-Key was already used for a different request.",
                 detail: "Use a new key for a new checkout; repeat a request only with exactly the same body."),
+            CheckoutResult.QuoteChanged => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict,
+                title: "The total changed since you saw it.",
+                detail: "Nothing was charged. Check the new total (the quote field) and place the order again.",
+                extensions: new Dictionary<string, object?> { ["quote"] = QuoteView.From(outcome.Quote!) }),
             _ => outcome.Errors!.ToProblem(),
         };
     }

@@ -3,11 +3,12 @@ using System.Text;
 using System.Text.Json;
 using ECommerce.Contracts;
 using ECommerce.Messaging;
+using ECommerce.Orders.Carts;
 using ECommerce.Orders.Clients;
 using ECommerce.Orders.Domain;
 using ECommerce.Orders.Persistence;
+using ECommerce.Orders.Pricing;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace ECommerce.Orders.Checkout;
@@ -19,9 +20,9 @@ namespace ECommerce.Orders.Checkout;
 /// </summary>
 public sealed class CheckoutService(
     OrdersDbContext db,
-    ProductsClient products,
+    QuoteService quotes,
+    CartStore carts,
     UsersClient users,
-    IOptions<PricingRules> pricing,
     TimeProvider clock,
     ILogger<CheckoutService> logger)
 {
@@ -34,53 +35,36 @@ public sealed class CheckoutService(
             return existing;
         }
 
-        var lines = request.Lines!;
-        var catalog = await products.LookupAsync(lines.Select(l => l.ProductId), cancellationToken);
+        var lines = request.Lines?.Select(l => new LineToPrice(l.ProductId, l.Quantity)).ToList() ?? await CartLinesAsync(customerId, cancellationToken);
         var errors = new ValidationErrors();
-        var items = new List<OrderItem>();
-        for (var i = 0; i < lines.Count; i++)
+        if (lines.Count == 0)
         {
-            if (!catalog.TryGetValue(lines[i].ProductId, out var product) || !product.Active)
-            {
-                errors.Add($"lines[{i}].productId", "No product with this id is for sale.");
-            }
-            else if (!product.InStock)
-            {
-                errors.Add($"lines[{i}].productId", "This product is out of stock.");
-            }
-            else if (!Currencies.IsKnown(product.Currency) || !Money.IsRepresentable(product.Price, product.Currency))
-            {
-                // Products refuses such prices; one stored before it did must not be rounded into an order.
-                errors.Add($"lines[{i}].productId", $"This product's price ({product.Price} {product.Currency}) is not a whole number of {product.Currency} minor units.");
-            }
-            else
-            {
-                items.Add(new OrderItem { ProductId = product.Id, Sku = product.Sku, Name = product.Name, Quantity = lines[i].Quantity, UnitPrice = product.Price });
-            }
-        }
-
-        var currencies = catalog.Values.Select(p => p.Currency).Distinct().ToList();
-        if (currencies.Count > 1)
-        {
-            errors.Add("lines", "All products of one order must be priced in the same currency.");
+            return new CheckoutOutcome(CheckoutResult.Invalid, Errors: errors.Add("lines", "The cart is empty: add something, or send the lines to buy."));
         }
 
         var address = request.ShippingAddress is { } given ? ToAddress(given) : await users.GetAddressAsync(request.AddressId!.Value, cancellationToken);
         if (address is null)
         {
-            errors.Add("addressId", "No address with this id in your address book.");
+            return new CheckoutOutcome(CheckoutResult.Invalid, Errors: errors.Add("addressId", "No address with this id in your address book."));
         }
 
-        if (errors.HasErrors)
+        var countryField = request.ShippingAddress is null ? "addressId" : "shippingAddress.country";
+        var (quote, problems) = await quotes.QuoteAsync(lines, address.Country, request.ShippingMethod, "lines", countryField, cancellationToken);
+        if (quote is null)
         {
-            return new CheckoutOutcome(CheckoutResult.Invalid, Errors: errors);
+            return new CheckoutOutcome(CheckoutResult.Invalid, Errors: problems);
         }
 
-        var totals = OrderTotals.Calculate(items.Select(i => (i.UnitPrice, i.Quantity)), currencies[0], pricing.Value);
-        var order = Order.Place(customerId, idempotencyKey, hash, items, totals, address!, request.PaymentMethod!, clock.GetUtcNow());
+        if (request.QuoteFingerprint is { } seen && seen != quote.Fingerprint)
+        {
+            // Something the shopper was shown changed (a price, a rate, a fee): show the new quote, charge nothing.
+            return new CheckoutOutcome(CheckoutResult.QuoteChanged, Quote: quote);
+        }
+
+        var order = Order.Place(customerId, idempotencyKey, hash, quote, address, request.PaymentMethod!, clock.GetUtcNow());
         db.Orders.Add(order);
         db.AddIntegrationEvent(new OrderPlaced(order.Id, customerId,
-            [.. items.Select(i => new OrderLine(i.ProductId, i.Sku, i.Quantity, i.UnitPrice))], order.Currency, order.Total, order.PaymentMethod, totals.TotalMinor));
+            [.. order.Items.Select(i => new OrderLine(i.ProductId, i.Sku, i.Quantity, i.UnitPrice))], order.Currency, order.Total, order.PaymentMethod, quote.TotalMinor));
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -106,6 +90,9 @@ public sealed class CheckoutService(
             : new CheckoutOutcome(CheckoutResult.KeyReused);
     }
 
+    private async Task<List<LineToPrice>> CartLinesAsync(string customerId, CancellationToken cancellationToken) =>
+        [.. (await carts.GetAsync(CartOwner.Customer(customerId), cancellationToken)).Lines.Select(l => new LineToPrice(l.ProductId, l.Quantity))];
+
     /// <summary>The order now holds what the cart held; a failure here must not fail the checkout that already committed.</summary>
     private async Task ClearCartAsync(string customerId, CancellationToken cancellationToken)
     {
@@ -122,7 +109,7 @@ public sealed class CheckoutService(
     /// <summary>SHA-256 of the request with its lines in product order, so only a change of meaning changes the hash.</summary>
     private static string Hash(CheckoutRequest request)
     {
-        var canonical = request with { Lines = [.. request.Lines!.OrderBy(l => l.ProductId)] };
+        var canonical = request with { Lines = request.Lines is null ? null : [.. request.Lines.OrderBy(l => l.ProductId)] };
         return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(canonical, JsonSerializerOptions.Web))));
     }
 

@@ -1,5 +1,3 @@
-using ECommerce.Orders.Domain;
-
 namespace ECommerce.Orders.Checkout;
 
 /// <summary>What the checkout use case registers; its route is <see cref="CheckoutEndpoints.MapCheckout"/>.</summary>
@@ -7,7 +5,6 @@ public static class CheckoutSetup
 {
     public static IHostApplicationBuilder AddCheckout(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<PricingRules>().BindConfiguration("Orders:Pricing").ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddScoped<CheckoutService>();
         return builder;
     }

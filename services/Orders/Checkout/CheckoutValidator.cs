@@ -17,8 +17,16 @@ public static partial class CheckoutValidator
             errors.Add(IdempotencyHeader, "An Idempotency-Key header of 1-100 visible ASCII characters is required (a new UUID per checkout attempt).");
         }
 
-        ValidateLines(request.Lines, limits, errors);
+        if (request.Lines is not null)
+        {
+            ValidateLines(request.Lines, limits, errors);
+        }
+
         ValidateAddress(request, errors);
+        errors.Check(request.ShippingMethod is null || QuoteInput.IsShippingCode(request.ShippingMethod),
+            "shippingMethod", "A shipping method code is 1-40 lowercase letters, digits or dashes.");
+        errors.Check(request.QuoteFingerprint is null || QuoteInput.IsFingerprint(request.QuoteFingerprint),
+            "quoteFingerprint", "The quote fingerprint is the 32 hex digits of the quote shown (its fingerprint field).");
 
         if (string.IsNullOrWhiteSpace(request.PaymentMethod))
         {
@@ -33,9 +41,9 @@ public static partial class CheckoutValidator
         return errors;
     }
 
-    private static void ValidateLines(IReadOnlyList<CheckoutLineRequest>? lines, CartLimits limits, ValidationErrors errors)
+    private static void ValidateLines(IReadOnlyList<CheckoutLineRequest> lines, CartLimits limits, ValidationErrors errors)
     {
-        if (lines is null || lines.Count == 0)
+        if (lines.Count == 0)
         {
             errors.Add("lines", "At least one line is required.");
             return;

@@ -1,3 +1,4 @@
+using ECommerce.Contracts;
 using ECommerce.Messaging;
 
 namespace ECommerce.Orders.Domain;
@@ -37,9 +38,31 @@ public sealed class Order
 
     public string Currency { get; private set; } = "";
 
+    /// <summary>Whether the amounts below were priced tax-inclusive (the store's setting when the order was placed).</summary>
+    public bool PricesIncludeTax { get; private set; }
+
     public decimal Subtotal { get; private set; }
 
+    /// <summary>What promotions took off the subtotal; <see cref="DiscountCode"/> names the code the shopper entered.</summary>
+    public decimal Discount { get; private set; }
+
+    public string? DiscountCode { get; private set; }
+
     public decimal Shipping { get; private set; }
+
+    public string ShippingMethodCode { get; private set; } = "";
+
+    public string ShippingMethodName { get; private set; } = "";
+
+    public DateOnly? DeliveryEarliest { get; private set; }
+
+    public DateOnly? DeliveryLatest { get; private set; }
+
+    /// <summary>The tax by rate (amounts in major units), as the order page and the invoice show it.</summary>
+    public List<OrderTaxLine> Taxes { get; private set; } = [];
+
+    /// <summary>The fingerprint of the quote this order charges (<see cref="Quote.Fingerprint"/>).</summary>
+    public string QuoteFingerprint { get; private set; } = "";
 
     public decimal Tax { get; private set; }
 
@@ -74,8 +97,7 @@ public sealed class Order
         string customerId,
         string idempotencyKey,
         string requestHash,
-        IReadOnlyList<OrderItem> items,
-        OrderTotals totals,
+        Quote quote,
         ShippingAddress address,
         string paymentMethod,
         DateTimeOffset now)
@@ -89,14 +111,23 @@ public sealed class Order
             Status = OrderStatus.Pending,
             CreatedAt = now,
             StatusChangedAt = now,
-            Currency = totals.Currency,
-            Subtotal = totals.Subtotal,
-            Shipping = totals.Shipping,
-            Tax = totals.Tax,
-            Total = totals.Total,
+            Currency = quote.Currency,
+            PricesIncludeTax = quote.PricesIncludeTax,
+            Subtotal = Money.FromMinor(quote.SubtotalMinor, quote.Currency),
+            Discount = Money.FromMinor(quote.DiscountMinor, quote.Currency),
+            DiscountCode = quote.Discount?.Code,
+            Shipping = Money.FromMinor(quote.ShippingMinor, quote.Currency),
+            ShippingMethodCode = quote.Shipping?.Code ?? "",
+            ShippingMethodName = quote.Shipping?.Name ?? "",
+            DeliveryEarliest = quote.Shipping?.EarliestDelivery,
+            DeliveryLatest = quote.Shipping?.LatestDelivery,
+            Tax = Money.FromMinor(quote.TaxMinor, quote.Currency),
+            Taxes = [.. quote.Taxes.Select(t => new OrderTaxLine(t.Rate, Money.FromMinor(t.NetMinor, quote.Currency), Money.FromMinor(t.TaxMinor, quote.Currency)))],
+            Total = Money.FromMinor(quote.TotalMinor, quote.Currency),
+            QuoteFingerprint = quote.Fingerprint,
             PaymentMethod = paymentMethod,
             ShippingAddress = address,
-            Items = [.. items],
+            Items = [.. quote.Lines.Select(l => OrderItem.From(l, quote.Currency))],
         };
         order.History.Add(new OrderStatusChange
         {

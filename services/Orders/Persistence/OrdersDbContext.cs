@@ -14,6 +14,8 @@ public sealed class OrdersDbContext(DbContextOptions<OrdersDbContext> options) :
 
     public DbSet<CartRecord> Carts => Set<CartRecord>();
 
+    public DbSet<ShippingMethod> ShippingMethods => Set<ShippingMethod>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<Order>(order =>
@@ -29,7 +31,12 @@ public sealed class OrdersDbContext(DbContextOptions<OrdersDbContext> options) :
             order.Property(o => o.PaymentMethod).HasMaxLength(100);
             order.Property(o => o.TrackingNumber).HasMaxLength(100);
             order.Property(o => o.CancellationReason).HasMaxLength(500);
-            foreach (var amount in new[] { nameof(Order.Subtotal), nameof(Order.Shipping), nameof(Order.Tax), nameof(Order.Total) })
+            order.Property(o => o.DiscountCode).HasMaxLength(40);
+            order.Property(o => o.ShippingMethodCode).HasMaxLength(40);
+            order.Property(o => o.ShippingMethodName).HasMaxLength(100);
+            order.Property(o => o.QuoteFingerprint).HasMaxLength(64);
+            order.Property(o => o.Taxes).HasColumnType("jsonb").HasConversion(JsonColumn.Converter<List<OrderTaxLine>>(), JsonColumn.Comparer<List<OrderTaxLine>>());
+            foreach (var amount in new[] { nameof(Order.Subtotal), nameof(Order.Discount), nameof(Order.Shipping), nameof(Order.Tax), nameof(Order.Total) })
             {
                 order.Property(amount).HasPrecision(18, Currencies.MaxExponent);
             }
@@ -62,6 +69,10 @@ public sealed class OrdersDbContext(DbContextOptions<OrdersDbContext> options) :
             item.Property(i => i.Sku).HasMaxLength(100);
             item.Property(i => i.Name).HasMaxLength(300);
             item.Property(i => i.UnitPrice).HasPrecision(18, Currencies.MaxExponent);
+            item.Property(i => i.Discount).HasPrecision(18, Currencies.MaxExponent);
+            item.Property(i => i.Tax).HasPrecision(18, Currencies.MaxExponent);
+            item.Property(i => i.TaxRate).HasPrecision(6, 5);
+            item.Property(i => i.TaxClass).HasMaxLength(16);
             item.Ignore(i => i.LineTotal);
         });
 
@@ -85,6 +96,20 @@ public sealed class OrdersDbContext(DbContextOptions<OrdersDbContext> options) :
             cart.Property(c => c.Lines).HasColumnType("jsonb").IsRequired();
             // The cleanup deletes by expiry.
             cart.HasIndex(c => c.ExpiresAt);
+        });
+
+        modelBuilder.Entity<ShippingMethod>(method =>
+        {
+            method.ToTable("shipping_methods");
+            method.HasKey(m => m.Code);
+            method.Property(m => m.Code).HasMaxLength(40);
+            method.Property(m => m.Name).HasMaxLength(100);
+            method.Property(m => m.Zone).HasMaxLength(100);
+            method.Property(m => m.RateKind).HasConversion<string>().HasMaxLength(20);
+            method.Property(m => m.FlatFee).HasPrecision(18, Currencies.MaxExponent);
+            method.Property(m => m.FreeOver).HasPrecision(18, Currencies.MaxExponent);
+            method.Property(m => m.Bands).HasColumnType("jsonb").HasConversion(JsonColumn.Converter<List<ShippingBand>>(), JsonColumn.Comparer<List<ShippingBand>>());
+            method.Property(m => m.Version).IsRowVersion().HasColumnName("xmin");
         });
 
         modelBuilder.AddMessagingTables();

@@ -4,7 +4,8 @@ namespace ECommerce.Products.Catalog;
 public sealed record ProductDetail(
     Guid Id, string Sku, string Name, string Slug, string Description, decimal Price, string Currency,
     CategoryItem Category, BrandItem Brand, IReadOnlyDictionary<string, string> Attributes, IReadOnlyList<string> Images,
-    int Available, bool Active, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, uint Version);
+    int Available, bool Active, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, uint Version,
+    string TaxClass, int WeightGrams);
 
 public sealed record CategoryItem(int Id, string Name, string Slug, string? ParentSlug);
 

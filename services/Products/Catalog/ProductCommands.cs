@@ -26,6 +26,7 @@ public sealed class ProductCommands(ProductsDbContext db, CatalogCache cache, Ti
     {
         var errors = new ValidationErrors();
         ProductRules.Validate(errors, request.Sku, request.Name, request.Price, request.Currency, request.Category, request.Brand, request.Description, creating: true);
+        ProductRules.ValidateShipping(errors, request.TaxClass, request.WeightGrams);
         if (request.InitialStock is < 0)
         {
             errors.Add("initialStock", "initialStock must not be negative.");
@@ -57,6 +58,8 @@ public sealed class ProductCommands(ProductsDbContext db, CatalogCache cache, Ti
             Description = request.Description?.Trim() ?? "",
             Price = request.Price!.Value,
             Currency = request.Currency ?? ProductRules.DefaultCurrency,
+            TaxClass = request.TaxClass ?? ProductRules.DefaultTaxClass,
+            WeightGrams = request.WeightGrams ?? ProductRules.DefaultWeightGrams,
             CategoryId = category!.Id,
             Brand = await db.BrandNamedAsync(request.Brand!, ct),
             Attributes = request.Attributes ?? [],
@@ -75,6 +78,7 @@ public sealed class ProductCommands(ProductsDbContext db, CatalogCache cache, Ti
     {
         var errors = new ValidationErrors();
         ProductRules.Validate(errors, null, request.Name, request.Price, null, request.Category, request.Brand, request.Description, creating: false);
+        ProductRules.ValidateShipping(errors, request.TaxClass, request.WeightGrams);
         if (request.Version is null)
         {
             errors.Add("version", "version (from the product you edited) is required.");
@@ -117,6 +121,8 @@ public sealed class ProductCommands(ProductsDbContext db, CatalogCache cache, Ti
         product.Category = category;
         product.Attributes = request.Attributes ?? product.Attributes;
         product.Active = request.Active ?? product.Active;
+        product.TaxClass = request.TaxClass ?? product.TaxClass;
+        product.WeightGrams = request.WeightGrams ?? product.WeightGrams;
         if (request.Brand is not null)
         {
             product.Brand = await db.BrandNamedAsync(request.Brand, ct);

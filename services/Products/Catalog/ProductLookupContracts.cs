@@ -5,4 +5,5 @@ public sealed record ProductLookupRequest(IReadOnlyList<Guid>? Ids);
 
 /// <summary>Live price and availability of one product, as carts need them (agreed with Orders).</summary>
 public sealed record ProductLookupItem(
-    Guid Id, string Sku, string Name, string Slug, decimal Price, string Currency, int Available, bool Active, string? ImageUrl);
+    Guid Id, string Sku, string Name, string Slug, decimal Price, string Currency, int Available, bool Active, string? ImageUrl,
+    string TaxClass, int WeightGrams);

@@ -38,11 +38,13 @@ public sealed class ProductReads(ProductsDbContext db, CatalogCache cache)
                 p.Currency,
                 Available = p.Stock == null ? 0 : p.Stock.Available,
                 p.Active,
+                p.TaxClass,
+                p.WeightGrams,
                 Image = p.Images.OrderBy(i => i.SortOrder).Select(i => i.FileName).FirstOrDefault(),
             })
             .AsAsyncEnumerable()
             .Select(p => new ProductLookupItem(p.Id, p.Sku, p.Name, p.Slug, p.Price, p.Currency, p.Available, p.Active,
-                p.Image is null ? null : ImageUrls.For(p.Image)))
+                p.Image is null ? null : ImageUrls.For(p.Image), p.TaxClass, p.WeightGrams))
             .ToListAsync(ct);
 
     private static async Task<CachedProduct?> LoadAsync(IQueryable<Product> query, CancellationToken ct)
@@ -62,7 +64,7 @@ public sealed class ProductReads(ProductsDbContext db, CatalogCache cache)
             new CategoryItem(p.Category!.Id, p.Category.Name, p.Category.Slug, p.Category.Parent?.Slug),
             new BrandItem(p.Brand!.Id, p.Brand.Name, p.Brand.Slug),
             p.Attributes, p.Images.OrderBy(i => i.SortOrder).Select(i => ImageUrls.For(i.FileName)).ToList(),
-            p.Stock?.Available ?? 0, p.Active, p.CreatedAt, p.UpdatedAt, p.Version);
+            p.Stock?.Available ?? 0, p.Active, p.CreatedAt, p.UpdatedAt, p.Version, p.TaxClass, p.WeightGrams);
         return new CachedProduct(detail, ETagOf(detail));
     }
 

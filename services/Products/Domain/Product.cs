@@ -19,6 +19,12 @@ public sealed class Product
 
     public string Currency { get; set; } = "GBP";
 
+    /// <summary>The tax class (standard, reduced, zero) Orders applies the destination's rate for.</summary>
+    public string TaxClass { get; set; } = ProductRules.DefaultTaxClass;
+
+    /// <summary>The shipping weight of one unit in grams, for weight-banded shipping rates.</summary>
+    public int WeightGrams { get; set; } = ProductRules.DefaultWeightGrams;
+
     public int CategoryId { get; set; }
 
     public Category? Category { get; set; }

@@ -12,6 +12,20 @@ public static class ProductRules
     /// A price is a whole number of the currency's minor units (ISO 4217 exponent: ¥14, £1.23, KWD 1.234); a finer
     /// one (¥14.34, £1.234) is refused rather than rounded, so what the admin typed is what shoppers pay.
     /// </summary>
+    public const string DefaultTaxClass = "standard";
+
+    /// <summary>What a product weighs when nobody said: a parcel-sized guess, so weight bands never ship for nothing.</summary>
+    public const int DefaultWeightGrams = 500;
+
+    public static readonly IReadOnlyList<string> TaxClasses = ["standard", "reduced", "zero"];
+
+    /// <summary>Checks the optional tax class and weight of a create or an edit.</summary>
+    public static void ValidateShipping(ValidationErrors errors, string? taxClass, int? weightGrams)
+    {
+        errors.Check(taxClass is null || TaxClasses.Contains(taxClass), "taxClass", "taxClass is one of standard, reduced or zero.");
+        errors.Check(weightGrams is null or (>= 0 and <= 1_000_000), "weightGrams", "weightGrams is between 0 and 1,000,000.");
+    }
+
     public static void ValidatePrecision(ValidationErrors errors, decimal? price, string currency)
     {
         if (price is { } p && !Money.IsRepresentable(p, currency))

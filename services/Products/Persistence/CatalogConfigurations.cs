@@ -18,6 +18,7 @@ internal sealed class ProductConfiguration : IEntityTypeConfiguration<Product>
         product.Property(p => p.Slug).HasMaxLength(100);
         product.Property(p => p.Description).HasMaxLength(4000);
         product.Property(p => p.Currency).HasMaxLength(3).IsFixedLength();
+        product.Property(p => p.TaxClass).HasMaxLength(16);
         // Serialised by System.Text.Json through a converter: Npgsql's dynamic JSON mapping would need a custom data source.
         product.Property(p => p.Attributes).HasColumnType("jsonb").HasConversion(
             v => JsonSerializer.Serialize(v, JsonSerializerOptions.Web),
