@@ -30,6 +30,9 @@ export interface OrderLine {
   quantity: number;
   unitPrice: number;
   lineTotal: number;
+  discount: number;
+  tax: number;
+  taxRate: number;
 }
 
 export interface ShippingAddress {
@@ -69,13 +72,21 @@ export interface OrderDetail {
   lines: OrderLine[];
   shippingAddress: ShippingAddress;
   history: OrderHistoryEntry[];
+  pricesIncludeTax: boolean;
+  discount: number;
+  discountCode: string | null;
+  shippingMethod: { code: string; name: string; earliestDelivery: string | null; latestDelivery: string | null };
+  taxes: { rate: number; net: number; tax: number }[];
 }
 
+/** Without lines Orders places the server cart; with a quote fingerprint it charges only that quote (409 and the new one otherwise). */
 export interface CheckoutRequest {
-  lines: { productId: string; quantity: number }[];
+  lines?: { productId: string; quantity: number }[];
   addressId?: string;
   shippingAddress?: ShippingAddress;
   paymentMethod: string;
+  shippingMethod?: string;
+  quoteFingerprint?: string;
 }
 
 export interface AdminSearch {

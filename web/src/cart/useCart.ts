@@ -1,22 +1,71 @@
-import { useSyncExternalStore } from "react";
-import { useQuery } from "@tanstack/react-query";
-import { productsApi } from "../api/products";
-import { cartStore, type CartLine } from "./cartStore";
-import { priceCart, type CartTotals } from "./pricing";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { cartApi, type CartView } from "../api/cart";
+import { useAuth } from "../auth/AuthContext";
 
-export function useCartLines(): readonly CartLine[] {
-  return useSyncExternalStore(cartStore.subscribe, cartStore.getLines, cartStore.getLines);
+/** The query key of the cart of whoever is browsing: signing in switches to the customer's cart. */
+export function useCartKey(): readonly unknown[] {
+  const { user } = useAuth();
+  return ["cart", user?.id ?? "anonymous"];
 }
 
-/** The cart priced with the catalog's current prices and availability (Products lookup). */
-export function usePricedCart(): CartTotals & { isLoading: boolean; error: Error | null } {
-  const lines = useCartLines();
-  const ids = lines.map((l) => l.productId).sort();
-  const lookup = useQuery({
-    queryKey: ["products", "lookup", ids],
-    queryFn: () => productsApi.lookup(ids),
-    enabled: ids.length > 0,
-    staleTime: 10_000,
+/** The server cart as Orders prices it now (for a customer, once the cart they filled before signing in is merged). */
+export function useCart() {
+  const key = useCartKey();
+  const merged = useMergeCartOnSignIn();
+  return useQuery({ queryKey: key, queryFn: cartApi.get, staleTime: 5_000, enabled: merged.isFetched || !merged.isEnabled });
+}
+
+/** The cart's quote for a destination and shipping method; refreshed whenever the cart changes. */
+export function useQuote(enabled: boolean, country?: string, shippingMethod?: string) {
+  const key = useCartKey();
+  const merged = useMergeCartOnSignIn();
+  return useQuery({
+    queryKey: [...key, "quote", country ?? "", shippingMethod ?? ""],
+    queryFn: () => cartApi.quote(country, shippingMethod),
+    enabled: enabled && (merged.isFetched || !merged.isEnabled),
+    retry: false,
   });
-  return { ...priceCart(lines, ids.length === 0 ? [] : lookup.data), isLoading: lookup.isLoading, error: lookup.error };
+}
+
+type CartChange = { kind: "add"; productId: string; quantity: number } | { kind: "set"; productId: string; quantity: number } | { kind: "remove"; productId: string };
+
+/** Changes the cart on the server; the answer is the new cart, and every quote of the old one is dropped. */
+export function useCartChange() {
+  const client = useQueryClient();
+  const key = useCartKey();
+  return useMutation({
+    mutationFn: (change: CartChange): Promise<CartView> =>
+      change.kind === "add"
+        ? cartApi.add(change.productId, change.quantity)
+        : change.kind === "set"
+          ? cartApi.setQuantity(change.productId, change.quantity)
+          : cartApi.remove(change.productId),
+    onSuccess: (cart) => {
+      client.setQueryData(key, cart);
+      void client.invalidateQueries({ queryKey: [...key, "quote"] });
+    },
+  });
+}
+
+/**
+ * Once per signed-in customer: the cart they filled before signing in (named by its cookie) joins their own, so it
+ * follows them to every device. Orders answers the customer's cart unchanged when there is nothing to merge.
+ */
+export function useMergeCartOnSignIn() {
+  const { user } = useAuth();
+  const client = useQueryClient();
+  const userId = user?.id;
+  return useQuery({
+    queryKey: ["cart-merge", userId],
+    queryFn: async () => {
+      const result = await cartApi.merge();
+      client.setQueryData(["cart", userId], result.cart);
+      // A quote asked for before the merge priced the customer's cart without the merged lines.
+      void client.invalidateQueries({ queryKey: ["cart", userId, "quote"] });
+      return result;
+    },
+    enabled: userId !== undefined,
+    staleTime: Infinity,
+    retry: 2,
+  });
 }

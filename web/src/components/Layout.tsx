@@ -1,7 +1,7 @@
 import { Suspense, useEffect, useRef } from "react";
 import { Link, NavLink, Outlet, useLocation, useSearchParams } from "react-router";
 import { isAdmin, useAuth } from "../auth/AuthContext";
-import { useCartLines } from "../cart/useCart";
+import { useCart, useMergeCartOnSignIn } from "../cart/useCart";
 import { SearchBox } from "./SearchBox";
 import { Loading } from "./Status";
 
@@ -51,7 +51,8 @@ export function Layout() {
 
 function SiteNav() {
   const { user, loading, signIn, signUp, signOut } = useAuth();
-  const count = useCartLines().reduce((sum, l) => sum + l.quantity, 0);
+  useMergeCartOnSignIn();
+  const count = useCart().data?.itemCount ?? 0;
   return (
     <nav aria-label="Main" className="site-nav">
       <NavLink to="/catalog">Catalog</NavLink>

@@ -1,15 +1,20 @@
 import { useEffect, useState } from "react";
 import { Link, useNavigate } from "react-router";
-import { cartStore, maxQuantity } from "../cart/cartStore";
-import type { PricedLine } from "../cart/pricing";
-import { usePricedCart } from "../cart/useCart";
+import { maxQuantity, type CartLineView } from "../api/cart";
+import { useCart, useCartChange, useQuote } from "../cart/useCart";
 import { Money, formatMoney } from "../components/Money";
-import { ErrorMessage } from "../components/Status";
+import { ErrorMessage, Loading, describeError } from "../components/Status";
+import { QuoteSummary } from "../components/QuoteSummary";
 
 export function CartPage() {
-  const cart = usePricedCart();
+  const cart = useCart();
   const navigate = useNavigate();
-  if (cart.lines.length === 0) {
+  const lines = cart.data?.lines ?? [];
+  const canCheckOut = lines.length > 0 && lines.every((l) => l.available);
+  const quote = useQuote(canCheckOut);
+  if (cart.isLoading) return <Loading label="Loading your cart…" />;
+  if (cart.isError) return <ErrorMessage error={cart.error} onRetry={() => void cart.refetch()} />;
+  if (lines.length === 0) {
     return (
       <section className="panel">
         <h1>Your cart</h1>
@@ -23,7 +28,7 @@ export function CartPage() {
   return (
     <section>
       <h1>Your cart</h1>
-      {cart.error && <ErrorMessage error={cart.error} />}
+      {!cart.data?.pricesCurrent && <p className="notice">Prices could not be checked just now; checkout confirms them.</p>}
       <table className="cart">
         <caption className="visually-hidden">Items in your cart</caption>
         <thead>
@@ -38,39 +43,46 @@ export function CartPage() {
           </tr>
         </thead>
         <tbody>
-          {cart.lines.map((line) => (
+          {lines.map((line) => (
             <CartRow key={line.productId} line={line} />
           ))}
         </tbody>
       </table>
       <div className="summary">
         <p>
-          Subtotal ({cart.itemCount} {cart.itemCount === 1 ? "item" : "items"}): <strong><Money amount={cart.subtotal} currency={cart.currency} /></strong>
+          Subtotal ({cart.data!.itemCount} {cart.data!.itemCount === 1 ? "item" : "items"}):{" "}
+          <strong>
+            <Money amount={cart.data!.subtotal} currency={cart.data!.currency ?? "GBP"} />
+          </strong>
         </p>
-        <p className="hint">Shipping is chosen at checkout.</p>
-        <button type="button" className="button" disabled={!cart.canCheckOut || cart.isLoading} onClick={() => navigate("/checkout")}>
+        {quote.data && <QuoteSummary quote={quote.data} />}
+        {quote.isError && <p className="notice">{describeError(quote.error)}</p>}
+        <button type="button" className="button" disabled={!canCheckOut} onClick={() => navigate("/checkout")}>
           Check out
         </button>
-        {!cart.canCheckOut && !cart.isLoading && <p className="notice">Remove or change the items marked above to check out.</p>}
+        {!canCheckOut && <p className="notice">Remove or change the items marked above to check out.</p>}
       </div>
     </section>
   );
 }
 
-export function CartRow({ line }: { line: PricedLine }) {
+export function CartRow({ line }: { line: CartLineView }) {
+  const change = useCartChange();
   return (
     <tr>
       <th scope="row">
         <Link to={`/products/${line.slug || line.productId}`}>{line.name}</Link>
-        {line.problem && <span className="notice"> — {line.problem}</span>}
+        {!line.available && <span className="notice"> — Not available</span>}
+        {change.isError && <span className="notice"> — {describeError(change.error)}</span>}
       </th>
       <td>
         <Money amount={line.unitPrice} currency={line.currency} />
-        {line.priceChanged && (
+        {line.priceChanged && line.previousPrice !== null && (
           <span className="price-change" role="note">
             {" "}
-            {line.unitPrice > line.priceWhenAdded ? "Price went up" : "Price went down"} from {formatMoney(line.priceWhenAdded, line.currency)}{" "}
-            <button type="button" className="link-button" onClick={() => cartStore.acknowledgePrice(line.productId, line.unitPrice)}>
+            {line.unitPrice > line.previousPrice ? "Price went up" : "Price went down"} from {formatMoney(line.previousPrice, line.currency)}{" "}
+            {/* Choosing the quantity again is seeing the new price: Orders stops pointing the change out. */}
+            <button type="button" className="link-button" onClick={() => change.mutate({ kind: "set", productId: line.productId, quantity: line.quantity })}>
               OK
             </button>
           </span>
@@ -79,14 +91,14 @@ export function CartRow({ line }: { line: PricedLine }) {
       <td>
         <label>
           <span className="visually-hidden">Quantity of {line.name}</span>
-          <QuantityInput productId={line.productId} quantity={line.quantity} />
+          <QuantityInput quantity={line.quantity} onCommit={(quantity) => change.mutate({ kind: "set", productId: line.productId, quantity })} />
         </label>
       </td>
       <td>
         <Money amount={line.lineTotal} currency={line.currency} />
       </td>
       <td>
-        <button type="button" className="link-button" onClick={() => cartStore.remove(line.productId)}>
+        <button type="button" className="link-button" onClick={() => change.mutate({ kind: "remove", productId: line.productId })}>
           Remove<span className="visually-hidden"> {line.name}</span>
         </button>
       </td>
@@ -94,20 +106,20 @@ export function CartRow({ line }: { line: PricedLine }) {
   );
 }
 
-/** Commits whole numbers as they are typed; an emptied box waits for a number instead of removing the line. */
-function QuantityInput({ productId, quantity }: { productId: string; quantity: number }) {
+/** Commits whole numbers from 1 to the limit as they are typed; an emptied box waits for a number instead of removing the line. */
+function QuantityInput({ quantity, onCommit }: { quantity: number; onCommit: (quantity: number) => void }) {
   const [text, setText] = useState(String(quantity));
   useEffect(() => setText(String(quantity)), [quantity]);
   return (
     <input
       type="number"
-      min={0}
+      min={1}
       max={maxQuantity}
       value={text}
       onChange={(e) => {
         setText(e.target.value);
         const value = Number(e.target.value);
-        if (e.target.value !== "" && Number.isInteger(value)) cartStore.setQuantity(productId, value);
+        if (e.target.value !== "" && Number.isInteger(value) && value >= 1 && value <= maxQuantity && value !== quantity) onCommit(value);
       }}
       onBlur={() => setText(String(quantity))}
     />

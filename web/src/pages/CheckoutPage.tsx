@@ -1,16 +1,16 @@
-import { useCallback, useRef, useState, type FormEvent } from "react";
-import { useMutation, useQuery } from "@tanstack/react-query";
+import { useCallback, useEffect, useRef, useState, type FormEvent } from "react";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link, useNavigate } from "react-router";
 import { ApiError } from "../api/http";
 import { ordersApi, type CheckoutRequest } from "../api/orders";
 import { paymentsApi } from "../api/payments";
 import { emptyAddress, usersApi, type AddressInput } from "../api/users";
 import { useAuth } from "../auth/AuthContext";
-import { cartStore } from "../cart/cartStore";
-import { estimatedShipping, roundMoney } from "../cart/pricing";
-import { usePricedCart } from "../cart/useCart";
+import type { QuoteView } from "../api/cart";
+import { useCart, useCartKey, useQuote } from "../cart/useCart";
 import { AddressFields } from "../components/AddressFields";
-import { Money } from "../components/Money";
+import { formatMoney } from "../components/Money";
+import { QuoteSummary, deliveryWindow } from "../components/QuoteSummary";
 import { ErrorMessage, Loading, describeError } from "../components/Status";
 import { PaymentMethods } from "../components/PaymentMethods";
 import { useIdempotencyKey } from "../state/useIdempotencyKey";
@@ -42,13 +42,17 @@ export default function CheckoutPage() {
 
 function CheckoutForm() {
   const navigate = useNavigate();
-  const cart = usePricedCart();
+  const client = useQueryClient();
+  const cartKey = useCartKey();
+  const cart = useCart();
   const addresses = useQuery({ queryKey: ["users", "addresses"], queryFn: usersApi.addresses, retry: false });
   const payments = useQuery({ queryKey: ["payments", "config"], queryFn: paymentsApi.config, staleTime: 300_000 });
   const [addressChoice, setAddressChoice] = useState<string>("");
   const [address, setAddress] = useState<AddressInput>(emptyAddress);
   const [saveAddress, setSaveAddress] = useState(true);
   const [payment, setPayment] = useState("");
+  const [shippingChoice, setShippingChoice] = useState("");
+  const [changedFrom, setChangedFrom] = useState<QuoteView | null>(null);
   // One key per distinct order: a resubmit of the same order (double click, retry after a timeout) reuses it, so the
   // Orders service places it once; a changed order gets a new key.
   const idempotency = useIdempotencyKey();
@@ -65,6 +69,16 @@ function CheckoutForm() {
   const chosenAddress = addressChoice || (saved.find((a) => a.isDefaultShipping) ?? saved[0])?.id || newAddress;
   // With a publishable key, Card comes first; test methods are the default only where card entry is not offered.
   const chosenPayment = payment || (payments.data?.publishableKey ? cardOption : payments.data?.testPaymentMethods[0]?.id) || "";
+  const country = (chosenAddress === newAddress ? address.country : saved.find((a) => a.id === chosenAddress)?.country) || "GB";
+  const lines = cart.data?.lines ?? [];
+  const canCheckOut = lines.length > 0 && lines.every((l) => l.available);
+  const quote = useQuote(canCheckOut && !addresses.isLoading, country, shippingChoice || undefined);
+  const quoteKey = [...cartKey, "quote", country, shippingChoice];
+  // A method chosen for another country is not offered here: fall back to the first one Orders offers.
+  const methodRefused = quote.error instanceof ApiError && quote.error.fieldError("shippingMethod") !== undefined;
+  useEffect(() => {
+    if (methodRefused && shippingChoice) setShippingChoice("");
+  }, [methodRefused, shippingChoice]);
 
   const place = useMutation({
     mutationFn: async () => {
@@ -73,17 +87,27 @@ function CheckoutForm() {
       let addressId: string | undefined = chosenAddress === newAddress ? undefined : chosenAddress;
       if (!addressId && saveAddress) addressId = await saveNewAddress();
       const { recipient, line1, line2, city, postcode, region, country, phone } = address;
-      // The lines are the cart as shown; Orders re-prices them with the Products lookup and charges what it finds.
+      const shown = quote.data!;
+      // No lines: Orders places the server cart, and charges it only if its quote still has the fingerprint shown here.
       const body: CheckoutRequest = {
-        lines: cart.lines.map((l) => ({ productId: l.productId, quantity: l.quantity })),
         ...(addressId ? { addressId } : { shippingAddress: { recipient, line1, line2, city, postcode, region, country, phone } }),
         paymentMethod,
+        shippingMethod: shown.shipping?.code,
+        quoteFingerprint: shown.fingerprint,
       };
       return ordersApi.checkout(body, idempotency.keyFor(body));
     },
     onSuccess: (result) => {
-      cartStore.clear();
+      void client.invalidateQueries({ queryKey: cartKey });
       navigate(`/orders/${result.id}?placed=1`, { replace: true });
+    },
+    onError: (error) => {
+      // The total changed since it was shown (a price, a rate, a fee): show the new quote; nothing was charged.
+      const fresh = error instanceof ApiError && error.status === 409 ? (error.problem as { quote?: QuoteView }).quote : undefined;
+      if (fresh && quote.data) {
+        setChangedFrom(quote.data);
+        client.setQueryData(quoteKey, fresh);
+      }
     },
   });
 
@@ -101,7 +125,8 @@ function CheckoutForm() {
     return create();
   }
 
-  if (cart.lines.length === 0 && !place.isSuccess) {
+  if (cart.isLoading) return <Loading label="Loading your cart…" />;
+  if (lines.length === 0 && !place.isSuccess) {
     return (
       <section className="panel">
         <h1>Checkout</h1>
@@ -111,8 +136,6 @@ function CheckoutForm() {
     );
   }
 
-  const shippingPrice = estimatedShipping(cart.subtotal);
-  const total = roundMoney(cart.subtotal + shippingPrice);
   const submit = (e: FormEvent) => {
     e.preventDefault();
     // A ref, not isPending alone: two submits in the same tick would both see isPending false before React re-renders.
@@ -165,26 +188,50 @@ function CheckoutForm() {
           <Loading label="Loading payment methods…" />
         )}
       </fieldset>
+      <fieldset>
+        <legend>Delivery</legend>
+        {quote.data ? (
+          quote.data.shippingOptions.map((o) => (
+            <label key={o.code} className="check">
+              <input
+                type="radio"
+                name="shipping"
+                value={o.code}
+                checked={quote.data!.shipping?.code === o.code}
+                onChange={() => setShippingChoice(o.code)}
+              />
+              {o.name}: {o.fee === 0 ? "Free" : formatMoney(o.fee, quote.data!.currency)}{" "}
+              <span className="hint">(arrives {deliveryWindow(o.earliestDelivery, o.latestDelivery)})</span>
+            </label>
+          ))
+        ) : quote.isError && !methodRefused && !quote.isFetching ? (
+          <p className="notice">{fieldMessage(quote.error) ?? describeError(quote.error)}</p>
+        ) : (
+          <Loading label="Working out delivery…" />
+        )}
+      </fieldset>
       <section className="summary" aria-label="Order summary">
-        <p>
-          Items: <Money amount={cart.subtotal} currency={cart.currency} />
-        </p>
-        <p>
-          Shipping: <Money amount={shippingPrice} currency={cart.currency} /> <span className="hint">(free from £50)</span>
-        </p>
-        <p>
-          Estimated total: <strong><Money amount={total} currency={cart.currency} /></strong>
-        </p>
-        <p className="hint">The order confirms the final amount, including any tax.</p>
-        {place.isError && (
+        {quote.data && <QuoteSummary quote={quote.data} />}
+        {changedFrom && quote.data && changedFrom.fingerprint !== quote.data.fingerprint && (
+          <p className="notice" role="alert">
+            The total changed from {formatMoney(changedFrom.total, changedFrom.currency)} to {formatMoney(quote.data.total, quote.data.currency)} since
+            you opened this page. Nothing was charged: check the new total and place the order again.
+          </p>
+        )}
+        {place.isError && !(place.error instanceof ApiError && place.error.status === 409) && (
           <div className="error" role="alert">
             <p>Your order was not placed: {describeError(place.error)}</p>
           </div>
         )}
-        <button type="submit" className="button" disabled={place.isPending || !cart.canCheckOut || !chosenPayment}>
+        <button type="submit" className="button" disabled={place.isPending || !canCheckOut || !chosenPayment || !quote.data}>
           {place.isPending ? "Placing order…" : "Place order"}
         </button>
       </section>
     </form>
   );
+}
+
+/** The first field message of a problem (e.g. "We do not deliver these items to XX."), if it has one. */
+function fieldMessage(error: unknown): string | undefined {
+  return error instanceof ApiError ? Object.values(error.problem.errors ?? {})[0]?.[0] : undefined;
 }

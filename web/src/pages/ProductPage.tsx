@@ -4,10 +4,11 @@ import { useParams } from "react-router";
 import { aiApi } from "../api/ai";
 import { ApiError } from "../api/http";
 import { productsApi, type ProductDetail } from "../api/products";
-import { cartStore, maxQuantity } from "../cart/cartStore";
+import { maxQuantity } from "../api/cart";
+import { useCartChange } from "../cart/useCart";
 import { Money } from "../components/Money";
 import { RecommendedProducts } from "../components/RecommendedProducts";
-import { ErrorMessage, Loading } from "../components/Status";
+import { ErrorMessage, Loading, describeError } from "../components/Status";
 import { StockBadge } from "../components/StockBadge";
 import { visitorId } from "../state/visitor";
 
@@ -93,6 +94,7 @@ export function AddToCart({ product }: { product: ProductDetail }) {
   // The raw text, so clearing the box to type a new number works; it is clamped when the shopper adds.
   const [quantityText, setQuantityText] = useState("1");
   const [added, setAdded] = useState(false);
+  const change = useCartChange();
   const canBuy = product.active && product.available > 0;
   const limit = Math.min(maxQuantity, Math.max(1, product.available));
   return (
@@ -102,22 +104,19 @@ export function AddToCart({ product }: { product: ProductDetail }) {
         e.preventDefault();
         const quantity = Math.max(1, Math.min(limit, Math.floor(Number(quantityText)) || 1));
         setQuantityText(String(quantity));
-        cartStore.add(
-          { productId: product.id, name: product.name, slug: product.slug, priceWhenAdded: product.price, currency: product.currency, imageUrl: product.images[0] ?? null },
-          quantity,
-        );
-        setAdded(true);
+        setAdded(false);
+        change.mutate({ kind: "add", productId: product.id, quantity }, { onSuccess: () => setAdded(true) });
       }}
     >
       <label>
         Quantity{" "}
         <input type="number" min={1} max={limit} value={quantityText} disabled={!canBuy} onChange={(e) => setQuantityText(e.target.value)} />
       </label>
-      <button type="submit" className="button" disabled={!canBuy}>
+      <button type="submit" className="button" disabled={!canBuy || change.isPending}>
         Add to cart
       </button>
       <p role="status" aria-live="polite" className="added">
-        {added ? "Added to your cart." : ""}
+        {added ? "Added to your cart." : change.isError ? `Not added: ${describeError(change.error)}` : ""}
       </p>
     </form>
   );

@@ -1,25 +1,24 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { cartStore } from "../cart/cartStore";
-import { fakeGateway, product, productDetail, renderPage, shopper } from "../test/render";
+import { cartLine, fakeCart } from "../test/fakeCart";
+import { fakeGateway, productDetail, renderPage, shopper } from "../test/render";
 import { CartPage } from "./CartPage";
 import CheckoutPage from "./CheckoutPage";
 import OrderPage, { cancellationMessage } from "./OrderPage";
 import { ProductPage } from "./ProductPage";
 
-const mug = { productId: "p1", name: "Enamel mug", slug: "enamel-mug", priceWhenAdded: 10, currency: "GBP", imageUrl: null };
 const savedAddress = {
   id: "a1", label: "Home", recipient: "Ada", line1: "1 High St", line2: null, city: "Leeds", postcode: "LS1 1AA",
   region: null, country: "GB", phone: null, isDefaultShipping: true, isDefaultBilling: true,
 };
 
-beforeEach(() => cartStore.clear());
 afterEach(() => vi.unstubAllGlobals());
 
 describe("ProductPage", () => {
   it("adds the chosen quantity to the cart", async () => {
-    fakeGateway({ "GET /api/products/by-slug/enamel-mug": { body: productDetail() } });
+    const cart = fakeCart();
+    fakeGateway({ "GET /api/products/by-slug/enamel-mug": { body: productDetail() }, ...cart.routes });
     const user = userEvent.setup();
     renderPage(<ProductPage />, { route: "/products/enamel-mug", path: "/products/:idOrSlug" });
     await screen.findByRole("heading", { name: "Enamel mug" });
@@ -27,8 +26,8 @@ describe("ProductPage", () => {
     await user.clear(quantity);
     await user.type(quantity, "3");
     await user.click(screen.getByRole("button", { name: "Add to cart" }));
-    expect(cartStore.getLines()).toEqual([{ ...mug, quantity: 3 }]);
-    expect(screen.getByText("Added to your cart.")).toBeInTheDocument();
+    expect(await screen.findByText("Added to your cart.")).toBeInTheDocument();
+    expect(cart.lines().map((l) => [l.productId, l.quantity])).toEqual([["p1", 3]]);
   });
 
   it("does not offer an out-of-stock product", async () => {
@@ -47,55 +46,61 @@ describe("ProductPage", () => {
 });
 
 describe("CartPage", () => {
-  it("shows a price change since the item was added and totals at the new price", async () => {
-    cartStore.add(mug, 2);
-    fakeGateway({ "POST /api/products/lookup": { body: [product({ price: 12 })] } });
+  it("shows Orders' price change and its quote: the total with delivery and the VAT inside it", async () => {
+    const cart = fakeCart([cartLine({ quantity: 2, unitPrice: 12, priceChanged: true, previousPrice: 10 })]);
+    fakeGateway(cart.routes);
     renderPage(<CartPage />);
     expect(await screen.findByText(/Price went up from £10.00/)).toBeInTheDocument();
     expect(screen.getByText(/Subtotal/)).toHaveTextContent("£24.00");
+    expect(await screen.findByTestId("quote-total")).toHaveTextContent("£28.95");
+    expect(screen.getByText(/Includes VAT of/)).toHaveTextContent("£4.83");
     expect(screen.getByRole("button", { name: "Check out" })).toBeEnabled();
   });
 
-  it("lets the shopper retype a quantity without losing the line", async () => {
-    cartStore.add(mug, 2);
-    fakeGateway({ "POST /api/products/lookup": { body: [product()] } });
+  it("lets the shopper retype a quantity without losing the line, and the server prices it", async () => {
+    const cart = fakeCart([cartLine({ quantity: 2 })]);
+    const gateway = fakeGateway(cart.routes);
     const user = userEvent.setup();
     renderPage(<CartPage />);
     const box = await screen.findByRole("spinbutton", { name: "Quantity of Enamel mug" });
     await user.clear(box);
-    expect(cartStore.getLines()[0]?.quantity).toBe(2);
+    expect(cart.lines()[0]?.quantity).toBe(2);
     await user.type(box, "5");
-    expect(cartStore.getLines()[0]?.quantity).toBe(5);
+    await waitFor(() => expect(cart.lines()[0]?.quantity).toBe(5));
     expect(await screen.findByText(/Subtotal/)).toHaveTextContent("£50.00");
+    expect(gateway.requests.filter((r) => r.method === "PUT").map((r) => r.body)).toEqual([{ quantity: 5 }]);
   });
 
-  it("blocks checkout when an item sold out", async () => {
-    cartStore.add(mug, 2);
-    fakeGateway({ "POST /api/products/lookup": { body: [product({ available: 0 })] } });
+  it("blocks checkout when an item is no longer available", async () => {
+    fakeGateway(fakeCart([cartLine({ available: false })]).routes);
     renderPage(<CartPage />);
-    expect(await screen.findByText(/Out of stock/)).toBeInTheDocument();
+    expect(await screen.findByText(/Not available/)).toBeInTheDocument();
     expect(screen.getByRole("button", { name: "Check out" })).toBeDisabled();
   });
 });
 
+const simulatedPayments = {
+  "GET /api/payments/config": {
+    body: { provider: "simulated", simulated: true, publishableKey: null, testPaymentMethods: [{ id: "pm_card_visa", label: "Visa (succeeds)", outcome: "succeeds" }] },
+  },
+};
+
 describe("CheckoutPage", () => {
   it("offers sign-in and sign-up to a signed-out shopper and keeps the cart", async () => {
-    cartStore.add(mug);
+    const gateway = fakeGateway(fakeCart([cartLine()]).routes);
     const { auth } = renderPage(<CheckoutPage />);
     await userEvent.click(screen.getByRole("button", { name: "Create an account" }));
     expect(auth.signUp).toHaveBeenCalledWith("/checkout");
-    expect(cartStore.getLines()).toHaveLength(1);
+    expect(gateway.requests.filter((r) => r.method !== "GET")).toEqual([]);
   });
 
-  it("retries a failed submit with the same Idempotency-Key, then clears the cart", async () => {
-    cartStore.add(mug, 2);
+  it("places the server cart with the quote shown, retrying a failed submit with the same Idempotency-Key", async () => {
+    const cart = fakeCart([cartLine({ quantity: 2 })]);
     let attempts = 0;
     const gateway = fakeGateway({
-      "POST /api/products/lookup": { body: [product()] },
+      ...cart.routes,
+      ...simulatedPayments,
       "GET /api/users/me/addresses": { body: [savedAddress] },
-      "GET /api/payments/config": {
-        body: { provider: "simulated", simulated: true, publishableKey: null, testPaymentMethods: [{ id: "pm_card_visa", label: "Visa (succeeds)", outcome: "succeeds" }] },
-      },
       "POST /api/orders": () => (++attempts === 1 ? { status: 503 } : { status: 201, body: { id: "o1", status: "Pending" } }),
     });
     const user = userEvent.setup();
@@ -103,6 +108,8 @@ describe("CheckoutPage", () => {
     await screen.findByRole("radio", { name: /Home: Ada/ });
     await screen.findByRole("radio", { name: /Visa/ });
     expect(screen.getByText("simulated")).toBeInTheDocument();
+    // 2 × £10 + £4.95 standard delivery, VAT included: the total the order will charge.
+    expect(await screen.findByTestId("quote-total")).toHaveTextContent("£24.95");
     await waitFor(() => expect(screen.getByRole("button", { name: "Place order" })).toBeEnabled());
     await user.click(screen.getByRole("button", { name: "Place order" }));
     expect(await screen.findByRole("alert")).toHaveTextContent("Your order was not placed");
@@ -112,18 +119,59 @@ describe("CheckoutPage", () => {
     expect(checkouts).toHaveLength(2);
     expect(checkouts[0]?.headers["Idempotency-Key"]).toBeTruthy();
     expect(checkouts[1]?.headers["Idempotency-Key"]).toBe(checkouts[0]?.headers["Idempotency-Key"]);
-    expect(checkouts[0]?.body).toEqual({ lines: [{ productId: "p1", quantity: 2 }], addressId: "a1", paymentMethod: "pm_card_visa" });
-    expect(cartStore.getLines()).toEqual([]);
+    expect(checkouts[0]?.body).toEqual({
+      addressId: "a1", paymentMethod: "pm_card_visa", shippingMethod: "uk-standard", quoteFingerprint: cart.quote("").fingerprint,
+    });
+  });
+
+  it("charges the shipping method the shopper picks, at the quote it shows", async () => {
+    const cart = fakeCart([cartLine({ quantity: 1 })]);
+    const gateway = fakeGateway({
+      ...cart.routes,
+      ...simulatedPayments,
+      "GET /api/users/me/addresses": { body: [savedAddress] },
+      "POST /api/orders": { status: 201, body: { id: "o1", status: "Pending" } },
+    });
+    const user = userEvent.setup();
+    renderPage(<CheckoutPage />, { user: shopper, path: "/" });
+    await user.click(await screen.findByRole("radio", { name: /Express delivery: £7.95/ }));
+    await waitFor(() => expect(screen.getByTestId("quote-total")).toHaveTextContent("£17.95"));
+    await waitFor(() => expect(screen.getByRole("button", { name: "Place order" })).toBeEnabled());
+    await user.click(screen.getByRole("button", { name: "Place order" }));
+    await screen.findByText("elsewhere");
+    const body = gateway.requests.find((r) => r.url === "/api/orders")?.body as { shippingMethod: string; quoteFingerprint: string };
+    expect(body).toMatchObject({ shippingMethod: "uk-express", quoteFingerprint: cart.quote("shippingMethod=uk-express").fingerprint });
+  });
+
+  it("shows the new total when the quote changed and places the order only when asked again", async () => {
+    const cart = fakeCart([cartLine({ quantity: 1 })]);
+    const fresh = { ...cart.quote(""), total: 15.95, totalMinor: 1595, fingerprint: "b".repeat(32) };
+    let attempts = 0;
+    const gateway = fakeGateway({
+      ...cart.routes,
+      ...simulatedPayments,
+      "GET /api/users/me/addresses": { body: [savedAddress] },
+      "POST /api/orders": () =>
+        ++attempts === 1 ? { status: 409, body: { title: "The total changed since you saw it.", status: 409, quote: fresh } } : { status: 201, body: { id: "o1", status: "Pending" } },
+    });
+    const user = userEvent.setup();
+    renderPage(<CheckoutPage />, { user: shopper, path: "/" });
+    expect(await screen.findByTestId("quote-total")).toHaveTextContent("£14.95");
+    await waitFor(() => expect(screen.getByRole("button", { name: "Place order" })).toBeEnabled());
+    await user.click(screen.getByRole("button", { name: "Place order" }));
+    expect(await screen.findByRole("alert")).toHaveTextContent("The total changed from £14.95 to £15.95");
+    expect(screen.getByTestId("quote-total")).toHaveTextContent("£15.95");
+    await user.click(screen.getByRole("button", { name: "Place order" }));
+    await screen.findByText("elsewhere");
+    const bodies = gateway.requests.filter((r) => r.url === "/api/orders").map((r) => (r.body as { quoteFingerprint: string }).quoteFingerprint);
+    expect(bodies).toEqual([cart.quote("").fingerprint, "b".repeat(32)]);
   });
 
   it("sends a new address inline when the shopper chooses not to save it", async () => {
-    cartStore.add(mug, 1);
     const gateway = fakeGateway({
-      "POST /api/products/lookup": { body: [product()] },
+      ...fakeCart([cartLine()]).routes,
+      ...simulatedPayments,
       "GET /api/users/me/addresses": { body: [] },
-      "GET /api/payments/config": {
-        body: { provider: "simulated", simulated: true, publishableKey: null, testPaymentMethods: [{ id: "pm_card_visa", label: "Visa (succeeds)", outcome: "succeeds" }] },
-      },
       "POST /api/orders": { status: 400, body: { title: "Validation failed", errors: { "shippingAddress.postcode": ["postcode is required."] } } },
     });
     const user = userEvent.setup();
@@ -134,6 +182,7 @@ describe("CheckoutPage", () => {
     await user.type(screen.getByLabelText("Postcode"), "X");
     await user.click(screen.getByRole("checkbox", { name: "Save to my address book" }));
     await screen.findByRole("radio", { name: /Visa/ });
+    await waitFor(() => expect(screen.getByRole("button", { name: "Place order" })).toBeEnabled());
     await user.click(screen.getByRole("button", { name: "Place order" }));
     expect(await screen.findByText("postcode is required.")).toBeInTheDocument();
     expect(screen.getByLabelText("Postcode")).toHaveAttribute("aria-invalid", "true");

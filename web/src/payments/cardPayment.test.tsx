@@ -1,12 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { cartStore } from "../cart/cartStore";
+import { cartLine, fakeCart } from "../test/fakeCart";
 import CheckoutPage from "../pages/CheckoutPage";
-import { fakeGateway, product, renderPage, shopper, type RecordedRequest } from "../test/render";
+import { fakeGateway, renderPage, shopper, type RecordedRequest } from "../test/render";
 import { installStripeStandIn, type StripeStandIn } from "../test/stripeStandIn";
 
-const mug = { productId: "p1", name: "Enamel mug", slug: "enamel-mug", priceWhenAdded: 10, currency: "GBP", imageUrl: null };
+let cart = fakeCart();
 const savedAddress = {
   id: "a1", label: "Home", recipient: "Ada", line1: "1 High St", line2: null, city: "Leeds", postcode: "LS1 1AA",
   region: null, country: "GB", phone: null, isDefaultShipping: true, isDefaultBilling: true,
@@ -17,15 +17,14 @@ const stripeLive = { provider: "stripe", simulated: false, publishableKey: "pk_l
 
 let stripe: StripeStandIn;
 beforeEach(() => {
-  cartStore.clear();
-  cartStore.add(mug, 2);
+  cart = fakeCart([cartLine({ quantity: 2 })]);
   stripe = installStripeStandIn();
 });
 afterEach(() => vi.unstubAllGlobals());
 
 function checkoutWith(config: unknown, placeOrder: (r: RecordedRequest) => { status?: number; body?: unknown } = () => ({ status: 201, body: { id: "o1", status: "Pending" } })) {
   const gateway = fakeGateway({
-    "POST /api/products/lookup": { body: [product()] },
+    ...cart.routes,
     "GET /api/users/me/addresses": { body: [savedAddress] },
     "GET /api/payments/config": { body: config },
     "POST /api/orders": placeOrder,
@@ -57,11 +56,10 @@ describe("Card payment with Stripe Elements", () => {
     await screen.findByText("elsewhere");
     const [first, second] = checkout.orders();
     expect(checkout.orders()).toHaveLength(2);
-    expect(first?.body).toEqual({ lines: [{ productId: "p1", quantity: 2 }], addressId: "a1", paymentMethod: "pm_standin_1" });
+    expect(first?.body).toEqual({ addressId: "a1", paymentMethod: "pm_standin_1", shippingMethod: "uk-standard", quoteFingerprint: cart.quote("").fingerprint });
     expect(second?.body).toEqual(first?.body);
     expect(second?.headers["Idempotency-Key"]).toBe(first?.headers["Idempotency-Key"]);
     expect(stripe.createPaymentMethodCalls).toBe(1);
-    expect(cartStore.getLines()).toEqual([]);
   });
 
   it("makes a new PaymentMethod, and so a new Idempotency-Key, once the shopper edits the card", async () => {
@@ -84,7 +82,7 @@ describe("Card payment with Stripe Elements", () => {
     let attempts = 0;
     let saves = 0;
     const gateway = fakeGateway({
-      "POST /api/products/lookup": { body: [product()] },
+      ...cart.routes,
       "GET /api/users/me/addresses": { body: [] },
       // Each save makes a new address, as Users does.
       "POST /api/users/me/addresses": () => ({ status: 201, body: { ...savedAddress, id: `a${++saves}` } }),

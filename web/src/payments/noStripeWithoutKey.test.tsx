@@ -1,8 +1,8 @@
 import { afterEach, expect, it, vi } from "vitest";
 import { screen, waitFor } from "@testing-library/react";
-import { cartStore } from "../cart/cartStore";
+import { cartLine, fakeCart } from "../test/fakeCart";
 import CheckoutPage from "../pages/CheckoutPage";
-import { fakeGateway, product, renderPage, shopper } from "../test/render";
+import { fakeGateway, renderPage, shopper } from "../test/render";
 import { stripeScript } from "../test/stripeStandIn";
 
 // Records whether Stripe's packages are ever imported: they must stay out of the checkout unless a publishable key
@@ -20,9 +20,9 @@ vi.mock("@stripe/react-stripe-js", async (importOriginal) => {
 afterEach(() => vi.unstubAllGlobals());
 
 it("loads no Stripe code when no publishable key is configured", async () => {
-  cartStore.add({ productId: "p1", name: "Enamel mug", slug: "enamel-mug", priceWhenAdded: 10, currency: "GBP", imageUrl: null }, 1);
+  const cart = fakeCart([cartLine()]);
   fakeGateway({
-    "POST /api/products/lookup": { body: [product()] },
+    ...cart.routes,
     "GET /api/users/me/addresses": { body: [] },
     "GET /api/payments/config": {
       body: { provider: "simulated", simulated: true, publishableKey: null, testPaymentMethods: [{ id: "pm_card_visa", label: "Visa (succeeds)", outcome: "succeeds" }] },

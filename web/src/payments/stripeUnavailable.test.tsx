@@ -1,15 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { cartStore } from "../cart/cartStore";
+import { cartLine, fakeCart } from "../test/fakeCart";
 import CheckoutPage from "../pages/CheckoutPage";
-import { fakeGateway, product, renderPage, shopper } from "../test/render";
+import { fakeGateway, renderPage, shopper } from "../test/render";
 import { installStripeStandIn, stripeScript } from "../test/stripeStandIn";
 
 // Its own file because loadStripe remembers a loaded Stripe.js for the whole module: here nothing has loaded yet, so
 // the real loader injects js.stripe.com's script tag and the test fails it the way an unreachable host does.
 
-const mug = { productId: "p1", name: "Enamel mug", slug: "enamel-mug", priceWhenAdded: 10, currency: "GBP", imageUrl: null };
+let cart = fakeCart();
 const savedAddress = {
   id: "a1", label: "Home", recipient: "Ada", line1: "1 High St", line2: null, city: "Leeds", postcode: "LS1 1AA",
   region: null, country: "GB", phone: null, isDefaultShipping: true, isDefaultBilling: true,
@@ -17,8 +17,7 @@ const savedAddress = {
 const config = { provider: "stripe", simulated: false, publishableKey: "pk_test_standin", testPaymentMethods: [{ id: "pm_card_visa", label: "Visa (succeeds)", outcome: "succeeds" }] };
 
 beforeEach(() => {
-  cartStore.clear();
-  cartStore.add(mug, 1);
+  cart = fakeCart([cartLine({ quantity: 1 })]);
 });
 afterEach(() => {
   vi.unstubAllGlobals();
@@ -43,7 +42,7 @@ async function stripeScriptAnswers(type: "error" | "load", times: number) {
 describe("Card payment when Stripe.js cannot be loaded", () => {
   it("says the card form is unavailable, places no card order, and the test methods still work", async () => {
     const gateway = fakeGateway({
-      "POST /api/products/lookup": { body: [product()] },
+      ...cart.routes,
       "GET /api/users/me/addresses": { body: [savedAddress] },
       "GET /api/payments/config": { body: config },
       "POST /api/orders": { status: 201, body: { id: "o1", status: "Pending" } },
@@ -63,13 +62,13 @@ describe("Card payment when Stripe.js cannot be loaded", () => {
     await user.click(screen.getByRole("button", { name: "Place order" }));
     await screen.findByText("elsewhere");
     expect(gateway.requests.filter((r) => r.url === "/api/orders").map((r) => r.body)).toEqual([
-      { lines: [{ productId: "p1", quantity: 1 }], addressId: "a1", paymentMethod: "pm_card_visa" },
+      { addressId: "a1", paymentMethod: "pm_card_visa", shippingMethod: "uk-standard", quoteFingerprint: cart.quote("").fingerprint },
     ]);
   });
 
   it("loads the card form when the shopper retries and Stripe.js answers", async () => {
     fakeGateway({
-      "POST /api/products/lookup": { body: [product()] },
+      ...cart.routes,
       "GET /api/users/me/addresses": { body: [savedAddress] },
       "GET /api/payments/config": { body: { ...config, testPaymentMethods: [] } },
     });
