@@ -167,25 +167,32 @@ public sealed class ShopperJourney(
             return;
         }
 
-        var lines = JsonDocument.Parse(cartBody).RootElement.GetProperty("lines").EnumerateArray()
-            .Where(l => l.GetProperty("available").GetBoolean())
-            .Select(l => new { productId = l.GetProperty("productId").GetGuid(), quantity = l.GetProperty("quantity").GetInt32() })
-            .ToList();
-        if (lines.Count == 0)
+        var available = JsonDocument.Parse(cartBody).RootElement.GetProperty("lines").EnumerateArray().Count(l => l.GetProperty("available").GetBoolean());
+        if (available == 0)
+        {
+            return;
+        }
+
+        // As the storefront does: the quote for the chosen delivery, then the server cart placed at that quote's fingerprint.
+        var shippingMethod = random.NextDouble() < 0.3 ? "uk-express" : "uk-standard";
+        var (quoteStatus, quoteBody, _) = await calls.SendAsync("quote", HttpMethod.Get, $"/api/orders/cart/quote?country=GB&shippingMethod={shippingMethod}", token, null,
+            (s, b) => s == HttpStatusCode.OK || IsStockRefusal(s, b), ct);
+        if (quoteStatus != HttpStatusCode.OK)
         {
             return;
         }
 
         var declining = random.NextDouble() < 0.1;
-        var request = new
-        {
-            lines,
-            shippingAddress = new { recipient = "Load Shopper", line1 = "1 Test Street", city = "London", postcode = "N1 9GU", country = "GB" },
-            paymentMethod = declining ? "pm_card_chargeDeclined" : "pm_card_visa",
-        };
+        var fingerprint = JsonDocument.Parse(quoteBody).RootElement.GetProperty("fingerprint").GetString();
         var key = Guid.NewGuid().ToString();
-        var (status, body, _) = await calls.SendAsync("checkout", HttpMethod.Post, "/api/orders", token, JsonContent.Create(request),
-            (s, b) => s is HttpStatusCode.Created or HttpStatusCode.OK || IsStockRefusal(s, b), ct, h => h.Add("Idempotency-Key", key));
+        var (status, body) = await PlaceAsync(shippingMethod, fingerprint, declining, key, token, ct);
+        if (status == HttpStatusCode.Conflict)
+        {
+            // The total changed since the quote (a price moved): the shopper reads the new one and places again.
+            fingerprint = JsonDocument.Parse(body).RootElement.GetProperty("quote").GetProperty("fingerprint").GetString();
+            (status, body) = await PlaceAsync(shippingMethod, fingerprint, declining, Guid.NewGuid().ToString(), token, ct);
+        }
+
         if (status is not (HttpStatusCode.Created or HttpStatusCode.OK))
         {
             return;
@@ -195,6 +202,21 @@ public sealed class ShopperJourney(
         var (finalStatus, reason) = await PollOrderAsync(orderId, token, ct);
         outcomes.Record(declining, finalStatus, reason);
         await ViewOrdersAsync(token, ct);
+    }
+
+    private async Task<(HttpStatusCode? Status, string Body)> PlaceAsync(
+        string shippingMethod, string? fingerprint, bool declining, string key, string token, CancellationToken ct)
+    {
+        var request = new
+        {
+            shippingAddress = new { recipient = "Load Shopper", line1 = "1 Test Street", city = "London", postcode = "N1 9GU", country = "GB" },
+            paymentMethod = declining ? "pm_card_chargeDeclined" : "pm_card_visa",
+            shippingMethod,
+            quoteFingerprint = fingerprint,
+        };
+        var (status, body, _) = await calls.SendAsync("checkout", HttpMethod.Post, "/api/orders", token, JsonContent.Create(request),
+            (s, b) => s is HttpStatusCode.Created or HttpStatusCode.OK or HttpStatusCode.Conflict || IsStockRefusal(s, b), ct, h => h.Add("Idempotency-Key", key));
+        return (status, body);
     }
 
     private async Task<(string? Status, string? Reason)> PollOrderAsync(Guid orderId, string token, CancellationToken ct)
