@@ -30,6 +30,7 @@ await using var factory = new WebApplicationFactory<UsersDbContext>().WithWebHos
     .UseSolutionRelativeContentRoot("services/Users")
     .UseSetting("ConnectionStrings:usersdb", usersDb)
     .UseSetting("ConnectionStrings:messaging", messagingDb)
+    .UseSetting("Messaging:Transport", "postgres")
     .UseSetting("Logging:LogLevel:Default", "Warning")
     .ConfigureServices(services => services.TrustTestTokens()));
 factory.StartServer();
