@@ -78,7 +78,7 @@ await MeasureAsync("GET /api/users/me/addresses/{id}", i =>
 var admin = factory.CreateClient();
 admin.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TestTokens.Admin());
 await MeasureAsync($"GET /api/users?search=… over {profiles:N0} profiles", i =>
-    admin.GetAsync($"/api/users?search={(i * 7919) % profiles:D6}&pageSize=20"), count: Math.Min(requests, 1_000));
+    admin.GetAsync($"/api/users?search={(i * 7919) % profiles:D6}&limit=20"), count: Math.Min(requests, 1_000));
 
 return 0;
 

@@ -1,7 +1,6 @@
 using ECommerce.Contracts;
 using ECommerce.Messaging;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace ECommerce.AI.Tests;
 

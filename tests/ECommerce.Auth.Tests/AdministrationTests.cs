@@ -3,7 +3,6 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using ECommerce.Contracts;
 using ECommerce.Messaging;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace ECommerce.Auth.Tests;
 
