@@ -145,6 +145,9 @@ def check_template(report, root, name, manifest_resource, subscriptions, bicep_o
         elif SECRET_LIKE.search(env_name or ""):
             problems.append(f"env {env_name} looks secret but is a plain value (use a Key Vault secretRef)")
 
+    if "ConnectionStrings__messaging" in env and env.get("Messaging__Transport", {}).get("value") != "servicebus":
+        problems.append("Messaging__Transport must be 'servicebus' beside ConnectionStrings__messaging (the deployed broker)")
+
     if manifest_resource is not None:
         missing_env = sorted(set(manifest_resource.get("env", {})) - set(env))
         if missing_env:
@@ -180,9 +183,15 @@ def check_topology(report, root):
     topology = json.loads((root / "infra" / "servicebus-topology.json").read_text())
     topics = set(topology["topics"])
     subscriptions = topology["subscriptions"]
-    events = set()
+    # Topics are the events' stable [EventName("…")] names, not their class names.
+    names = {}
     for source in (root / "services" / "ECommerce.Contracts").glob("*.cs"):
-        events |= set(re.findall(r"record\s+(\w+)\s*\([^;]*?\)\s*:\s*IntegrationEvent", source.read_text(), re.DOTALL))
+        for name, record in re.findall(r'\[EventName\("([^"]+)"\)\]\s*public\s+sealed\s+record\s+(\w+)', source.read_text()):
+            names[record] = name
+        for record in re.findall(r"record\s+(\w+)\s*\([^;]*?\)\s*:\s*IntegrationEvent", source.read_text(), re.DOTALL):
+            if record not in names:
+                report.error(f"event {record} has no [EventName(\"…\")]")
+    events = set(names.values())
     for event in sorted(events - topics):
         report.error(f"event {event} has no topic (publishing it would fail: apps have no Manage right)")
     for topic in sorted(topics - events):
@@ -198,8 +207,9 @@ def check_topology(report, root):
         for source in project.parent.rglob("*.cs"):
             if "/obj/" in str(source) or "/bin/" in str(source):
                 continue
-            for event in re.findall(r"\.Subscribe<\s*(\w+)\s*,", source.read_text()):
+            for record in re.findall(r"\.Subscribe<\s*(\w+)\s*,", source.read_text()):
                 found_code += 1
+                event = names.get(record, record)
                 if event not in subscriptions.get(service, []):
                     report.error(f"{service} subscribes to {event} in {source.relative_to(root)}, but the topology lacks {event}/{service}")
     total = sum(len(s) for s in subscriptions.values())

@@ -16,15 +16,23 @@ public sealed class AppInfrastructure
         InfrastructureChoice choice,
         IResourceBuilder<IResourceWithConnectionString>? postgres,
         IResourceBuilder<IResourceWithConnectionString> cache,
-        Dictionary<string, IResourceBuilder<IResourceWithConnectionString>> databases)
+        Dictionary<string, IResourceBuilder<IResourceWithConnectionString>> databases,
+        string messagingTransport)
     {
         Choice = choice;
+        MessagingTransport = messagingTransport;
         Postgres = postgres;
         Cache = cache;
         _databases = databases;
     }
 
     public InfrastructureChoice Choice { get; }
+
+    /// <summary>
+    /// What <c>messaging</c> is, given to every service as <c>Messaging:Transport</c>: <c>postgres</c> when the AppHost
+    /// runs the servers, <c>servicebus</c> when publishing for Azure; the AppHost's own <c>Messaging:Transport</c> wins.
+    /// </summary>
+    public string MessagingTransport { get; }
 
     /// <summary>The PostgreSQL server; null in external mode, where only connection strings exist.</summary>
     public IResourceBuilder<IResourceWithConnectionString>? Postgres { get; }

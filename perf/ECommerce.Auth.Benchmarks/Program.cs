@@ -36,6 +36,7 @@ internal static class AuthBenchmark
             .UseSetting("Logging:LogLevel:Default", "Warning")
             .UseSetting("ConnectionStrings:authdb", server.CreateDatabaseAsync("bench_auth").GetAwaiter().GetResult())
             .UseSetting("ConnectionStrings:messaging", server.CreateDatabaseAsync("bench_messaging").GetAwaiter().GetResult())
+            .UseSetting("Messaging:Transport", "postgres")
             .UseSetting("Auth:Issuer", issuer)
             .UseSetting("Auth:RequireHttps", "false")
             .UseSetting("Auth:SigningKey:Pem", key.Rsa.ExportPkcs8PrivateKeyPem())

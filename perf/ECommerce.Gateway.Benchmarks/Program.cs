@@ -21,6 +21,7 @@ using var products = new ChildProcess("dotnet", [Built(root, "Products"), "--url
     ["ASPNETCORE_ENVIRONMENT"] = "Development", // seeds the catalog on first start
     ["ConnectionStrings__productsdb"] = await postgres.CreateDatabaseAsync("bench_products"),
     ["ConnectionStrings__messaging"] = await postgres.CreateDatabaseAsync("bench_messaging"),
+    ["Messaging__Transport"] = "postgres",
     ["ConnectionStrings__cache"] = redis.ConnectionString,
     ["Logging__LogLevel__Default"] = "Warning",
 }, Path.GetDirectoryName(Built(root, "Products")));

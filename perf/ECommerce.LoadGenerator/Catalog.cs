@@ -29,7 +29,7 @@ public sealed class Catalog(IReadOnlyList<CatalogProduct> products, IReadOnlyLis
                     item.GetProperty("name").GetString()!, item.GetProperty("category").GetString()!, item.GetProperty("inStock").GetBoolean()));
             }
 
-            cursor = page.TryGetProperty("nextCursor", out var next) && next.ValueKind == JsonValueKind.String ? next.GetString() : null;
+            cursor = page.TryGetProperty("next", out var next) && next.ValueKind == JsonValueKind.String ? next.GetString() : null;
         }
         while (cursor is not null && products.Count < 2_000);
 

@@ -108,7 +108,7 @@ public sealed class ShopperJourney(
 
         var (status, body, _) = await calls.SendAsync("browse", HttpMethod.Get, query, token, null, GatewayCalls.Success, ct);
         await ThinkAsync(random, ct);
-        if (status == HttpStatusCode.OK && random.NextDouble() < 0.3 && JsonDocument.Parse(body).RootElement.TryGetProperty("nextCursor", out var next)
+        if (status == HttpStatusCode.OK && random.NextDouble() < 0.3 && JsonDocument.Parse(body).RootElement.TryGetProperty("next", out var next)
             && next.ValueKind == JsonValueKind.String)
         {
             await calls.SendAsync("browse-next-page", HttpMethod.Get, query + "&cursor=" + Uri.EscapeDataString(next.GetString()!), token, null, GatewayCalls.Success, ct);

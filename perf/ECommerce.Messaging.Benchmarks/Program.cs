@@ -84,6 +84,7 @@ static async Task<IHost> StartServiceAsync(string name, string serviceDb, string
     builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
     {
         ["ConnectionStrings:messaging"] = messagingDb,
+        ["Messaging:Transport"] = "postgres",
         ["Messaging:MaxConcurrency"] = "32",
     });
     builder.Services.AddDbContext<BenchDbContext>(o => o.UseNpgsql(serviceDb));
@@ -110,6 +111,7 @@ int ArgValue(string name, int fallback)
     return index >= 0 && index + 1 < args.Length ? int.Parse(args[index + 1], CultureInfo.InvariantCulture) : fallback;
 }
 
+[EventName("BenchEvent")]
 internal sealed record BenchEvent(Guid Key) : IntegrationEvent;
 
 internal sealed class BenchDbContext(DbContextOptions<BenchDbContext> options) : DbContext(options)
@@ -117,6 +119,7 @@ internal sealed class BenchDbContext(DbContextOptions<BenchDbContext> options) :
     protected override void OnModelCreating(ModelBuilder modelBuilder) => modelBuilder.AddMessagingTables();
 }
 
+[HandlerName("BenchHandler")]
 internal sealed class BenchHandler : IIntegrationEventHandler<BenchEvent>
 {
     private static ConcurrentBag<double> _latencies = [];

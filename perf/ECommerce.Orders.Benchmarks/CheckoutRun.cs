@@ -69,7 +69,7 @@ public sealed class CheckoutRun(HttpClient client, IReadOnlyList<Guid> productId
             string? after = null;
             do
             {
-                var page = await client.GetFromJsonAsync<Page<OrderSummary>>($"/api/orders?limit=100{(after is null ? "" : $"&after={after}")}", Json, cancellationToken);
+                var page = await client.GetFromJsonAsync<Page<OrderSummary>>($"/api/orders?limit=100{(after is null ? "" : $"&cursor={after}")}", Json, cancellationToken);
                 waiting.ExceptWith(page!.Items.Where(o => o.Status is OrderStatus.Paid or OrderStatus.Cancelled).Select(o => o.Id));
                 after = page.Next;
             }

@@ -56,6 +56,7 @@ public sealed class SelfHostedOrders : IAsyncDisposable
             .UseContentRoot(AppContext.BaseDirectory)
             .UseSetting("ConnectionStrings:ordersdb", ordersDb)
             .UseSetting("ConnectionStrings:messaging", messagingDb)
+            .UseSetting("Messaging:Transport", "postgres")
             .UseSetting("ConnectionStrings:cache", redis.ConnectionString)
             .UseSetting("Orders:Products:BaseAddress", products.Urls.First())
             .UseSetting("Orders:Users:BaseAddress", products.Urls.First())

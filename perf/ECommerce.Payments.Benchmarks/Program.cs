@@ -32,6 +32,7 @@ public static class PaymentsBenchmark
             .UseEnvironment("Production")
             .UseSetting("ConnectionStrings:paymentsdb", paymentsDb)
             .UseSetting("ConnectionStrings:messaging", messagingDb)
+            .UseSetting("Messaging:Transport", "postgres")
             .UseSetting("Logging:LogLevel:Default", "Warning"));
         var host = factory.Services.GetRequiredService<SubscriptionHost<PaymentsDbContext>>();
 

@@ -24,6 +24,7 @@ internal static class CacheOutageBenchmark
             .UseEnvironment("Development")
             .UseSetting("ConnectionStrings:productsdb", database)
             .UseSetting("ConnectionStrings:messaging", messaging)
+            .UseSetting("Messaging:Transport", "postgres")
             .UseSetting("ConnectionStrings:cache", redis.ConnectionString)
             .UseSetting("urls", $"http://127.0.0.1:{FreePort.Next()}")
             .UseSetting("Logging:LogLevel:Default", "Warning")

@@ -30,6 +30,7 @@ await using var factory = new WebApplicationFactory<UsersDbContext>().WithWebHos
     .UseSolutionRelativeContentRoot("services/Users")
     .UseSetting("ConnectionStrings:usersdb", usersDb)
     .UseSetting("ConnectionStrings:messaging", messagingDb)
+    .UseSetting("Messaging:Transport", "postgres")
     .UseSetting("Logging:LogLevel:Default", "Warning")
     .ConfigureServices(services => services.TrustTestTokens()));
 factory.StartServer();
@@ -77,7 +78,7 @@ await MeasureAsync("GET /api/users/me/addresses/{id}", i =>
 var admin = factory.CreateClient();
 admin.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", TestTokens.Admin());
 await MeasureAsync($"GET /api/users?search=… over {profiles:N0} profiles", i =>
-    admin.GetAsync($"/api/users?search={(i * 7919) % profiles:D6}&pageSize=20"), count: Math.Min(requests, 1_000));
+    admin.GetAsync($"/api/users?search={(i * 7919) % profiles:D6}&limit=20"), count: Math.Min(requests, 1_000));
 
 return 0;
 

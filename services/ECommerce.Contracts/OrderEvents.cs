@@ -11,14 +11,18 @@ public sealed record OrderLine(Guid ProductId, string Sku, int Quantity, decimal
 /// <see cref="TotalMinor"/> is <see cref="Total"/> in the currency's minor units (<see cref="Money"/>); events written
 /// before it existed carry null.
 /// </summary>
+[EventName("OrderPlaced")]
 public sealed record OrderPlaced(
     Guid OrderId, string CustomerId, IReadOnlyList<OrderLine> Lines, string Currency, decimal Total, string PaymentMethod, long? TotalMinor = null) : IntegrationEvent;
 
 /// <summary>An order was paid; Products commits its reservation, AI learns from it.</summary>
+[EventName("OrderPaid")]
 public sealed record OrderPaid(Guid OrderId, string CustomerId, IReadOnlyList<OrderLine> Lines, string Currency, decimal Total) : IntegrationEvent;
 
 /// <summary>An order was cancelled; stock is released and, if it was paid, refunded.</summary>
+[EventName("OrderCancelled")]
 public sealed record OrderCancelled(Guid OrderId, string CustomerId, string Reason, bool WasPaid) : IntegrationEvent;
 
 /// <summary>An order left the warehouse.</summary>
+[EventName("OrderShipped")]
 public sealed record OrderShipped(Guid OrderId, string CustomerId, string TrackingNumber) : IntegrationEvent;

@@ -1,7 +1,5 @@
 using ECommerce.Messaging.Inbox;
 using ECommerce.Messaging.Outbox;
-using ECommerce.Messaging.Postgres;
-using ECommerce.Messaging.ServiceBus;
 using ECommerce.Messaging.Transport;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -9,10 +7,14 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace ECommerce.Messaging;
 
-/// <summary>One call per service: the transport from the <c>messaging</c> connection string, the outbox dispatcher and the consumers.</summary>
+/// <summary>
+/// One call per service: the transport named by <c>Messaging:Transport</c> on the broker of the <c>messaging</c>
+/// connection string, the outbox dispatcher and the consumers.
+/// </summary>
 public static class MessagingExtensions
 {
     public const string ConnectionName = "messaging";
@@ -30,7 +32,8 @@ public static class MessagingExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
 
-        builder.Services.AddSingleton<IMessageTransport>(sp => CreateTransport(connectionString, sp.GetRequiredService<ILoggerFactory>()));
+        builder.Services.AddSingleton<IMessageTransport>(sp => MessagingTransports.Create(
+            sp.GetRequiredService<IOptions<MessagingOptions>>().Value.Transport, connectionString, sp.GetRequiredService<ILoggerFactory>()));
         builder.Services.AddHealthChecks().Add(new HealthCheckRegistration("messaging",
             sp => new TransportHealthCheck(sp.GetRequiredService<IMessageTransport>()), HealthStatus.Unhealthy, ["ready"]));
 
@@ -42,19 +45,11 @@ public static class MessagingExtensions
         builder.Services.AddSingleton<SubscriptionHost<TDbContext>>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<SubscriptionHost<TDbContext>>());
 
-        configure?.Invoke(new MessagingBuilder<TDbContext>(builder.Services));
+        var messaging = new MessagingBuilder<TDbContext>(builder.Services);
+        configure?.Invoke(messaging);
+        messaging.Validate();
         return builder;
     }
-
-    /// <summary>A Service Bus connection string (<c>Endpoint=sb://…</c>) or namespace selects Service Bus; anything else is PostgreSQL.</summary>
-    public static IMessageTransport CreateTransport(string connectionString, ILoggerFactory loggerFactory) =>
-        IsServiceBus(connectionString)
-            ? new ServiceBusTransport(connectionString, loggerFactory.CreateLogger<ServiceBusTransport>())
-            : new PostgresTransport(connectionString, loggerFactory.CreateLogger<PostgresTransport>());
-
-    public static bool IsServiceBus(string connectionString) =>
-        connectionString.Contains("Endpoint=sb://", StringComparison.OrdinalIgnoreCase)
-        || connectionString.TrimEnd('/').EndsWith(".servicebus.windows.net", StringComparison.OrdinalIgnoreCase);
 
     private sealed class TransportHealthCheck(IMessageTransport transport) : IHealthCheck
     {

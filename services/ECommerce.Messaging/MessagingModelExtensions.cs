@@ -1,11 +1,10 @@
-using System.Text.Json;
 using ECommerce.Messaging.Inbox;
 using ECommerce.Messaging.Outbox;
 using Microsoft.EntityFrameworkCore;
 
 namespace ECommerce.Messaging;
 
-/// <summary>Maps the outbox and inbox tables into a service's own DbContext, and writes events into its outbox.</summary>
+/// <summary>Maps the outbox and inbox tables into a service's own DbContext, (events are written with <see cref="OutboxPublishing.AddIntegrationEvent"/>).</summary>
 public static class MessagingModelExtensions
 {
     public static ModelBuilder AddMessagingTables(this ModelBuilder modelBuilder)
@@ -35,20 +34,5 @@ public static class MessagingModelExtensions
         });
 
         return modelBuilder;
-    }
-
-    /// <summary>Adds the event to the outbox; it is committed by the caller's next SaveChanges, with the change that raised it.</summary>
-    public static void AddIntegrationEvent(this DbContext db, IntegrationEvent @event)
-    {
-        var message = EventSerializer.Serialize(@event);
-        db.Set<OutboxMessage>().Add(new OutboxMessage
-        {
-            Id = message.MessageId,
-            Topic = EventSerializer.TopicOf(@event.GetType()),
-            Type = message.Type,
-            Body = message.Body,
-            Headers = JsonSerializer.Serialize(message.Headers),
-            OccurredAt = message.OccurredAt,
-        });
     }
 }

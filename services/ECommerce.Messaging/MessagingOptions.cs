@@ -3,9 +3,15 @@ using System.ComponentModel.DataAnnotations;
 namespace ECommerce.Messaging;
 
 /// <summary>Messaging settings (section <c>Messaging</c>).</summary>
-public sealed class MessagingOptions
+public sealed class MessagingOptions : IValidatableObject
 {
     public const string SectionName = "Messaging";
+
+    /// <summary>
+    /// The broker the <c>messaging</c> connection string points at: <c>postgres</c> (queues in a PostgreSQL database,
+    /// local runs) or <c>servicebus</c> (Azure Service Bus, deployed). The AppHost and the Container Apps templates set it.
+    /// </summary>
+    public string? Transport { get; set; }
 
     /// <summary>The subscription this service consumes on (its name, e.g. "products").</summary>
     [Required]
@@ -25,4 +31,12 @@ public sealed class MessagingOptions
     public TimeSpan VisibilityTimeout { get; set; } = TimeSpan.FromSeconds(60);
 
     public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (MessagingTransports.Problem(Transport) is { } problem)
+        {
+            yield return new ValidationResult(problem, [nameof(Transport)]);
+        }
+    }
 }

@@ -24,6 +24,7 @@ public class AiHost : IAsyncLifetime
             .UseEnvironment("Production")
             .UseSetting("ConnectionStrings:aidb", AiDb)
             .UseSetting("ConnectionStrings:messaging", MessagingDb)
+            .UseSetting("Messaging:Transport", "postgres")
             .UseSetting("AI:Training:Interval", "00:00:00")
             .UseSetting("AI:Training:MinimumOrders", "20")
             .UseSetting("AI:Risk:ReviewThreshold", "0.5")

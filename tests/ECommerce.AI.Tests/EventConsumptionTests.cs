@@ -1,7 +1,6 @@
 using ECommerce.Contracts;
 using ECommerce.Messaging;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace ECommerce.AI.Tests;
 
@@ -16,7 +15,7 @@ public sealed class EventConsumptionTests(AiHost host) : IClassFixture<AiHost>
         var orderId = Guid.NewGuid();
         var productId = Guid.NewGuid();
         var paid = new OrderPaid(orderId, "customer-events", [new OrderLine(productId, "SKU-1", 2, 4.5m)], "EUR", 9m);
-        await using var transport = MessagingExtensions.CreateTransport(host.MessagingDb, NullLoggerFactory.Instance);
+        await using var transport = MessagingTransports.Create(MessagingTransports.Postgres, host.MessagingDb);
 
         await PublishAsync(transport, paid);
         await PublishAsync(transport, paid); // a redelivered duplicate changes nothing

@@ -52,6 +52,7 @@ public sealed class SchemaMigrationTests
             .UseEnvironment("Production")
             .UseSetting("ConnectionStrings:aidb", aiDb)
             .UseSetting("ConnectionStrings:messaging", messagingDb)
+            .UseSetting("Messaging:Transport", "postgres")
             .UseSetting("AI:Training:Interval", "00:00:00"));
         _ = factory.Server;
 

@@ -3,7 +3,6 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using ECommerce.Contracts;
 using ECommerce.Messaging;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace ECommerce.Auth.Tests;
 
@@ -90,7 +89,7 @@ public class AdministrationTests(AuthFixture auth) : IClassFixture<AuthFixture>
         var tokens = await Oidc.SignInAsync(auth, browser, user.Email, user.Password, Ct);
 
         // What the Users service's "delete my account" sends, through the same broker.
-        await using (var transport = MessagingExtensions.CreateTransport(auth.MessagingDatabase, NullLoggerFactory.Instance))
+        await using (var transport = MessagingTransports.Create(MessagingTransports.Postgres, auth.MessagingDatabase))
         {
             await transport.PublishAsync(nameof(UserDeleted), [EventSerializer.Serialize(new UserDeleted(user.Id))], Ct);
         }

@@ -57,6 +57,7 @@ public class AuthFixture : IAsyncLifetime
             .UseSetting("Auth:DevelopmentDataDirectory", _developmentData)
             .UseSetting("ConnectionStrings:authdb", AuthDatabase)
             .UseSetting("ConnectionStrings:messaging", MessagingDatabase)
+            .UseSetting("Messaging:Transport", "postgres")
             .UseSetting("Auth:Issuer", Issuer)
             .UseSetting("Auth:RequireHttps", "false")
             .UseSetting("Auth:DevelopmentMailbox", "true")

@@ -195,6 +195,7 @@ public sealed class OutboxInboxTests : IAsyncLifetime
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["ConnectionStrings:messaging"] = _messagingDb,
+            ["Messaging:Transport"] = "postgres",
             ["Messaging:RetryDelay"] = "00:00:00.100",
             ["Messaging:OutboxPollInterval"] = "00:00:00.500",
         });

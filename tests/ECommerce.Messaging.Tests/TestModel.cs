@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ECommerce.Messaging.Tests;
 
+[EventName("TestOrderPlaced")]
 public sealed record TestOrderPlaced(Guid OrderId) : IntegrationEvent;
 
 public sealed class TestOrder
@@ -26,6 +27,7 @@ public sealed class TestDbContext(DbContextOptions<TestDbContext> options) : DbC
     protected override void OnModelCreating(ModelBuilder modelBuilder) => modelBuilder.AddMessagingTables();
 }
 
+[HandlerName("TestOrderPlacedHandler")]
 public sealed class TestOrderPlacedHandler(TestDbContext db) : IIntegrationEventHandler<TestOrderPlaced>
 {
     public static readonly Guid PoisonOrderId = Guid.Parse("00000000-0000-0000-0000-00000000dead");

@@ -82,22 +82,22 @@ public sealed class AuthorizationTests(OrdersHost host)
 
         using var client = host.Client(token);
         var seen = new List<Guid>();
-        string? after = null;
+        string? cursor = null;
         var pages = 0;
         do
         {
-            var page = await client.GetFromJsonAsync<Page<OrderSummary>>($"/api/orders?limit=2{(after is null ? "" : $"&after={after}")}", OrdersHost.Json, Ct);
+            var page = await client.GetFromJsonAsync<Page<OrderSummary>>($"/api/orders?limit=2{(cursor is null ? "" : $"&cursor={cursor}")}", OrdersHost.Json, Ct);
             seen.AddRange(page!.Items.Select(o => o.Id));
-            after = page.Next;
+            cursor = page.Next;
             pages++;
         }
-        while (after is not null);
+        while (cursor is not null);
 
         Assert.Equal(3, pages);
         Assert.Equal(Enumerable.Reverse(placed), seen);
-        using var bad = await client.GetAsync("/api/orders?limit=500&after=not-a-cursor", Ct);
+        using var bad = await client.GetAsync("/api/orders?limit=500&cursor=not-a-cursor", Ct);
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
-        Assert.Equal(["after", "limit"], CheckoutTests.ErrorFields(await bad.Content.ReadAsStringAsync(Ct)).Order());
+        Assert.Equal(["cursor", "limit"], CheckoutTests.ErrorFields(await bad.Content.ReadAsStringAsync(Ct)).Order());
     }
 
     [Fact]

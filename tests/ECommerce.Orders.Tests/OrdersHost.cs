@@ -54,6 +54,7 @@ public class OrdersHost : IAsyncLifetime
         {
             ["ConnectionStrings:ordersdb"] = OrdersDb,
             ["ConnectionStrings:messaging"] = MessagingDb,
+            ["Messaging:Transport"] = "postgres",
             ["ConnectionStrings:cache"] = redisConnectionString,
             ["Orders:Products:BaseAddress"] = Neighbours.Address,
             ["Orders:Users:BaseAddress"] = Neighbours.Address,

@@ -12,7 +12,6 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace ECommerce.Payments.Tests;
 
@@ -50,6 +49,7 @@ public sealed class PaymentsFixture : IAsyncLifetime
             .UseEnvironment("Production")
             .UseSetting("ConnectionStrings:paymentsdb", PaymentsDb)
             .UseSetting("ConnectionStrings:messaging", messagingDb)
+            .UseSetting("Messaging:Transport", "postgres")
             .UseSetting("Messaging:RetryDelay", "00:00:00.200")
             .UseSetting("Logging:LogLevel:Default", "Warning")
             .UseSetting("Payments:Stripe:WebhookSecret", WebhookSecret)
@@ -57,7 +57,7 @@ public sealed class PaymentsFixture : IAsyncLifetime
             .ConfigureServices(services => services.TrustTestTokens()));
         _ = Factory.Server; // starts the host: schema, outbox dispatcher and the payments subscription
 
-        Transport = MessagingExtensions.CreateTransport(messagingDb, NullLoggerFactory.Instance);
+        Transport = MessagingTransports.Create(MessagingTransports.Postgres, messagingDb);
         var topics = new[] { nameof(PaymentSucceeded), nameof(PaymentFailed), nameof(PaymentRefunded) };
         var types = new Dictionary<string, Type> { [topics[0]] = typeof(PaymentSucceeded), [topics[1]] = typeof(PaymentFailed), [topics[2]] = typeof(PaymentRefunded) };
         _ordersSubscription = await Transport.SubscribeAsync(new SubscriptionSettings("orders", topics), (received, _) =>

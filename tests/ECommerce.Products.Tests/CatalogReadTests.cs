@@ -162,7 +162,7 @@ public sealed class CatalogReadTests(CatalogHost host) : IClassFixture<CatalogHo
     public async Task A_cursor_from_one_sort_is_rejected_by_another()
     {
         using var client = host.Client();
-        var cursor = (await client.GetJsonAsync("/api/products?sort=price_asc&limit=2")).GetProperty("nextCursor").GetString();
+        var cursor = (await client.GetJsonAsync("/api/products?sort=price_asc&limit=2")).GetProperty("next").GetString();
 
         using var response = await client.GetAsync($"/api/products?sort=newest&cursor={cursor}", Ct);
 

@@ -29,7 +29,7 @@ internal static class Json
         {
             var page = await client.GetJsonAsync(cursor is null ? url : $"{url}&cursor={Uri.EscapeDataString(cursor)}");
             items.AddRange(page.GetProperty("items").EnumerateArray());
-            cursor = page.GetProperty("nextCursor").GetString();
+            cursor = page.GetProperty("next").GetString();
             if (betweenPages is not null)
             {
                 await betweenPages();

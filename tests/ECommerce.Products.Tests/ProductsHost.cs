@@ -7,7 +7,6 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 
 namespace ECommerce.Products.Tests;
@@ -46,6 +45,7 @@ public class ProductsHost : IAsyncLifetime
             web.UseEnvironment("Testing")
                 .UseSetting("ConnectionStrings:productsdb", DatabaseConnectionString)
                 .UseSetting("ConnectionStrings:messaging", MessagingConnectionString)
+                .UseSetting("Messaging:Transport", "postgres")
                 .UseSetting("ConnectionStrings:cache", redis)
                 .UseSetting("Products:Database:MigrateAtStart", "true")
                 .UseSetting("Products:Images:Root", ImageRoot)
@@ -135,7 +135,7 @@ public class ProductsHost : IAsyncLifetime
     /// <summary>Publishes an event onto the broker as another service would.</summary>
     public async Task PublishAsync(IntegrationEvent @event)
     {
-        await using var transport = MessagingExtensions.CreateTransport(MessagingConnectionString, NullLoggerFactory.Instance);
+        await using var transport = MessagingTransports.Create(MessagingTransports.Postgres, MessagingConnectionString);
         await transport.PublishAsync(EventSerializer.TopicOf(@event.GetType()), [EventSerializer.Serialize(@event)], TestContext.Current.CancellationToken);
     }
 

@@ -26,11 +26,12 @@ public sealed class AdminTests(UsersServiceFixture service)
             await service.Customer(id).PutAsJsonAsync("/api/users/me", new UpdateProfileRequest($"Shopper {marker} {i}", null, false), Ct);
         }
 
-        var first = await (await Admin.GetAsync($"/api/users?search={marker.ToUpperInvariant()}&pageSize=2", Ct)).ReadAsync<UserPage>();
-        var second = await (await Admin.GetAsync($"/api/users?search={marker}&pageSize=2&page=2", Ct)).ReadAsync<UserPage>();
+        var first = await (await Admin.GetAsync($"/api/users?search={marker.ToUpperInvariant()}&limit=2", Ct)).ReadAsync<UserPage>();
+        var second = await (await Admin.GetAsync($"/api/users?search={marker}&limit=2&cursor={first.Next}", Ct)).ReadAsync<UserPage>();
         var byEmail = await (await Admin.GetAsync($"/api/users?search={ids[0]}@example", Ct)).ReadAsync<UserPage>();
 
         Assert.Equal((3, 2, 1), (first.Total, first.Items.Count, second.Items.Count));
+        Assert.Null(second.Next);
         Assert.Equal(ids.AsEnumerable().Reverse(), first.Items.Concat(second.Items).Select(u => u.UserId));
         Assert.Equal([ids[0]], byEmail.Items.Select(u => u.UserId));
     }
@@ -41,7 +42,7 @@ public sealed class AdminTests(UsersServiceFixture service)
         var id = TestData.NewUserId();
         await service.Customer(id).PutAsJsonAsync("/api/users/me", new UpdateProfileRequest("Deal hunter 100%_off", null, false), Ct);
 
-        var page = await (await Admin.GetAsync("/api/users?search=%25_off&pageSize=100", Ct)).ReadAsync<UserPage>();
+        var page = await (await Admin.GetAsync("/api/users?search=%25_off&limit=100", Ct)).ReadAsync<UserPage>();
 
         Assert.Contains(page.Items, u => u.UserId == id);
         Assert.All(page.Items, u => Assert.Contains("%_off", u.DisplayName, StringComparison.Ordinal));
@@ -50,9 +51,9 @@ public sealed class AdminTests(UsersServiceFixture service)
     [Fact]
     public async Task Bad_paging_is_a_validation_problem_naming_the_parameter()
     {
-        var response = await Admin.GetAsync("/api/users?page=0&pageSize=1000", Ct);
+        var response = await Admin.GetAsync("/api/users?cursor=not-a-cursor&limit=1000", Ct);
 
-        Assert.Equal(["page", "pageSize"], await response.ValidationFieldsAsync());
+        Assert.Equal(["cursor", "limit"], await response.ValidationFieldsAsync());
     }
 
     [Fact]

@@ -36,6 +36,7 @@ public sealed class UsersServiceFixture : IAsyncLifetime
             .UseEnvironment("Production")
             .UseSetting("ConnectionStrings:usersdb", usersDb)
             .UseSetting("ConnectionStrings:messaging", MessagingConnectionString)
+            .UseSetting("Messaging:Transport", "postgres")
             .UseSetting("Messaging:RetryDelay", "00:00:00.100")
             .UseSetting("Messaging:OutboxPollInterval", "00:00:00.500")
             .ConfigureServices(services => services.TrustTestTokens()));

@@ -6,6 +6,7 @@ using ECommerce.Messaging;
 namespace ECommerce.AI.Ingestion;
 
 /// <summary>Records a cancellation; it may arrive before or after the order's OrderPaid, and more than once.</summary>
+[HandlerName("OrderCancelledHandler")]
 public sealed class OrderCancelledHandler(AiDbContext db) : IIntegrationEventHandler<OrderCancelled>
 {
     public async Task HandleAsync(OrderCancelled @event, CancellationToken cancellationToken)

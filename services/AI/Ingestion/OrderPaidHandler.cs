@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace ECommerce.AI.Ingestion;
 
 /// <summary>Records a paid order as purchase history (idempotent: a repeat of the same order changes nothing).</summary>
+[HandlerName("OrderPaidHandler")]
 public sealed class OrderPaidHandler(AiDbContext db) : IIntegrationEventHandler<OrderPaid>
 {
     public async Task HandleAsync(OrderPaid @event, CancellationToken cancellationToken)

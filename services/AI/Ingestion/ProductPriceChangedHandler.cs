@@ -6,6 +6,7 @@ using ECommerce.Messaging;
 namespace ECommerce.AI.Ingestion;
 
 /// <summary>Keeps the product's price (a price-band feature of the recommenders).</summary>
+[HandlerName("ProductPriceChangedHandler")]
 public sealed class ProductPriceChangedHandler(AiDbContext db) : IIntegrationEventHandler<ProductPriceChanged>
 {
     public async Task HandleAsync(ProductPriceChanged @event, CancellationToken cancellationToken)

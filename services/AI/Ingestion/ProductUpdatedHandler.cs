@@ -6,6 +6,7 @@ using ECommerce.Messaging;
 namespace ECommerce.AI.Ingestion;
 
 /// <summary>Keeps the product's name, category and active flag; an event older than what is stored is ignored.</summary>
+[HandlerName("ProductUpdatedHandler")]
 public sealed class ProductUpdatedHandler(AiDbContext db) : IIntegrationEventHandler<ProductUpdated>
 {
     public async Task HandleAsync(ProductUpdated @event, CancellationToken cancellationToken)

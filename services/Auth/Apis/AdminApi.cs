@@ -22,15 +22,16 @@ public static class AdminApi
         return app;
     }
 
+    /// <summary>By email, a page at a time (<c>cursor</c> and <c>limit</c>, answering <c>{ items, next, total }</c>).</summary>
     private static async Task<Results<Ok<AccountPage>, ValidationProblem>> ListAsync(
-        UserManager<AuthUser> users, string? search, int page = 1, int pageSize = 50, CancellationToken ct = default)
+        UserManager<AuthUser> users, string? search, string? cursor, int? limit, CancellationToken ct = default)
     {
-        if (page < 1 || pageSize is < 1 or > 200)
+        var errors = new ValidationErrors();
+        var size = Paging.Limit(limit, errors, fallback: 50, max: 200);
+        var after = Paging.Cursor<AccountCursor>(cursor, errors);
+        if (errors.HasErrors)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
-            {
-                [page < 1 ? "page" : "pageSize"] = [page < 1 ? "Pages start at 1." : "Page size is 1 to 200."],
-            });
+            return errors.ToProblem();
         }
 
         var query = users.Users.AsNoTracking();
@@ -41,14 +42,20 @@ public static class AdminApi
         }
 
         var total = await query.CountAsync(ct);
-        var found = await query.OrderBy(u => u.Email).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
+        if (after is not null)
+        {
+            query = query.Where(u => string.Compare(u.Email, after.Email) > 0 || (u.Email == after.Email && string.Compare(u.Id, after.Id) > 0));
+        }
+
+        var found = await query.OrderBy(u => u.Email).ThenBy(u => u.Id).Take(size + 1).ToListAsync(ct);
         var items = new List<AccountSummary>(found.Count);
-        foreach (var user in found)
+        foreach (var user in found.Take(size))
         {
             items.Add(await Summaries.OfAsync(user, users));
         }
 
-        return TypedResults.Ok(new AccountPage(items, total, page, pageSize));
+        var next = found.Count > size ? Paging.Encode(new AccountCursor(found[size - 1].Email, found[size - 1].Id)) : null;
+        return TypedResults.Ok(new AccountPage(items, next, total));
     }
 
     private static async Task<Results<NoContent, NotFound, ValidationProblem>> GrantAsync(

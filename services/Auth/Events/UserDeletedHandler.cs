@@ -11,6 +11,7 @@ namespace ECommerce.Auth.Events;
 /// Auth also hears its own UserDeleted; the account is already gone then and nothing happens. Nothing is published
 /// in return, so one deletion is one event.
 /// </summary>
+[HandlerName("UserDeletedHandler")]
 public sealed class UserDeletedHandler(UserManager<AuthUser> users, IOpenIddictAuthorizationManager authorizations)
     : IIntegrationEventHandler<UserDeleted>
 {

@@ -8,12 +8,6 @@ using Microsoft.Extensions.Options;
 
 namespace ECommerce.Messaging.Inbox;
 
-/// <summary>A registered handler: the event type it takes and how to call it from a DI scope.</summary>
-public sealed record HandlerRegistration(
-    Type EventType,
-    string HandlerName,
-    Func<IServiceProvider, IntegrationEvent, CancellationToken, Task> Invoke);
-
 /// <summary>
 /// Consumes this service's subscription and runs each message's handler inside one transaction with its inbox row:
 /// the handler's changes (and any events it publishes through the outbox) commit together with the record that the
@@ -27,7 +21,7 @@ public sealed class SubscriptionHost<TDbContext>(
     ILogger<SubscriptionHost<TDbContext>> logger) : IHostedService, IAsyncDisposable where TDbContext : DbContext
 {
     private readonly Dictionary<string, HandlerRegistration> _handlers =
-        registrations.ToDictionary(r => EventSerializer.TopicOf(r.EventType));
+        registrations.ToDictionary(r => r.EventName);
 
     private IAsyncDisposable? _subscription;
 

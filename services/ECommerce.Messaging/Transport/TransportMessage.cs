@@ -14,8 +14,8 @@ public sealed record ReceivedMessage(TransportMessage Message, string Topic, str
 /// <summary>Header names shared by every transport.</summary>
 public static class MessageHeaders
 {
-    public const string Type = "type";
-    public const string SchemaVersion = "schema-version";
-    public const string TraceParent = "traceparent";
-    public const string TraceState = "tracestate";
+    public const string Type = WireFormat.TypeHeader;
+    public const string SchemaVersion = WireFormat.SchemaVersionHeader;
+    public const string TraceParent = WireFormat.TraceParentHeader;
+    public const string TraceState = WireFormat.TraceStateHeader;
 }

@@ -20,7 +20,7 @@ public static class AdminOrderEndpoints
     }
 
     private static async Task<Results<Ok<Page<AdminOrderSummary>>, ValidationProblem>> Search(
-        string? status, string? order, string? customerId, DateTimeOffset? from, DateTimeOffset? to, int? limit, string? after,
+        string? status, string? order, string? customerId, DateTimeOffset? from, DateTimeOffset? to, int? limit, string? cursor,
         OrdersDbContext db, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();
@@ -45,7 +45,7 @@ public static class AdminOrderEndpoints
         }
 
         errors.Check(!(from > to), "from", "'from' must not be after 'to'.");
-        var (size, position) = OrderPages.Read(limit, after, errors);
+        var (size, position) = OrderPages.Read(limit, cursor, errors);
         if (errors.HasErrors)
         {
             return errors.ToProblem();

@@ -19,10 +19,10 @@ public static class MyOrdersEndpoints
     }
 
     private static async Task<Results<Ok<Page<OrderSummary>>, ValidationProblem>> ListMyOrders(
-        int? limit, string? after, HttpContext context, OrdersDbContext db, CancellationToken cancellationToken)
+        int? limit, string? cursor, HttpContext context, OrdersDbContext db, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();
-        var (size, position) = OrderPages.Read(limit, after, errors);
+        var (size, position) = OrderPages.Read(limit, cursor, errors);
         if (errors.HasErrors)
         {
             return errors.ToProblem();

@@ -1,4 +1,5 @@
 using ECommerce.Contracts;
+using ECommerce.Messaging;
 using ECommerce.Orders.Domain;
 
 namespace ECommerce.Orders.Lifecycle;
@@ -7,6 +8,7 @@ namespace ECommerce.Orders.Lifecycle;
 /// Payments refunded all or part of the order: each refund recorded in its history once. A partial refund leaves the
 /// status alone; a refund after a cancel finds it Cancelled already.
 /// </summary>
+[HandlerName("PaymentRefundedHandler")]
 public sealed class PaymentRefundedHandler(OrderWorkflow workflow, TimeProvider clock, ILogger<PaymentRefundedHandler> logger)
     : OrderEventHandler<PaymentRefunded>(workflow, logger)
 {

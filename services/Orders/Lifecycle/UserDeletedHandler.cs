@@ -11,6 +11,7 @@ namespace ECommerce.Orders.Lifecycle;
 /// (the financial record), and its cart is dropped. Both happen in the inbox's transaction: all of it or none, and
 /// nothing here needs the cache.
 /// </summary>
+[HandlerName("UserDeletedHandler")]
 public sealed class UserDeletedHandler(OrdersDbContext db, TimeProvider clock) : IIntegrationEventHandler<UserDeleted>
 {
     public async Task HandleAsync(UserDeleted @event, CancellationToken cancellationToken)

@@ -3,28 +3,28 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ECommerce.Orders.Persistence;
 
-/// <summary>Newest-first keyset paging shared by "my orders" and the admin search (query <c>limit</c> and <c>after</c>).</summary>
+/// <summary>Newest-first keyset paging shared by "my orders" and the admin search (query <c>limit</c> and <c>cursor</c>, the <see cref="Page{T}"/> contract).</summary>
 public static class OrderPages
 {
     public const int DefaultPageSize = 20;
     public const int MaxPageSize = 100;
 
-    /// <summary>Reads <c>limit</c> and <c>after</c>, recording an error under the parameter that is wrong.</summary>
-    public static (int Size, (DateTimeOffset CreatedAt, Guid Id)? After) Read(int? limit, string? after, ValidationErrors errors)
+    /// <summary>Reads <c>limit</c> and <c>cursor</c>, recording an error under the parameter that is wrong.</summary>
+    public static (int Size, (DateTimeOffset CreatedAt, Guid Id)? After) Read(int? limit, string? cursor, ValidationErrors errors)
     {
         var size = limit ?? DefaultPageSize;
         errors.Check(size is >= 1 and <= MaxPageSize, "limit", $"The page size must be between 1 and {MaxPageSize}.");
-        if (after is null)
+        if (cursor is null)
         {
             return (size, null);
         }
 
-        if (OrderCursor.TryDecode(after, out var position))
+        if (OrderCursor.TryDecode(cursor, out var position))
         {
             return (size, position);
         }
 
-        errors.Add("after", "The cursor is not one this API returned.");
+        errors.Add("cursor", "The cursor is not one this API returned.");
         return (size, null);
     }
 

@@ -11,6 +11,7 @@ namespace ECommerce.Payments.Charging;
 /// total in minor units exactly: a total that is not a whole number of them fails the payment at once (the order is
 /// cancelled) rather than charging a rounded amount.
 /// </summary>
+[HandlerName("OrderPlacedHandler")]
 public sealed class OrderPlacedHandler(PaymentsDbContext db, ILogger<OrderPlacedHandler> logger) : IIntegrationEventHandler<OrderPlaced>
 {
     public async Task HandleAsync(OrderPlaced @event, CancellationToken cancellationToken)

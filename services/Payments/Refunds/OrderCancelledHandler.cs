@@ -9,6 +9,7 @@ namespace ECommerce.Payments.Refunds;
 /// An order was cancelled. Not yet charged: the payment is cancelled so a late StockReserved charges nothing.
 /// Captured: whatever is still refundable is refunded in full. Anything else (failed, already refunded): nothing to do.
 /// </summary>
+[HandlerName("OrderCancelledHandler")]
 public sealed class OrderCancelledHandler(PaymentsDbContext db, PaymentRefunder refunder, ILogger<OrderCancelledHandler> logger)
     : IIntegrationEventHandler<OrderCancelled>
 {

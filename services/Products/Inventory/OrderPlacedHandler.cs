@@ -4,6 +4,7 @@ using ECommerce.Messaging;
 namespace ECommerce.Products.Inventory;
 
 /// <summary>Reserves the order's stock, all lines or none, answering StockReserved or StockRejected.</summary>
+[HandlerName("OrderPlacedHandler")]
 public sealed class OrderPlacedHandler(InventoryService inventory) : IIntegrationEventHandler<OrderPlaced>
 {
     public Task HandleAsync(OrderPlaced @event, CancellationToken cancellationToken) =>

@@ -5,8 +5,11 @@ public sealed record ProductSummary(
     Guid Id, string Sku, string Name, string Slug, decimal Price, string Currency,
     string Category, string Brand, bool InStock, string? ImageUrl);
 
-/// <summary>One page of products; <see cref="NextCursor"/> fetches the next one; facets come with the first page.</summary>
-public sealed record ProductPage(IReadOnlyList<ProductSummary> Items, string? NextCursor, ProductFacets? Facets);
+/// <summary>
+/// One page of products in the <see cref="Page{T}"/> shape (<see cref="Next"/> is the following page's cursor), with
+/// the facets beside it on the first page.
+/// </summary>
+public sealed record ProductPage(IReadOnlyList<ProductSummary> Items, string? Next, ProductFacets? Facets);
 
 /// <summary>Counts for the current query; category and brand counts each add up to <see cref="Total"/>.</summary>
 public sealed record ProductFacets(

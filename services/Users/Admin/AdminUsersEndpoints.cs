@@ -8,8 +8,6 @@ namespace ECommerce.Users.Admin;
 /// <summary>Admin: list and search users, and look at one user's data.</summary>
 public static class AdminUsersEndpoints
 {
-    public const int MaxPageSize = 100;
-
     public static RouteGroupBuilder MapAdminUserEndpoints(this RouteGroupBuilder admin)
     {
         admin.MapGet("", ListUsers);
@@ -17,21 +15,16 @@ public static class AdminUsersEndpoints
         return admin;
     }
 
-    /// <summary>Newest first; <paramref name="search"/> matches part of the email or display name, or the exact user id.</summary>
+    /// <summary>
+    /// Newest first, a page at a time (<c>cursor</c> and <c>limit</c>, answering <c>{ items, next, total }</c>);
+    /// <paramref name="search"/> matches part of the email or display name, or the exact user id.
+    /// </summary>
     public static async Task<Results<Ok<UserPage>, ValidationProblem>> ListUsers(
-        UsersDbContext db, CancellationToken cancellationToken, string? search = null, int page = 1, int pageSize = 20)
+        UsersDbContext db, CancellationToken cancellationToken, string? search = null, string? cursor = null, int? limit = null)
     {
         var errors = new ValidationErrors();
-        if (page < 1)
-        {
-            errors.Add("page", "Pages start at 1.");
-        }
-
-        if (pageSize is < 1 or > MaxPageSize)
-        {
-            errors.Add("pageSize", $"Between 1 and {MaxPageSize}.");
-        }
-
+        var size = Paging.Limit(limit, errors);
+        var after = Paging.Cursor<UserCursor>(cursor, errors);
         search = errors.Text("search", search, 100, required: false);
         if (!errors.IsEmpty)
         {
@@ -48,12 +41,19 @@ public static class AdminUsersEndpoints
         }
 
         var total = await query.CountAsync(cancellationToken);
-        var items = await query
+        if (after is not null)
+        {
+            // Keyset: older than the last row seen, or as old with a later id (the order below).
+            query = query.Where(p => p.CreatedAt < after.CreatedAt || (p.CreatedAt == after.CreatedAt && string.Compare(p.UserId, after.UserId) > 0));
+        }
+
+        var rows = await query
             .OrderByDescending(p => p.CreatedAt).ThenBy(p => p.UserId)
-            .Skip((page - 1) * pageSize).Take(pageSize)
+            .Take(size + 1)
             .Select(p => new UserSummary(p.UserId, p.Email, p.DisplayName, p.Addresses.Count, p.CreatedAt))
             .ToListAsync(cancellationToken);
-        return TypedResults.Ok(new UserPage(items, page, pageSize, total));
+        var next = rows.Count > size ? Paging.Encode(new UserCursor(rows[size - 1].CreatedAt, rows[size - 1].UserId)) : null;
+        return TypedResults.Ok(new UserPage([.. rows.Take(size)], next, total));
     }
 
     public static async Task<Results<Ok<AccountExport>, NotFound>> GetUser(

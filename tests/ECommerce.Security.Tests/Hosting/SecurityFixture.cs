@@ -88,6 +88,7 @@ public sealed class SecurityFixture : IAsyncLifetime
             web.UseEnvironment("Production")
                 .UseSetting($"ConnectionStrings:{connectionName}", databases.Db)
                 .UseSetting("ConnectionStrings:messaging", databases.Messaging)
+                .UseSetting("Messaging:Transport", "postgres")
                 .UseSetting("Logging:LogLevel:Default", "Warning")
                 .UseSetting("Logging:LogLevel:Microsoft.AspNetCore", "Error")
                 .ConfigureServices(services => services.TrustTestTokens());

@@ -29,6 +29,21 @@ export class ApiError extends Error {
   }
 }
 
+/**
+ * The one paging contract every list endpoint answers: `items`, and `next`, the opaque cursor of the following page
+ * (null on the last). Ask for a page with `cursor` (the previous page's `next`) and `limit`.
+ */
+export interface Page<T> {
+  items: T[];
+  next: string | null;
+}
+
+/** The query every list endpoint takes. */
+export interface PageQuery {
+  cursor?: string;
+  limit?: number;
+}
+
 type TokenSource = () => string | undefined;
 let accessToken: TokenSource = () => undefined;
 

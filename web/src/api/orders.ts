@@ -1,14 +1,11 @@
-import { query, request } from "./http";
+import { query, request, type Page, type PageQuery } from "./http";
 
 // Orders service (services/Orders/Apis): checkout takes the lines the storefront showed plus an address and a payment
 // token, with an Idempotency-Key so a double submit places one order; history is keyset-paged.
 
 export type OrderStatus = "Pending" | "StockReserved" | "Paid" | "Shipped" | "Delivered" | "Cancelled";
 
-export interface Page<T> {
-  items: T[];
-  next: string | null;
-}
+export type { Page } from "./http";
 
 export interface OrderSummary {
   id: string;
@@ -89,21 +86,19 @@ export interface CheckoutRequest {
   quoteFingerprint?: string;
 }
 
-export interface AdminSearch {
+export interface AdminSearch extends PageQuery {
   /** The start of the order's id: the number the customer sees on their order page. */
   order?: string;
   status?: OrderStatus;
   customerId?: string;
   from?: string;
   to?: string;
-  limit?: number;
-  after?: string;
 }
 
 export const ordersApi = {
   checkout: (body: CheckoutRequest, idempotencyKey: string) =>
     request<OrderDetail>("/api/orders", { method: "POST", body, headers: { "Idempotency-Key": idempotencyKey } }),
-  mine: (after?: string) => request<Page<OrderSummary>>(`/api/orders${query({ limit: 20, after })}`),
+  mine: (cursor?: string) => request<Page<OrderSummary>>(`/api/orders${query({ limit: 20, cursor })}`),
   get: (id: string) => request<OrderDetail>(`/api/orders/${id}`),
   cancel: (id: string, reason?: string) => request<OrderDetail>(`/api/orders/${id}/cancel`, { method: "POST", body: { reason } }),
   adminSearch: (params: AdminSearch) => request<Page<AdminOrderSummary>>(`/api/orders/admin/search${query({ ...params })}`),

@@ -1,4 +1,4 @@
-import { query, request } from "./http";
+import { query, request, type Page, type PageQuery } from "./http";
 
 // Products service (services/Products/Apis): catalog reads and search are anonymous; create/update/deactivate,
 // images and stock are admin. Shapes mirror its response records (ProductSummary, ProductDetail, ProductPage, …).
@@ -74,16 +74,14 @@ export interface ProductFacets {
   inStock: number;
 }
 
-/** One page; `nextCursor` fetches the next; facets come with the first page only. */
-export interface ProductPage {
-  items: ProductSummary[];
-  nextCursor: string | null;
+/** One page (`next` fetches the following one); facets come beside it on the first page only. */
+export interface ProductPage extends Page<ProductSummary> {
   facets: ProductFacets | null;
 }
 
 export type SortOrder = "relevance" | "newest" | "price_asc" | "price_desc" | "best_selling";
 
-export interface SearchParams {
+export interface SearchParams extends PageQuery {
   q?: string;
   category?: string;
   brand?: string;
@@ -91,8 +89,6 @@ export interface SearchParams {
   maxPrice?: number;
   inStock?: boolean;
   sort?: SortOrder;
-  cursor?: string;
-  limit?: number;
 }
 
 export interface Suggestion {

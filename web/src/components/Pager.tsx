@@ -1,17 +1,14 @@
-export function Pager({ page, pageSize, total, onPage }: { page: number; pageSize: number; total: number; onPage: (page: number) => void }) {
-  const pages = Math.max(1, Math.ceil(total / Math.max(1, pageSize)));
-  if (pages <= 1) return null;
+/**
+ * "Show more" for a cursor-paged list (every list endpoint answers `{ items, next }`): shown while there is a next
+ * page, disabled while it loads. Pass a `useInfiniteQuery` result's `hasNextPage`, `isFetchingNextPage` and `fetchNextPage`.
+ */
+export function Pager({ hasNext, loading, onNext, label = "Show more" }: { hasNext: boolean; loading: boolean; onNext: () => void; label?: string }) {
+  if (!hasNext) return null;
   return (
-    <nav className="pager" aria-label="Pages">
-      <button type="button" className="button secondary" disabled={page <= 1} onClick={() => onPage(page - 1)}>
-        Previous
+    <p className="pager">
+      <button type="button" className="button secondary" disabled={loading} onClick={onNext}>
+        {loading ? "Loading…" : label}
       </button>
-      <span aria-current="page">
-        Page {page} of {pages}
-      </span>
-      <button type="button" className="button secondary" disabled={page >= pages} onClick={() => onPage(page + 1)}>
-        Next
-      </button>
-    </nav>
+    </p>
   );
 }

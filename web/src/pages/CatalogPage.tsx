@@ -3,6 +3,7 @@ import { useSearchParams } from "react-router";
 import { productsApi, type FacetCount, type SearchParams, type SortOrder } from "../api/products";
 import { ProductGrid, ProductGridSkeleton } from "../components/ProductCard";
 import { ErrorMessage } from "../components/Status";
+import { Pager } from "../components/Pager";
 
 const limit = 24;
 const sorts: { value: SortOrder; label: string; needsText?: boolean }[] = [
@@ -35,7 +36,7 @@ export function CatalogPage() {
     queryKey: ["products", "search", search],
     queryFn: ({ pageParam, signal }) => productsApi.search({ ...search, cursor: pageParam }, signal),
     initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    getNextPageParam: (last) => last.next ?? undefined,
   });
 
   const update = (changes: Record<string, string | undefined>) => {
@@ -87,13 +88,7 @@ export function CatalogPage() {
           ) : (
             <>
               <ProductGrid products={items} label="Search results" />
-              {results.hasNextPage && (
-                <p className="pager">
-                  <button type="button" className="button secondary" disabled={results.isFetchingNextPage} onClick={() => void results.fetchNextPage()}>
-                    {results.isFetchingNextPage ? "Loading…" : "Show more"}
-                  </button>
-                </p>
-              )}
+              <Pager hasNext={results.hasNextPage} loading={results.isFetchingNextPage} onNext={() => void results.fetchNextPage()} />
             </>
           )
         ) : (

@@ -5,6 +5,7 @@ import { RequireRole } from "../components/RequireRole";
 import { Money } from "../components/Money";
 import { ErrorMessage, Loading } from "../components/Status";
 import { statusLabel } from "../components/StatusTimeline";
+import { Pager } from "../components/Pager";
 
 export default function OrdersPage() {
   return (
@@ -42,11 +43,7 @@ function OrderHistory() {
               </li>
             ))}
           </ul>
-          {orders.hasNextPage && (
-            <button type="button" className="button secondary" disabled={orders.isFetchingNextPage} onClick={() => void orders.fetchNextPage()}>
-              Show older orders
-            </button>
-          )}
+          <Pager hasNext={orders.hasNextPage} loading={orders.isFetchingNextPage} onNext={() => void orders.fetchNextPage()} label="Show older orders" />
         </>
       )}
     </section>

@@ -6,6 +6,7 @@ import { ErrorMessage, Loading } from "../../components/Status";
 import { StatusTimeline, statusLabel } from "../../components/StatusTimeline";
 import { useDebounced } from "../../state/useDebounced";
 import { OrderPayment } from "./OrderPayment";
+import { Pager } from "../../components/Pager";
 
 const statuses: OrderStatus[] = ["Pending", "StockReserved", "Paid", "Shipped", "Delivered", "Cancelled"];
 
@@ -21,7 +22,7 @@ export default function AdminOrdersPage() {
   const orders = useInfiniteQuery({
     queryKey: ["orders", "admin", status, numberFilter, customerId],
     queryFn: ({ pageParam }) =>
-      ordersApi.adminSearch({ status: status || undefined, order: numberFilter || undefined, customerId: customerId || undefined, limit: 50, after: pageParam }),
+      ordersApi.adminSearch({ status: status || undefined, order: numberFilter || undefined, customerId: customerId || undefined, limit: 50, cursor: pageParam }),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.next ?? undefined,
     // While a new filter loads, the rows on screen stay (and so does an expanded order's half-typed refund or cancel
@@ -89,11 +90,7 @@ export default function AdminOrdersPage() {
               ))}
             </tbody>
           </table>
-          {orders.hasNextPage && (
-            <button type="button" className="button secondary" disabled={orders.isFetchingNextPage} onClick={() => void orders.fetchNextPage()}>
-              Show more
-            </button>
-          )}
+          <Pager hasNext={orders.hasNextPage} loading={orders.isFetchingNextPage} onNext={() => void orders.fetchNextPage()} />
         </>
       )}
     </section>

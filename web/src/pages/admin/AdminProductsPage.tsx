@@ -6,6 +6,7 @@ import { ErrorMessage, Loading } from "../../components/Status";
 import { useDebounced } from "../../state/useDebounced";
 import { ProductEditor } from "./ProductEditor";
 import { StockPanel } from "./StockPanel";
+import { Pager } from "../../components/Pager";
 
 type Panel = { kind: "edit"; id?: string } | { kind: "stock"; product: ProductSummary } | null;
 
@@ -20,7 +21,7 @@ export default function AdminProductsPage() {
     queryFn: ({ pageParam }) =>
       productsApi.search({ q: term.length >= 2 ? term : undefined, sort: term.length >= 2 ? "relevance" : "newest", limit: 50, cursor: pageParam }),
     initialPageParam: undefined as string | undefined,
-    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    getNextPageParam: (last) => last.next ?? undefined,
   });
   const deactivate = useMutation({
     mutationFn: (p: ProductSummary) => productsApi.deactivate(p.id),
@@ -85,11 +86,7 @@ export default function AdminProductsPage() {
               ))}
             </tbody>
           </table>
-          {list.hasNextPage && (
-            <button type="button" className="button secondary" disabled={list.isFetchingNextPage} onClick={() => void list.fetchNextPage()}>
-              Show more
-            </button>
-          )}
+          <Pager hasNext={list.hasNextPage} loading={list.isFetchingNextPage} onNext={() => void list.fetchNextPage()} />
         </>
       )}
     </section>

@@ -10,12 +10,12 @@ const maxPages = 20;
 
 async function ordersSince(from: Date): Promise<{ orders: AdminOrderSummary[]; complete: boolean }> {
   const orders: AdminOrderSummary[] = [];
-  let after: string | undefined;
+  let cursor: string | undefined;
   for (let page = 0; page < maxPages; page++) {
-    const result = await ordersApi.adminSearch({ from: from.toISOString(), limit: 100, after });
+    const result = await ordersApi.adminSearch({ from: from.toISOString(), limit: 100, cursor });
     orders.push(...result.items);
     if (!result.next) return { orders, complete: true };
-    after = result.next;
+    cursor = result.next;
   }
   return { orders, complete: false };
 }
