@@ -1,19 +1,23 @@
 using ECommerce.Auth.Accounts;
-using ECommerce.Auth.Data;
 using ECommerce.Auth.Email;
-using ECommerce.Auth.Events;
 using ECommerce.Auth.Options;
+using ECommerce.Auth.PasswordReset;
+using ECommerce.Auth.Persistence;
 using ECommerce.Auth.Security;
-using ECommerce.Auth.Setup;
+using ECommerce.Auth.Seeding;
+using ECommerce.Auth.Tokens;
 using ECommerce.Contracts;
 using ECommerce.Messaging;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
 
-namespace ECommerce.Auth.Extensions;
+namespace ECommerce.Auth;
 
-/// <summary>Everything the Auth service registers: its database, Identity, OpenIddict, e-mail and the outbox.</summary>
+/// <summary>
+/// Everything the Auth service registers: its database (the shared recipe: migrated, then seeded by <see cref="AuthSeeder"/>),
+/// Identity, OpenIddict, e-mail and the outbox.
+/// </summary>
 public static class AuthServiceExtensions
 {
     public static WebApplicationBuilder AddAuthService(this WebApplicationBuilder builder)
@@ -26,7 +30,8 @@ public static class AuthServiceExtensions
         var developmentData = DevelopmentData.For(options, builder.Environment);
         builder.Services.AddSingleton(developmentData);
 
-        builder.AddNpgsqlDbContext<AuthDbContext>("authdb");
+        builder.AddServiceDatabase<AuthDbContext, WebApplicationBuilder>("authdb");
+        builder.Services.AddScoped<IDatabaseSeeder<AuthDbContext>, AuthSeeder>();
         builder.AddMessaging<AuthDbContext>(m => m.Subscribe<UserDeleted, UserDeletedHandler>());
 
         builder.Services.AddIdentity<AuthUser, IdentityRole>(identity =>
@@ -81,7 +86,6 @@ public static class AuthServiceExtensions
         builder.Services.AddScoped<AccountService>();
         builder.Services.AddScoped<TokenPrincipals>();
         builder.Services.AddScoped<PasswordResetLinks>();
-        builder.Services.AddScoped<AuthSeeder>();
 
         // The gateway terminates the browser's connection; its X-Forwarded-* headers give the public host and scheme
         // for redirects. Auth is reachable only from inside the environment (internal ingress), so the proxy is trusted.

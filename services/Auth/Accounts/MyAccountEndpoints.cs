@@ -1,90 +1,37 @@
 using System.Security.Claims;
-using ECommerce.Auth.Accounts;
-using ECommerce.Auth.Data;
+using ECommerce.Auth.Domain;
+using ECommerce.Auth.Persistence;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 
-namespace ECommerce.Auth.Apis;
+namespace ECommerce.Auth.Accounts;
 
-/// <summary>The account API for the storefront and other clients: sign-up, the caller's account, passwords.</summary>
-public static class AccountApi
+public sealed record ChangePasswordRequest(string? CurrentPassword, string? NewPassword);
+
+/// <summary>The caller's own account: read it, change its password, delete it.</summary>
+public static class MyAccountEndpoints
 {
-    public static IEndpointRouteBuilder MapAccountApi(this IEndpointRouteBuilder app)
+    public static IEndpointRouteBuilder MapMyAccount(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/auth").WithTags("Account");
-        api.MapPost("/register", RegisterAsync).AllowAnonymous();
-        api.MapPost("/password/forgot", ForgotAsync).AllowAnonymous();
-        api.MapPost("/password/reset", ResetAsync).AllowAnonymous();
         api.MapGet("/me", MeAsync).RequireAuthorization(AuthenticationDefaults.CustomerPolicy);
         api.MapPost("/me/password", ChangePasswordAsync).RequireAuthorization(AuthenticationDefaults.CustomerPolicy);
         api.MapDelete("/me", DeleteMeAsync).RequireAuthorization(AuthenticationDefaults.CustomerPolicy);
         return app;
     }
 
-    private static async Task<Results<Created<AccountSummary>, ValidationProblem>> RegisterAsync(
-        RegisterRequest request, AccountService accounts, UserManager<AuthUser> users, CancellationToken ct)
-    {
-        var errors = AccountValidation.Registration(request.Email, request.Password, request.DisplayName);
-        if (errors.Count > 0)
-        {
-            return TypedResults.ValidationProblem(errors);
-        }
-
-        var registered = await accounts.RegisterAsync(request.Email!, request.Password!, request.DisplayName!, ct);
-        return registered.Succeeded
-            ? TypedResults.Created("/api/auth/me", await Summaries.OfAsync(registered.User!, users))
-            : TypedResults.ValidationProblem(registered.Errors);
-    }
-
-    private static async Task<Results<Accepted, ValidationProblem>> ForgotAsync(ForgotPasswordRequest request, HttpContext http, PasswordResetLinks links)
-    {
-        var errors = new Dictionary<string, string[]>();
-        AccountValidation.Email(request.Email, errors);
-        if (errors.Count > 0)
-        {
-            return TypedResults.ValidationProblem(errors);
-        }
-
-        await links.SendAsync(http, request.Email!);
-        return TypedResults.Accepted((string?)null);
-    }
-
-    private static async Task<Results<NoContent, ValidationProblem>> ResetAsync(ResetPasswordRequest request, AccountService accounts, CancellationToken ct)
-    {
-        var errors = new Dictionary<string, string[]>();
-        AccountValidation.Email(request.Email, errors);
-        AccountValidation.Password(request.NewPassword, "newPassword", errors);
-        var token = PasswordResetLinks.DecodeToken(request.Token);
-        if (token is null)
-        {
-            errors["token"] = ["The reset token is invalid or has expired."];
-        }
-
-        if (errors.Count > 0)
-        {
-            return TypedResults.ValidationProblem(errors);
-        }
-
-        var reset = await accounts.ResetPasswordAsync(request.Email!, token!, request.NewPassword!, ct);
-        return reset.Succeeded ? TypedResults.NoContent() : TypedResults.ValidationProblem(reset.Errors);
-    }
-
     private static async Task<Results<Ok<AccountSummary>, NotFound>> MeAsync(ClaimsPrincipal caller, UserManager<AuthUser> users) =>
-        await FindCallerAsync(caller, users) is { } user ? TypedResults.Ok(await Summaries.OfAsync(user, users)) : TypedResults.NotFound();
+        await FindCallerAsync(caller, users) is { } user ? TypedResults.Ok(await AccountSummaries.OfAsync(user, users)) : TypedResults.NotFound();
 
     private static async Task<Results<NoContent, NotFound, ValidationProblem>> ChangePasswordAsync(
         ChangePasswordRequest request, ClaimsPrincipal caller, UserManager<AuthUser> users, AccountService accounts, CancellationToken ct)
     {
-        var errors = new Dictionary<string, string[]>();
-        if (string.IsNullOrEmpty(request.CurrentPassword))
+        var errors = new ValidationErrors();
+        errors.Check(!string.IsNullOrEmpty(request.CurrentPassword), "currentPassword", "Enter your current password.");
+        errors.Password(request.NewPassword, "newPassword");
+        if (errors.HasErrors)
         {
-            errors["currentPassword"] = ["Enter your current password."];
-        }
-
-        AccountValidation.Password(request.NewPassword, "newPassword", errors);
-        if (errors.Count > 0)
-        {
-            return TypedResults.ValidationProblem(errors);
+            return errors.ToProblem();
         }
 
         if (await FindCallerAsync(caller, users) is not { } user)
@@ -93,7 +40,7 @@ public static class AccountApi
         }
 
         var changed = await accounts.ChangePasswordAsync(user, request.CurrentPassword!, request.NewPassword!, ct);
-        return changed.Succeeded ? TypedResults.NoContent() : TypedResults.ValidationProblem(changed.Errors);
+        return changed.Succeeded ? TypedResults.NoContent() : changed.Errors.ToProblem();
     }
 
     private static async Task<Results<NoContent, NotFound>> DeleteMeAsync(ClaimsPrincipal caller, UserManager<AuthUser> users, AccountService accounts, CancellationToken ct)

@@ -1,10 +1,10 @@
-using ECommerce.Auth.Data;
+using ECommerce.Auth.Persistence;
 using ECommerce.Contracts;
 using ECommerce.Messaging;
 using Microsoft.AspNetCore.Identity;
 using OpenIddict.Abstractions;
 
-namespace ECommerce.Auth.Events;
+namespace ECommerce.Auth.Accounts;
 
 /// <summary>
 /// An account deleted elsewhere (the Users service's "delete my account") loses its credentials and sessions here too.

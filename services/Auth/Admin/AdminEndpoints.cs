@@ -1,16 +1,19 @@
 using System.Security.Claims;
-using ECommerce.Auth.Accounts;
-using ECommerce.Auth.Data;
+using ECommerce.Auth.Domain;
+using ECommerce.Auth.Persistence;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
-namespace ECommerce.Auth.Apis;
+namespace ECommerce.Auth.Admin;
+
+/// <summary>One page of the admin's account list.</summary>
+public sealed record AccountPage(IReadOnlyList<AccountSummary> Items, int Total, int Page, int PageSize);
 
 /// <summary>Account administration: list and search accounts, grant and take roles, unlock, delete. Admins only.</summary>
-public static class AdminApi
+public static class AdminEndpoints
 {
-    public static IEndpointRouteBuilder MapAdminApi(this IEndpointRouteBuilder app)
+    public static IEndpointRouteBuilder MapAccountAdministration(this IEndpointRouteBuilder app)
     {
         var admin = app.MapGroup("/api/auth/users").WithTags("Account administration")
             .RequireAuthorization(AuthenticationDefaults.AdminPolicy);
@@ -27,10 +30,7 @@ public static class AdminApi
     {
         if (page < 1 || pageSize is < 1 or > 200)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
-            {
-                [page < 1 ? "page" : "pageSize"] = [page < 1 ? "Pages start at 1." : "Page size is 1 to 200."],
-            });
+            return page < 1 ? ValidationErrors.Problem("page", "Pages start at 1.") : ValidationErrors.Problem("pageSize", "Page size is 1 to 200.");
         }
 
         var query = users.Users.AsNoTracking();
@@ -45,7 +45,7 @@ public static class AdminApi
         var items = new List<AccountSummary>(found.Count);
         foreach (var user in found)
         {
-            items.Add(await Summaries.OfAsync(user, users));
+            items.Add(await AccountSummaries.OfAsync(user, users));
         }
 
         return TypedResults.Ok(new AccountPage(items, total, page, pageSize));
@@ -84,7 +84,7 @@ public static class AdminApi
         // An admin cannot demote themselves: the last admin would otherwise be able to lock everyone out.
         if (role == Roles.Admin && caller.FindUserId() == id)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["id"] = ["You cannot remove your own admin role."] });
+            return ValidationErrors.Problem("id", "You cannot remove your own admin role.");
         }
 
         if (await users.FindByIdAsync(id) is not { } user)
@@ -119,7 +119,7 @@ public static class AdminApi
     {
         if (caller.FindUserId() == id)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["id"] = ["Delete your own account from the account page, not as an admin."] });
+            return ValidationErrors.Problem("id", "Delete your own account from the account page, not as an admin.");
         }
 
         if (await users.FindByIdAsync(id) is not { } user)
@@ -131,6 +131,5 @@ public static class AdminApi
         return TypedResults.NoContent();
     }
 
-    private static ValidationProblem UnknownRole() => TypedResults.ValidationProblem(
-        new Dictionary<string, string[]> { ["role"] = [$"Known roles: {string.Join(", ", AccountRoles.All)}."] });
+    private static ValidationProblem UnknownRole() => ValidationErrors.Problem("role", $"Known roles: {string.Join(", ", AccountRoles.All)}.");
 }

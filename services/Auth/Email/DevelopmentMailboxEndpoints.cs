@@ -1,11 +1,10 @@
 using System.Net;
-using ECommerce.Auth.Email;
 using Microsoft.AspNetCore.Http.HttpResults;
 
-namespace ECommerce.Auth.Apis;
+namespace ECommerce.Auth.Email;
 
 /// <summary>Development only: read the mail the development mailbox "sent", newest first.</summary>
-public static class DevelopmentMailboxApi
+public static class DevelopmentMailboxEndpoints
 {
     public static IEndpointRouteBuilder MapDevelopmentMailbox(this IEndpointRouteBuilder app)
     {
@@ -19,7 +18,7 @@ public static class DevelopmentMailboxApi
 
         app.MapGet("/api/auth/dev/mailbox", Results<Ok<IReadOnlyList<MailboxMessage>>, ValidationProblem> (string? email, DevelopmentMailbox mailbox) =>
             string.IsNullOrWhiteSpace(email)
-                ? TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["email"] = ["Name the mailbox to read."] })
+                ? ValidationErrors.Problem("email", "Name the mailbox to read.")
                 : TypedResults.Ok(mailbox.For(email)))
             .AllowAnonymous()
             .AddEndpointFilter(DirectLoopbackCallersOnly)

@@ -3,7 +3,7 @@ using System.Text;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.HttpResults;
 
-namespace ECommerce.Auth.Pages;
+namespace ECommerce.Auth.Html;
 
 /// <summary>
 /// The sign-in and sign-up pages as plain, accessible HTML: labelled fields, errors announced to screen readers and
@@ -21,12 +21,12 @@ public sealed class HtmlPage(string title)
         return this;
     }
 
-    public HtmlPage Errors(IReadOnlyDictionary<string, string[]>? errors)
+    public HtmlPage Errors(ValidationErrors? errors)
     {
-        if (errors is { Count: > 0 })
+        if (errors is { HasErrors: true })
         {
             _body.Append("<div role=\"alert\" id=\"errors\"><h2>Please check the form</h2><ul>\n");
-            foreach (var message in errors.SelectMany(e => e.Value.Select(m => (e.Key, m))))
+            foreach (var message in errors.ToDictionary().SelectMany(e => e.Value.Select(m => (e.Key, m))))
             {
                 _body.Append($"<li><a href=\"#{Encode(message.Key)}\">{Encode(message.m)}</a></li>\n");
             }

@@ -1,11 +1,11 @@
 using System.Text;
-using ECommerce.Auth.Data;
+using ECommerce.Auth.Persistence;
 using ECommerce.Auth.Options;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
 
-namespace ECommerce.Auth.Accounts;
+namespace ECommerce.Auth.PasswordReset;
 
 /// <summary>Issues password-reset links by e-mail. Unknown addresses get no mail and the same answer as known ones.</summary>
 public sealed class PasswordResetLinks(UserManager<AuthUser> users, IEmailSender<AuthUser> email, IOptions<AuthOptions> options)

@@ -1,9 +1,11 @@
-using ECommerce.Auth.Accounts;
+using ECommerce.Auth.Domain;
+using ECommerce.Auth.Html;
+using ECommerce.Auth.Persistence;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
-using static ECommerce.Auth.Pages.HtmlPage;
+using static ECommerce.Auth.Html.HtmlPage;
 
-namespace ECommerce.Auth.Pages;
+namespace ECommerce.Auth.PasswordReset;
 
 /// <summary>"Forgot your password?" and the page the e-mailed link opens.</summary>
 internal static class PasswordResetPages
@@ -12,8 +14,9 @@ internal static class PasswordResetPages
 
     public sealed record ResetForm(string? Email, string? Token, string? NewPassword);
 
-    public static void Map(RouteGroupBuilder pages)
+    public static void Map(IEndpointRouteBuilder app)
     {
+        var pages = app.MapGroup("/account").AllowAnonymous().ExcludeFromDescription();
         pages.MapGet("/forgot-password", (HttpContext http) => ForgotPage(http, null));
         pages.MapPost("/forgot-password", ForgotAsync);
         pages.MapGet("/reset-password", (HttpContext http, string? email, string? token) => ResetPage(http, new ResetForm(email, token, null), null));
@@ -22,9 +25,8 @@ internal static class PasswordResetPages
 
     private static async Task<ContentHttpResult> ForgotAsync(HttpContext http, [FromForm] ForgotForm form, PasswordResetLinks links)
     {
-        var errors = new Dictionary<string, string[]>();
-        AccountValidation.Email(form.Email, errors);
-        if (errors.Count > 0)
+        var errors = new ValidationErrors();
+        if (!errors.Email(form.Email))
         {
             return ForgotPage(http, errors, StatusCodes.Status400BadRequest);
         }
@@ -37,16 +39,12 @@ internal static class PasswordResetPages
 
     private static async Task<ContentHttpResult> ResetAsync(HttpContext http, [FromForm] ResetForm form, AccountService accounts)
     {
-        var errors = new Dictionary<string, string[]>();
-        AccountValidation.Email(form.Email, errors);
-        AccountValidation.Password(form.NewPassword, "newPassword", errors);
+        var errors = new ValidationErrors();
+        errors.Email(form.Email);
+        errors.Password(form.NewPassword, "newPassword");
         var token = PasswordResetLinks.DecodeToken(form.Token);
-        if (token is null)
-        {
-            errors["token"] = ["The reset link is invalid or has expired."];
-        }
-
-        if (errors.Count > 0)
+        errors.Check(token is not null, "token", "The reset link is invalid or has expired.");
+        if (errors.HasErrors)
         {
             return ResetPage(http, form, errors, StatusCodes.Status400BadRequest);
         }
@@ -57,18 +55,18 @@ internal static class PasswordResetPages
             : ResetPage(http, form, reset.Errors, StatusCodes.Status400BadRequest);
     }
 
-    private static ContentHttpResult ForgotPage(HttpContext http, Dictionary<string, string[]>? errors, int status = StatusCodes.Status200OK) =>
+    private static ContentHttpResult ForgotPage(HttpContext http, ValidationErrors? errors, int status = StatusCodes.Status200OK) =>
         new HtmlPage("Forgot your password?")
             .Errors(errors)
             .Form(http, "/account/forgot-password", "Send reset link",
-                [new Field("email", "E-mail address", "email", "email", Invalid: errors?.ContainsKey("email") == true)])
+                [new Field("email", "E-mail address", "email", "email", Invalid: errors?.Has("email") == true)])
             .ToResult(status);
 
-    private static ContentHttpResult ResetPage(HttpContext http, ResetForm form, Dictionary<string, string[]>? errors, int status = StatusCodes.Status200OK) =>
+    private static ContentHttpResult ResetPage(HttpContext http, ResetForm form, ValidationErrors? errors, int status = StatusCodes.Status200OK) =>
         new HtmlPage("Choose a new password")
             .Errors(errors)
             .Form(http, "/account/reset-password", "Change password",
-                [new Field("newPassword", "New password (at least 10 characters)", "password", "new-password", Invalid: errors?.ContainsKey("newPassword") == true)],
+                [new Field("newPassword", "New password (at least 10 characters)", "password", "new-password", Invalid: errors?.Has("newPassword") == true)],
                 new Dictionary<string, string> { ["email"] = form.Email ?? "", ["token"] = form.Token ?? "" })
             .ToResult(status);
 }

@@ -1,18 +1,17 @@
-using ECommerce.Auth.Data;
 using ECommerce.Contracts;
 using ECommerce.Messaging;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using OpenIddict.Abstractions;
 
-namespace ECommerce.Auth.Accounts;
+namespace ECommerce.Auth.Persistence;
 
 /// <summary>The outcome of an account change: the user, or errors keyed by the request field they concern.</summary>
-public sealed record AccountResult(AuthUser? User, Dictionary<string, string[]> Errors)
+public sealed record AccountResult(AuthUser? User, ValidationErrors Errors)
 {
-    public bool Succeeded => Errors.Count == 0;
+    public bool Succeeded => Errors.IsEmpty;
 
-    public static AccountResult Failed(string field, string message) => new(null, new() { [field] = [message] });
+    public static AccountResult Failed(string field, string message) => new(null, new ValidationErrors().Add(field, message));
 }
 
 /// <summary>
@@ -47,7 +46,7 @@ public sealed class AccountService(
             db.AddIntegrationEvent(new UserRegistered(user.Id, user.Email!, user.DisplayName));
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
-            return new AccountResult(user, []);
+            return new AccountResult(user, new ValidationErrors());
         });
     }
 
@@ -60,7 +59,7 @@ public sealed class AccountService(
         }
 
         await RevokeSessionsAsync(user, ct);
-        return new AccountResult(user, []);
+        return new AccountResult(user, new ValidationErrors());
     }
 
     public async Task<AccountResult> ResetPasswordAsync(string email, string token, string newPassword, CancellationToken ct)
@@ -82,7 +81,7 @@ public sealed class AccountService(
         await users.SetLockoutEndDateAsync(user, null);
         await users.ResetAccessFailedCountAsync(user);
         await RevokeSessionsAsync(user, ct);
-        return new AccountResult(user, []);
+        return new AccountResult(user, new ValidationErrors());
     }
 
     /// <summary>Deletes the credentials and tells every service (UserDeleted) in one transaction.</summary>
@@ -116,14 +115,21 @@ public sealed class AccountService(
         await users.UpdateSecurityStampAsync(user);
     }
 
-    private static Dictionary<string, string[]> ByField(IEnumerable<IdentityError> errors, string passwordField = "password") =>
-        errors.GroupBy(e => e.Code switch
+    private static ValidationErrors ByField(IEnumerable<IdentityError> errors, string passwordField = "password")
+    {
+        var byField = new ValidationErrors();
+        foreach (var error in errors)
+        {
+            byField.Add(error.Code switch
             {
                 "PasswordMismatch" => "currentPassword",
-                _ when e.Code.StartsWith("Password", StringComparison.Ordinal) => passwordField,
+                _ when error.Code.StartsWith("Password", StringComparison.Ordinal) => passwordField,
                 "InvalidToken" => "token",
                 "DuplicateEmail" or "DuplicateUserName" or "InvalidEmail" or "InvalidUserName" => "email",
                 _ => "account",
-            })
-            .ToDictionary(g => g.Key, g => g.Select(e => e.Description).ToArray());
+            }, error.Description);
+        }
+
+        return byField;
+    }
 }

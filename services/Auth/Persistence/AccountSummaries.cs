@@ -1,9 +1,10 @@
-using ECommerce.Auth.Data;
+using ECommerce.Auth.Domain;
 using Microsoft.AspNetCore.Identity;
 
-namespace ECommerce.Auth.Apis;
+namespace ECommerce.Auth.Persistence;
 
-internal static class Summaries
+/// <summary>Builds the <see cref="AccountSummary"/> the account, registration and admin endpoints answer with.</summary>
+public static class AccountSummaries
 {
     public static async Task<AccountSummary> OfAsync(AuthUser user, UserManager<AuthUser> users) => new(
         user.Id,

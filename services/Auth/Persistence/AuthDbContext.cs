@@ -2,7 +2,7 @@ using ECommerce.Messaging;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
-namespace ECommerce.Auth.Data;
+namespace ECommerce.Auth.Persistence;
 
 /// <summary>Identity's users and roles, OpenIddict's applications, authorizations and tokens, and the outbox.</summary>
 public sealed class AuthDbContext(DbContextOptions<AuthDbContext> options) : IdentityDbContext<AuthUser>(options)

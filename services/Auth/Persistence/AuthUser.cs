@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 
-namespace ECommerce.Auth.Data;
+namespace ECommerce.Auth.Persistence;
 
 /// <summary>An account: Identity's credentials, lockout and security stamp, plus the name shown in tokens.</summary>
 public sealed class AuthUser : IdentityUser

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 
-namespace ECommerce.Auth.Data;
+namespace ECommerce.Auth.Persistence;
 
 /// <summary>Lets <c>dotnet ef migrations add</c> build the model without the AppHost's connection string.</summary>
 internal sealed class DesignTimeAuthDbContextFactory : IDesignTimeDbContextFactory<AuthDbContext>

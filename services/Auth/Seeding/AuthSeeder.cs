@@ -1,21 +1,19 @@
-using ECommerce.Auth.Accounts;
-using ECommerce.Auth.Data;
+using ECommerce.Auth.Domain;
+using ECommerce.Auth.Persistence;
 using ECommerce.Auth.Options;
 using ECommerce.Auth.Security;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using OpenIddict.Abstractions;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
-namespace ECommerce.Auth.Setup;
+namespace ECommerce.Auth.Seeding;
 
 /// <summary>
-/// Brings the database to the current schema (migrations) and makes configuration true in it: the roles, the admin
-/// account, and the OAuth clients (storefront and service clients). Idempotent; runs before the service accepts requests.
+/// Makes configuration true in the database: the roles, the admin account, and the OAuth clients (storefront and service
+/// clients). Idempotent; the shared recipe runs it right after the migrations, at start or in the migration step.
 /// </summary>
 public sealed partial class AuthSeeder(
-    AuthDbContext db,
     UserManager<AuthUser> users,
     RoleManager<IdentityRole> roles,
     IOpenIddictApplicationManager applications,
@@ -23,12 +21,10 @@ public sealed partial class AuthSeeder(
     DevelopmentData developmentData,
     IHostEnvironment environment,
     AccountService accounts,
-    ILogger<AuthSeeder> logger)
+    ILogger<AuthSeeder> logger) : IDatabaseSeeder<AuthDbContext>
 {
     public async Task SeedAsync(CancellationToken ct)
     {
-        await db.Database.MigrateAsync(ct);
-
         foreach (var role in AccountRoles.All)
         {
             if (!await roles.RoleExistsAsync(role))
@@ -74,7 +70,7 @@ public sealed partial class AuthSeeder(
         if (!registered.Succeeded)
         {
             throw new InvalidOperationException("The admin account could not be created: " +
-                string.Join("; ", registered.Errors.SelectMany(e => e.Value)));
+                string.Join("; ", registered.Errors.ToDictionary().SelectMany(e => e.Value)));
         }
 
         await users.AddToRoleAsync(registered.User!, Roles.Admin);
@@ -97,7 +93,7 @@ public sealed partial class AuthSeeder(
                 Permissions.ResponseTypes.Code,
                 Permissions.Scopes.Email, Permissions.Scopes.Profile, Permissions.Scopes.Roles,
                 Permissions.Prefixes.Scope + Scopes.OfflineAccess,
-                Permissions.Prefixes.Scope + Extensions.OpenIddictServerExtensions.ApiScope,
+                Permissions.Prefixes.Scope + AuthScopes.Api,
             },
             Requirements = { Requirements.Features.ProofKeyForCodeExchange },
         };
@@ -137,7 +133,7 @@ public sealed partial class AuthSeeder(
             {
                 Permissions.Endpoints.Token, Permissions.Endpoints.Revocation,
                 Permissions.GrantTypes.ClientCredentials,
-                Permissions.Prefixes.Scope + Extensions.OpenIddictServerExtensions.ApiScope,
+                Permissions.Prefixes.Scope + AuthScopes.Api,
             },
         }, ct);
     }

@@ -1,5 +1,4 @@
-using ECommerce.Auth.Accounts;
-using ECommerce.Auth.Data;
+using ECommerce.Auth.Persistence;
 using Microsoft.AspNetCore;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -8,7 +7,7 @@ using OpenIddict.Abstractions;
 using OpenIddict.Server.AspNetCore;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
-namespace ECommerce.Auth.Apis;
+namespace ECommerce.Auth.Tokens;
 
 /// <summary>
 /// The protocol endpoints OpenIddict passes through to us: authorize (who is signed in), token (what goes into a

@@ -1,7 +1,8 @@
+using ECommerce.Auth.Html;
 using Microsoft.AspNetCore;
 using Microsoft.AspNetCore.Diagnostics;
 
-namespace ECommerce.Auth.Pages;
+namespace ECommerce.Auth.Tokens;
 
 /// <summary>
 /// A readable page for authorization and end-session errors that cannot go back to the client (unknown client_id, a

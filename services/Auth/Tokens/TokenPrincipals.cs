@@ -1,11 +1,11 @@
 using System.Security.Claims;
-using ECommerce.Auth.Data;
+using ECommerce.Auth.Persistence;
 using ECommerce.Auth.Options;
 using Microsoft.AspNetCore.Identity;
 using OpenIddict.Abstractions;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
-namespace ECommerce.Auth.Accounts;
+namespace ECommerce.Auth.Tokens;
 
 /// <summary>
 /// Builds the principal OpenIddict turns into tokens, with the claims the services agreed on: <c>sub</c>, <c>role</c>

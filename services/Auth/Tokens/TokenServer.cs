@@ -1,15 +1,14 @@
-using ECommerce.Auth.Data;
+using ECommerce.Auth.Domain;
+using ECommerce.Auth.Persistence;
 using ECommerce.Auth.Options;
 using ECommerce.Auth.Security;
 using OpenIddict.Abstractions;
 
-namespace ECommerce.Auth.Extensions;
+namespace ECommerce.Auth.Tokens;
 
 /// <summary>The OpenID Connect protocol side: endpoints, flows, token formats and keys.</summary>
-internal static class OpenIddictServerExtensions
+internal static class TokenServer
 {
-    public const string ApiScope = "api";
-
     public static WebApplicationBuilder AddOpenIddictServer(this WebApplicationBuilder builder, AuthOptions options, DevelopmentData developmentData)
     {
         var signingKey = SigningKeys.Load(options.SigningKey, builder.Environment, developmentData);
@@ -37,7 +36,7 @@ internal static class OpenIddictServerExtensions
 
                 server.RegisterScopes(
                     OpenIddictConstants.Scopes.OpenId, OpenIddictConstants.Scopes.Email, OpenIddictConstants.Scopes.Profile,
-                    OpenIddictConstants.Scopes.Roles, OpenIddictConstants.Scopes.OfflineAccess, ApiScope);
+                    OpenIddictConstants.Scopes.Roles, OpenIddictConstants.Scopes.OfflineAccess, AuthScopes.Api);
 
                 server.SetAccessTokenLifetime(options.AccessTokenLifetime)
                     .SetRefreshTokenLifetime(options.RefreshTokenLifetime)

@@ -4,7 +4,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace ECommerce.Auth.Data.Migrations
+namespace ECommerce.Auth.Persistence.Migrations
 {
     /// <inheritdoc />
     public partial class InitialCreate : Migration
