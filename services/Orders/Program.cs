@@ -25,7 +25,7 @@ app.MapCheckout();
 app.MapMyOrders();
 app.MapAdmin();
 
-app.Run();
+await app.RunOrMigrateAsync(args);
 
 /// <summary>Entry point, visible to WebApplicationFactory in the tests.</summary>
 public partial class Program;
