@@ -65,7 +65,10 @@ public class MigrationStepTests
         // The client the step seeded gets a token, and a sign-up finds the customer role the step created.
         using var token = await http.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["grant_type"] = "client_credentials", ["client_id"] = ClientId, ["client_secret"] = ClientSecret, ["scope"] = "api",
+            ["grant_type"] = "client_credentials",
+            ["client_id"] = ClientId,
+            ["client_secret"] = ClientSecret,
+            ["scope"] = "api",
         }), Ct);
         Assert.Equal(HttpStatusCode.OK, token.StatusCode);
         using var registered = await http.PostAsJsonAsync("/api/auth/register",

@@ -1,6 +1,6 @@
 using System.Text;
-using ECommerce.Auth.Persistence;
 using ECommerce.Auth.Options;
+using ECommerce.Auth.Persistence;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;

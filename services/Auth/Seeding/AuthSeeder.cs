@@ -1,6 +1,6 @@
 using ECommerce.Auth.Domain;
-using ECommerce.Auth.Persistence;
 using ECommerce.Auth.Options;
+using ECommerce.Auth.Persistence;
 using ECommerce.Auth.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;

@@ -1,6 +1,6 @@
 using System.Security.Claims;
-using ECommerce.Auth.Persistence;
 using ECommerce.Auth.Options;
+using ECommerce.Auth.Persistence;
 using Microsoft.AspNetCore.Identity;
 using OpenIddict.Abstractions;
 using static OpenIddict.Abstractions.OpenIddictConstants;
