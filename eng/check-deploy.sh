@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Checks the Azure deployment without Azure: compiles every Bicep file (the Bicep CLI comes from NuGet through
-# eng/bicep/Bicep.csproj), generates the AppHost's publish manifest and validates it, the container app templates and
-# the Service Bus topology (eng/check_deploy.py), checks the services' container image settings, writes image tarballs
-# when the base image registry is reachable, and tests web/nginx.conf with a local nginx when one is installed.
+# eng/bicep/Bicep.csproj), generates the AppHost's publish manifest and validates it, the container app templates (each
+# service's migration init container among them) and the Service Bus topology (eng/check_deploy.py), checks the
+# services' container image settings, writes image tarballs when the base image registry is reachable, and tests
+# web/nginx.conf with a local nginx when one is installed.
 # Exits non-zero on any error. Usage: eng/check-deploy.sh   (DEPLOY_CHECK_IMAGES=0 skips the image tarballs)
 set -euo pipefail
 cd "$(dirname "$0")/.."

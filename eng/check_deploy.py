@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Validates the deployment description against the code: the AppHost manifest against eng/expected-resources.txt,
-each infra/<name>.tmpl.yaml against the manifest and the production rules, the Service Bus topology against the
+each infra/<name>.tmpl.yaml against the manifest and the production rules (among them: a service with a database
+migrates in an init container running its own image as `migrate`, and not at start), the Service Bus topology against the
 events and the services' subscriptions, and the storefront's Dockerfile. Called by eng/check-deploy.sh.
 
 Usage: check_deploy.py <repository root> <aspire-manifest.json>
@@ -101,7 +102,52 @@ def probe_paths(container):
     return {p.get("type"): p.get("httpGet", {}).get("path") for p in container.get("probes", [])}
 
 
-def check_template(report, root, name, manifest_resource, subscriptions, bicep_outputs):
+def memory_gi(value):
+    return float(str(value).removesuffix("Gi"))
+
+
+def valid_allocation(cpu, memory):
+    # Consumption profile: 0.25 to 2 vCPU in quarters, with twice as many GiB of memory.
+    return 0.25 <= cpu <= 2 and (cpu * 4).is_integer() and abs(memory - 2 * cpu) < 1e-9
+
+
+def migration_step_problems(container, template_spec, databases):
+    """A service with a database migrates in an init container from its own image (`migrate`), with the service's
+    settings, and the service itself does not migrate at start (docs/operations.md)."""
+    problems = []
+    init_containers = template_spec.get("initContainers", []) or []
+    env = {e.get("name"): e for e in container.get("env", []) or []}
+    if not databases:
+        if init_containers:
+            problems.append("has an init container but no database to migrate")
+        return problems
+    if str(env.get("Database__MigrateAtStart", {}).get("value", "")).lower() != "false":
+        problems.append("env Database__MigrateAtStart must be \"false\" (the init container migrates)")
+    if len(init_containers) != 1:
+        problems.append(f"expected one migration init container for {', '.join(databases)}, found {len(init_containers)}")
+        return problems
+    init = init_containers[0]
+    if init.get("image") != container.get("image"):
+        problems.append("the migration init container must run the service's own image")
+    if init.get("args") != ["migrate"] or init.get("command"):
+        problems.append("the migration init container must run the image's entrypoint with args [migrate]")
+    init_env = {e.get("name"): e for e in init.get("env", []) or []}
+    service_env = {k: v for k, v in env.items() if k != "Database__MigrateAtStart"}
+    if init_env != service_env:
+        differ = sorted(set(init_env) ^ set(service_env) | {k for k in set(init_env) & set(service_env) if init_env[k] != service_env[k]})
+        problems.append(f"the migration init container's env differs from the service's: {', '.join(differ)}")
+    resources, init_resources = container.get("resources", {}), init.get("resources", {})
+    try:
+        cpu, memory = float(resources["cpu"]), memory_gi(resources["memory"])
+        total_cpu, total_memory = cpu + float(init_resources["cpu"]), memory + memory_gi(init_resources["memory"])
+        if not (valid_allocation(cpu, memory) and valid_allocation(total_cpu, total_memory)):
+            problems.append(f"cpu/memory {cpu}/{memory}Gi, with the init container {total_cpu}/{total_memory}Gi: not a valid allocation")
+    except (KeyError, ValueError):
+        problems.append("the service and its migration init container must both state cpu and memory")
+    return problems
+
+
+def check_template(report, root, name, manifest_resource, subscriptions, bicep_outputs, databases=()):
     path = root / "infra" / f"{name}.tmpl.yaml"
     if not path.exists():
         report.error(f"{name}: infra/{name}.tmpl.yaml is missing")
@@ -165,6 +211,8 @@ def check_template(report, root, name, manifest_resource, subscriptions, bicep_o
         if subscription != name or topic not in subscriptions.get(name, []):
             problems.append(f"scale rule for {topic}/{subscription}, which infra/servicebus-topology.json does not give {name}")
 
+    problems += migration_step_problems(container, properties.get("template", {}), list(databases))
+
     unknown = sorted(set(ENV_REFERENCE.findall(path.read_text())) - bicep_outputs - AZD_PROVIDED)
     if unknown:
         problems.append(f"reads {', '.join(unknown)}, which infra/main.bicep does not output")
@@ -175,6 +223,7 @@ def check_template(report, root, name, manifest_resource, subscriptions, bicep_o
     else:
         report.ok(f"{name}: probes /alive and /health, {'external HTTPS' if name == 'gateway' else 'internal'} ingress, "
                   f"{len(secrets)} Key Vault secret(s), {len(rules)} scale rule(s)"
+                  + (f", migrates {' '.join(databases)} in an init container" if databases else "")
                   + ("" if manifest_resource is not None else " (not in the manifest yet)"))
 
 
@@ -255,10 +304,11 @@ def main():
 
     print("container app templates: infra/<name>.tmpl.yaml")
     bicep_outputs = set(re.findall(r"^output\s+(\w+)", (root / "infra" / "main.bicep").read_text(), re.MULTILINE))
-    deployable = [(n, k) for n, k, _ in required + pending if k in ("project", "dockerfile")]
-    for name, _ in deployable:
-        check_template(report, root, name, manifest["resources"].get(name), subscriptions, bicep_outputs)
-    listed = {n for n, _ in deployable}
+    deployable = [(n, k, r) for n, k, r in required + pending if k in ("project", "dockerfile")]
+    for name, _, references in deployable:
+        databases = [r for r in references if r.endswith("db")]
+        check_template(report, root, name, manifest["resources"].get(name), subscriptions, bicep_outputs, databases)
+    listed = {n for n, _, _ in deployable}
     for extra in sorted(p.name.removesuffix(".tmpl.yaml") for p in (root / "infra").glob("*.tmpl.yaml")):
         if extra not in listed:
             report.warn(f"infra/{extra}.tmpl.yaml belongs to no resource in eng/expected-resources.txt")

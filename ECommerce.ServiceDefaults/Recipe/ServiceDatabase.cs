@@ -16,7 +16,11 @@ namespace Microsoft.Extensions.Hosting;
 /// </summary>
 public static class ServiceDatabaseExtensions
 {
-    /// <summary>Configuration key: apply migrations at start (default: in Development; deployed, a migration step does it).</summary>
+    /// <summary>
+    /// Configuration key: apply migrations (and seeders) at start. Default: in Development; the services' appsettings.json
+    /// turn it on for every local and test host, and the deployment turns it off because its migration step (the
+    /// <c>migrate</c> mode of <see cref="MigrationStep"/>) has done the work before the service starts.
+    /// </summary>
     public const string MigrateAtStartKey = "Database:MigrateAtStart";
 
     /// <summary>
@@ -42,6 +46,7 @@ public static class ServiceDatabaseExtensions
             }
         });
 
+        builder.Services.AddSingleton(new ServiceDatabaseMigration(typeof(TDb).Name, (services, ct) => services.MigrateDatabaseAsync<TDb>(adoptTable, ct)));
         if (builder.Configuration.GetValue(MigrateAtStartKey, builder.Environment.IsDevelopment()))
         {
             builder.Services.AddHostedService(sp => new DatabaseMigrator<TDb>(sp, adoptTable, sp.GetRequiredService<ILogger<DatabaseMigrator<TDb>>>()));
@@ -50,7 +55,10 @@ public static class ServiceDatabaseExtensions
         return builder;
     }
 
-    /// <summary>Applies pending migrations of <typeparamref name="TDb"/>; also what a deployment's migration step runs.</summary>
+    /// <summary>
+    /// Applies pending migrations of <typeparamref name="TDb"/>, then runs its <see cref="IDatabaseSeeder{TDb}"/>s: what
+    /// the start-time migrator and a deployment's migration step both run.
+    /// </summary>
     public static async Task MigrateDatabaseAsync<TDb>(this IServiceProvider services, string? adoptTable = null, CancellationToken ct = default)
         where TDb : DbContext
     {
@@ -62,6 +70,10 @@ public static class ServiceDatabaseExtensions
         }
 
         await db.Database.MigrateAsync(ct);
+        foreach (var seeder in scope.ServiceProvider.GetServices<IDatabaseSeeder<TDb>>())
+        {
+            await seeder.SeedAsync(ct);
+        }
     }
 
     private static async Task AdoptSchemaMadeWithoutMigrationsAsync<TDb>(AsyncServiceScope scope, TDb db, string adoptTable, CancellationToken ct)

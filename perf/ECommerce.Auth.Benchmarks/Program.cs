@@ -7,7 +7,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Security.Claims;
 using System.Security.Cryptography;
-using ECommerce.Auth.Data;
+using ECommerce.Auth.Persistence;
 using ECommerce.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;

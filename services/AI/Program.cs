@@ -10,7 +10,7 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.MapDefaultEndpoints();
 app.MapAiEndpoints();
-app.Run();
+await app.RunOrMigrateAsync(args);
 
 /// <summary>Entry point, visible to the test host.</summary>
 public partial class Program;

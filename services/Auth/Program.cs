@@ -1,7 +1,11 @@
-using ECommerce.Auth.Apis;
-using ECommerce.Auth.Extensions;
-using ECommerce.Auth.Pages;
-using ECommerce.Auth.Setup;
+using ECommerce.Auth;
+using ECommerce.Auth.Accounts;
+using ECommerce.Auth.Admin;
+using ECommerce.Auth.Email;
+using ECommerce.Auth.PasswordReset;
+using ECommerce.Auth.Registration;
+using ECommerce.Auth.SignIn;
+using ECommerce.Auth.Tokens;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -19,13 +23,14 @@ app.UseAntiforgery();
 
 app.MapDefaultEndpoints();
 app.MapConnectEndpoints();
-app.MapAccountPages();
-app.MapAccountApi();
-app.MapAdminApi();
+app.MapSignIn();
+app.MapRegistration();
+app.MapPasswordReset();
+app.MapMyAccount();
+app.MapAccountAdministration();
 app.MapDevelopmentMailbox();
 
-await app.InitializeAuthAsync();
-await app.RunAsync();
+await app.RunOrMigrateAsync(args);
 
 /// <summary>Entry point, visible to the test host.</summary>
 public partial class Program;

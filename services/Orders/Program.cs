@@ -29,7 +29,7 @@ app.MapMyOrders();
 app.MapAdmin();
 app.MapShippingMethods();
 
-app.Run();
+await app.RunOrMigrateAsync(args);
 
 /// <summary>Entry point, visible to WebApplicationFactory in the tests.</summary>
 public partial class Program;

@@ -24,7 +24,7 @@ app.MapMyPaymentsEndpoints();
 app.MapPaymentHistoryEndpoints();
 app.MapRefundEndpoints();
 
-await app.RunAsync();
+await app.RunOrMigrateAsync(args);
 
 /// <summary>Entry point, visible to the test host.</summary>
 public partial class Program;

@@ -19,7 +19,7 @@ app.MapCategoryEndpoints();
 app.MapProductAdminEndpoints();
 app.MapImportEndpoints();
 app.MapInventoryEndpoints();
-app.Run();
+await app.RunOrMigrateAsync(args);
 
 /// <summary>Entry point, public so WebApplicationFactory can host the service in tests.</summary>
 public partial class Program;

@@ -14,7 +14,7 @@ app.UseAuthorization();
 app.MapDefaultEndpoints();
 app.MapUsersApi();
 
-app.Run();
+await app.RunOrMigrateAsync(args);
 
 /// <summary>Entry point, visible to the test host.</summary>
 public partial class Program;

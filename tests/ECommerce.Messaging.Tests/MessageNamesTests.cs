@@ -58,7 +58,7 @@ public sealed class MessageNamesTests
     private static readonly Assembly[] Services =
     [
         typeof(ECommerce.AI.Ingestion.OrderPaidHandler).Assembly,
-        typeof(ECommerce.Auth.Events.UserDeletedHandler).Assembly,
+        typeof(ECommerce.Auth.Accounts.UserDeletedHandler).Assembly,
         typeof(ECommerce.Orders.Lifecycle.StockReservedHandler).Assembly,
         typeof(ECommerce.Payments.Charging.StockReservedHandler).Assembly,
         typeof(ECommerce.Products.Inventory.OrderPlacedHandler).Assembly,

@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using ECommerce.Auth.Data;
+using ECommerce.Auth.Persistence;
 using Microsoft.AspNetCore.Identity;
 
 namespace ECommerce.Auth.Email;

@@ -1,4 +1,4 @@
-using ECommerce.Auth.Data;
+using ECommerce.Auth.Persistence;
 using Microsoft.AspNetCore.Identity;
 
 namespace ECommerce.Auth.Email;

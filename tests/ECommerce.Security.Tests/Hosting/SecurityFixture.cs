@@ -61,7 +61,7 @@ public sealed class SecurityFixture : IAsyncLifetime
             .UseSetting("Payments:Stripe:WebhookSecret", WebhookSecret)), paymentsDb.Db, "/api/payments"));
         var ai = Task.Run(() => HostedService.Start("AI", Factory<ECommerce.AI.Persistence.AiDbContext>(aiDb, "aidb", web => web
             .UseSetting("AI:Training:Interval", "00:00:00")), aiDb.Db, "/api/ai"));
-        var auth = Task.Run(() => HostedService.Start("Auth", Factory<ECommerce.Auth.Apis.RegisterRequest>(authDb, "authdb", web => web
+        var auth = Task.Run(() => HostedService.Start("Auth", Factory<ECommerce.Auth.Registration.RegisterRequest>(authDb, "authdb", web => web
             .UseSetting("Auth:Issuer", "http://auth.test/")
             .UseSetting("Auth:RequireHttps", "false")
             .UseSetting("Auth:SigningKey:Pem", RSA.Create(2048).ExportPkcs8PrivateKeyPem())

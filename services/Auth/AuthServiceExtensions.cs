@@ -1,0 +1,101 @@
+using ECommerce.Auth.Accounts;
+using ECommerce.Auth.Email;
+using ECommerce.Auth.Options;
+using ECommerce.Auth.PasswordReset;
+using ECommerce.Auth.Persistence;
+using ECommerce.Auth.Security;
+using ECommerce.Auth.Seeding;
+using ECommerce.Auth.Tokens;
+using ECommerce.Contracts;
+using ECommerce.Messaging;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.Identity;
+
+namespace ECommerce.Auth;
+
+/// <summary>
+/// Everything the Auth service registers: its database (the shared recipe: migrated, then seeded by <see cref="AuthSeeder"/>),
+/// Identity, OpenIddict, e-mail and the outbox.
+/// </summary>
+public static class AuthServiceExtensions
+{
+    public static WebApplicationBuilder AddAuthService(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<AuthOptions>()
+            .Bind(builder.Configuration.GetSection(AuthOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        var options = builder.Configuration.GetSection(AuthOptions.SectionName).Get<AuthOptions>() ?? new AuthOptions();
+        var developmentData = DevelopmentData.For(options, builder.Environment);
+        builder.Services.AddSingleton(developmentData);
+
+        builder.AddServiceDatabase<AuthDbContext, WebApplicationBuilder>("authdb");
+        builder.Services.AddScoped<IDatabaseSeeder<AuthDbContext>, AuthSeeder>();
+        builder.AddMessaging<AuthDbContext>(m => m.Subscribe<UserDeleted, UserDeletedHandler>());
+
+        builder.Services.AddIdentity<AuthUser, IdentityRole>(identity =>
+            {
+                identity.User.RequireUniqueEmail = true;
+                identity.Password.RequiredLength = 10;
+                identity.Password.RequireNonAlphanumeric = false;
+                identity.Lockout.AllowedForNewUsers = true;
+                identity.Lockout.MaxFailedAccessAttempts = options.Lockout.MaxFailedAttempts;
+                identity.Lockout.DefaultLockoutTimeSpan = options.Lockout.Duration;
+                identity.ClaimsIdentity.UserIdClaimType = CallerExtensions.SubjectClaim;
+                identity.ClaimsIdentity.UserNameClaimType = "name";
+                identity.ClaimsIdentity.RoleClaimType = "role";
+                identity.ClaimsIdentity.EmailClaimType = "email";
+            })
+            .AddEntityFrameworkStores<AuthDbContext>()
+            .AddDefaultTokenProviders();
+
+        // The sign-in cookie only serves the pages and /connect/authorize; APIs stay on bearer tokens.
+        builder.Services.ConfigureApplicationCookie(cookie =>
+        {
+            cookie.LoginPath = "/account/login";
+            cookie.LogoutPath = "/account/logout";
+            cookie.Cookie.Name = "ecommerce.auth";
+            cookie.Cookie.SameSite = SameSiteMode.Lax;
+            cookie.Cookie.HttpOnly = true;
+            cookie.SlidingExpiration = true;
+            cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
+        });
+        // AddIdentity makes its cookie the default; the service's own APIs authenticate bearer tokens like every service.
+        builder.Services.Configure<Microsoft.AspNetCore.Authentication.AuthenticationOptions>(auth =>
+        {
+            auth.DefaultScheme = JwtBearerDefaults.AuthenticationScheme;
+            auth.DefaultAuthenticateScheme = JwtBearerDefaults.AuthenticationScheme;
+            auth.DefaultChallengeScheme = JwtBearerDefaults.AuthenticationScheme;
+        });
+
+        builder.AddOpenIddictServer(options, developmentData);
+
+        // Auth:DevelopmentMailbox keeps mail in memory outside Development too (tests); its endpoint is Development-only.
+        if (builder.Environment.IsDevelopment() || builder.Configuration.GetValue<bool>("Auth:DevelopmentMailbox"))
+        {
+            builder.Services.AddSingleton<DevelopmentMailbox>();
+            builder.Services.AddSingleton<IEmailSender<AuthUser>>(sp => sp.GetRequiredService<DevelopmentMailbox>());
+        }
+        else
+        {
+            builder.Services.AddSingleton<IEmailSender<AuthUser>, UnconfiguredEmailSender>();
+        }
+
+        builder.Services.AddAntiforgery(a => a.Cookie.Name = "ecommerce.antiforgery");
+        builder.Services.AddScoped<AccountService>();
+        builder.Services.AddScoped<TokenPrincipals>();
+        builder.Services.AddScoped<PasswordResetLinks>();
+
+        // The gateway terminates the browser's connection; its X-Forwarded-* headers give the public host and scheme
+        // for redirects. Auth is reachable only from inside the environment (internal ingress), so the proxy is trusted.
+        builder.Services.Configure<ForwardedHeadersOptions>(forwarded =>
+        {
+            forwarded.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost;
+            forwarded.KnownIPNetworks.Clear();
+            forwarded.KnownProxies.Clear();
+        });
+
+        return builder;
+    }
+}

@@ -1,0 +1,34 @@
+using ECommerce.Auth.Domain;
+using ECommerce.Auth.Persistence;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
+
+namespace ECommerce.Auth.Registration;
+
+public sealed record RegisterRequest(string? Email, string? Password, string? DisplayName);
+
+/// <summary>Sign-up for the storefront and other clients: the JSON API here, the HTML form in <see cref="SignUpPages"/>.</summary>
+public static class RegistrationEndpoints
+{
+    public static IEndpointRouteBuilder MapRegistration(this IEndpointRouteBuilder app)
+    {
+        app.MapGroup("/api/auth").WithTags("Account").MapPost("/register", RegisterAsync).AllowAnonymous();
+        SignUpPages.Map(app);
+        return app;
+    }
+
+    private static async Task<Results<Created<AccountSummary>, ValidationProblem>> RegisterAsync(
+        RegisterRequest request, AccountService accounts, UserManager<AuthUser> users, CancellationToken ct)
+    {
+        var errors = AccountValidation.Registration(request.Email, request.Password, request.DisplayName);
+        if (errors.HasErrors)
+        {
+            return errors.ToProblem();
+        }
+
+        var registered = await accounts.RegisterAsync(request.Email!, request.Password!, request.DisplayName!, ct);
+        return registered.Succeeded
+            ? TypedResults.Created("/api/auth/me", await AccountSummaries.OfAsync(registered.User!, users))
+            : registered.Errors.ToProblem();
+    }
+}
