@@ -1,3 +1,5 @@
+using ECommerce.Contracts;
+
 namespace ECommerce.Orders.Checkout;
 
 /// <summary>
@@ -7,17 +9,7 @@ namespace ECommerce.Orders.Checkout;
 public sealed record CheckoutRequest(
     IReadOnlyList<CheckoutLineRequest>? Lines,
     Guid? AddressId,
-    ShippingAddressRequest? ShippingAddress,
+    PostalAddress? ShippingAddress,
     string? PaymentMethod);
 
 public sealed record CheckoutLineRequest(Guid ProductId, int Quantity);
-
-public sealed record ShippingAddressRequest(
-    string? Recipient,
-    string? Line1,
-    string? Line2,
-    string? City,
-    string? Postcode,
-    string? Region,
-    string? Country,
-    string? Phone);

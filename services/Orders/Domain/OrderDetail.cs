@@ -1,8 +1,8 @@
+using ECommerce.Contracts;
+
 namespace ECommerce.Orders.Domain;
 
 public sealed record OrderLineView(Guid ProductId, string Sku, string Name, int Quantity, decimal UnitPrice, decimal LineTotal);
-
-public sealed record ShippingAddressView(string Recipient, string Line1, string? Line2, string City, string Postcode, string? Region, string Country, string? Phone);
 
 public sealed record OrderHistoryEntry(OrderStatus? From, OrderStatus To, string Trigger, string Actor, string? Reason, DateTimeOffset At);
 
@@ -25,15 +25,14 @@ public sealed record OrderDetail(
     bool WasPaid,
     DateTimeOffset? RefundedAt,
     IReadOnlyList<OrderLineView> Lines,
-    ShippingAddressView ShippingAddress,
+    PostalAddress ShippingAddress,
     IReadOnlyList<OrderHistoryEntry> History)
 {
     public static OrderDetail From(Order order) => new(
         order.Id, order.Status, order.CreatedAt, order.Currency, order.Subtotal, order.Shipping, order.Tax, order.Total,
         order.PaymentMethod, order.TrackingNumber, order.CancellationReason, order.WasPaid, order.RefundedAt,
         [.. order.Items.OrderBy(i => i.Id).Select(i => new OrderLineView(i.ProductId, i.Sku, i.Name, i.Quantity, i.UnitPrice, i.LineTotal))],
-        new ShippingAddressView(order.ShippingAddress.Recipient, order.ShippingAddress.Line1, order.ShippingAddress.Line2, order.ShippingAddress.City,
-            order.ShippingAddress.Postcode, order.ShippingAddress.Region, order.ShippingAddress.Country, order.ShippingAddress.Phone),
+        order.ShippingAddress.ToPostalAddress(),
         [.. order.History.OrderBy(h => h.At).ThenBy(h => h.Id).Select(h => new OrderHistoryEntry(h.From, h.To, h.Trigger, h.Actor, h.Reason, h.At))]);
 }
 
