@@ -1,82 +1,28 @@
-import { query, request } from "./http";
+import type { components } from "./generated/orders";
+import { query, request, type RequestBody } from "./http";
 
-// Orders service (services/Orders/Apis): checkout takes the lines the storefront showed plus an address and a payment
+// Orders service (services/Orders): checkout takes the lines the storefront showed plus an address and a payment
 // token, with an Idempotency-Key so a double submit places one order; history is keyset-paged.
+// The shapes are the service's own, generated from its OpenAPI document (openapi/orders.json, npm run api:types).
 
-export type OrderStatus = "Pending" | "StockReserved" | "Paid" | "Shipped" | "Delivered" | "Cancelled";
+type Schemas = components["schemas"];
 
-export interface Page<T> {
-  items: T[];
-  next: string | null;
-}
+export type OrderStatus = Schemas["OrderStatus"];
 
-export interface OrderSummary {
-  id: string;
-  status: OrderStatus;
-  createdAt: string;
-  itemCount: number;
-  total: number;
-  currency: string;
-}
+/** One keyset page: `next` (when not null) fetches the following one. */
+export type Page<T> = { items: T[]; next: string | null };
 
-export interface AdminOrderSummary extends OrderSummary {
-  customerId: string;
-}
+export type OrderSummary = Schemas["OrderSummary"];
 
-export interface OrderLine {
-  productId: string;
-  sku: string;
-  name: string;
-  quantity: number;
-  unitPrice: number;
-  lineTotal: number;
-}
+export type AdminOrderSummary = Schemas["AdminOrderSummary"];
 
-export interface ShippingAddress {
-  recipient: string;
-  line1: string;
-  line2?: string | null;
-  city: string;
-  postcode: string;
-  region?: string | null;
-  country: string;
-  phone?: string | null;
-}
+export type OrderLine = Schemas["OrderLineView"];
 
-export interface OrderHistoryEntry {
-  from: OrderStatus | null;
-  to: OrderStatus;
-  trigger: string;
-  actor: string;
-  reason: string | null;
-  at: string;
-}
+export type OrderHistoryEntry = Schemas["OrderHistoryEntry"];
 
-export interface OrderDetail {
-  id: string;
-  status: OrderStatus;
-  createdAt: string;
-  currency: string;
-  subtotal: number;
-  shipping: number;
-  tax: number;
-  total: number;
-  paymentMethod: string;
-  trackingNumber: string | null;
-  cancellationReason: string | null;
-  wasPaid: boolean;
-  refundedAt: string | null;
-  lines: OrderLine[];
-  shippingAddress: ShippingAddress;
-  history: OrderHistoryEntry[];
-}
+export type OrderDetail = Schemas["OrderDetail"];
 
-export interface CheckoutRequest {
-  lines: { productId: string; quantity: number }[];
-  addressId?: string;
-  shippingAddress?: ShippingAddress;
-  paymentMethod: string;
-}
+export type CheckoutRequest = RequestBody<Schemas["CheckoutRequest"]>;
 
 export interface AdminSearch {
   /** The start of the order's id: the number the customer sees on their order page. */
