@@ -12,7 +12,7 @@ namespace ECommerce.Security.Tests;
 /// The storefront's API types are generated from each service's OpenAPI document, committed under web/src/api/openapi/
 /// (docs/storefront.md). This suite hosts every service already, so it is where a stale document is caught: a changed
 /// request or response record fails here until the document is refreshed with
-/// <c>OPENAPI_UPDATE=1 dotnet test tests/ECommerce.Security.Tests -- --filter-class *OpenApiDocumentTests</c>
+/// <c>OPENAPI_UPDATE=1 dotnet test --project tests/ECommerce.Security.Tests --filter-class '*OpenApiDocumentTests'</c>
 /// and the types with <c>npm run api:types --prefix web</c> (whose check runs in <c>npm test</c>).
 /// </summary>
 [Collection(SecurityCollection.Name)]
@@ -38,8 +38,8 @@ public sealed class OpenApiDocumentTests(SecurityFixture hosts)
 
         var committed = File.Exists(path) ? await File.ReadAllTextAsync(path, TestContext.Current.CancellationToken) : "(missing)";
         Assert.True(committed == actual,
-            $"{path} is not what {service} describes today. Refresh it with OPENAPI_UPDATE=1 dotnet test tests/ECommerce.Security.Tests " +
-            "-- --filter-class *OpenApiDocumentTests, then npm run api:types --prefix web, and commit both.");
+            $"{path} is not what {service} describes today. Refresh it with OPENAPI_UPDATE=1 dotnet test --project " +
+            "tests/ECommerce.Security.Tests --filter-class '*OpenApiDocumentTests', then npm run api:types --prefix web, and commit both.");
     }
 
     /// <summary>Indented, LF line ends, without the servers list (the test host's random port is no part of the API).</summary>
