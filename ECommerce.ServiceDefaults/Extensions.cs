@@ -33,7 +33,7 @@ public static class ServiceDefaultsExtensions
 
         builder.Services.AddDefaultProblemDetails();
         builder.Services.AddDefaultJsonOptions();
-        builder.Services.AddOpenApi();
+        builder.Services.AddOpenApi(o => o.AddSchemaTransformer<StringSchemaTransformer>());
         builder.AddDefaultAuthentication();
 
         return builder;

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using ECommerce.Contracts;
 using ECommerce.Orders.Browse;
 using ECommerce.Orders.Checkout;
 using ECommerce.Orders.Domain;
@@ -46,7 +47,7 @@ public sealed class CheckoutRun(HttpClient client, IReadOnlyList<Guid> productId
     private async Task<Guid> PlaceAsync(Guid productId, CancellationToken cancellationToken)
     {
         var body = new CheckoutRequest([new CheckoutLineRequest(productId, 1)], null,
-            new ShippingAddressRequest("Bench Mark", "1 Load Lane", null, "London", "N1 1AA", null, "GB", null), "pm_card_visa");
+            new PostalAddress("Bench Mark", "1 Load Lane", null, "London", "N1 1AA", null, "GB", null), "pm_card_visa");
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/orders") { Content = JsonContent.Create(body, options: Json) };
         request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
         using var response = await client.SendAsync(request, cancellationToken);

@@ -202,7 +202,7 @@ public class OrdersHost : IAsyncLifetime
     public static CheckoutRequest Checkout(params StubProduct[] products) => new(
         [.. products.Select(p => new CheckoutLineRequest(p.Id, 1))],
         null,
-        new ShippingAddressRequest("Ada Lovelace", "1 Analytical Way", null, "London", "N1 9GU", null, "GB", null),
+        new PostalAddress("Ada Lovelace", "1 Analytical Way", null, "London", "N1 9GU", null, "GB", null),
         "pm_card_visa");
 
     private static JsonSerializerOptions CreateJson()

@@ -17,7 +17,7 @@ public sealed class QuoteTests(OrdersHost host)
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private static readonly ShippingAddressRequest London = new("Ada Lovelace", "1 Analytical Way", null, "London", "N1 9GU", null, "GB", null);
+    private static readonly PostalAddress London = new("Ada Lovelace", "1 Analytical Way", null, "London", "N1 9GU", null, "GB", null);
 
     [Fact]
     public async Task An_order_placed_from_the_cart_with_the_quotes_fingerprint_charges_exactly_the_quote()

@@ -1,3 +1,4 @@
+using ECommerce.Contracts;
 using ECommerce.Users.Domain;
 
 namespace ECommerce.Users.Tests;
@@ -46,7 +47,7 @@ public sealed class AddressRulesTests
     [InlineData("12345", false)]
     [InlineData("+1 555 CALL NOW", false)]
     public void Phone_numbers_are_digits_with_common_separators(string phone, bool valid) =>
-        Assert.Equal(valid, ContactRules.ValidatePhone(phone) is null);
+        Assert.Equal(valid, PhoneNumbers.Validate(phone) is null);
 
     [Theory]
     [InlineData("EN-gb", "en-GB")]

@@ -1,3 +1,5 @@
+using ECommerce.Contracts;
+
 namespace ECommerce.Orders.Checkout;
 
 /// <summary>
@@ -9,19 +11,9 @@ namespace ECommerce.Orders.Checkout;
 public sealed record CheckoutRequest(
     IReadOnlyList<CheckoutLineRequest>? Lines,
     Guid? AddressId,
-    ShippingAddressRequest? ShippingAddress,
+    PostalAddress? ShippingAddress,
     string? PaymentMethod,
     string? ShippingMethod = null,
     string? QuoteFingerprint = null);
 
 public sealed record CheckoutLineRequest(Guid ProductId, int Quantity);
-
-public sealed record ShippingAddressRequest(
-    string? Recipient,
-    string? Line1,
-    string? Line2,
-    string? City,
-    string? Postcode,
-    string? Region,
-    string? Country,
-    string? Phone);

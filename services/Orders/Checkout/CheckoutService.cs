@@ -42,7 +42,7 @@ public sealed class CheckoutService(
             return new CheckoutOutcome(CheckoutResult.Invalid, Errors: errors.Add("lines", "The cart is empty: add something, or send the lines to buy."));
         }
 
-        var address = request.ShippingAddress is { } given ? ToAddress(given) : await users.GetAddressAsync(request.AddressId!.Value, cancellationToken);
+        var address = request.ShippingAddress is { } given ? ShippingAddress.From(given.Normalized()) : await users.GetAddressAsync(request.AddressId!.Value, cancellationToken);
         if (address is null)
         {
             return new CheckoutOutcome(CheckoutResult.Invalid, Errors: errors.Add("addressId", "No address with this id in your address book."));
@@ -112,16 +112,4 @@ public sealed class CheckoutService(
         var canonical = request with { Lines = request.Lines is null ? null : [.. request.Lines.OrderBy(l => l.ProductId)] };
         return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(canonical, JsonSerializerOptions.Web))));
     }
-
-    private static ShippingAddress ToAddress(ShippingAddressRequest a) => new()
-    {
-        Recipient = a.Recipient!.Trim(),
-        Line1 = a.Line1!.Trim(),
-        Line2 = a.Line2?.Trim(),
-        City = a.City!.Trim(),
-        Postcode = a.Postcode!.Trim(),
-        Region = a.Region?.Trim(),
-        Country = a.Country!,
-        Phone = a.Phone?.Trim(),
-    };
 }

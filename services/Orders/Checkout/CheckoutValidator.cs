@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using ECommerce.Orders.Domain;
-using ECommerce.ServiceDefaults;
 
 namespace ECommerce.Orders.Checkout;
 
@@ -93,56 +92,9 @@ public static partial class CheckoutValidator
             errors.Add("addressId", "The address id is not valid.");
         }
 
-        if (request.ShippingAddress is not { } address)
-        {
-            return;
-        }
-
-        Require(errors, "shippingAddress.recipient", address.Recipient, 200);
-        Require(errors, "shippingAddress.line1", address.Line1, 200);
-        Require(errors, "shippingAddress.city", address.City, 100);
-        Require(errors, "shippingAddress.postcode", address.Postcode, 20);
-        Optional(errors, "shippingAddress.line2", address.Line2, 200);
-        Optional(errors, "shippingAddress.region", address.Region, 100);
-        Optional(errors, "shippingAddress.phone", address.Phone, 40);
-        if (address.Country is null || !CountryPattern().IsMatch(address.Country))
-        {
-            errors.Add("shippingAddress.country", "The country is required as a two-letter ISO code (e.g. GB).");
-        }
+        // The one address rule set (ECommerce.Contracts), the same as Users' address book, fields named shippingAddress.*.
+        request.ShippingAddress?.Validate(errors, "shippingAddress");
     }
-
-    private static void Require(ValidationErrors errors, string field, string? value, int maxLength)
-    {
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            errors.Add(field, "This field is required.");
-        }
-        else
-        {
-            Optional(errors, field, value, maxLength);
-        }
-    }
-
-    private static void Optional(ValidationErrors errors, string field, string? value, int maxLength)
-    {
-        if (value is not null && value.Length > maxLength)
-        {
-            errors.Add(field, $"At most {maxLength} characters.");
-        }
-        else if (value is not null && value.Any(IsInvisible))
-        {
-            // Bidi overrides and zero-width characters make a label show something other than what it says.
-            errors.Add(field, "Control and invisible formatting characters are not allowed.");
-        }
-        else if (value is not null && CardDataDetector.FindInText(value))
-        {
-            // A card number pasted into the wrong box would be stored and shown in plain text: refused, never echoed.
-            errors.Add(field, "This looks like a payment card number; card details are never entered here.");
-        }
-    }
-
-    private static bool IsInvisible(char c) =>
-        char.GetUnicodeCategory(c) is System.Globalization.UnicodeCategory.Control or System.Globalization.UnicodeCategory.Format;
 
     [GeneratedRegex("^[\\x21-\\x7E]+$")]
     private static partial Regex IdempotencyKeyPattern();
@@ -153,7 +105,4 @@ public static partial class CheckoutValidator
     /// <summary>Twelve or more digits in a row (card numbers have 12-19) are refused even inside an otherwise valid token.</summary>
     [GeneratedRegex("[0-9]{12,}")]
     private static partial Regex LooksLikeCardNumber();
-
-    [GeneratedRegex("^[A-Z]{2}$")]
-    private static partial Regex CountryPattern();
 }

@@ -1,8 +1,8 @@
+using ECommerce.Contracts;
+
 namespace ECommerce.Orders.Domain;
 
 public sealed record OrderLineView(Guid ProductId, string Sku, string Name, int Quantity, decimal UnitPrice, decimal LineTotal, decimal Discount, decimal Tax, decimal TaxRate);
-
-public sealed record ShippingAddressView(string Recipient, string Line1, string? Line2, string City, string Postcode, string? Region, string Country, string? Phone);
 
 /// <summary>How the order is delivered and when it should arrive (dates are null on orders placed before shipping choice).</summary>
 public sealed record OrderShippingView(string Code, string Name, DateOnly? EarliestDelivery, DateOnly? LatestDelivery);
@@ -28,7 +28,7 @@ public sealed record OrderDetail(
     bool WasPaid,
     DateTimeOffset? RefundedAt,
     IReadOnlyList<OrderLineView> Lines,
-    ShippingAddressView ShippingAddress,
+    PostalAddress ShippingAddress,
     IReadOnlyList<OrderHistoryEntry> History,
     bool PricesIncludeTax,
     decimal Discount,
@@ -40,8 +40,7 @@ public sealed record OrderDetail(
         order.Id, order.Status, order.CreatedAt, order.Currency, order.Subtotal, order.Shipping, order.Tax, order.Total,
         order.PaymentMethod, order.TrackingNumber, order.CancellationReason, order.WasPaid, order.RefundedAt,
         [.. order.Items.OrderBy(i => i.Id).Select(i => new OrderLineView(i.ProductId, i.Sku, i.Name, i.Quantity, i.UnitPrice, i.LineTotal, i.Discount, i.Tax, i.TaxRate))],
-        new ShippingAddressView(order.ShippingAddress.Recipient, order.ShippingAddress.Line1, order.ShippingAddress.Line2, order.ShippingAddress.City,
-            order.ShippingAddress.Postcode, order.ShippingAddress.Region, order.ShippingAddress.Country, order.ShippingAddress.Phone),
+        order.ShippingAddress.ToPostalAddress(),
         [.. order.History.OrderBy(h => h.At).ThenBy(h => h.Id).Select(h => new OrderHistoryEntry(h.From, h.To, h.Trigger, h.Actor, h.Reason, h.At))],
         order.PricesIncludeTax, order.Discount, order.DiscountCode,
         new OrderShippingView(order.ShippingMethodCode, order.ShippingMethodName, order.DeliveryEarliest, order.DeliveryLatest),

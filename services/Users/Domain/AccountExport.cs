@@ -1,4 +1,4 @@
-
+using ECommerce.Contracts;
 
 namespace ECommerce.Users.Domain;
 
@@ -15,7 +15,7 @@ public sealed record AccountExport(
             addresses.Select(ExportedAddress.From).ToList());
 }
 
-/// <summary>An address with its bookkeeping dates, which the everyday <c>AddressResponse</c> leaves out.</summary>
+/// <summary>An address-book entry (a PostalAddress with its label and defaults) with its bookkeeping dates, which the everyday <c>AddressResponse</c> leaves out.</summary>
 public sealed record ExportedAddress(
     Guid Id,
     string Label,
@@ -23,14 +23,14 @@ public sealed record ExportedAddress(
     string Line1,
     string? Line2,
     string City,
-    string Postcode,
+    string? Postcode,
     string? Region,
     string Country,
     string? Phone,
     bool IsDefaultShipping,
     bool IsDefaultBilling,
     DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt)
+    DateTimeOffset UpdatedAt) : PostalAddress(Recipient, Line1, Line2, City, Postcode, Region, Country, Phone)
 {
     public static ExportedAddress From(Address a) =>
         new(a.Id, a.Label, a.Recipient, a.Line1, a.Line2, a.City, a.Postcode, a.Region, a.Country, a.Phone,

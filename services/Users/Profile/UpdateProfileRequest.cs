@@ -1,5 +1,5 @@
+using ECommerce.Contracts;
 using ECommerce.Users.Domain;
-
 
 namespace ECommerce.Users.Profile;
 
@@ -10,8 +10,8 @@ public sealed record UpdateProfileRequest(string? DisplayName, string? Phone, bo
     {
         var errors = new ValidationErrors();
         displayName = errors.Text("displayName", DisplayName, UserProfile.MaxDisplayNameLength, required: true) ?? "";
-        phone = errors.Text("phone", Phone, 32, required: false);
-        if (ContactRules.ValidatePhone(phone) is { } phoneError)
+        phone = errors.Text("phone", Phone, PhoneNumbers.MaxLength, required: false);
+        if (PhoneNumbers.Validate(phone) is { } phoneError)
         {
             errors.Add("phone", phoneError);
         }

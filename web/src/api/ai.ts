@@ -1,40 +1,19 @@
+import type { components } from "./generated/ai";
 import { query, request } from "./http";
 
 // AI service: recommendations answer product ids with scores; the storefront names and prices them with the Products
-// lookup, so AI never holds catalog data.
+// lookup, so AI never holds catalog data. The shapes are generated from its OpenAPI document (openapi/ai.json,
+// npm run api:types).
 
-export interface RecommendationList {
-  source: string;
-  modelVersion: number;
-  items: { productId: string; score: number }[];
-}
+type Schemas = components["schemas"];
 
-export interface ModelVersionSummary {
-  kind: string;
-  version: number;
-  trainedAt: string;
-  algorithm: string;
-  primaryMetric: number;
-  promoted: boolean;
-  serving: boolean;
-  decision: string;
-  /** As the trainer stored it: for recommenders a list of per-task, per-algorithm rows; for risk an object. */
-  metrics: unknown;
-}
+export type RecommendationList = Schemas["RecommendationList"];
 
-export interface ModelsOverview {
-  recommenderVersion: number;
-  riskVersion: number;
-  history: ModelVersionSummary[];
-}
+export type ModelVersionSummary = Schemas["ModelVersionSummary"];
 
-export interface TrainingOutcome {
-  kind: string;
-  version: number | null;
-  promoted: boolean;
-  metric: number | null;
-  decision: string;
-}
+export type ModelsOverview = Schemas["ModelsOverview"];
+
+export type TrainingOutcome = Schemas["TrainingOutcome"];
 
 export const aiApi = {
   /** Personal for a signed-in customer (from the token's sub), else from the anonymous visitor's views. */

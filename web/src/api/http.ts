@@ -44,6 +44,12 @@ export interface PageQuery {
   limit?: number;
 }
 
+/**
+ * A request body as the services read it: a property that may be null may also be left out (the generated OpenAPI
+ * types list every constructor parameter as required, but the services treat a missing one as null).
+ */
+export type RequestBody<T> = { [K in keyof T as null extends T[K] ? K : never]?: T[K] } & { [K in keyof T as null extends T[K] ? never : K]: T[K] };
+
 type TokenSource = () => string | undefined;
 let accessToken: TokenSource = () => undefined;
 

@@ -1,90 +1,27 @@
-import { query, request, type Page, type PageQuery } from "./http";
+import type { components } from "./generated/orders";
+import { query, request, type Page, type PageQuery, type RequestBody } from "./http";
 
-// Orders service (services/Orders/Apis): checkout takes the lines the storefront showed plus an address and a payment
-// token, with an Idempotency-Key so a double submit places one order; history is keyset-paged.
+// Orders service (services/Orders): checkout places the server cart (api/cart.ts) at the quote shown, with an address
+// and a payment token, and an Idempotency-Key so a double submit places one order; history is cursor-paged.
+// The shapes are the service's own, generated from its OpenAPI document (openapi/orders.json, npm run api:types).
 
-export type OrderStatus = "Pending" | "StockReserved" | "Paid" | "Shipped" | "Delivered" | "Cancelled";
+type Schemas = components["schemas"];
+
+export type OrderStatus = Schemas["OrderStatus"];
 
 export type { Page } from "./http";
 
-export interface OrderSummary {
-  id: string;
-  status: OrderStatus;
-  createdAt: string;
-  itemCount: number;
-  total: number;
-  currency: string;
-}
+export type OrderSummary = Schemas["OrderSummary"];
 
-export interface AdminOrderSummary extends OrderSummary {
-  customerId: string;
-}
+export type AdminOrderSummary = Schemas["AdminOrderSummary"];
 
-export interface OrderLine {
-  productId: string;
-  sku: string;
-  name: string;
-  quantity: number;
-  unitPrice: number;
-  lineTotal: number;
-  discount: number;
-  tax: number;
-  taxRate: number;
-}
+export type OrderLine = Schemas["OrderLineView"];
 
-export interface ShippingAddress {
-  recipient: string;
-  line1: string;
-  line2?: string | null;
-  city: string;
-  postcode: string;
-  region?: string | null;
-  country: string;
-  phone?: string | null;
-}
+export type OrderHistoryEntry = Schemas["OrderHistoryEntry"];
 
-export interface OrderHistoryEntry {
-  from: OrderStatus | null;
-  to: OrderStatus;
-  trigger: string;
-  actor: string;
-  reason: string | null;
-  at: string;
-}
+export type OrderDetail = Schemas["OrderDetail"];
 
-export interface OrderDetail {
-  id: string;
-  status: OrderStatus;
-  createdAt: string;
-  currency: string;
-  subtotal: number;
-  shipping: number;
-  tax: number;
-  total: number;
-  paymentMethod: string;
-  trackingNumber: string | null;
-  cancellationReason: string | null;
-  wasPaid: boolean;
-  refundedAt: string | null;
-  lines: OrderLine[];
-  shippingAddress: ShippingAddress;
-  history: OrderHistoryEntry[];
-  pricesIncludeTax: boolean;
-  discount: number;
-  discountCode: string | null;
-  shippingMethod: { code: string; name: string; earliestDelivery: string | null; latestDelivery: string | null };
-  taxes: { rate: number; net: number; tax: number }[];
-}
-
-/** Without lines Orders places the server cart; with a quote fingerprint it charges only that quote (409 and the new one otherwise). */
-export interface CheckoutRequest {
-  lines?: { productId: string; quantity: number }[];
-  addressId?: string;
-  shippingAddress?: ShippingAddress;
-  paymentMethod: string;
-  shippingMethod?: string;
-  quoteFingerprint?: string;
-}
+export type CheckoutRequest = RequestBody<Schemas["CheckoutRequest"]>;
 
 export interface AdminSearch extends PageQuery {
   /** The start of the order's id: the number the customer sees on their order page. */

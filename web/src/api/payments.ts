@@ -1,76 +1,32 @@
+import type { components } from "./generated/payments";
 import { request } from "./http";
 
 // Payments service: which provider is active and, for the simulated one, the test methods the shopper may pick
-// (Stripe's test tokens such as pm_card_visa; never card data).
+// (Stripe's test tokens such as pm_card_visa; never card data). The shapes are generated from its OpenAPI document
+// (openapi/payments.json, npm run api:types).
 
-export interface TestPaymentMethod {
-  id: string;
-  label: string;
-  outcome: string;
-}
+type Schemas = components["schemas"];
 
-export interface PaymentsConfig {
-  provider: string;
-  simulated: boolean;
-  publishableKey: string | null;
-  testPaymentMethods: TestPaymentMethod[];
-}
+export type TestPaymentMethod = Schemas["TestPaymentMethod"];
+
+export type PaymentsConfig = Schemas["PaymentsConfigResponse"];
 
 export const paymentsApi = {
   config: () => request<PaymentsConfig>("/api/payments/config"),
 };
 
-export type PaymentStatus = "Pending" | "Processing" | "Authorised" | "Captured" | "Refunded" | "Failed" | "Cancelled";
-export type LedgerEntryKind = "Authorised" | "Captured" | "Failed" | "Refunded";
+export type PaymentStatus = Schemas["PaymentStatus"];
+export type LedgerEntryKind = Schemas["LedgerEntryKind"];
 
 /** A customer's view of their order's payment: what was captured and how much has come back. Amounts in minor units. */
-export interface MyPayment {
-  orderId: string;
-  status: PaymentStatus;
-  amountMinor: number;
-  currency: string;
-  capturedMinor: number;
-  refundedMinor: number;
-  failureReason: string | null;
-  provider: string | null;
-  simulated: boolean;
-}
+export type MyPayment = Schemas["MyPaymentResponse"];
 
-export interface LedgerEntry {
-  id: number;
-  kind: LedgerEntryKind;
-  amountMinor: number;
-  currency: string;
-  providerReference: string | null;
-  reason: string | null;
-  occurredAt: string;
-}
+export type LedgerEntry = Schemas["LedgerEntryResponse"];
 
 /** An order's payment with its append-only ledger, for the back office. */
-export interface PaymentHistory {
-  orderId: string;
-  paymentId: string;
-  customerId: string;
-  status: PaymentStatus;
-  amountMinor: number;
-  currency: string;
-  paymentMethod: string;
-  provider: string | null;
-  providerPaymentId: string | null;
-  failureReason: string | null;
-  totals: { authorisedMinor: number; capturedMinor: number; refundedMinor: number; netMinor: number; refundableMinor: number };
-  entries: LedgerEntry[];
-}
+export type PaymentHistory = Schemas["PaymentHistoryResponse"];
 
-export interface RefundResult {
-  orderId: string;
-  amountMinor: number;
-  currency: string;
-  providerRefundId: string | null;
-  refundedTotalMinor: number;
-  refundableMinor: number;
-  occurredAt: string;
-}
+export type RefundResult = Schemas["RefundResponse"];
 
 export const paymentsAdminApi = {
   history: (orderId: string) => request<PaymentHistory>(`/api/payments/orders/${orderId}`),

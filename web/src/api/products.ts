@@ -1,83 +1,30 @@
-import { query, request, type Page, type PageQuery } from "./http";
+import type { components } from "./generated/products";
+import { query, request, type PageQuery, type RequestBody } from "./http";
 
 // Products service (services/Products/Apis): catalog reads and search are anonymous; create/update/deactivate,
-// images and stock are admin. Shapes mirror its response records (ProductSummary, ProductDetail, ProductPage, …).
+// images and stock are admin. The shapes are its records, generated from its OpenAPI document (openapi/products.json,
+// npm run api:types).
+
+type Schemas = components["schemas"];
 
 /** A product in a list or search result. */
-export interface ProductSummary {
-  id: string;
-  sku: string;
-  name: string;
-  slug: string;
-  price: number;
-  currency: string;
-  category: string;
-  brand: string;
-  inStock: boolean;
-  imageUrl: string | null;
-}
+export type ProductSummary = Schemas["ProductSummary"];
 
 /** Live price and availability (POST /api/products/lookup, the contract agreed with Orders). */
-export interface ProductLookupItem {
-  id: string;
-  sku: string;
-  name: string;
-  slug: string;
-  price: number;
-  currency: string;
-  available: number;
-  active: boolean;
-  imageUrl: string | null;
-}
+export type ProductLookupItem = Schemas["ProductLookupItem"];
 
-export interface CategoryItem {
-  id: number;
-  name: string;
-  slug: string;
-  parentSlug: string | null;
-}
+export type CategoryItem = Schemas["CategoryItem"];
 
-export interface BrandItem {
-  id: number;
-  name: string;
-  slug: string;
-}
+export type BrandItem = Schemas["BrandItem"];
 
-export interface ProductDetail {
-  id: string;
-  sku: string;
-  name: string;
-  slug: string;
-  description: string;
-  price: number;
-  currency: string;
-  category: CategoryItem;
-  brand: BrandItem;
-  attributes: Record<string, string>;
-  images: string[];
-  available: number;
-  active: boolean;
-  version: number;
-}
+export type ProductDetail = Schemas["ProductDetail"];
 
-export interface FacetCount {
-  slug: string;
-  name: string;
-  count: number;
-}
+export type FacetCount = Schemas["FacetCount"];
 
-export interface ProductFacets {
-  total: number;
-  categories: FacetCount[];
-  brands: FacetCount[];
-  priceRanges: { min: number | null; max: number | null; count: number }[];
-  inStock: number;
-}
+export type ProductFacets = Schemas["ProductFacets"];
 
 /** One page (`next` fetches the following one); facets come beside it on the first page only. */
-export interface ProductPage extends Page<ProductSummary> {
-  facets: ProductFacets | null;
-}
+export type ProductPage = Schemas["ProductPage"];
 
 export type SortOrder = "relevance" | "newest" | "price_asc" | "price_desc" | "best_selling";
 
@@ -91,51 +38,16 @@ export interface SearchParams extends PageQuery {
   sort?: SortOrder;
 }
 
-export interface Suggestion {
-  name: string;
-  slug: string;
-}
+export type Suggestion = Schemas["Suggestion"];
 
-export interface CreateProductRequest {
-  sku: string;
-  name: string;
-  description: string;
-  price: number;
-  currency: string;
-  category: string;
-  brand: string;
-  initialStock?: number;
-}
+export type CreateProductRequest = RequestBody<Schemas["CreateProductRequest"]>;
 
 /** An edit; `version` is the one read with the product (a stale one is a 409). */
-export interface UpdateProductRequest {
-  name: string;
-  description: string;
-  price: number;
-  category: string;
-  brand: string;
-  active?: boolean;
-  version: number;
-}
+export type UpdateProductRequest = RequestBody<Schemas["UpdateProductRequest"]>;
 
-export interface StockLevel {
-  productId: string;
-  sku: string;
-  name: string;
-  available: number;
-  reserved: number;
-  sold: number;
-  reorderLevel: number;
-}
+export type StockLevel = Schemas["StockLevel"];
 
-export interface StockAdjustment {
-  id: number;
-  delta: number;
-  reason: string;
-  actor: string;
-  availableAfter: number;
-  at: string;
-}
+export type StockAdjustment = Schemas["StockAdjustmentItem"];
 
 const guid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

@@ -1,38 +1,21 @@
+import type { components } from "./generated/users";
 import { request } from "./http";
 
-// Users service: profile, address book (the agreed address shape), export and deletion.
+// Users service: profile, address book (entries are PostalAddress plus id, label and defaults), export and deletion.
+// The shapes are the service's own, generated from its OpenAPI document (openapi/users.json, npm run api:types).
 
-export interface Address {
-  id: string;
-  label: string;
-  recipient: string;
-  line1: string;
-  line2?: string | null;
-  city: string;
-  postcode: string;
-  region?: string | null;
-  country: string;
-  phone?: string | null;
-  isDefaultShipping: boolean;
-  isDefaultBilling: boolean;
-}
+type Schemas = components["schemas"];
 
-export type AddressInput = Omit<Address, "id">;
+/** An address-book entry: a PostalAddress (./address) with its id, label and default flags. */
+export type Address = Schemas["AddressResponse"];
 
-export interface Profile {
-  userId: string;
-  email: string;
-  displayName: string;
-  phone: string | null;
-  marketingConsent: boolean;
-}
+/** What the address form edits and sends: the entry without its id. */
+export type AddressInput = Schemas["SaveAddressRequest"];
+
+export type Profile = Schemas["ProfileResponse"];
 
 /** Users replaces the whole editable profile: consent must always be stated (true or false), never left out. */
-export interface ProfileInput {
-  displayName: string;
-  phone?: string | null;
-  marketingConsent: boolean;
-}
+export type ProfileInput = Schemas["UpdateProfileRequest"];
 
 export const usersApi = {
   me: () => request<Profile>("/api/users/me"),

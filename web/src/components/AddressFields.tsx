@@ -1,7 +1,8 @@
 import { useId } from "react";
+import type { PostalAddress } from "../api/address";
 import type { AddressInput } from "../api/users";
 
-type TextField = "label" | "recipient" | "line1" | "line2" | "city" | "postcode" | "region" | "country" | "phone";
+type TextField = keyof PostalAddress | "label";
 
 const fields: { name: TextField; label: string; required: boolean; autoComplete: string }[] = [
   { name: "recipient", label: "Full name", required: true, autoComplete: "name" },

@@ -78,6 +78,8 @@ export const product = (overrides: Partial<ProductLookupItem> = {}): ProductLook
   available: 20,
   active: true,
   imageUrl: null,
+  taxClass: "standard",
+  weightGrams: 500,
   ...overrides,
 });
 
@@ -88,6 +90,8 @@ export const productDetail = (overrides: Partial<ProductDetail> = {}): ProductDe
   category: { id: 1, name: "Kitchen", slug: "kitchen", parentSlug: null },
   brand: { id: 1, name: "Northwind", slug: "northwind" },
   attributes: {},
+  createdAt: "2026-01-01T00:00:00Z",
+  updatedAt: "2026-01-01T00:00:00Z",
   images: [],
   version: 1,
   ...overrides,

@@ -48,7 +48,7 @@ function ProfileForm() {
           <p>Email: {profile.data.email ?? user?.email}</p>
           <div className="field">
             <label htmlFor="displayName">Name</label>
-            <input id="displayName" required value={form.displayName} onChange={(e) => setForm({ ...form, displayName: e.target.value })} autoComplete="name" />
+            <input id="displayName" required value={form.displayName ?? ""} onChange={(e) => setForm({ ...form, displayName: e.target.value })} autoComplete="name" />
           </div>
           <div className="field">
             <label htmlFor="phone">Phone (optional)</label>
@@ -58,7 +58,7 @@ function ProfileForm() {
             <label>
               <input
                 type="checkbox"
-                checked={form.marketingConsent}
+                checked={form.marketingConsent ?? false}
                 onChange={(e) => setForm({ ...form, marketingConsent: e.target.checked })}
               />{" "}
               Send me offers by e-mail

@@ -58,7 +58,7 @@ export function AddressBook() {
         >
           <AddressFields value={editing.value} onChange={(value) => setEditing({ ...editing, value })} errorFor={(f) => (save.error instanceof ApiError ? save.error.fieldError(f) : undefined)} />
           <label className="check">
-            <input type="checkbox" checked={editing.value.isDefaultShipping} onChange={(e) => setEditing({ ...editing, value: { ...editing.value, isDefaultShipping: e.target.checked } })} />
+            <input type="checkbox" checked={editing.value.isDefaultShipping ?? false} onChange={(e) => setEditing({ ...editing, value: { ...editing.value, isDefaultShipping: e.target.checked } })} />
             Default delivery address
           </label>
           <div className="actions">

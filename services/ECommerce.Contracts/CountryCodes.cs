@@ -1,6 +1,6 @@
 using System.Collections.Frozen;
 
-namespace ECommerce.Users.Domain;
+namespace ECommerce.Contracts;
 
 /// <summary>The officially assigned ISO 3166-1 alpha-2 codes (249), so a typo is caught before a parcel goes astray.</summary>
 public static class CountryCodes

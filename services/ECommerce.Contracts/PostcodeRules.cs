@@ -1,7 +1,7 @@
 using System.Collections.Frozen;
 using System.Text.RegularExpressions;
 
-namespace ECommerce.Users.Domain;
+namespace ECommerce.Contracts;
 
 /// <summary>
 /// Postcode formats. The store's main markets have their exact national format and a postcode is required there.
@@ -35,7 +35,7 @@ public static partial class PostcodeRules
         ["NZ"] = (FourDigits(), "6011"),
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
-    /// <summary>Countries with a national format (documented in docs/users.md).</summary>
+    /// <summary>Countries with a national format (documented in docs/users.md; one table for every service).</summary>
     public static IEnumerable<string> CountriesWithNationalFormat => National.Keys;
 
     /// <summary>Null when valid (with <paramref name="normalized"/> set), else the message for the <c>postcode</c> field.</summary>
