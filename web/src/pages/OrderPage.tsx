@@ -1,3 +1,4 @@
+import { Fragment } from "react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useParams, useSearchParams } from "react-router";
 import { orderNumber, ordersApi, settledStatuses, type OrderDetail } from "../api/orders";
@@ -5,6 +6,7 @@ import { myPaymentsApi } from "../api/payments";
 import { fromMinor } from "../components/minorUnits";
 import { RequireRole } from "../components/RequireRole";
 import { Money } from "../components/Money";
+import { deliveryWindow } from "../components/QuoteSummary";
 import { ErrorMessage, Loading } from "../components/Status";
 import { StatusTimeline, statusLabel } from "../components/StatusTimeline";
 
@@ -102,17 +104,34 @@ function Order() {
       <dl className="totals">
         <dt>Items</dt>
         <dd><Money amount={o.subtotal} currency={o.currency} /></dd>
-        <dt>Shipping</dt>
-        <dd><Money amount={o.shipping} currency={o.currency} /></dd>
-        {o.tax > 0 && (
+        {o.discount > 0 && (
           <>
-            <dt>Tax</dt>
-            <dd><Money amount={o.tax} currency={o.currency} /></dd>
+            <dt>Discount{o.discountCode ? ` (${o.discountCode})` : ""}</dt>
+            <dd>−<Money amount={o.discount} currency={o.currency} /></dd>
           </>
         )}
+        <dt>{o.shippingMethod.name || "Shipping"}</dt>
+        <dd><Money amount={o.shipping} currency={o.currency} /></dd>
+        {/* Tax by rate: inside the total when the order was priced tax-inclusive, added to it when not. */}
+        {o.taxes.length > 0
+          ? o.taxes.filter((t) => t.tax > 0).map((t) => (
+              <Fragment key={t.rate}>
+                <dt>{o.pricesIncludeTax ? "Includes " : ""}VAT at {formatRate(t.rate)}</dt>
+                <dd><Money amount={t.tax} currency={o.currency} /></dd>
+              </Fragment>
+            ))
+          : o.tax > 0 && (
+              <>
+                <dt>Tax</dt>
+                <dd><Money amount={o.tax} currency={o.currency} /></dd>
+              </>
+            )}
         <dt>Total</dt>
-        <dd><strong><Money amount={o.total} currency={o.currency} /></strong></dd>
+        <dd data-testid="order-total"><strong><Money amount={o.total} currency={o.currency} /></strong></dd>
       </dl>
+      {o.shippingMethod.earliestDelivery && o.shippingMethod.latestDelivery && !["Delivered", "Cancelled"].includes(o.status) && (
+        <p>Expected {deliveryWindow(o.shippingMethod.earliestDelivery, o.shippingMethod.latestDelivery)} by {o.shippingMethod.name}.</p>
+      )}
       <p>
         Delivering to {o.shippingAddress.recipient}, {o.shippingAddress.line1}, {o.shippingAddress.city} {o.shippingAddress.postcode}
       </p>
@@ -136,4 +155,9 @@ function Order() {
       {cancel.isError && <ErrorMessage error={cancel.error} />}
     </section>
   );
+}
+
+/** 0.2 → "20%", 0.055 → "5.5%". */
+function formatRate(rate: number): string {
+  return `${Number((rate * 100).toFixed(2))}%`;
 }

@@ -200,6 +200,8 @@ describe("OrderPage", () => {
           id: "o1", status: "Cancelled", createdAt: "2026-11-01T10:00:00Z", currency: "GBP", subtotal: 20, shipping: 0, tax: 0, total: 20,
           paymentMethod: "pm_card_chargeDeclined", trackingNumber: null, cancellationReason: "Payment failed: card_declined", wasPaid: false, refundedAt: null,
           lines: [], shippingAddress: { recipient: "Ada", line1: "1 High St", city: "Leeds", postcode: "LS1", country: "GB" },
+          pricesIncludeTax: true, discount: 0, discountCode: null, taxes: [{ rate: 0.2, net: 16.67, tax: 3.33 }],
+          shippingMethod: { code: "uk-standard", name: "Standard delivery", earliestDelivery: "2026-11-03", latestDelivery: "2026-11-05" },
           history: [{ from: "Pending", to: "Cancelled", trigger: "PaymentFailed", actor: "system", reason: "Payment failed: card_declined", at: "2026-11-01T10:00:02Z" }],
         },
       },
@@ -216,6 +218,8 @@ describe("OrderPage", () => {
           id: "o2", status: "Paid", createdAt: "2026-11-01T10:00:00Z", currency: "GBP", subtotal: 20, shipping: 0, tax: 0, total: 20,
           paymentMethod: "pm_card_visa", trackingNumber: null, cancellationReason: null, wasPaid: true, refundedAt: "2026-11-02T09:00:00Z",
           lines: [], shippingAddress: { recipient: "Ada", line1: "1 High St", city: "Leeds", postcode: "LS1", country: "GB" },
+          pricesIncludeTax: true, discount: 0, discountCode: null, taxes: [{ rate: 0.2, net: 16.67, tax: 3.33 }],
+          shippingMethod: { code: "uk-standard", name: "Standard delivery", earliestDelivery: "2026-11-03", latestDelivery: "2026-11-05" },
           history: [{ from: "Pending", to: "Paid", trigger: "PaymentSucceeded", actor: "payments", reason: null, at: "2026-11-01T10:00:02Z" }],
         },
       },
@@ -225,6 +229,9 @@ describe("OrderPage", () => {
     });
     renderPage(<OrderPage />, { user: shopper, route: "/orders/o2", path: "/orders/:id" });
     expect(await screen.findByTestId("order-refund")).toHaveTextContent("Refunded: £5.50 of £20.00 paid (first refund 02/11/2026).");
+    // The order's own tax breakdown: VAT inside a tax-inclusive total, by rate.
+    expect(screen.getByText("Includes VAT at 20%").nextElementSibling).toHaveTextContent("£3.33");
+    expect(screen.getByText("Standard delivery")).toBeInTheDocument();
   });
 
   it("explains a stock rejection differently from a decline", () => {
