@@ -148,6 +148,32 @@ export const scenarios = [
     },
   },
   {
+    name: "the total shown at checkout, with express delivery and VAT inside it, is exactly what is captured",
+    async run({ page, shot, baseUrl, log }) {
+      const product = (await inStockProducts(baseUrl)).at(-1);
+      await signUp(page, uniqueEmail("quote"));
+      await addToCart(page, product.slug);
+      await openCheckout(page, /^Visa/);
+      await page.getByRole("radio", { name: /^Express delivery/ }).check();
+      const quote = page.locator("dl.quote");
+      await quote.getByText(/^Express delivery/).waitFor();
+      await quote.getByText(/Includes VAT of/).waitFor();
+      const shownMinor = Number(await quote.getAttribute("data-total-minor"));
+      const shownText = (await page.getByTestId("quote-total").textContent()).trim();
+      await shot("20-checkout-express-quote");
+      const paymentRead = page.waitForResponse((r) => r.url().includes("/api/payments/me/orders/") && r.ok(), { timeout: 45_000 });
+      await page.getByRole("button", { name: "Place order" }).click();
+      await page.getByTestId("order-status").filter({ hasText: "Status: Paid" }).waitFor({ timeout: 30_000 });
+      const payment = await (await paymentRead).json();
+      log(`shown ${shownText} (${shownMinor} minor), captured ${payment.capturedMinor} minor`);
+      if (!(shownMinor > 0) || payment.capturedMinor !== shownMinor)
+        throw new Error(`checkout showed ${shownText} (${shownMinor} minor units) but ${payment.capturedMinor} was captured`);
+      const total = (await page.getByTestId("order-total").textContent()).trim();
+      if (total !== shownText) throw new Error(`the order page says ${total}, checkout said ${shownText}`);
+      await page.getByText(/Includes VAT at 20%/).first().waitFor();
+    },
+  },
+  {
     name: "an admin changes a price and the shopper sees it",
     async run({ page, browser, baseUrl, shot, mode }) {
       const product = (await inStockProducts(baseUrl))[1];
