@@ -28,6 +28,7 @@ app.MapCheckout();
 app.MapMyOrders();
 app.MapAdmin();
 app.MapShippingMethods();
+app.MapPromotions();
 
 await app.RunOrMigrateAsync(args);
 

@@ -130,16 +130,6 @@ public sealed class QuoteRulesTests
         Assert.NotEqual(first.Fingerprint, Quote([line], "GB", Exclusive).Fingerprint);
     }
 
-    [Fact]
-    public void A_discount_is_taken_off_its_line_before_the_tax_is_worked_out()
-    {
-        var line = Line(1200, 1);
-        var discount = new QuoteDiscount("TEN", "10% off", new Dictionary<Guid, long> { [line.ProductId] = 120 }, FreeShipping: false);
-        var quote = QuoteCalculator.Calculate([line], "GBP", "GB", Seeded(), null, discount, Inclusive, Wednesday);
-
-        Assert.Equal((120L, 180L, 1575L), (quote.DiscountMinor, quote.Lines[0].TaxMinor, quote.TotalMinor));
-    }
-
     internal static Quote Quote(IReadOnlyList<PricedProduct> lines, string country, TaxRules tax, string? shipping = null) =>
         QuoteCalculator.Calculate(lines, "GBP", country, Seeded(), shipping, null, tax, Wednesday);
 

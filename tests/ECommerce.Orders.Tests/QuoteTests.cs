@@ -139,6 +139,55 @@ public sealed class QuoteTests(OrdersHost host)
         Assert.DoesNotContain(after.ShippingOptions, o => o.Code == code);
     }
 
+    [Fact]
+    public async Task A_code_for_ten_orders_redeemed_by_a_hundred_shoppers_at_once_discounts_exactly_ten()
+    {
+        using var admin = host.Client(TestTokens.Admin());
+        var code = $"TEN{Guid.NewGuid().ToString("N")[..8].ToUpperInvariant()}";
+        var promotion = new SavePromotionRequest("10% off, ten orders", false, PromotionKind.Percentage, 10, null, null, null, null, 10, 1, true, null);
+        (await admin.PutAsJsonAsync($"/api/orders/admin/promotions/{code}", promotion, OrdersHost.Json, Ct)).EnsureSuccessStatusCode();
+        var product = host.Neighbours.AddProduct(20m);
+
+        var attempts = await Task.WhenAll(Enumerable.Range(0, 100).Select(async i =>
+        {
+            using var shopper = host.Client(TestTokens.Customer($"promo-{code}-{i}"));
+            return await PlaceAsync(shopper, OrdersHost.Checkout(product) with { DiscountCode = code.ToLowerInvariant() });
+        }));
+
+        var placed = attempts.Where(a => a.Status == HttpStatusCode.Created).Select(a => a.Body).ToList();
+        Assert.Equal(10, placed.Count(o => o.GetProperty("discount").GetDecimal() == 2m));
+        Assert.Equal(10, placed.Count);
+        Assert.All(attempts.Where(a => a.Status != HttpStatusCode.Created), a =>
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, a.Status);
+            Assert.Equal("This code has been used up.", a.Body.GetProperty("errors").GetProperty("discountCode")[0].GetString());
+        });
+        var listed = (await admin.GetFromJsonAsync<List<PromotionView>>("/api/orders/admin/promotions", OrdersHost.Json, Ct))!.Single(p => p.Code == code);
+        Assert.Equal(10, listed.TimesUsed);
+    }
+
+    [Fact]
+    public async Task A_code_a_customer_already_used_once_is_refused_by_name_and_an_unknown_code_too()
+    {
+        using var admin = host.Client(TestTokens.Admin());
+        var code = $"ONCE{Guid.NewGuid().ToString("N")[..8].ToUpperInvariant()}";
+        (await admin.PutAsJsonAsync($"/api/orders/admin/promotions/{code}",
+            new SavePromotionRequest("Free delivery once", false, PromotionKind.FreeShipping, null, null, null, null, null, null, 1, true, null), OrdersHost.Json, Ct))
+            .EnsureSuccessStatusCode();
+        using var shopper = host.Client(TestTokens.Customer($"once-{Guid.NewGuid():N}"));
+        var product = host.Neighbours.AddProduct(10m);
+
+        var (first, order) = await PlaceAsync(shopper, OrdersHost.Checkout(product) with { DiscountCode = code });
+        Assert.Equal(HttpStatusCode.Created, first);
+        Assert.Equal((0m, 10m), (order.GetProperty("shipping").GetDecimal(), order.GetProperty("total").GetDecimal()));
+
+        var (second, refused) = await PlaceAsync(shopper, OrdersHost.Checkout(product) with { DiscountCode = code });
+        Assert.Equal(HttpStatusCode.BadRequest, second);
+        Assert.Equal("You have already used this code.", refused.GetProperty("errors").GetProperty("discountCode")[0].GetString());
+        var (unknown, _) = await PlaceAsync(shopper, OrdersHost.Checkout(product) with { DiscountCode = "NO-SUCH-CODE" });
+        Assert.Equal(HttpStatusCode.BadRequest, unknown);
+    }
+
     private static async Task<(HttpStatusCode Status, JsonElement Body)> PlaceAsync(HttpClient client, CheckoutRequest body)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/orders") { Content = JsonContent.Create(body, options: OrdersHost.Json) };

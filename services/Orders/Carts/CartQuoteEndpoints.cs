@@ -6,8 +6,8 @@ using Microsoft.Extensions.Options;
 namespace ECommerce.Orders.Carts;
 
 /// <summary>
-/// <c>GET /api/orders/cart/quote?country=GB&amp;shippingMethod=uk-express</c>: what the cart would cost delivered there,
-/// with every shipping method on offer. Open to whoever owns the cart (anonymous cookie/header or the customer).
+/// <c>GET /api/orders/cart/quote?country=GB&amp;shippingMethod=uk-express&amp;code=SAVE10</c>: what the cart would cost
+/// delivered there, with every shipping method on offer and the discount code (a bad code is a 400 naming <c>discountCode</c>). Open to whoever owns the cart (anonymous cookie/header or the customer).
 /// </summary>
 public static class CartQuoteEndpoints
 {
@@ -18,12 +18,13 @@ public static class CartQuoteEndpoints
     }
 
     private static async Task<Results<Ok<QuoteView>, NotFound<string>, ValidationProblem>> GetQuote(
-        string? country, string? shippingMethod, HttpContext context, CartStore store, QuoteService quotes, IOptions<TaxRules> tax, CancellationToken cancellationToken)
+        string? country, string? shippingMethod, string? code, HttpContext context, CartStore store, QuoteService quotes, IOptions<TaxRules> tax, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();
         country ??= tax.Value.HomeCountry;
         errors.Check(QuoteInput.IsCountry(country), "country", "The country is a two-letter ISO code in capitals (e.g. GB).");
         errors.Check(shippingMethod is null || QuoteInput.IsShippingCode(shippingMethod), "shippingMethod", "A shipping method code is 1-40 lowercase letters, digits or dashes.");
+        errors.Check(code is null || QuoteInput.IsDiscountCode(code), "code", "A discount code is 1-40 letters, digits or dashes.");
         if (errors.HasErrors)
         {
             return errors.ToProblem();
@@ -37,7 +38,8 @@ public static class CartQuoteEndpoints
         }
 
         var (quote, problems) = await quotes.QuoteAsync(
-            [.. cart.Lines.Select(l => new LineToPrice(l.ProductId, l.Quantity))], country, shippingMethod, "lines", "country", cancellationToken);
+            [.. cart.Lines.Select(l => new LineToPrice(l.ProductId, l.Quantity))], country, shippingMethod, "lines", "country", cancellationToken,
+            code, context.User.FindUserId());
         return quote is null ? problems.ToProblem() : TypedResults.Ok(QuoteView.From(quote));
     }
 }

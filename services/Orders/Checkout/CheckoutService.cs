@@ -21,6 +21,7 @@ namespace ECommerce.Orders.Checkout;
 public sealed class CheckoutService(
     OrdersDbContext db,
     QuoteService quotes,
+    PromotionStore promotions,
     CartStore carts,
     UsersClient users,
     TimeProvider clock,
@@ -49,7 +50,8 @@ public sealed class CheckoutService(
         }
 
         var countryField = request.ShippingAddress is null ? "addressId" : "shippingAddress.country";
-        var (quote, problems) = await quotes.QuoteAsync(lines, address.Country, request.ShippingMethod, "lines", countryField, cancellationToken);
+        var (quote, problems) = await quotes.QuoteAsync(
+            lines, address.Country, request.ShippingMethod, "lines", countryField, cancellationToken, request.DiscountCode, customerId);
         if (quote is null)
         {
             return new CheckoutOutcome(CheckoutResult.Invalid, Errors: problems);
@@ -65,9 +67,10 @@ public sealed class CheckoutService(
         db.Orders.Add(order);
         db.AddIntegrationEvent(new OrderPlaced(order.Id, customerId,
             [.. order.Items.Select(i => new OrderLine(i.ProductId, i.Sku, i.Quantity, i.UnitPrice))], order.Currency, order.Total, order.PaymentMethod, quote.TotalMinor));
+        string? refused;
         try
         {
-            await db.SaveChangesAsync(cancellationToken);
+            refused = await SaveAsync(order, quote, customerId, cancellationToken);
         }
         catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
         {
@@ -77,9 +80,34 @@ public sealed class CheckoutService(
                 ?? throw new InvalidOperationException("The idempotency key conflicted but no order holds it.", e);
         }
 
+        if (refused is not null)
+        {
+            // The code ran out (or this customer's uses did) between the quote and now: nothing is placed or charged.
+            db.ChangeTracker.Clear();
+            return new CheckoutOutcome(CheckoutResult.Invalid, Errors: new ValidationErrors().Add("discountCode", refused));
+        }
+
         await ClearCartAsync(customerId, cancellationToken);
         return new CheckoutOutcome(CheckoutResult.Created, order);
     }
+
+    /// <summary>
+    /// Saves the order and, when it has a promotion, its redemption, in one transaction; the redemption locks the
+    /// promotion's row, so its limits hold exactly however many checkouts race. Returns why the promotion was refused.
+    /// </summary>
+    private Task<string?> SaveAsync(Order order, Quote quote, string customerId, CancellationToken cancellationToken) =>
+        db.Database.CreateExecutionStrategy().ExecuteAsync(async ct =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            if (quote.Discount?.Code is { } code && await promotions.RedeemAsync(code, customerId, order.Id, clock.GetUtcNow(), ct) is { } reason)
+            {
+                return reason;
+            }
+
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+            return (string?)null;
+        }, cancellationToken);
 
     private async Task<CheckoutOutcome?> FindExistingAsync(string customerId, string idempotencyKey, string hash, CancellationToken cancellationToken)
     {

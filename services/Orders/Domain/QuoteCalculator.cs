@@ -22,17 +22,21 @@ public static class QuoteCalculator
         string country,
         IReadOnlyList<ShippingMethod> methods,
         string? shippingCode,
-        QuoteDiscount? discount,
+        Promotion? promotion,
         TaxRules tax,
         DateOnly today)
     {
         var collects = tax.RateFor(country, TaxClasses.Standard) is not null;
-        var lines = new List<QuoteLine>(products.Count);
-        foreach (var p in products)
+        var priced = products.Select(p =>
         {
             var taxClass = TaxClasses.IsKnown(p.TaxClass) ? p.TaxClass : TaxClasses.Standard;
             var unit = tax.PricesIncludeTax && !collects ? Round(p.UnitPriceMinor / (1 + tax.HomeRate(taxClass))) : p.UnitPriceMinor;
-            var amount = checked(unit * p.Quantity);
+            return (Product: p, TaxClass: taxClass, Unit: unit, Amount: checked(unit * p.Quantity));
+        }).ToList();
+        var discount = promotion?.DiscountFor([.. priced.Select(p => (p.Product.ProductId, p.Amount))], currency);
+        var lines = new List<QuoteLine>(products.Count);
+        foreach (var (p, taxClass, unit, amount) in priced)
+        {
             var lineDiscount = Math.Clamp(discount?.LineDiscounts.GetValueOrDefault(p.ProductId) ?? 0, 0, amount);
             var rate = tax.RateFor(country, taxClass) ?? 0m;
             lines.Add(new QuoteLine(p.ProductId, p.Sku, p.Name, p.Quantity, taxClass, rate, unit, amount, lineDiscount,

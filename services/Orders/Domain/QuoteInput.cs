@@ -9,6 +9,8 @@ public static partial class QuoteInput
 
     public static bool IsShippingCode(string? value) => value is not null && ShippingCode().IsMatch(value);
 
+    public static bool IsDiscountCode(string? value) => value is not null && DiscountCode().IsMatch(value);
+
     /// <summary>A fingerprint as <see cref="QuoteCalculator"/> makes them: 32 lowercase hex digits.</summary>
     public static bool IsFingerprint(string? value) => value is not null && Fingerprint().IsMatch(value);
 
@@ -17,6 +19,9 @@ public static partial class QuoteInput
 
     [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,39}$")]
     private static partial Regex ShippingCode();
+
+    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9-]{0,39}$")]
+    private static partial Regex DiscountCode();
 
     [GeneratedRegex("^[0-9a-f]{32}$")]
     private static partial Regex Fingerprint();

@@ -16,6 +16,10 @@ public sealed class OrdersDbContext(DbContextOptions<OrdersDbContext> options) :
 
     public DbSet<ShippingMethod> ShippingMethods => Set<ShippingMethod>();
 
+    public DbSet<Promotion> Promotions => Set<Promotion>();
+
+    public DbSet<PromotionRedemption> PromotionRedemptions => Set<PromotionRedemption>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<Order>(order =>
@@ -110,6 +114,28 @@ public sealed class OrdersDbContext(DbContextOptions<OrdersDbContext> options) :
             method.Property(m => m.FreeOver).HasPrecision(18, Currencies.MaxExponent);
             method.Property(m => m.Bands).HasColumnType("jsonb").HasConversion(JsonColumn.Converter<List<ShippingBand>>(), JsonColumn.Comparer<List<ShippingBand>>());
             method.Property(m => m.Version).IsRowVersion().HasColumnName("xmin");
+        });
+
+        modelBuilder.Entity<Promotion>(promotion =>
+        {
+            promotion.ToTable("promotions");
+            promotion.HasKey(p => p.Code);
+            promotion.Property(p => p.Code).HasMaxLength(40);
+            promotion.Property(p => p.Description).HasMaxLength(200);
+            promotion.Property(p => p.Kind).HasConversion<string>().HasMaxLength(20);
+            promotion.Property(p => p.Value).HasPrecision(18, Currencies.MaxExponent);
+            promotion.Property(p => p.MinimumSpend).HasPrecision(18, Currencies.MaxExponent);
+            promotion.Property(p => p.Version).IsRowVersion().HasColumnName("xmin");
+        });
+
+        modelBuilder.Entity<PromotionRedemption>(redemption =>
+        {
+            redemption.ToTable("promotion_redemptions");
+            redemption.Property(r => r.PromotionCode).HasMaxLength(40);
+            redemption.Property(r => r.CustomerId).HasMaxLength(200);
+            // An order redeems at most one promotion, once; a customer's uses are counted by (code, customer).
+            redemption.HasIndex(r => r.OrderId).IsUnique();
+            redemption.HasIndex(r => new { r.PromotionCode, r.CustomerId });
         });
 
         modelBuilder.AddMessagingTables();

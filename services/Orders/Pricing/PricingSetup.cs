@@ -9,6 +9,7 @@ public static class PricingSetup
     {
         builder.Services.AddOptions<TaxRules>().BindConfiguration("Orders:Tax").ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddScoped<QuoteService>();
+        builder.Services.AddScoped<PromotionStore>();
         return builder;
     }
 }

@@ -14,14 +14,15 @@ public sealed record LineToPrice(Guid ProductId, int Quantity);
 /// Prices lines for a destination: the current catalog (Products lookup), the active shipping methods and the store's
 /// tax rules, through <see cref="QuoteCalculator"/>. The cart page, the checkout page and the order all come from here.
 /// </summary>
-public sealed class QuoteService(OrdersDbContext db, ProductsClient products, IOptions<TaxRules> tax, TimeProvider clock)
+public sealed class QuoteService(OrdersDbContext db, ProductsClient products, PromotionStore promotions, IOptions<TaxRules> tax, TimeProvider clock)
 {
     /// <summary>
     /// The quote, or the errors that stop one: each names its field (<c>{linesField}[i].productId</c>, <c>shippingMethod</c>,
     /// <c>{countryField}</c>). Lines Products cannot sell now are errors too: a quote covers exactly what would be charged.
     /// </summary>
     public async Task<(Quote? Quote, ValidationErrors Errors)> QuoteAsync(
-        IReadOnlyList<LineToPrice> lines, string country, string? shippingMethod, string linesField, string countryField, CancellationToken cancellationToken)
+        IReadOnlyList<LineToPrice> lines, string country, string? shippingMethod, string linesField, string countryField, CancellationToken cancellationToken,
+        string? discountCode = null, string? customerId = null)
     {
         var errors = new ValidationErrors();
         var catalog = await products.LookupAsync(lines.Select(l => l.ProductId), cancellationToken);
@@ -59,9 +60,16 @@ public sealed class QuoteService(OrdersDbContext db, ProductsClient products, IO
             return (null, errors);
         }
 
+        var now = clock.GetUtcNow();
+        var (promotion, refused) = await promotions.ChooseAsync(priced, currencies[0], discountCode, customerId, now, cancellationToken);
+        if (refused is not null)
+        {
+            return (null, errors.Add("discountCode", refused));
+        }
+
         var methods = await db.ShippingMethods.AsNoTracking().Where(m => m.Active).ToListAsync(cancellationToken);
-        var quote = QuoteCalculator.Calculate(priced, currencies[0], country, methods, shippingMethod, discount: null, tax.Value,
-            DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
+        var quote = QuoteCalculator.Calculate(priced, currencies[0], country, methods, shippingMethod, promotion, tax.Value,
+            DateOnly.FromDateTime(now.UtcDateTime));
         if (quote.Shipping is null)
         {
             errors.Add(countryField, $"We do not deliver these items to {country}.");
