@@ -29,5 +29,6 @@ export const cartApi = {
   remove: (productId: string) => request<CartView>(`/api/orders/cart/lines/${productId}`, { method: "DELETE" }),
   /** After sign-in: moves the anonymous cart (its cookie) into the customer's. */
   merge: () => request<{ cart: CartView; notMerged: string[] }>("/api/orders/cart/merge", { method: "POST" }),
-  quote: (country?: string, shippingMethod?: string) => request<QuoteView>(`/api/orders/cart/quote${query({ country, shippingMethod })}`),
+  quote: (country?: string, shippingMethod?: string, code?: string) =>
+    request<QuoteView>(`/api/orders/cart/quote${query({ country, shippingMethod, code })}`),
 };

@@ -16,12 +16,12 @@ export function useCart() {
 }
 
 /** The cart's quote for a destination and shipping method; refreshed whenever the cart changes. */
-export function useQuote(enabled: boolean, country?: string, shippingMethod?: string) {
+export function useQuote(enabled: boolean, country?: string, shippingMethod?: string, code?: string) {
   const key = useCartKey();
   const merged = useMergeCartOnSignIn();
   return useQuery({
-    queryKey: [...key, "quote", country ?? "", shippingMethod ?? ""],
-    queryFn: () => cartApi.quote(country, shippingMethod),
+    queryKey: [...key, "quote", country ?? "", shippingMethod ?? "", code ?? ""],
+    queryFn: () => cartApi.quote(country, shippingMethod, code),
     enabled: enabled && (merged.isFetched || !merged.isEnabled),
     retry: false,
   });

@@ -53,6 +53,8 @@ function CheckoutForm() {
   const [payment, setPayment] = useState("");
   const [shippingChoice, setShippingChoice] = useState("");
   const [changedFrom, setChangedFrom] = useState<QuoteView | null>(null);
+  const [codeText, setCodeText] = useState("");
+  const [code, setCode] = useState("");
   // One key per distinct order: a resubmit of the same order (double click, retry after a timeout) reuses it, so the
   // Orders service places it once; a changed order gets a new key.
   const idempotency = useIdempotencyKey();
@@ -72,8 +74,17 @@ function CheckoutForm() {
   const country = (chosenAddress === newAddress ? address.country : saved.find((a) => a.id === chosenAddress)?.country) || "GB";
   const lines = cart.data?.lines ?? [];
   const canCheckOut = lines.length > 0 && lines.every((l) => l.available);
-  const quote = useQuote(canCheckOut && !addresses.isLoading, country, shippingChoice || undefined);
-  const quoteKey = [...cartKey, "quote", country, shippingChoice];
+  const quote = useQuote(canCheckOut && !addresses.isLoading, country, shippingChoice || undefined, code || undefined);
+  const quoteKey = [...cartKey, "quote", country, shippingChoice, code];
+  const codeRefused = quote.error instanceof ApiError ? quote.error.fieldError("discountCode") : undefined;
+  // A refused code is said beside the field and dropped, so the quote without it is shown again.
+  const [codeMessage, setCodeMessage] = useState<string>();
+  useEffect(() => {
+    if (codeRefused) {
+      setCodeMessage(codeRefused);
+      setCode("");
+    }
+  }, [codeRefused]);
   // A method chosen for another country is not offered here: fall back to the first one Orders offers.
   const methodRefused = quote.error instanceof ApiError && quote.error.fieldError("shippingMethod") !== undefined;
   useEffect(() => {
@@ -94,6 +105,7 @@ function CheckoutForm() {
         paymentMethod,
         shippingMethod: shown.shipping?.code,
         quoteFingerprint: shown.fingerprint,
+        ...(code ? { discountCode: code } : {}),
       };
       return ordersApi.checkout(body, idempotency.keyFor(body));
     },
@@ -204,11 +216,40 @@ function CheckoutForm() {
               <span className="hint">(arrives {deliveryWindow(o.earliestDelivery, o.latestDelivery)})</span>
             </label>
           ))
-        ) : quote.isError && !methodRefused && !quote.isFetching ? (
+        ) : quote.isError && !methodRefused && !codeRefused && !quote.isFetching ? (
           <p className="notice">{fieldMessage(quote.error) ?? describeError(quote.error)}</p>
         ) : (
           <Loading label="Working out delivery…" />
         )}
+      </fieldset>
+      <fieldset>
+        <legend>Discount code</legend>
+        <div className="inline-form">
+          <label className="field">
+            <span>Code</span>
+            <input
+              value={codeText}
+              maxLength={40}
+              aria-invalid={codeMessage ? true : undefined}
+              aria-describedby={codeMessage ? "code-error" : undefined}
+              onChange={(e) => setCodeText(e.target.value)}
+            />
+          </label>
+          <button type="button" className="button secondary" onClick={() => (setCodeMessage(undefined), setCode(codeText.trim()))}>
+            Apply
+          </button>
+          {code && (
+            <button type="button" className="link-button" onClick={() => (setCode(""), setCodeText(""))}>
+              Remove code
+            </button>
+          )}
+        </div>
+        {codeMessage && (
+          <p id="code-error" className="notice" role="alert">
+            {codeMessage}
+          </p>
+        )}
+        {quote.data?.discountCode && <p className="hint">{quote.data.discountDescription} applied.</p>}
       </fieldset>
       <section className="summary" aria-label="Order summary">
         {quote.data && <QuoteSummary quote={quote.data} />}

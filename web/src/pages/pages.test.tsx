@@ -167,6 +167,36 @@ describe("CheckoutPage", () => {
     expect(bodies).toEqual([cart.quote("").fingerprint, "b".repeat(32)]);
   });
 
+  it("applies a discount code to the quote and places the order with it; a refused code is said beside the field", async () => {
+    const cart = fakeCart([cartLine({ quantity: 2 })]);
+    const gateway = fakeGateway({
+      ...cart.routes,
+      ...simulatedPayments,
+      "GET /api/users/me/addresses": { body: [savedAddress] },
+      "GET /api/orders/cart/quote": (r) =>
+        r.url.includes("code=NOPE")
+          ? { status: 400, body: { title: "Validation failed", errors: { discountCode: ["This code is not valid."] } } }
+          : r.url.includes("code=TEN")
+            ? { body: { ...cart.quote(""), discount: 2, discountCode: "TEN", discountDescription: "10% off", total: 22.95, totalMinor: 2295, fingerprint: "c".repeat(32) } }
+            : { body: cart.quote("") },
+      "POST /api/orders": { status: 201, body: { id: "o1", status: "Pending" } },
+    });
+    const user = userEvent.setup();
+    renderPage(<CheckoutPage />, { user: shopper, path: "/" });
+    expect(await screen.findByTestId("quote-total")).toHaveTextContent("£24.95");
+    await user.type(screen.getByLabelText("Code"), "NOPE");
+    await user.click(screen.getByRole("button", { name: "Apply" }));
+    expect(await screen.findByText("This code is not valid.")).toBeInTheDocument();
+    await user.clear(screen.getByLabelText("Code"));
+    await user.type(screen.getByLabelText("Code"), "TEN");
+    await user.click(screen.getByRole("button", { name: "Apply" }));
+    await waitFor(() => expect(screen.getByTestId("quote-total")).toHaveTextContent("£22.95"));
+    expect(screen.getByText("10% off applied.")).toBeInTheDocument();
+    await user.click(screen.getByRole("button", { name: "Place order" }));
+    await screen.findByText("elsewhere");
+    expect(gateway.requests.find((r) => r.url === "/api/orders")?.body).toMatchObject({ discountCode: "TEN", quoteFingerprint: "c".repeat(32) });
+  });
+
   it("sends a new address inline when the shopper chooses not to save it", async () => {
     const gateway = fakeGateway({
       ...fakeCart([cartLine()]).routes,

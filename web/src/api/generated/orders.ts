@@ -403,6 +403,109 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/orders/admin/promotions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PromotionView"][];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orders/admin/promotions/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["SavePromotionRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PromotionView"];
+                    };
+                };
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PromotionView"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/orders/admin/search": {
         parameters: {
             query?: never;
@@ -781,6 +884,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
+                    code?: string;
                     country?: string;
                     shippingMethod?: string;
                 };
@@ -906,6 +1010,7 @@ export interface components {
         CheckoutRequest: {
             /** Format: uuid */
             addressId: null | string;
+            discountCode?: null | string;
             lines: null | components["schemas"]["CheckoutLineRequest"][];
             paymentMethod: null | string;
             quoteFingerprint?: null | string;
@@ -1041,6 +1146,32 @@ export interface components {
             recipient: string;
             region: null | string;
         };
+        /** @enum {unknown} */
+        PromotionKind: "Percentage" | "FixedAmount" | "FreeShipping";
+        PromotionView: {
+            active: boolean;
+            automatic: boolean;
+            code: string;
+            description: string;
+            /** Format: date-time */
+            endsAt: null | string;
+            kind: components["schemas"]["PromotionKind"];
+            /** Format: double */
+            minimumSpend: null | number;
+            /** Format: int32 */
+            perCustomerLimit: null | number;
+            productIds: string[];
+            /** Format: date-time */
+            startsAt: null | string;
+            /** Format: int32 */
+            timesUsed: number;
+            /** Format: int32 */
+            usageLimit: null | number;
+            /** Format: double */
+            value: number;
+            /** Format: uint32 */
+            version: number;
+        };
         QuoteLineView: {
             /** Format: double */
             amount: number;
@@ -1081,6 +1212,27 @@ export interface components {
             total: number;
             /** Format: int64 */
             totalMinor: number;
+        };
+        SavePromotionRequest: {
+            active: null | boolean;
+            automatic: null | boolean;
+            description: null | string;
+            /** Format: date-time */
+            endsAt: null | string;
+            kind: null | components["schemas"]["PromotionKind"];
+            /** Format: double */
+            minimumSpend: null | number;
+            /** Format: int32 */
+            perCustomerLimit: null | number;
+            productIds: null | string[];
+            /** Format: date-time */
+            startsAt: null | string;
+            /** Format: int32 */
+            usageLimit: null | number;
+            /** Format: double */
+            value: null | number;
+            /** Format: uint32 */
+            version: null | number;
         };
         SaveShippingMethodRequest: {
             active: null | boolean;
