@@ -43,12 +43,15 @@ public abstract class ServiceHost<TProgram> : IAsyncLifetime
 
     protected virtual bool UsesCache => false;
 
+    /// <summary>Whether bearer validation trusts <see cref="TestTokens"/>; off for Auth, which validates its own tokens.</summary>
+    protected virtual bool TrustsTestTokens => true;
+
     /// <summary>Adds or overrides settings on top of the connection strings and transport this host sets.</summary>
     protected virtual void Configure(IDictionary<string, string> settings)
     {
     }
 
-    /// <summary>Replaces services after the service's own registrations (test tokens are already trusted).</summary>
+    /// <summary>Replaces services after the service's own registrations (and after trusting test tokens).</summary>
     protected virtual void ConfigureServices(IServiceCollection services)
     {
     }
@@ -101,7 +104,11 @@ public abstract class ServiceHost<TProgram> : IAsyncLifetime
 
             web.ConfigureServices(services =>
             {
-                services.TrustTestTokens();
+                if (TrustsTestTokens)
+                {
+                    services.TrustTestTokens();
+                }
+
                 ConfigureServices(services);
             });
         });
