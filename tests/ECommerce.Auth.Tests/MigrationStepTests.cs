@@ -95,6 +95,7 @@ public class MigrationStepTests
     {
         ["ConnectionStrings:authdb"] = authDb,
         ["ConnectionStrings:messaging"] = messagingDb,
+        ["Messaging:Transport"] = "postgres",
         ["Auth:SigningKey:Pem"] = _signingKey,
         ["Auth:SigningKey:EncryptionKey"] = _encryptionKey,
         ["Auth:Admin:Email"] = AdminEmail,
