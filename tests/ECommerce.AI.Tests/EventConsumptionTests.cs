@@ -15,7 +15,7 @@ public sealed class EventConsumptionTests(AiHost host) : IClassFixture<AiHost>
         var orderId = Guid.NewGuid();
         var productId = Guid.NewGuid();
         var paid = new OrderPaid(orderId, "customer-events", [new OrderLine(productId, "SKU-1", 2, 4.5m)], "EUR", 9m);
-        await using var transport = MessagingTransports.Create(MessagingTransports.Postgres, host.MessagingDb);
+        await using var transport = MessagingTransports.Create(MessagingTransports.Postgres, host.MessagingDatabase);
 
         await PublishAsync(transport, paid);
         await PublishAsync(transport, paid); // a redelivered duplicate changes nothing

@@ -185,7 +185,7 @@ public sealed class CheckoutTests(OrdersHost host)
 
     private async Task<long> CountOrdersAsync(string customerId)
     {
-        await using var connection = new NpgsqlConnection(host.OrdersDb);
+        await using var connection = new NpgsqlConnection(host.Database);
         await connection.OpenAsync(Ct);
         await using var command = new NpgsqlCommand("SELECT count(*) FROM orders WHERE customer_id = @c", connection);
         command.Parameters.AddWithValue("c", customerId);

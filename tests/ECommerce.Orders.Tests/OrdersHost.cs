@@ -1,114 +1,61 @@
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using ECommerce.Contracts;
 using ECommerce.Messaging;
-using ECommerce.Messaging.Postgres;
 using ECommerce.Messaging.Transport;
 using ECommerce.Orders.Checkout;
 using ECommerce.Orders.Domain;
 using ECommerce.Testing;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Npgsql;
 
 namespace ECommerce.Orders.Tests;
 
 /// <summary>
-/// The real Orders service (WebApplicationFactory) on a real PostgreSQL (its database and the messaging database),
-/// the real Redis the AppHost hands it, and a loopback server standing in for Products and Users. Tests play Products
+/// The real Orders service (a <see cref="ServiceHost{TProgram}"/>: its database, the messaging database, the shared
+/// Redis) with a loopback server standing in for Products and Users. Tests play Products
 /// and Payments by publishing their events through the PostgreSQL transport, and watch what Orders publishes on a "spy" subscription.
 /// </summary>
-public class OrdersHost : IAsyncLifetime
+public class OrdersHost() : ServiceHost<Program>("ordersdb")
 {
     public const string SpySubscription = "spy";
     public static readonly JsonSerializerOptions Json = CreateJson();
 
-    private PostgresTransport _transport = null!;
-
-    public WebApplicationFactory<Program> Factory { get; private set; } = null!;
-
     public NeighbourServices Neighbours { get; private set; } = null!;
-
-    public string OrdersDb { get; private set; } = "";
-
-    public string MessagingDb { get; private set; } = "";
 
     /// <summary>Settings a fixture changes (timeouts, TTLs) on top of the test defaults.</summary>
     protected virtual IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>();
 
-    public async ValueTask InitializeAsync()
-    {
-        var postgres = await PostgresServer.GetAsync();
-        var redisConnectionString = await RedisConnectionStringAsync();
-        OrdersDb = await postgres.CreateDatabaseAsync("ordersdb");
-        MessagingDb = await postgres.CreateDatabaseAsync("messaging");
-        Neighbours = await NeighbourServices.StartAsync();
+    protected override bool UsesCache => true;
 
-        _transport = new PostgresTransport(MessagingDb);
-        await _transport.EnsureTopologyAsync(
+    protected override async Task StartingAsync()
+    {
+        Neighbours = await NeighbourServices.StartAsync();
+        await Transport.EnsureTopologyAsync(
             [.. new[] { nameof(OrderPlaced), nameof(OrderPaid), nameof(OrderCancelled), nameof(OrderShipped) }.Select(t => new SubscriptionBinding(t, SpySubscription))],
             TestContext.Current.CancellationToken);
+    }
 
-        var settings = new Dictionary<string, string>
-        {
-            ["ConnectionStrings:ordersdb"] = OrdersDb,
-            ["ConnectionStrings:messaging"] = MessagingDb,
-            ["Messaging:Transport"] = "postgres",
-            ["ConnectionStrings:cache"] = redisConnectionString,
-            ["Orders:Products:BaseAddress"] = Neighbours.Address,
-            ["Orders:Users:BaseAddress"] = Neighbours.Address,
-            ["Orders:Timeouts:Pending"] = "01:00:00",
-            ["Orders:Timeouts:StockReserved"] = "01:00:00",
-            ["Orders:Timeouts:ScanInterval"] = "00:00:00.200",
-            ["Messaging:RetryDelay"] = "00:00:00.100",
-            ["Logging:LogLevel:Default"] = "Warning",
-            ["Messaging:OutboxPollInterval"] = "00:00:00.200",
-        };
+    protected override void Configure(IDictionary<string, string> settings)
+    {
+        settings["Orders:Products:BaseAddress"] = Neighbours.Address;
+        settings["Orders:Users:BaseAddress"] = Neighbours.Address;
+        settings["Orders:Timeouts:Pending"] = "01:00:00";
+        settings["Orders:Timeouts:StockReserved"] = "01:00:00";
+        settings["Orders:Timeouts:ScanInterval"] = "00:00:00.200";
+        settings["Messaging:RetryDelay"] = "00:00:00.100";
+        settings["Logging:LogLevel:Default"] = "Warning";
+        settings["Messaging:OutboxPollInterval"] = "00:00:00.200";
         foreach (var (key, value) in Settings)
         {
             settings[key] = value;
         }
-
-        Factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
-        {
-            web.UseEnvironment("Production");
-            foreach (var (key, value) in settings)
-            {
-                web.UseSetting(key, value);
-            }
-
-            web.ConfigureServices(services => services.TrustTestTokens());
-        });
-        // Start now: migrations run and the subscription binds before any test publishes.
-        _ = Factory.Services;
     }
 
-    public virtual async ValueTask DisposeAsync()
+    public override async ValueTask DisposeAsync()
     {
-        await Factory.DisposeAsync();
-        await _transport.DisposeAsync();
+        await base.DisposeAsync();
         await Neighbours.DisposeAsync();
-        GC.SuppressFinalize(this);
     }
-
-    /// <summary>The cache the service is given (as the AppHost gives it one): the shared test server unless a fixture brings its own.</summary>
-    protected virtual async Task<string> RedisConnectionStringAsync() => (await RedisServer.GetAsync()).ConnectionString;
-
-    public HttpClient Client(string? token = null)
-    {
-        var client = Factory.CreateClient();
-        if (token is not null)
-        {
-            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        }
-
-        return client;
-    }
-
-    /// <summary>Publishes an event as another service would: through the broker, to whoever subscribed.</summary>
-    public Task PublishAsync(IntegrationEvent @event) =>
-        _transport.PublishAsync(EventSerializer.TopicOf(@event.GetType()), [EventSerializer.Serialize(@event)], TestContext.Current.CancellationToken);
 
     /// <summary>Publishes the same message (same id) again: what a broker's redelivery looks like.</summary>
     public Task RedeliverAsync(IntegrationEvent @event) => PublishAsync(@event);
@@ -116,7 +63,7 @@ public class OrdersHost : IAsyncLifetime
     /// <summary>What Orders published about an order, read from the spy subscription's queue.</summary>
     public async Task<List<(string Type, JsonElement Body)>> PublishedAsync(Guid orderId)
     {
-        await using var connection = new NpgsqlConnection(MessagingDb);
+        await using var connection = new NpgsqlConnection(MessagingDatabase);
         await connection.OpenAsync(TestContext.Current.CancellationToken);
         await using var command = new NpgsqlCommand(
             "SELECT type, body FROM messaging.queue WHERE subscription = @s AND (body::jsonb ->> 'orderId')::uuid = @id ORDER BY id", connection);
@@ -135,7 +82,7 @@ public class OrdersHost : IAsyncLifetime
     /// <summary>When the stored cart of an owner (<c>cart:customer:…</c>) expires; null when it has no row.</summary>
     public async Task<DateTimeOffset?> CartExpiresAtAsync(string ownerKey)
     {
-        await using var connection = new NpgsqlConnection(OrdersDb);
+        await using var connection = new NpgsqlConnection(Database);
         await connection.OpenAsync(TestContext.Current.CancellationToken);
         await using var command = new NpgsqlCommand("SELECT expires_at FROM carts WHERE owner_key = @k", connection);
         command.Parameters.AddWithValue("k", ownerKey);
@@ -145,7 +92,7 @@ public class OrdersHost : IAsyncLifetime
     /// <summary>Plays time passing: the stored cart now expires after <paramref name="remaining"/>.</summary>
     public async Task SetCartExpiryAsync(string ownerKey, TimeSpan remaining)
     {
-        await using var connection = new NpgsqlConnection(OrdersDb);
+        await using var connection = new NpgsqlConnection(Database);
         await connection.OpenAsync(TestContext.Current.CancellationToken);
         await using var command = new NpgsqlCommand("UPDATE carts SET expires_at = now() + @remaining WHERE owner_key = @k", connection);
         command.Parameters.AddWithValue("k", ownerKey);

@@ -19,7 +19,7 @@ public sealed class OwnRedisHost : OrdersHost
         await Cache.DisposeAsync();
     }
 
-    protected override async Task<string> RedisConnectionStringAsync()
+    protected override async Task<string> CacheConnectionStringAsync()
     {
         Cache = await StoppableRedisServer.StartNewAsync();
         return Cache.ConnectionString;
@@ -151,7 +151,7 @@ public sealed class RedisOutageTests(OwnRedisHost host) : IClassFixture<OwnRedis
     /// <summary>How many UserDeleted messages about the user sit in a messaging table (queue: still retrying).</summary>
     private async Task<long> CountUserDeletedAsync(string table, string userId)
     {
-        await using var connection = new NpgsqlConnection(host.MessagingDb);
+        await using var connection = new NpgsqlConnection(host.MessagingDatabase);
         await connection.OpenAsync(Ct);
         await using var command = new NpgsqlCommand(
             $"SELECT count(*) FROM messaging.{table} WHERE type = @type AND body::jsonb ->> 'userId' = @user", connection);

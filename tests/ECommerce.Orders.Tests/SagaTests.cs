@@ -255,7 +255,7 @@ public sealed class SagaTests(OrdersHost host)
     /// <summary>Waits until the Orders subscription has nothing left to handle, so "nothing more happened" can be asserted.</summary>
     private async Task WaitForQueueToDrainAsync()
     {
-        await using var connection = new Npgsql.NpgsqlConnection(host.MessagingDb);
+        await using var connection = new Npgsql.NpgsqlConnection(host.MessagingDatabase);
         await connection.OpenAsync(Ct);
         var deadline = DateTime.UtcNow.AddSeconds(20);
         while (DateTime.UtcNow < deadline)

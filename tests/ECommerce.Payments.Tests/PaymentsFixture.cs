@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using ECommerce.Contracts;
@@ -8,19 +7,17 @@ using ECommerce.Messaging.Inbox;
 using ECommerce.Messaging.Transport;
 using ECommerce.Payments.Persistence;
 using ECommerce.Testing;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ECommerce.Payments.Tests;
 
 /// <summary>
-/// One Payments service per test run, in simulated mode, on its own database of the shared test PostgreSQL server,
-/// consuming from and publishing to the real PostgreSQL message transport. A stand-in "orders" subscription collects
+/// One Payments service per test run (a <see cref="ServiceHost{TProgram}"/>), in simulated mode, on its own database of
+/// the shared test PostgreSQL server, consuming from and publishing to the real PostgreSQL message transport. A stand-in "orders" subscription collects
 /// what Payments publishes, as Orders would receive it.
 /// </summary>
-public sealed class PaymentsFixture : IAsyncLifetime
+public sealed class PaymentsFixture() : ServiceHost<Program>("paymentsdb")
 {
     public const string WebhookSecret = "whsec_test_payments_fixture_secret";
     public static readonly TimeSpan DelayedFailureAfter = TimeSpan.FromSeconds(3);
@@ -30,34 +27,19 @@ public sealed class PaymentsFixture : IAsyncLifetime
 
     private IAsyncDisposable? _ordersSubscription;
 
-    public WebApplicationFactory<Program> Factory { get; private set; } = null!;
-
-    public IMessageTransport Transport { get; private set; } = null!;
-
-    public string PaymentsDb { get; private set; } = "";
-
     /// <summary>Everything Payments published, as the orders subscription received it.</summary>
     public ConcurrentQueue<IntegrationEvent> Published { get; } = new();
 
-    public async ValueTask InitializeAsync()
+    protected override void Configure(IDictionary<string, string> settings)
     {
-        var server = await PostgresServer.GetAsync();
-        PaymentsDb = await server.CreateDatabaseAsync("payments");
-        var messagingDb = await server.CreateDatabaseAsync("messaging");
+        settings["Messaging:RetryDelay"] = "00:00:00.200";
+        settings["Logging:LogLevel:Default"] = "Warning";
+        settings["Payments:Stripe:WebhookSecret"] = WebhookSecret;
+        settings["Payments:Simulated:DelayedFailureAfter"] = DelayedFailureAfter.ToString();
+    }
 
-        Factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web => web
-            .UseEnvironment("Production")
-            .UseSetting("ConnectionStrings:paymentsdb", PaymentsDb)
-            .UseSetting("ConnectionStrings:messaging", messagingDb)
-            .UseSetting("Messaging:Transport", "postgres")
-            .UseSetting("Messaging:RetryDelay", "00:00:00.200")
-            .UseSetting("Logging:LogLevel:Default", "Warning")
-            .UseSetting("Payments:Stripe:WebhookSecret", WebhookSecret)
-            .UseSetting("Payments:Simulated:DelayedFailureAfter", DelayedFailureAfter.ToString())
-            .ConfigureServices(services => services.TrustTestTokens()));
-        _ = Factory.Server; // starts the host: schema, outbox dispatcher and the payments subscription
-
-        Transport = MessagingTransports.Create(MessagingTransports.Postgres, messagingDb);
+    protected override async Task StartedAsync()
+    {
         var topics = new[] { nameof(PaymentSucceeded), nameof(PaymentFailed), nameof(PaymentRefunded) };
         var types = new Dictionary<string, Type> { [topics[0]] = typeof(PaymentSucceeded), [topics[1]] = typeof(PaymentFailed), [topics[2]] = typeof(PaymentRefunded) };
         _ordersSubscription = await Transport.SubscribeAsync(new SubscriptionSettings("orders", topics), (received, _) =>
@@ -67,19 +49,15 @@ public sealed class PaymentsFixture : IAsyncLifetime
         }, CancellationToken.None);
     }
 
-    public async ValueTask DisposeAsync()
+    public override async ValueTask DisposeAsync()
     {
         if (_ordersSubscription is not null)
         {
             await _ordersSubscription.DisposeAsync();
         }
 
-        await Transport.DisposeAsync();
-        await Factory.DisposeAsync();
+        await base.DisposeAsync();
     }
-
-    public Task PublishAsync(IntegrationEvent @event) =>
-        Transport.PublishAsync(EventSerializer.TopicOf(@event.GetType()), [EventSerializer.Serialize(@event)], TestContext.Current.CancellationToken);
 
     /// <summary>Delivers an event straight to the service's inbox handling, as one consumer of the subscription would.</summary>
     public Task DeliverAsync(IntegrationEvent @event)
@@ -108,18 +86,7 @@ public sealed class PaymentsFixture : IAsyncLifetime
         }
     }
 
-    public HttpClient Client(string? token = null)
-    {
-        var client = Factory.CreateClient();
-        if (token is not null)
-        {
-            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        }
-
-        return client;
-    }
-
-    public PaymentsDbContext Db() => new(new DbContextOptionsBuilder<PaymentsDbContext>().UseNpgsql(PaymentsDb).Options);
+    public PaymentsDbContext Db() => new(new DbContextOptionsBuilder<PaymentsDbContext>().UseNpgsql(Database).Options);
 
     public static async Task WaitUntilAsync(Func<Task<bool>> condition, string what, TimeSpan? timeout = null)
     {

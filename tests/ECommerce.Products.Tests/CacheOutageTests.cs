@@ -3,7 +3,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using ECommerce.Testing;
-using Microsoft.AspNetCore.Hosting;
 using StackExchange.Redis;
 
 namespace ECommerce.Products.Tests;
@@ -13,14 +12,18 @@ public sealed class OwnCacheHost : ProductsHost
 {
     public StoppableRedisServer Cache { get; private set; } = null!;
 
-    protected override async Task<string> RedisConnectionStringAsync()
+    protected override async Task<string> CacheConnectionStringAsync()
     {
         Cache = await StoppableRedisServer.StartNewAsync();
         return Cache.ConnectionString;
     }
 
     // A short break so the tests see the breaker close within a second or two of Redis returning.
-    protected override void Configure(IWebHostBuilder web) => web.UseSetting("Caching:BreakDuration", "00:00:01");
+    protected override void Configure(IDictionary<string, string> settings)
+    {
+        base.Configure(settings);
+        settings["Caching:BreakDuration"] = "00:00:01";
+    }
 
     protected override async Task SeedAsync()
     {

@@ -1,72 +1,44 @@
-using System.Net.Http.Headers;
-using ECommerce.Messaging;
 using ECommerce.Products.Domain;
 using ECommerce.Products.Persistence;
 using ECommerce.Testing;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
 namespace ECommerce.Products.Tests;
 
 /// <summary>
-/// The real Products service in a test host against its own fresh PostgreSQL database, a messaging database and the
-/// shared Redis — one per test class. Tests seed their own catalog through <see cref="SeedAsync"/>.
+/// The real Products service (a <see cref="ServiceHost{TProgram}"/>) against its own fresh PostgreSQL database, a
+/// messaging database and the shared Redis — one per test class. Tests seed their own catalog through <see cref="SeedAsync"/>.
 /// </summary>
-public class ProductsHost : IAsyncLifetime
+public class ProductsHost() : ServiceHost<Program>("productsdb")
 {
-    public WebApplicationFactory<Program> Factory { get; private set; } = null!;
-
-    public string DatabaseConnectionString { get; private set; } = "";
-
-    public string MessagingConnectionString { get; private set; } = "";
-
     public string ImageRoot { get; } = Path.Combine(Path.GetTempPath(), "products-images-" + Guid.NewGuid().ToString("N")[..8]);
 
-    protected virtual void Configure(IWebHostBuilder web)
+    protected override string EnvironmentName => "Testing";
+
+    protected override bool UsesCache => true;
+
+    // A pool below the server's connection limit, so hundreds of concurrent reservations queue for connections.
+    protected override string Tune(string connectionName, string connectionString) =>
+        new NpgsqlConnectionStringBuilder(connectionString) { MaxPoolSize = connectionName == "messaging" ? 10 : 40 }.ConnectionString;
+
+    protected override void Configure(IDictionary<string, string> settings)
     {
+        settings["Products:Database:MigrateAtStart"] = "true";
+        settings["Products:Images:Root"] = ImageRoot;
+        settings["Products:Images:MaxBytes"] = "65536";
+        settings["Messaging:Subscription"] = "products";
     }
 
-    /// <summary>The Redis the catalog cache uses: the shared test server unless a fixture brings its own.</summary>
-    protected virtual async Task<string> RedisConnectionStringAsync() => (await RedisServer.GetAsync()).ConnectionString;
+    protected override Task StartedAsync() => SeedAsync();
 
-    public async ValueTask InitializeAsync()
+    public override async ValueTask DisposeAsync()
     {
-        var postgres = await PostgresServer.GetAsync();
-        var redis = await RedisConnectionStringAsync();
-        // A pool below the server's connection limit, so hundreds of concurrent reservations queue for connections.
-        DatabaseConnectionString = new NpgsqlConnectionStringBuilder(await postgres.CreateDatabaseAsync("products")) { MaxPoolSize = 40 }.ConnectionString;
-        MessagingConnectionString = new NpgsqlConnectionStringBuilder(await postgres.CreateDatabaseAsync("messaging")) { MaxPoolSize = 10 }.ConnectionString;
-
-        Factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
-        {
-            web.UseEnvironment("Testing")
-                .UseSetting("ConnectionStrings:productsdb", DatabaseConnectionString)
-                .UseSetting("ConnectionStrings:messaging", MessagingConnectionString)
-                .UseSetting("Messaging:Transport", "postgres")
-                .UseSetting("ConnectionStrings:cache", redis)
-                .UseSetting("Products:Database:MigrateAtStart", "true")
-                .UseSetting("Products:Images:Root", ImageRoot)
-                .UseSetting("Products:Images:MaxBytes", "65536")
-                .UseSetting("Messaging:Subscription", "products")
-                .ConfigureServices(services => services.TrustTestTokens());
-            Configure(web);
-        });
-        using var client = Factory.CreateClient();
-        await SeedAsync();
-    }
-
-    public virtual async ValueTask DisposeAsync()
-    {
-        await Factory.DisposeAsync();
+        await base.DisposeAsync();
         if (Directory.Exists(ImageRoot))
         {
             Directory.Delete(ImageRoot, recursive: true);
         }
-
-        GC.SuppressFinalize(this);
     }
 
     /// <summary>The class's own catalog; the base seeds the category tree every test uses.</summary>
@@ -84,18 +56,7 @@ public class ProductsHost : IAsyncLifetime
     }
 
     public ProductsDbContext NewDbContext() =>
-        new(new DbContextOptionsBuilder<ProductsDbContext>().UseNpgsql(DatabaseConnectionString).Options);
-
-    public HttpClient Client(string? token = null)
-    {
-        var client = Factory.CreateClient();
-        if (token is not null)
-        {
-            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        }
-
-        return client;
-    }
+        new(new DbContextOptionsBuilder<ProductsDbContext>().UseNpgsql(Database).Options);
 
     /// <summary>
     /// Adds products directly (fast); names, prices and stock as given, created one second apart in list order from
@@ -131,13 +92,4 @@ public class ProductsHost : IAsyncLifetime
         await using var db = NewDbContext();
         return await db.Database.SqlQuery<string>($"SELECT body AS \"Value\" FROM outbox WHERE type = {type} AND body LIKE {"%" + contains + "%"} ORDER BY occurred_at").ToListAsync();
     }
-
-    /// <summary>Publishes an event onto the broker as another service would.</summary>
-    public async Task PublishAsync(IntegrationEvent @event)
-    {
-        await using var transport = MessagingTransports.Create(MessagingTransports.Postgres, MessagingConnectionString);
-        await transport.PublishAsync(EventSerializer.TopicOf(@event.GetType()), [EventSerializer.Serialize(@event)], TestContext.Current.CancellationToken);
-    }
-
-    public T Service<T>() where T : notnull => Factory.Services.GetRequiredService<T>();
 }

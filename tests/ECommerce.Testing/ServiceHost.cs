@@ -1,0 +1,151 @@
+using System.Net.Http.Headers;
+using ECommerce.Messaging;
+using ECommerce.Messaging.Postgres;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Xunit;
+
+namespace ECommerce.Testing;
+
+/// <summary>
+/// One real service under test, started once per fixture: its own fresh database on the shared <see cref="PostgresServer"/>,
+/// a messaging database with the PostgreSQL transport (unless <see cref="UsesMessaging"/> is off), the shared
+/// <see cref="RedisServer"/> as its cache when <see cref="UsesCache"/> is on, and bearer validation trusting
+/// <see cref="TestTokens"/>. A service's fixture derives from it and adds only what is its own: settings, stand-ins
+/// for its neighbours, seed data and helpers.
+/// </summary>
+/// <typeparam name="TProgram">The service's entry point.</typeparam>
+public abstract class ServiceHost<TProgram> : IAsyncLifetime
+    where TProgram : class
+{
+    private readonly string _databaseName;
+    private PostgresTransport? _transport;
+
+    /// <param name="databaseName">The connection name the service reads its database from, e.g. <c>ordersdb</c>.</param>
+    protected ServiceHost(string databaseName) => _databaseName = databaseName;
+
+    public WebApplicationFactory<TProgram> Factory { get; private set; } = null!;
+
+    /// <summary>Connection string of the service's own database.</summary>
+    public string Database { get; private set; } = "";
+
+    /// <summary>Connection string of the messaging database (the broker); empty when the service has no messaging.</summary>
+    public string MessagingDatabase { get; private set; } = "";
+
+    /// <summary>A transport of the tests' own on the service's broker: to publish as other services do, or to listen.</summary>
+    public PostgresTransport Transport => _transport ?? throw new InvalidOperationException($"{GetType().Name} has no messaging.");
+
+    /// <summary>Production unless a fixture says otherwise: the configuration the service is deployed with.</summary>
+    protected virtual string EnvironmentName => "Production";
+
+    protected virtual bool UsesMessaging => true;
+
+    protected virtual bool UsesCache => false;
+
+    /// <summary>Whether bearer validation trusts <see cref="TestTokens"/>; off for Auth, which validates its own tokens.</summary>
+    protected virtual bool TrustsTestTokens => true;
+
+    /// <summary>Adds or overrides settings on top of the connection strings and transport this host sets.</summary>
+    protected virtual void Configure(IDictionary<string, string> settings)
+    {
+    }
+
+    /// <summary>Replaces services after the service's own registrations (and after trusting test tokens).</summary>
+    protected virtual void ConfigureServices(IServiceCollection services)
+    {
+    }
+
+    /// <summary>Last changes to the factory before it starts, e.g. listening on a real port.</summary>
+    protected virtual void ConfigureFactory(WebApplicationFactory<TProgram> factory)
+    {
+    }
+
+    /// <summary>A chance to tune a new database's connection string (pool sizes), by connection name.</summary>
+    protected virtual string Tune(string connectionName, string connectionString) => connectionString;
+
+    /// <summary>The cache the service is given: the shared test Redis unless a fixture brings its own.</summary>
+    protected virtual async Task<string> CacheConnectionStringAsync() => (await RedisServer.GetAsync()).ConnectionString;
+
+    /// <summary>Runs once the databases exist and before the service starts: neighbours, topology.</summary>
+    protected virtual Task StartingAsync() => Task.CompletedTask;
+
+    /// <summary>Runs once the service has started (migrated, subscribed): seed data, listeners.</summary>
+    protected virtual Task StartedAsync() => Task.CompletedTask;
+
+    public virtual async ValueTask InitializeAsync()
+    {
+        var postgres = await PostgresServer.GetAsync();
+        var settings = new Dictionary<string, string>();
+        if (UsesCache)
+        {
+            settings["ConnectionStrings:cache"] = await CacheConnectionStringAsync();
+        }
+
+        Database = Tune(_databaseName, await postgres.CreateDatabaseAsync(_databaseName));
+        settings[$"ConnectionStrings:{_databaseName}"] = Database;
+        if (UsesMessaging)
+        {
+            MessagingDatabase = Tune("messaging", await postgres.CreateDatabaseAsync("messaging"));
+            settings["ConnectionStrings:messaging"] = MessagingDatabase;
+            settings[MessagingTransports.Setting] = MessagingTransports.Postgres;
+            _transport = new PostgresTransport(MessagingDatabase);
+        }
+
+        await StartingAsync();
+        Configure(settings);
+        Factory = new WebApplicationFactory<TProgram>().WithWebHostBuilder(web =>
+        {
+            web.UseEnvironment(EnvironmentName);
+            foreach (var (key, value) in settings)
+            {
+                web.UseSetting(key, value);
+            }
+
+            web.ConfigureServices(services =>
+            {
+                if (TrustsTestTokens)
+                {
+                    services.TrustTestTokens();
+                }
+
+                ConfigureServices(services);
+            });
+        });
+        ConfigureFactory(Factory);
+        // Start now: migrations run and subscriptions bind before any test publishes.
+        Factory.StartServer();
+        await StartedAsync();
+    }
+
+    public virtual async ValueTask DisposeAsync()
+    {
+        await Factory.DisposeAsync();
+        if (_transport is not null)
+        {
+            await _transport.DisposeAsync();
+        }
+
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>A client of the service, signed in with <paramref name="token"/> when one is given.</summary>
+    public HttpClient Client(string? token = null)
+    {
+        var client = Factory.CreateClient();
+        if (token is not null)
+        {
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+
+        return client;
+    }
+
+    /// <summary>Publishes an event as another service would: through the broker, to whoever subscribed.</summary>
+    public Task PublishAsync(IntegrationEvent @event) =>
+        Transport.PublishAsync(EventSerializer.TopicOf(@event.GetType()), [EventSerializer.Serialize(@event)], TestContext.Current.CancellationToken);
+
+    /// <summary>A service from the started host's container.</summary>
+    public T Service<T>()
+        where T : notnull => Factory.Services.GetRequiredService<T>();
+}
