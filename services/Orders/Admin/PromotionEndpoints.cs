@@ -98,7 +98,7 @@ public static class PromotionEndpoints
     private static ValidationErrors Validate(string code, SavePromotionRequest r)
     {
         var errors = new ValidationErrors();
-        errors.Check(QuoteInput.IsDiscountCode(code), "code", "The code is 1-40 letters, digits or dashes.");
+        errors.Check(QuoteInput.IsDiscountCode(code), "code", QuoteInput.DiscountCodeRule);
         errors.Text("description", r.Description, required: true, maxLength: 200);
         errors.Check(r.Kind is not null && Enum.IsDefined(r.Kind.Value), "kind", "kind is Percentage, FixedAmount or FreeShipping.");
         errors.Check(r.Kind != PromotionKind.Percentage || r.Value is > 0 and <= 100, "value", "A percentage is above 0 and at most 100.");

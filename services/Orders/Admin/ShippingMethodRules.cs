@@ -31,7 +31,7 @@ public static class ShippingMethodRules
     public static ValidationErrors Validate(string code, SaveShippingMethodRequest r)
     {
         var errors = new ValidationErrors();
-        errors.Check(QuoteInput.IsShippingCode(code), "code", "The code is 1-40 lowercase letters, digits or dashes.");
+        errors.Check(QuoteInput.IsShippingCode(code), "code", QuoteInput.ShippingCodeRule);
         errors.Text("name", r.Name, required: true, maxLength: 100);
         errors.Text("zone", r.Zone, required: true, maxLength: 100);
         errors.Check(r.Countries is { Count: > 0 and <= 250 } && r.Countries.All(c => c == ShippingMethod.RestOfWorld || QuoteInput.IsCountry(c)),

@@ -23,8 +23,8 @@ public static class CartQuoteEndpoints
         var errors = new ValidationErrors();
         country ??= tax.Value.HomeCountry;
         errors.Check(QuoteInput.IsCountry(country), "country", "The country is a two-letter ISO code in capitals (e.g. GB).");
-        errors.Check(shippingMethod is null || QuoteInput.IsShippingCode(shippingMethod), "shippingMethod", "A shipping method code is 1-40 lowercase letters, digits or dashes.");
-        errors.Check(code is null || QuoteInput.IsDiscountCode(code), "code", "A discount code is 1-40 letters, digits or dashes.");
+        errors.Check(shippingMethod is null || QuoteInput.IsShippingCode(shippingMethod), "shippingMethod", QuoteInput.ShippingCodeRule);
+        errors.Check(code is null || QuoteInput.IsDiscountCode(code), "code", QuoteInput.DiscountCodeRule);
         if (errors.HasErrors)
         {
             return errors.ToProblem();

@@ -23,9 +23,9 @@ public static partial class CheckoutValidator
 
         ValidateAddress(request, errors);
         errors.Check(request.ShippingMethod is null || QuoteInput.IsShippingCode(request.ShippingMethod),
-            "shippingMethod", "A shipping method code is 1-40 lowercase letters, digits or dashes.");
+            "shippingMethod", QuoteInput.ShippingCodeRule);
         errors.Check(request.DiscountCode is null || QuoteInput.IsDiscountCode(request.DiscountCode),
-            "discountCode", "A discount code is 1-40 letters, digits or dashes.");
+            "discountCode", QuoteInput.DiscountCodeRule);
         errors.Check(request.QuoteFingerprint is null || QuoteInput.IsFingerprint(request.QuoteFingerprint),
             "quoteFingerprint", "The quote fingerprint is the 32 hex digits of the quote shown (its fingerprint field).");
 

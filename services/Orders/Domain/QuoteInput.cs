@@ -5,6 +5,10 @@ namespace ECommerce.Orders.Domain;
 /// <summary>The shapes of what a shopper sends to get a quote: a destination country and a shipping method code.</summary>
 public static partial class QuoteInput
 {
+    public const string ShippingCodeRule = "A shipping method code is 1-40 lowercase letters, digits or dashes.";
+
+    public const string DiscountCodeRule = "A discount code is 1-40 letters, digits or dashes.";
+
     public static bool IsCountry(string? value) => value is not null && Country().IsMatch(value);
 
     public static bool IsShippingCode(string? value) => value is not null && ShippingCode().IsMatch(value);
