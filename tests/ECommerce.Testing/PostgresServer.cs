@@ -51,7 +51,8 @@ public sealed class PostgresServer
         }
 
         var installation = PostgresInstallation.Find(Environment.GetEnvironmentVariable("POSTGRES_BIN"));
-        var root = Path.Combine(Path.GetTempPath(), $"ecommerce-test-pg-{Environment.ProcessId}-{Guid.NewGuid():N}"[..40]);
+        RemoveLeftoverClusters();
+        var root = Path.Combine(Path.GetTempPath(), $"{ClusterPrefix}{Environment.ProcessId}-{Guid.NewGuid():N}"[..40]);
         var dataDirectory = Path.Combine(root, "data");
         Directory.CreateDirectory(root);
         var password = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
@@ -64,8 +65,9 @@ public sealed class PostgresServer
         var process = new ServerProcess(file, args);
         AppDomain.CurrentDomain.ProcessExit += (_, _) =>
         {
-            process.Dispose();
-            try { Directory.Delete(root, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+            // Killed without waiting (see ServerProcess); a folder still in use is removed by the next run instead.
+            process.Stop(wait: false);
+            TryDelete(root);
         };
 
         var connectionString = new NpgsqlConnectionStringBuilder
@@ -79,6 +81,48 @@ public sealed class PostgresServer
         }.ConnectionString;
         await WaitUntilReadyAsync(connectionString, process);
         return new PostgresServer(connectionString, process, port);
+    }
+
+    private const string ClusterPrefix = "ecommerce-test-pg-";
+
+    /// <summary>Clusters of earlier runs whose test process is gone (its pid is in the folder name).</summary>
+    private static void RemoveLeftoverClusters()
+    {
+        foreach (var folder in Directory.EnumerateDirectories(Path.GetTempPath(), ClusterPrefix + "*"))
+        {
+            var pid = Path.GetFileName(folder)[ClusterPrefix.Length..].Split('-')[0];
+            if (int.TryParse(pid, System.Globalization.CultureInfo.InvariantCulture, out var id) && !IsRunning(id))
+            {
+                TryDelete(folder);
+            }
+        }
+    }
+
+    private static bool IsRunning(int processId)
+    {
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(processId);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
+
+    private static void TryDelete(string folder)
+    {
+        try
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
     }
 
     private static async Task WaitUntilReadyAsync(string connectionString, ServerProcess process)
