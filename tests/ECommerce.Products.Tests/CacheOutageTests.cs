@@ -106,8 +106,9 @@ public sealed class CacheOutageTests(OwnCacheHost host) : IClassFixture<OwnCache
                 slowest = watch.Elapsed > slowest ? watch.Elapsed : slowest;
             }
 
-            // Generous on a shared two-core machine; waiting on Redis' default timeouts took 5 s and more per read.
-            Assert.True(slowest < TimeSpan.FromSeconds(1), $"slowest read with Redis down: {slowest.TotalMilliseconds:F0} ms");
+            // Waiting on Redis' timeouts took 5 s and more per read; a read that does not wait stays far below that even on a
+            // busy two-core CI machine (1.2 s seen there), so the bound tells the two apart without timing the database.
+            Assert.True(slowest < TimeSpan.FromSeconds(2.5), $"slowest read with Redis down: {slowest.TotalMilliseconds:F0} ms");
         }
         finally
         {
