@@ -23,6 +23,13 @@ public sealed record OrderPaid(Guid OrderId, string CustomerId, IReadOnlyList<Or
 [EventName("OrderCancelled")]
 public sealed record OrderCancelled(Guid OrderId, string CustomerId, string Reason, bool WasPaid) : IntegrationEvent;
 
+/// <summary>
+/// The shopper chose another payment method for an order whose payment failed; its stock is still held. Payments
+/// charges the order again as attempt <c>Attempt</c> (2 for the first retry), once however often this arrives.
+/// </summary>
+[EventName("OrderPaymentRetried")]
+public sealed record OrderPaymentRetried(Guid OrderId, string CustomerId, string PaymentMethod, int Attempt) : IntegrationEvent;
+
 /// <summary>An order left the warehouse.</summary>
 [EventName("OrderShipped")]
 public sealed record OrderShipped(Guid OrderId, string CustomerId, string TrackingNumber) : IntegrationEvent;

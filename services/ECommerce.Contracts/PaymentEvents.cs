@@ -6,9 +6,13 @@ namespace ECommerce.Contracts;
 [EventName("PaymentSucceeded")]
 public sealed record PaymentSucceeded(Guid OrderId, Guid PaymentId, long AmountMinor, string Currency) : IntegrationEvent;
 
-/// <summary>The order's payment was declined or failed.</summary>
+/// <summary>
+/// The order's payment was declined or failed. <c>CanRetry</c>: the shopper may pay again with another method (a
+/// decline, a failed or abandoned 3-D Secure check); false when no payment of this order can succeed (an amount the
+/// currency cannot express). Events written before it existed carry false, as their orders were cancelled then.
+/// </summary>
 [EventName("PaymentFailed")]
-public sealed record PaymentFailed(Guid OrderId, string Reason) : IntegrationEvent;
+public sealed record PaymentFailed(Guid OrderId, string Reason, bool CanRetry = false) : IntegrationEvent;
 
 /// <summary>
 /// A refund (full or partial) went through. <c>RefundId</c> is the provider's id for this refund, so a consumer can

@@ -25,6 +25,7 @@ app.MapDefaultEndpoints();
 app.MapCarts();
 app.MapCartQuote();
 app.MapCheckout();
+app.MapRetryPayment();
 app.MapMyOrders();
 app.MapAdmin();
 app.MapShippingMethods();

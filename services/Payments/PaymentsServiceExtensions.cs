@@ -1,5 +1,6 @@
 using ECommerce.Contracts;
 using ECommerce.Messaging;
+using ECommerce.Payments.Authentication;
 using ECommerce.Payments.Charging;
 using ECommerce.Payments.Persistence;
 using ECommerce.Payments.Providers;
@@ -41,12 +42,14 @@ public static class PaymentsServiceExtensions
 
         builder.Services.AddScoped<PaymentCharger>();
         builder.Services.AddScoped<PaymentRefunder>();
+        builder.Services.AddScoped<PaymentAuthenticator>();
         builder.Services.AddScoped<ProviderNotificationProcessor>();
         builder.Services.AddScoped<IProviderNotificationProcessor>(sp => sp.GetRequiredService<ProviderNotificationProcessor>());
 
         builder.AddMessaging<PaymentsDbContext>(m => m
             .Subscribe<OrderPlaced, OrderPlacedHandler>()
             .Subscribe<StockReserved, StockReservedHandler>()
+            .Subscribe<OrderPaymentRetried, OrderPaymentRetriedHandler>()
             .Subscribe<OrderCancelled, OrderCancelledHandler>());
         return builder;
     }

@@ -1,5 +1,6 @@
 using ECommerce.Payments;
 using ECommerce.Payments.Admin;
+using ECommerce.Payments.Authentication;
 using ECommerce.Payments.CardData;
 using ECommerce.Payments.MyPayments;
 using ECommerce.Payments.Refunds;
@@ -21,6 +22,7 @@ app.MapDefaultEndpoints();
 app.MapPaymentsConfigEndpoints();
 app.MapStripeWebhookEndpoints();
 app.MapMyPaymentsEndpoints();
+app.MapPaymentAuthenticationEndpoints();
 app.MapPaymentHistoryEndpoints();
 app.MapRefundEndpoints();
 

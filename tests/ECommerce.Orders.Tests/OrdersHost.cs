@@ -31,7 +31,7 @@ public class OrdersHost() : ServiceHost<Program>("ordersdb")
     {
         Neighbours = await NeighbourServices.StartAsync();
         await Transport.EnsureTopologyAsync(
-            [.. new[] { nameof(OrderPlaced), nameof(OrderPaid), nameof(OrderCancelled), nameof(OrderShipped) }.Select(t => new SubscriptionBinding(t, SpySubscription))],
+            [.. new[] { nameof(OrderPlaced), nameof(OrderPaid), nameof(OrderCancelled), nameof(OrderShipped), nameof(OrderPaymentRetried) }.Select(t => new SubscriptionBinding(t, SpySubscription))],
             TestContext.Current.CancellationToken);
     }
 

@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using ECommerce.Contracts;
 using ECommerce.Orders.Domain;
 using ECommerce.Testing;
@@ -44,5 +45,21 @@ public sealed class TimeoutTests(ShortTimeoutHost host) : IClassFixture<ShortTim
 
         var cancellations = await host.WaitForPublishedAsync(order.Id, nameof(OrderCancelled), count: 2);
         Assert.Equal((false, true), (cancellations[0].GetProperty("wasPaid").GetBoolean(), cancellations[1].GetProperty("wasPaid").GetBoolean()));
+    }
+
+    [Fact]
+    public async Task An_order_awaiting_payment_is_cancelled_when_its_stock_hold_runs_out_and_can_no_longer_be_paid()
+    {
+        var token = TestTokens.Customer($"timeout-retry-{Guid.NewGuid():N}");
+        var order = await host.PlaceOrderAsync(token, host.Neighbours.AddProduct(10m));
+        await host.PublishAsync(new StockReserved(order.Id, Guid.NewGuid(), DateTimeOffset.UtcNow.AddMinutes(15)));
+        await host.PublishAsync(new PaymentFailed(order.Id, "card_declined", CanRetry: true));
+
+        var cancelled = await host.WaitForStatusAsync(token, order.Id, OrderStatus.Cancelled);
+        Assert.Equal(("timeout", OrderStatus.AwaitingPayment), (cancelled.CancellationReason, cancelled.History[^1].From));
+        using var retry = await host.Client(token).PostAsJsonAsync($"/api/orders/{order.Id}/payment", new { paymentMethod = "pm_card_visa" },
+            TestContext.Current.CancellationToken);
+        Assert.Equal(System.Net.HttpStatusCode.Conflict, retry.StatusCode);
+        Assert.Single(await host.WaitForPublishedAsync(order.Id, nameof(OrderCancelled)));
     }
 }

@@ -27,7 +27,7 @@ public sealed class StripeProviderTests : IAsyncLifetime
     public async ValueTask DisposeAsync() => await _stripe.DisposeAsync();
 
     [Fact]
-    public async Task Authorising_creates_a_confirmed_off_session_manual_capture_intent_in_minor_units_keyed_by_the_order()
+    public async Task Authorising_creates_a_confirmed_on_session_manual_capture_intent_in_minor_units_keyed_by_the_order()
     {
         var orderId = Guid.NewGuid();
 
@@ -43,7 +43,8 @@ public sealed class StripeProviderTests : IAsyncLifetime
         Assert.Equal("eur", sent.Form["currency"]);
         Assert.Equal("pm_card_visa", sent.Form["payment_method"]);
         Assert.Equal("true", sent.Form["confirm"]);
-        Assert.Equal("true", sent.Form["off_session"]);
+        // The shopper is present (on the order page) to complete a 3-D Secure check, so the intent is not off-session.
+        Assert.False(sent.Form.ContainsKey("off_session"));
         Assert.Equal("manual", sent.Form["capture_method"]);
         Assert.Equal(orderId.ToString(), sent.Form["metadata[order_id]"]);
         Assert.DoesNotContain(sent.Form.Keys, k => k.Contains("card[", StringComparison.Ordinal));
@@ -87,8 +88,6 @@ public sealed class StripeProviderTests : IAsyncLifetime
 
     [Theory]
     [InlineData("pm_card_chargeDeclined", "card_declined")]
-    [InlineData("pm_card_authenticationRequired", "authentication_required")]
-    [InlineData("pm_card_threeDSecure", "authentication_required")]
     [InlineData("pm_does_not_exist", "invalid_payment_method")]
     public async Task Declines_map_to_a_failed_result_with_a_reason(string paymentMethod, string reason)
     {
@@ -129,6 +128,43 @@ public sealed class StripeProviderTests : IAsyncLifetime
         var rejected = await Assert.ThrowsAsync<PaymentProviderRejectedException>(() => _provider.RefundAsync(authorised.ProviderPaymentId!, 5000, "too-much", Ct));
 
         Assert.Equal("amount_too_large", rejected.Code);
+    }
+
+    [Theory]
+    [InlineData("pm_card_authenticationRequired")]
+    [InlineData("pm_card_threeDSecure")]
+    public async Task A_card_that_needs_3DS_asks_for_the_check_with_a_client_secret_for_Stripe_js(string paymentMethod)
+    {
+        var result = await _provider.AuthoriseAsync(Request(Guid.NewGuid(), paymentMethod, 1000), Ct);
+
+        Assert.Equal(ProviderPaymentStatus.RequiresAction, result.Status);
+        Assert.Equal($"{result.ProviderPaymentId}_secret_fake", result.ClientSecret);
+        Assert.Null(result.FailureCode);
+    }
+
+    [Theory]
+    [InlineData(true, ProviderPaymentStatus.RequiresCapture, null)]
+    [InlineData(false, ProviderPaymentStatus.Failed, "authentication_failed")]
+    public async Task After_the_check_the_intent_is_read_back_as_held_or_failed(bool approved, ProviderPaymentStatus status, string? failure)
+    {
+        var asked = await _provider.AuthoriseAsync(Request(Guid.NewGuid(), "pm_card_threeDSecure", 1000), Ct);
+        Assert.Equal(ProviderPaymentStatus.RequiresAction, (await _provider.GetAsync(asked.ProviderPaymentId!, Ct)).Status);
+
+        _stripe.FinishAuthentication(asked.ProviderPaymentId!, approved);
+        var after = await _provider.GetAsync(asked.ProviderPaymentId!, Ct);
+
+        Assert.Equal((status, failure), (after.Status, after.FailureCode));
+    }
+
+    [Fact]
+    public async Task Cancelling_an_intent_waiting_for_the_check_cancels_it_at_Stripe()
+    {
+        var asked = await _provider.AuthoriseAsync(Request(Guid.NewGuid(), "pm_card_threeDSecure", 1000), Ct);
+
+        await _provider.CancelAsync(asked.ProviderPaymentId!, Ct);
+
+        Assert.Contains(_stripe.Requests, r => r.Path == $"/v1/payment_intents/{asked.ProviderPaymentId}/cancel");
+        Assert.Equal(ProviderPaymentStatus.Failed, (await _provider.GetAsync(asked.ProviderPaymentId!, Ct)).Status);
     }
 
     private static AuthorisePaymentRequest Request(Guid orderId, string paymentMethod, long amountMinor, string currency = "EUR") =>

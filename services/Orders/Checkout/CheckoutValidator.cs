@@ -29,17 +29,22 @@ public static partial class CheckoutValidator
         errors.Check(request.QuoteFingerprint is null || QuoteInput.IsFingerprint(request.QuoteFingerprint),
             "quoteFingerprint", "The quote fingerprint is the 32 hex digits of the quote shown (its fingerprint field).");
 
-        if (string.IsNullOrWhiteSpace(request.PaymentMethod))
+        ValidatePaymentMethod(request.PaymentMethod, errors);
+        return errors;
+    }
+
+    /// <summary>The payment method rule, for checkout and for paying again after a decline.</summary>
+    public static void ValidatePaymentMethod(string? paymentMethod, ValidationErrors errors)
+    {
+        if (string.IsNullOrWhiteSpace(paymentMethod))
         {
             errors.Add("paymentMethod", "A payment method token is required (e.g. pm_card_visa).");
         }
-        else if (!PaymentTokenPattern().IsMatch(request.PaymentMethod) || LooksLikeCardNumber().IsMatch(request.PaymentMethod))
+        else if (!PaymentTokenPattern().IsMatch(paymentMethod) || LooksLikeCardNumber().IsMatch(paymentMethod))
         {
             // Card numbers never reach this service: only the provider's token for a payment method does.
             errors.Add("paymentMethod", "The payment method must be a provider token such as pm_card_visa; card data is not accepted.");
         }
-
-        return errors;
     }
 
     private static void ValidateLines(IReadOnlyList<CheckoutLineRequest> lines, CartLimits limits, ValidationErrors errors)

@@ -8,7 +8,7 @@ namespace ECommerce.Orders.Domain;
 /// <see cref="Apply"/>, which consults <see cref="OrderStateMachine"/>, writes the history row for every move and owes
 /// the other services the integration event of the move (saved to the outbox with the order, whoever moved it).
 /// </summary>
-public sealed class Order
+public sealed partial class Order
 {
     /// <summary>The history trigger of a refund, which changes no status.</summary>
     public const string RefundedTrigger = "Refunded";
@@ -185,7 +185,7 @@ public sealed class Order
             return new TransitionOutcome(TransitionKind.Ignored, Status, Status);
         }
 
-        if (Status is OrderStatus.Pending or OrderStatus.StockReserved or OrderStatus.Cancelled)
+        if (Status is OrderStatus.Pending or OrderStatus.StockReserved or OrderStatus.AwaitingPayment or OrderStatus.Cancelled)
         {
             PaymentId = paymentId;
             WasPaid = true;

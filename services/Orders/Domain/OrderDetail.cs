@@ -34,7 +34,9 @@ public sealed record OrderDetail(
     decimal Discount,
     string? DiscountCode,
     OrderShippingView ShippingMethod,
-    IReadOnlyList<OrderTaxLine> Taxes)
+    IReadOnlyList<OrderTaxLine> Taxes,
+    int PaymentAttempts,
+    DateTimeOffset? StockHeldUntil)
 {
     public static OrderDetail From(Order order) => new(
         order.Id, order.Status, order.CreatedAt, order.Currency, order.Subtotal, order.Shipping, order.Tax, order.Total,
@@ -44,8 +46,11 @@ public sealed record OrderDetail(
         [.. order.History.OrderBy(h => h.At).ThenBy(h => h.Id).Select(h => new OrderHistoryEntry(h.From, h.To, h.Trigger, h.Actor, h.Reason, h.At))],
         order.PricesIncludeTax, order.Discount, order.DiscountCode,
         new OrderShippingView(order.ShippingMethodCode, order.ShippingMethodName, order.DeliveryEarliest, order.DeliveryLatest),
-        order.Taxes);
+        order.Taxes, order.PaymentAttempts, order.StockHeldUntil);
 }
+
+/// <summary>Pay an order awaiting payment again, with another payment method token (<c>pm_card_visa</c>).</summary>
+public sealed record RetryPaymentRequest(string? PaymentMethod);
 
 /// <summary>Cancel an order before it ships, with a reason (optional for the shopper, required for the back office).</summary>
 public sealed record CancelOrderRequest(string? Reason);

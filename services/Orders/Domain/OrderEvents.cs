@@ -12,6 +12,8 @@ internal static class OrderEvents
             new OrderPaid(order.Id, order.CustomerId, [.. order.Items.Select(i => new OrderLine(i.ProductId, i.Sku, i.Quantity, i.UnitPrice))], order.Currency, order.Total),
         TransitionKind.Moved when outcome.To == OrderStatus.Cancelled =>
             new OrderCancelled(order.Id, order.CustomerId, reason ?? trigger.ToString(), order.WasPaid),
+        TransitionKind.Moved when trigger == OrderTrigger.PaymentRetry =>
+            new OrderPaymentRetried(order.Id, order.CustomerId, order.PaymentMethod, order.PaymentAttempts),
         TransitionKind.Moved when outcome.To == OrderStatus.Shipped =>
             new OrderShipped(order.Id, order.CustomerId, order.TrackingNumber ?? ""),
         // The order stays cancelled; asking again makes Products release the late reservation and, when the late event

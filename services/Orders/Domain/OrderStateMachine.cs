@@ -2,7 +2,8 @@ namespace ECommerce.Orders.Domain;
 
 /// <summary>
 /// The order's state machine as one table. Happy path: Pending → StockReserved → Paid → Shipped → Delivered.
-/// Failures and the customer's cancel end in Cancelled; a late reservation or payment on a cancelled order is
+/// A declined payment waits in AwaitingPayment, stock held, until the shopper pays again (back to StockReserved) or the
+/// hold expires. Other failures and the customer's cancel end in Cancelled; a late reservation or payment on a cancelled order is
 /// compensated rather than resurrecting it. Anything not in the table is a repeat or stale event (ignored) or a
 /// command the status does not allow (refused).
 /// </summary>
@@ -16,13 +17,23 @@ public static class OrderStateMachine
         // handled here before the reservation that caused it.
         [(OrderStatus.Pending, OrderTrigger.PaymentSucceeded)] = OrderStatus.Paid,
         [(OrderStatus.Pending, OrderTrigger.PaymentFailed)] = OrderStatus.Cancelled,
+        [(OrderStatus.Pending, OrderTrigger.PaymentDeclined)] = OrderStatus.AwaitingPayment,
         [(OrderStatus.Pending, OrderTrigger.CustomerCancel)] = OrderStatus.Cancelled,
         [(OrderStatus.Pending, OrderTrigger.Timeout)] = OrderStatus.Cancelled,
 
         [(OrderStatus.StockReserved, OrderTrigger.PaymentSucceeded)] = OrderStatus.Paid,
         [(OrderStatus.StockReserved, OrderTrigger.PaymentFailed)] = OrderStatus.Cancelled,
+        [(OrderStatus.StockReserved, OrderTrigger.PaymentDeclined)] = OrderStatus.AwaitingPayment,
         [(OrderStatus.StockReserved, OrderTrigger.CustomerCancel)] = OrderStatus.Cancelled,
         [(OrderStatus.StockReserved, OrderTrigger.Timeout)] = OrderStatus.Cancelled,
+
+        // A decline seen before the reservation leaves a reservation still to come: it is ignored here (the stock is held).
+        [(OrderStatus.AwaitingPayment, OrderTrigger.StockRejected)] = OrderStatus.Cancelled,
+        [(OrderStatus.AwaitingPayment, OrderTrigger.PaymentRetry)] = OrderStatus.StockReserved,
+        [(OrderStatus.AwaitingPayment, OrderTrigger.PaymentSucceeded)] = OrderStatus.Paid,
+        [(OrderStatus.AwaitingPayment, OrderTrigger.PaymentFailed)] = OrderStatus.Cancelled,
+        [(OrderStatus.AwaitingPayment, OrderTrigger.CustomerCancel)] = OrderStatus.Cancelled,
+        [(OrderStatus.AwaitingPayment, OrderTrigger.Timeout)] = OrderStatus.Cancelled,
 
         [(OrderStatus.Paid, OrderTrigger.Ship)] = OrderStatus.Shipped,
         [(OrderStatus.Paid, OrderTrigger.CustomerCancel)] = OrderStatus.Cancelled,
@@ -53,5 +64,5 @@ public static class OrderStateMachine
     }
 
     /// <summary>Stock is held for the order (reserved, or implied by a captured payment) until it is shipped or cancelled.</summary>
-    public static bool HoldsStock(OrderStatus status) => status is OrderStatus.StockReserved or OrderStatus.Paid;
+    public static bool HoldsStock(OrderStatus status) => status is OrderStatus.StockReserved or OrderStatus.AwaitingPayment or OrderStatus.Paid;
 }

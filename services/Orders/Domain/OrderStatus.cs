@@ -5,6 +5,9 @@ public enum OrderStatus
 {
     Pending,
     StockReserved,
+
+    /// <summary>The payment was declined or its 3-D Secure check failed: stock stays held while the shopper pays again.</summary>
+    AwaitingPayment,
     Paid,
     Shipped,
     Delivered,

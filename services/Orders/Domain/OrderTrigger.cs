@@ -7,6 +7,12 @@ public enum OrderTrigger
     StockRejected,
     PaymentSucceeded,
     PaymentFailed,
+
+    /// <summary>A payment failure the shopper can recover from by paying again (PaymentFailed with CanRetry).</summary>
+    PaymentDeclined,
+
+    /// <summary>The shopper pays an order awaiting payment again, with another method.</summary>
+    PaymentRetry,
     CustomerCancel,
     Ship,
     Deliver,
@@ -20,5 +26,5 @@ public static class OrderTriggerExtensions
     /// does not fit is refused, so they can be told why.
     /// </summary>
     public static bool IsCommand(this OrderTrigger trigger) =>
-        trigger is OrderTrigger.CustomerCancel or OrderTrigger.Ship or OrderTrigger.Deliver;
+        trigger is OrderTrigger.CustomerCancel or OrderTrigger.PaymentRetry or OrderTrigger.Ship or OrderTrigger.Deliver;
 }

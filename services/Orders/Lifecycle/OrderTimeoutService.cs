@@ -6,7 +6,8 @@ using Microsoft.Extensions.Options;
 namespace ECommerce.Orders.Lifecycle;
 
 /// <summary>
-/// Cancels orders whose reservation or payment never answered, with reason "timeout" (OrderCancelled then releases any
+/// Cancels orders whose reservation or payment never answered, or whose stock hold ran out while awaiting payment after
+/// a decline, with reason "timeout" (OrderCancelled then releases any
 /// stock). Each order is moved in its own transaction under its row version, so a sweep racing an event handler or a
 /// second instance's sweep loses cleanly instead of double-cancelling; a late answer is then compensated.
 /// </summary>
@@ -46,7 +47,8 @@ public sealed class OrderTimeoutService(IServiceScopeFactory scopes, IOptions<Or
             var db = scope.ServiceProvider.GetRequiredService<OrdersDbContext>();
             overdue = await db.Orders
                 .Where(o => (o.Status == OrderStatus.Pending && o.StatusChangedAt < pendingBefore)
-                    || (o.Status == OrderStatus.StockReserved && o.StatusChangedAt < reservedBefore))
+                    || ((o.Status == OrderStatus.StockReserved || o.Status == OrderStatus.AwaitingPayment)
+                        && (o.StockHeldUntil != null ? o.StockHeldUntil < now : o.StatusChangedAt < reservedBefore)))
                 .OrderBy(o => o.StatusChangedAt).Select(o => o.Id).Take(BatchSize).ToListAsync(cancellationToken);
         }
 

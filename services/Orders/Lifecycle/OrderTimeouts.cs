@@ -9,7 +9,11 @@ public sealed class OrderTimeouts
     [Range(typeof(TimeSpan), "00:00:01", "7.00:00:00")]
     public TimeSpan Pending { get; set; } = TimeSpan.FromMinutes(5);
 
-    /// <summary>Waiting for Payments to capture or decline, stock held.</summary>
+    /// <summary>
+    /// The stock hold: how long an order with reserved stock waits to be paid, counted from the reservation and not
+    /// extended by a decline or a retry. Products keeps reservations longer (Products:Inventory:ReservationTtl), so
+    /// the order is cancelled before its stock could be released under it.
+    /// </summary>
     [Range(typeof(TimeSpan), "00:00:01", "7.00:00:00")]
     public TimeSpan StockReserved { get; set; } = TimeSpan.FromMinutes(15);
 

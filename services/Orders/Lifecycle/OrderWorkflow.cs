@@ -1,6 +1,7 @@
 using ECommerce.Orders.Domain;
 using ECommerce.Orders.Persistence;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace ECommerce.Orders.Lifecycle;
 
@@ -9,7 +10,7 @@ namespace ECommerce.Orders.Lifecycle;
 /// the inbox's transaction) and applies a trigger at the current time. The integration event a move owes goes to the
 /// outbox with the caller's one SaveChanges (see <see cref="Order.TakeOwedEvents"/>).
 /// </summary>
-public sealed class OrderWorkflow(OrdersDbContext db, TimeProvider clock)
+public sealed class OrderWorkflow(OrdersDbContext db, TimeProvider clock, IOptions<OrderTimeouts> timeouts)
 {
     /// <summary>
     /// Loads an order with what <see cref="Order.Apply"/> needs (lines for OrderPaid, history for repeats). Inside a
@@ -27,8 +28,14 @@ public sealed class OrderWorkflow(OrdersDbContext db, TimeProvider clock)
         return await db.Orders.WithDetails().SingleOrDefaultAsync(o => o.Id == orderId, cancellationToken);
     }
 
-    public TransitionOutcome Apply(Order order, OrderTrigger trigger, string actor, string? reason) =>
-        order.Apply(trigger, actor, reason, clock.GetUtcNow());
+    /// <summary>Applies a trigger now; the first move into holding stock for payment starts the stock hold.</summary>
+    public TransitionOutcome Apply(Order order, OrderTrigger trigger, string actor, string? reason)
+    {
+        var now = clock.GetUtcNow();
+        var outcome = order.Apply(trigger, actor, reason, now);
+        order.HoldStockFor(timeouts.Value.StockReserved, now);
+        return outcome;
+    }
 
     public TransitionOutcome CapturePayment(Order order, Guid paymentId, string actor, string? reason) =>
         order.CapturePayment(paymentId, actor, reason, clock.GetUtcNow());

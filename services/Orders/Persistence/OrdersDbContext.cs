@@ -62,7 +62,7 @@ public sealed class OrdersDbContext(DbContextOptions<OrdersDbContext> options) :
             order.HasIndex(o => new { o.CustomerId, o.CreatedAt, o.Id });
             order.HasIndex(o => new { o.CreatedAt, o.Id });
             // The timeout sweep looks only at orders still waiting on another service.
-            order.HasIndex(o => new { o.Status, o.StatusChangedAt }).HasFilter("status IN ('Pending', 'StockReserved')");
+            order.HasIndex(o => new { o.Status, o.StatusChangedAt }).HasFilter("status IN ('Pending', 'StockReserved', 'AwaitingPayment')");
             order.HasMany(o => o.Items).WithOne().HasForeignKey(i => i.OrderId).OnDelete(DeleteBehavior.Cascade);
             order.HasMany(o => o.History).WithOne().HasForeignKey(h => h.OrderId).OnDelete(DeleteBehavior.Cascade);
         });

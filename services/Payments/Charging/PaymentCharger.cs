@@ -5,9 +5,10 @@ using ECommerce.Payments.Providers;
 namespace ECommerce.Payments.Charging;
 
 /// <summary>
-/// Charges an order once its stock is reserved. Runs inside the caller's transaction: the payment row is locked first,
-/// so a second charger of the same order waits, then finds it no longer pending and does nothing. If anything throws
-/// after the provider answered, the transaction rolls back and the redelivery repeats the same idempotent calls.
+/// Charges an order once its stock is reserved, and again for each retry after a failure. Runs inside the caller's
+/// transaction: the payment row is locked first, so a second charger of the same order waits, then finds it no longer
+/// pending and does nothing. If anything throws after the provider answered, the transaction rolls back and the
+/// redelivery repeats the same idempotent calls (keys per order and attempt).
 /// </summary>
 public sealed class PaymentCharger(PaymentsDbContext db, IPaymentProvider provider, ILogger<PaymentCharger> logger)
 {
@@ -20,19 +21,32 @@ public sealed class PaymentCharger(PaymentsDbContext db, IPaymentProvider provid
             return;
         }
 
-        payment.StartCharge(provider.Name);
-        var authorised = await provider.AuthoriseAsync(new AuthorisePaymentRequest(orderId, payment.CustomerId, payment.AmountMinor,
-            payment.Currency, payment.PaymentMethod, IdempotencyKeys.Authorise(orderId)), cancellationToken);
+        await ChargeAsync(payment, cancellationToken);
+    }
 
-        if (authorised.Status == ProviderPaymentStatus.RequiresCapture)
+    /// <summary>Charges a locked, pending payment: the checkout's attempt or a retry's.</summary>
+    public async Task ChargeAsync(Payment payment, CancellationToken cancellationToken)
+    {
+        payment.StartCharge(provider.Name);
+        var authorised = await provider.AuthoriseAsync(new AuthorisePaymentRequest(payment.OrderId, payment.CustomerId, payment.AmountMinor,
+            payment.Currency, payment.PaymentMethod, IdempotencyKeys.Authorise(payment.OrderId, payment.Attempt)), cancellationToken);
+        await SettleAsync(payment, authorised, cancellationToken);
+    }
+
+    /// <summary>
+    /// Acts on the provider's answer: funds held are captured at once; the rest is recorded as it stands. Also used
+    /// after the shopper's 3-D Secure check, with the intent as the provider then reports it.
+    /// </summary>
+    public async Task SettleAsync(Payment payment, ProviderPaymentResult result, CancellationToken cancellationToken)
+    {
+        if (result.Status == ProviderPaymentStatus.RequiresCapture)
         {
-            payment.MarkAuthorised(authorised.ProviderPaymentId!);
-            var captured = await provider.CaptureAsync(authorised.ProviderPaymentId!, payment.AmountMinor, IdempotencyKeys.Capture(orderId), cancellationToken);
-            Apply(payment, captured);
-            return;
+            payment.MarkAuthorised(result.ProviderPaymentId!);
+            result = await provider.CaptureAsync(result.ProviderPaymentId!, payment.AmountMinor,
+                IdempotencyKeys.Capture(payment.OrderId, payment.Attempt), cancellationToken);
         }
 
-        Apply(payment, authorised);
+        Apply(payment, result);
     }
 
     private void Apply(Payment payment, ProviderPaymentResult result)
@@ -47,13 +61,14 @@ public sealed class PaymentCharger(PaymentsDbContext db, IPaymentProvider provid
                 payment.MarkProcessing(result.ProviderPaymentId!);
                 break;
             case ProviderPaymentStatus.RequiresAction:
-                PaymentOutcomes.Failed(db, payment, result.ProviderPaymentId, FailureReasons.AuthenticationRequired);
+                // The shopper is on the order page: it shows the bank's check, then asks us to finish (PaymentAuthenticator).
+                payment.MarkRequiresAction(result.ProviderPaymentId!, result.ClientSecret);
                 break;
             default:
                 PaymentOutcomes.Failed(db, payment, result.ProviderPaymentId, result.FailureCode ?? FailureReasons.CardDeclined);
                 break;
         }
 
-        logger.LogInformation("Order {OrderId} charge ended {Status} at {Provider}", payment.OrderId, payment.Status, provider.Name);
+        logger.LogInformation("Order {OrderId} charge (attempt {Attempt}) ended {Status} at {Provider}", payment.OrderId, payment.Attempt, payment.Status, provider.Name);
     }
 }

@@ -6,9 +6,10 @@ namespace ECommerce.Payments.Domain;
 /// </summary>
 public static class IdempotencyKeys
 {
-    public static string Authorise(Guid orderId) => $"order-{orderId:N}-authorise";
+    /// <summary>Attempt 1 keeps the key payments had before retries existed; each retry is a new intent with its own key.</summary>
+    public static string Authorise(Guid orderId, int attempt = 1) => attempt == 1 ? $"order-{orderId:N}-authorise" : $"order-{orderId:N}-authorise-{attempt}";
 
-    public static string Capture(Guid orderId) => $"order-{orderId:N}-capture";
+    public static string Capture(Guid orderId, int attempt = 1) => attempt == 1 ? $"order-{orderId:N}-capture" : $"order-{orderId:N}-capture-{attempt}";
 
     public static string CancellationRefund(Guid orderId) => $"order-{orderId:N}-refund-cancelled";
 

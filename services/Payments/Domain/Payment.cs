@@ -22,6 +22,15 @@ public sealed class Payment
 
     public PaymentStatus Status { get; private set; }
 
+    /// <summary>Which attempt this is: 1 at checkout, one more each time the shopper pays again after a failure.</summary>
+    public int Attempt { get; private set; } = 1;
+
+    /// <summary>
+    /// While <see cref="PaymentStatus.RequiresAction"/>: the provider's client secret the shopper's browser needs to run
+    /// the bank's check (Stripe.js <c>handleNextAction</c>). Shown only to the payment's customer; cleared when settled.
+    /// </summary>
+    public string? ClientSecret { get; private set; }
+
     public string? Provider { get; private set; }
 
     public string? ProviderPaymentId { get; private set; }
@@ -70,9 +79,36 @@ public sealed class Payment
         Move(PaymentStatus.Processing);
     }
 
+    /// <summary>The bank wants the shopper to confirm: nothing is settled until the storefront reports the challenge done.</summary>
+    public void MarkRequiresAction(string providerPaymentId, string? clientSecret)
+    {
+        ProviderPaymentId = providerPaymentId;
+        ClientSecret = clientSecret;
+        Move(PaymentStatus.RequiresAction);
+    }
+
+    /// <summary>
+    /// Starts attempt <paramref name="attempt"/> with another payment method after a failure; the charge follows at once
+    /// (the stock is already reserved). False when this is not the next attempt of a failed payment (a repeat).
+    /// </summary>
+    public bool StartAttempt(int attempt, string paymentMethod)
+    {
+        if (Status != PaymentStatus.Failed || attempt != Attempt + 1)
+        {
+            return false;
+        }
+
+        Attempt = attempt;
+        PaymentMethod = paymentMethod;
+        FailureReason = null;
+        Move(PaymentStatus.Pending);
+        return true;
+    }
+
     public void MarkAuthorised(string providerPaymentId)
     {
         ProviderPaymentId = providerPaymentId;
+        ClientSecret = null;
         Ledger.Add(LedgerEntry.For(this, LedgerEntryKind.Authorised, AmountMinor, providerPaymentId));
         Move(PaymentStatus.Authorised);
     }
@@ -86,6 +122,7 @@ public sealed class Payment
 
         ProviderPaymentId = providerPaymentId;
         CapturedMinor = amountMinor;
+        ClientSecret = null;
         Ledger.Add(LedgerEntry.For(this, LedgerEntryKind.Captured, amountMinor, providerPaymentId));
         Move(PaymentStatus.Captured);
     }
@@ -93,19 +130,24 @@ public sealed class Payment
     public void MarkFailed(string? providerPaymentId, string reason)
     {
         ProviderPaymentId = providerPaymentId ?? ProviderPaymentId;
+        ClientSecret = null;
         FailureReason = reason;
         Ledger.Add(LedgerEntry.For(this, LedgerEntryKind.Failed, AmountMinor, providerPaymentId, reason));
         Move(PaymentStatus.Failed);
     }
 
-    /// <summary>Only an uncharged payment can be cancelled; a captured one is refunded instead.</summary>
+    /// <summary>
+    /// Only an uncharged payment can be cancelled (one not yet sent, or waiting for the shopper's 3-D Secure check); a
+    /// captured one is refunded instead.
+    /// </summary>
     public bool TryCancel()
     {
-        if (Status != PaymentStatus.Pending)
+        if (Status is not (PaymentStatus.Pending or PaymentStatus.RequiresAction))
         {
             return false;
         }
 
+        ClientSecret = null;
         Move(PaymentStatus.Cancelled);
         return true;
     }

@@ -9,6 +9,12 @@ public enum PaymentStatus
     /// <summary>The provider accepted the payment but settles it later (a webhook tells us how it ended).</summary>
     Processing,
 
+    /// <summary>
+    /// The shopper's bank asks them to confirm (3-D Secure): the storefront completes the challenge with the provider
+    /// (Stripe.js, or the simulated challenge) and then asks Payments to finish the charge.
+    /// </summary>
+    RequiresAction,
+
     /// <summary>Funds held at the provider, not yet captured.</summary>
     Authorised,
 
@@ -18,7 +24,7 @@ public enum PaymentStatus
     /// <summary>Everything captured has been refunded.</summary>
     Refunded,
 
-    /// <summary>Declined, needed authentication the customer was not there to give, or failed after processing.</summary>
+    /// <summary>Declined, failed or abandoned its 3-D Secure check, or failed after processing; a retry starts the next attempt.</summary>
     Failed,
 
     /// <summary>The order was cancelled before it was charged; it never will be.</summary>

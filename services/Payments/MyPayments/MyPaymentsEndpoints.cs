@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using ECommerce.Payments.Persistence;
 using ECommerce.Payments.Providers;
-using ECommerce.Payments.Providers.Simulated;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -32,8 +31,6 @@ public static class MyPaymentsEndpoints
             .SingleOrDefaultAsync(p => p.OrderId == orderId && p.CustomerId == customerId, cancellationToken);
         return payment is null
             ? TypedResults.NotFound()
-            : TypedResults.Ok(new MyPaymentResponse(payment.OrderId, payment.Status, payment.AmountMinor, payment.Currency,
-                payment.CapturedMinor, payment.RefundedMinor, payment.FailureReason, payment.Provider ?? provider.Name,
-                (payment.Provider ?? provider.Name) == SimulatedPaymentProvider.ProviderName));
+            : TypedResults.Ok(MyPaymentResponse.From(payment, provider));
     }
 }

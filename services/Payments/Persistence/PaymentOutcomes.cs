@@ -20,7 +20,7 @@ public static class PaymentOutcomes
     public static void Failed(PaymentsDbContext db, Payment payment, string? providerPaymentId, string reason)
     {
         payment.MarkFailed(providerPaymentId, reason);
-        db.AddIntegrationEvent(new PaymentFailed(payment.OrderId, reason));
+        db.AddIntegrationEvent(new PaymentFailed(payment.OrderId, reason, FailureReasons.CanRetry(reason)));
         PaymentsMetrics.Failed.Add(1, new KeyValuePair<string, object?>("reason", reason));
     }
 

@@ -43,6 +43,8 @@ public sealed class PaymentsDbContext(DbContextOptions<PaymentsDbContext> option
             payment.Property(p => p.Provider).HasColumnName("provider");
             payment.Property(p => p.ProviderPaymentId).HasColumnName("provider_payment_id");
             payment.Property(p => p.FailureReason).HasColumnName("failure_reason");
+            payment.Property(p => p.Attempt).HasColumnName("attempt").HasDefaultValue(1);
+            payment.Property(p => p.ClientSecret).HasColumnName("client_secret").HasMaxLength(200);
             payment.Property(p => p.CapturedMinor).HasColumnName("captured_minor");
             payment.Property(p => p.RefundedMinor).HasColumnName("refunded_minor");
             payment.Property(p => p.CreatedAt).HasColumnName("created_at");

@@ -1,7 +1,8 @@
 namespace ECommerce.Payments.Providers;
 
 /// <summary>
-/// A payment provider as Payments needs it: authorise (create and confirm with manual capture), capture, refund.
+/// A payment provider as Payments needs it: authorise (create and confirm with manual capture, the shopper present for
+/// a 3-D Secure check), read an intent's state after that check, capture, cancel, refund.
 /// Every call carries an idempotency key derived from the order, so repeating a call never repeats its effect.
 /// Declines come back as results; a provider that cannot be reached throws <see cref="PaymentProviderUnavailableException"/>.
 /// </summary>
@@ -12,7 +13,13 @@ public interface IPaymentProvider
 
     Task<ProviderPaymentResult> AuthoriseAsync(AuthorisePaymentRequest request, CancellationToken cancellationToken);
 
+    /// <summary>The intent as the provider sees it now: after the shopper's 3-D Secure check, RequiresCapture or Failed.</summary>
+    Task<ProviderPaymentResult> GetAsync(string providerPaymentId, CancellationToken cancellationToken);
+
     Task<ProviderPaymentResult> CaptureAsync(string providerPaymentId, long amountMinor, string idempotencyKey, CancellationToken cancellationToken);
+
+    /// <summary>Cancels an intent that was never captured (an order cancelled while its 3-D Secure check was open).</summary>
+    Task CancelAsync(string providerPaymentId, CancellationToken cancellationToken);
 
     Task<ProviderRefundResult> RefundAsync(string providerPaymentId, long amountMinor, string idempotencyKey, CancellationToken cancellationToken);
 }
@@ -30,7 +37,8 @@ public enum ProviderPaymentStatus
     Failed,
 }
 
-public sealed record ProviderPaymentResult(string? ProviderPaymentId, ProviderPaymentStatus Status, long AmountMinor, string? FailureCode = null);
+/// <summary>A provider's answer; <c>ClientSecret</c> comes with RequiresAction, for the shopper's browser to run the bank's check.</summary>
+public sealed record ProviderPaymentResult(string? ProviderPaymentId, ProviderPaymentStatus Status, long AmountMinor, string? FailureCode = null, string? ClientSecret = null);
 
 public sealed record ProviderRefundResult(string ProviderRefundId, long AmountMinor);
 

@@ -2,22 +2,31 @@ using ECommerce.Contracts;
 using ECommerce.Messaging;
 using ECommerce.Payments.Domain;
 using ECommerce.Payments.Persistence;
+using ECommerce.Payments.Providers;
 
 namespace ECommerce.Payments.Refunds;
 
 /// <summary>
-/// An order was cancelled. Not yet charged: the payment is cancelled so a late StockReserved charges nothing.
+/// An order was cancelled. Not yet charged (or waiting for the shopper's 3-D Secure check): the payment is cancelled so
+/// a late StockReserved charges nothing.
 /// Captured: whatever is still refundable is refunded in full. Anything else (failed, already refunded): nothing to do.
 /// </summary>
 [HandlerName("OrderCancelledHandler")]
-public sealed class OrderCancelledHandler(PaymentsDbContext db, PaymentRefunder refunder, ILogger<OrderCancelledHandler> logger)
+public sealed class OrderCancelledHandler(PaymentsDbContext db, PaymentRefunder refunder, IPaymentProvider provider, ILogger<OrderCancelledHandler> logger)
     : IIntegrationEventHandler<OrderCancelled>
 {
     public async Task HandleAsync(OrderCancelled @event, CancellationToken cancellationToken)
     {
         var payment = await db.LockPaymentAsync(@event.OrderId, cancellationToken) ?? throw new PaymentNotRecordedException(@event.OrderId);
+        var openIntent = payment.Status == PaymentStatus.RequiresAction ? payment.ProviderPaymentId : null;
         if (payment.TryCancel())
         {
+            // A 3-D Secure check still open: the intent is cancelled too, so finishing the check later holds no money.
+            if (openIntent is not null)
+            {
+                await provider.CancelAsync(openIntent, cancellationToken);
+            }
+
             return;
         }
 

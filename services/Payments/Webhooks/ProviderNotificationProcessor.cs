@@ -36,7 +36,7 @@ public sealed class ProviderNotificationProcessor(PaymentsDbContext db, ILogger<
 
     private bool Apply(Payment payment, ProviderNotification notification)
     {
-        var unsettled = payment.Status is PaymentStatus.Pending or PaymentStatus.Processing or PaymentStatus.Authorised;
+        var unsettled = payment.Status is PaymentStatus.Pending or PaymentStatus.Processing or PaymentStatus.RequiresAction or PaymentStatus.Authorised;
         switch (notification.Kind)
         {
             case ProviderNotificationKind.PaymentSucceeded when unsettled:

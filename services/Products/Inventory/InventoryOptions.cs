@@ -7,8 +7,12 @@ public sealed class InventoryOptions
 {
     public const string SectionName = "Products:Inventory";
 
-    /// <summary>How long a placed order holds its stock before the expiry sweep releases it (payment should finish well inside it).</summary>
-    public TimeSpan ReservationTtl { get; set; } = TimeSpan.FromMinutes(15);
+    /// <summary>
+    /// How long a placed order holds its stock before the expiry sweep releases it: a safety net for an order Orders
+    /// never settles. Longer than Orders' payment hold (Orders:Timeouts:StockReserved, 15 minutes) so that an order
+    /// awaiting a retried payment is cancelled by Orders before its stock could go to someone else.
+    /// </summary>
+    public TimeSpan ReservationTtl { get; set; } = TimeSpan.FromMinutes(20);
 
     /// <summary>How often the expiry sweep looks for reservations past their time.</summary>
     public TimeSpan ExpirySweepInterval { get; set; } = TimeSpan.FromSeconds(30);

@@ -141,6 +141,10 @@ namespace ECommerce.Orders.Persistence.Migrations
                         .HasColumnType("character varying(100)")
                         .HasColumnName("idempotency_key");
 
+                    b.Property<int>("PaymentAttempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("payment_attempts");
+
                     b.Property<Guid?>("PaymentId")
                         .HasColumnType("uuid")
                         .HasColumnName("payment_id");
@@ -198,6 +202,10 @@ namespace ECommerce.Orders.Persistence.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("status_changed_at");
 
+                    b.Property<DateTimeOffset?>("StockHeldUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("stock_held_until");
+
                     b.Property<decimal>("Subtotal")
                         .HasPrecision(18, 3)
                         .HasColumnType("numeric(18,3)")
@@ -241,7 +249,7 @@ namespace ECommerce.Orders.Persistence.Migrations
                         .IsUnique();
 
                     b.HasIndex("Status", "StatusChangedAt")
-                        .HasFilter("status IN ('Pending', 'StockReserved')");
+                        .HasFilter("status IN ('Pending', 'StockReserved', 'AwaitingPayment')");
 
                     b.HasIndex("CustomerId", "CreatedAt", "Id");
 

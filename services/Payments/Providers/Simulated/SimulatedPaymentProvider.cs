@@ -26,13 +26,56 @@ public sealed class SimulatedPaymentProvider(SimulatedNotificationScheduler noti
     public Task<ProviderPaymentResult> AuthoriseAsync(AuthorisePaymentRequest request, CancellationToken cancellationToken) =>
         Task.FromResult(_byKey.GetOrAdd(request.IdempotencyKey, _ => new Lazy<ProviderPaymentResult>(() => Create(request))).Value);
 
-    public Task<ProviderPaymentResult> CaptureAsync(string providerPaymentId, long amountMinor, string idempotencyKey, CancellationToken cancellationToken)
+    public Task<ProviderPaymentResult> GetAsync(string providerPaymentId, CancellationToken cancellationToken)
     {
-        if (!_intents.TryGetValue(providerPaymentId, out var intent))
+        var intent = Find(providerPaymentId);
+        lock (intent)
         {
-            throw new PaymentProviderRejectedException("resource_missing", $"No such payment intent: {providerPaymentId}.");
+            return Task.FromResult(intent.ToResult());
+        }
+    }
+
+    public Task CancelAsync(string providerPaymentId, CancellationToken cancellationToken)
+    {
+        var intent = Find(providerPaymentId);
+        lock (intent)
+        {
+            if (intent.Status is ProviderPaymentStatus.RequiresAction or ProviderPaymentStatus.RequiresCapture)
+            {
+                intent.Status = ProviderPaymentStatus.Failed;
+                intent.FailureCode = "canceled";
+            }
         }
 
+        return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// The simulated bank's 3-D Secure page: the shopper approves (the intent then waits for capture), fails the check,
+    /// or abandons it. Only an intent waiting for the check changes; any other answers as it is.
+    /// </summary>
+    public ProviderPaymentResult CompleteChallenge(string providerPaymentId, SimulatedChallengeOutcome outcome)
+    {
+        var intent = Find(providerPaymentId);
+        lock (intent)
+        {
+            if (intent.Status == ProviderPaymentStatus.RequiresAction)
+            {
+                (intent.Status, intent.FailureCode) = outcome switch
+                {
+                    SimulatedChallengeOutcome.Approve => (ProviderPaymentStatus.RequiresCapture, null),
+                    SimulatedChallengeOutcome.Fail => (ProviderPaymentStatus.Failed, FailureReasons.AuthenticationFailed),
+                    _ => (ProviderPaymentStatus.Failed, FailureReasons.AuthenticationAbandoned),
+                };
+            }
+
+            return intent.ToResult();
+        }
+    }
+
+    public Task<ProviderPaymentResult> CaptureAsync(string providerPaymentId, long amountMinor, string idempotencyKey, CancellationToken cancellationToken)
+    {
+        var intent = Find(providerPaymentId);
         lock (intent)
         {
             if (intent.Status == ProviderPaymentStatus.RequiresCapture)
@@ -47,11 +90,7 @@ public sealed class SimulatedPaymentProvider(SimulatedNotificationScheduler noti
 
     public Task<ProviderRefundResult> RefundAsync(string providerPaymentId, long amountMinor, string idempotencyKey, CancellationToken cancellationToken)
     {
-        if (!_intents.TryGetValue(providerPaymentId, out var intent))
-        {
-            throw new PaymentProviderRejectedException("resource_missing", $"No such payment intent: {providerPaymentId}.");
-        }
-
+        var intent = Find(providerPaymentId);
         return Task.FromResult(_refundsByKey.GetOrAdd(idempotencyKey, _ => new Lazy<ProviderRefundResult>(() =>
         {
             lock (intent)
@@ -75,11 +114,11 @@ public sealed class SimulatedPaymentProvider(SimulatedNotificationScheduler noti
         {
             TestPaymentMethods.Visa or TestPaymentMethods.Mastercard => (ProviderPaymentStatus.RequiresCapture, null),
             TestPaymentMethods.ChargeDeclined => (ProviderPaymentStatus.Failed, FailureReasons.CardDeclined),
-            TestPaymentMethods.AuthenticationRequired => (ProviderPaymentStatus.RequiresAction, FailureReasons.AuthenticationRequired),
+            TestPaymentMethods.AuthenticationRequired => (ProviderPaymentStatus.RequiresAction, null),
             TestPaymentMethods.DelayedFailure => (ProviderPaymentStatus.Processing, (string?)null),
             _ => (ProviderPaymentStatus.Failed, FailureReasons.InvalidPaymentMethod),
         };
-        _intents[id] = new SimulatedIntent(id, request.AmountMinor) { Status = status };
+        _intents[id] = new SimulatedIntent(id, request.AmountMinor) { Status = status, FailureCode = failure };
 
         if (status == ProviderPaymentStatus.Processing)
         {
@@ -88,8 +127,13 @@ public sealed class SimulatedPaymentProvider(SimulatedNotificationScheduler noti
                 then: () => _intents[id].Status = ProviderPaymentStatus.Failed);
         }
 
-        return new ProviderPaymentResult(id, status, request.AmountMinor, failure);
+        return new ProviderPaymentResult(id, status, request.AmountMinor, failure,
+            status == ProviderPaymentStatus.RequiresAction ? $"{id}_secret_{Guid.NewGuid():N}" : null);
     }
+
+    private SimulatedIntent Find(string providerPaymentId) => _intents.TryGetValue(providerPaymentId, out var intent)
+        ? intent
+        : throw new PaymentProviderRejectedException("resource_missing", $"No such payment intent: {providerPaymentId}.");
 
     private sealed class SimulatedIntent(string id, long amountMinor)
     {
@@ -102,5 +146,10 @@ public sealed class SimulatedPaymentProvider(SimulatedNotificationScheduler noti
         public long CapturedMinor { get; set; }
 
         public long RefundedMinor { get; set; }
+
+        public string? FailureCode { get; set; }
+
+        public ProviderPaymentResult ToResult() => new(Id, Status,
+            Status == ProviderPaymentStatus.Succeeded ? CapturedMinor : AmountMinor, Status == ProviderPaymentStatus.Failed ? FailureCode : null);
     }
 }

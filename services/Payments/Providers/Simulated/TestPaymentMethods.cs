@@ -3,7 +3,7 @@ namespace ECommerce.Payments.Providers.Simulated;
 /// <summary>A payment method the simulated provider understands, as the config endpoint lists it for the storefront.</summary>
 public sealed record TestPaymentMethod(string Id, string Label, string Outcome);
 
-/// <summary>The simulated provider's payment methods: Stripe's test tokens, with the same outcomes Stripe gives them off-session.</summary>
+/// <summary>The simulated provider's payment methods: Stripe's test tokens, with the outcomes Stripe gives them with the shopper present.</summary>
 public static class TestPaymentMethods
 {
     public const string Visa = "pm_card_visa";
@@ -16,10 +16,10 @@ public static class TestPaymentMethods
 
     public static readonly IReadOnlyList<TestPaymentMethod> All =
     [
-        new(Visa, "Visa (succeeds)", "succeeds"),
-        new(Mastercard, "Mastercard (succeeds)", "succeeds"),
-        new(ChargeDeclined, "Card declined", "fails: card_declined"),
-        new(AuthenticationRequired, "Requires 3-D Secure", "fails: authentication_required (no customer present to authenticate)"),
-        new(DelayedFailure, "Fails after processing", "processing, then fails: processing_failed"),
+        new(Visa, "Test Visa", "Payment succeeds."),
+        new(Mastercard, "Test Mastercard", "Payment succeeds."),
+        new(ChargeDeclined, "Test card that is declined", "The bank declines it; you can then pay with another card."),
+        new(AuthenticationRequired, "Test card with 3-D Secure", "Your bank asks you to confirm the payment (a simulated check)."),
+        new(DelayedFailure, "Test card that fails later", "Accepted at first, then fails a few seconds later."),
     ];
 }

@@ -5,8 +5,9 @@ using Stripe;
 namespace ECommerce.Payments.Providers.Stripe;
 
 /// <summary>
-/// Stripe through Stripe.net: a PaymentIntent created and confirmed in one call, off-session (the customer is not
-/// present when stock is reserved) with manual capture, then captured; refunds against the intent. Each call carries
+/// Stripe through Stripe.net: a PaymentIntent created and confirmed in one call with manual capture, on-session (the
+/// shopper waits on the order page, so a card that needs 3-D Secure answers requires_action and the storefront runs the
+/// check with Stripe.js), then captured; refunds against the intent. Each call carries
 /// the caller's idempotency key, so Stripe answers a repeat with the original result instead of charging again.
 /// </summary>
 public sealed class StripePaymentProvider(IStripeClient client) : IPaymentProvider
@@ -26,9 +27,8 @@ public sealed class StripePaymentProvider(IStripeClient client) : IPaymentProvid
             Currency = request.Currency.ToLowerInvariant(),
             PaymentMethod = request.PaymentMethod,
             Confirm = true,
-            OffSession = true,
             CaptureMethod = "manual",
-            // Server-side confirmation has nowhere to redirect a customer to, so redirect-based methods are excluded.
+            // 3-D Secure runs in Stripe.js's own frame (handleNextAction); methods that leave the page are excluded.
             AutomaticPaymentMethods = new PaymentIntentAutomaticPaymentMethodsOptions { Enabled = true, AllowRedirects = "never" },
             Metadata = new Dictionary<string, string> { ["order_id"] = request.OrderId.ToString(), ["customer_id"] = request.CustomerId },
         };
@@ -48,6 +48,39 @@ public sealed class StripePaymentProvider(IStripeClient client) : IPaymentProvid
         catch (Exception e) when (Unavailable(e, cancellationToken) is { } unavailable)
         {
             throw unavailable;
+        }
+    }
+
+    public async Task<ProviderPaymentResult> GetAsync(string providerPaymentId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return ToResult(await _intents.GetAsync(providerPaymentId, cancellationToken: cancellationToken));
+        }
+        catch (Exception e) when (Unavailable(e, cancellationToken) is { } unavailable)
+        {
+            throw unavailable;
+        }
+        catch (StripeException e)
+        {
+            throw new PaymentProviderRejectedException(e.StripeError?.Code ?? "intent_unreadable", e.StripeError?.Message ?? e.Message, e);
+        }
+    }
+
+    public async Task CancelAsync(string providerPaymentId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _intents.CancelAsync(providerPaymentId, new PaymentIntentCancelOptions { CancellationReason = "abandoned" },
+                cancellationToken: cancellationToken);
+        }
+        catch (Exception e) when (Unavailable(e, cancellationToken) is { } unavailable)
+        {
+            throw unavailable;
+        }
+        catch (StripeException e) when (e.StripeError?.Code == "payment_intent_unexpected_state")
+        {
+            // Already captured, cancelled or failed: nothing left to cancel.
         }
     }
 
@@ -92,8 +125,11 @@ public sealed class StripePaymentProvider(IStripeClient client) : IPaymentProvid
         "requires_capture" => new(intent.Id, ProviderPaymentStatus.RequiresCapture, intent.AmountCapturable),
         "succeeded" => new(intent.Id, ProviderPaymentStatus.Succeeded, intent.AmountReceived),
         "processing" => new(intent.Id, ProviderPaymentStatus.Processing, intent.Amount),
-        // Off-session there is no customer to complete 3-D Secure: the order fails and the storefront asks again.
-        "requires_action" => new(intent.Id, ProviderPaymentStatus.RequiresAction, intent.Amount, FailureReasons.AuthenticationRequired),
+        // The bank wants the shopper to confirm: the client secret lets Stripe.js on the order page run the check.
+        "requires_action" => new(intent.Id, ProviderPaymentStatus.RequiresAction, intent.Amount, ClientSecret: intent.ClientSecret),
+        // After a failed or abandoned check the intent waits for another payment method: this attempt failed.
+        "requires_payment_method" when intent.LastPaymentError?.Code is "payment_intent_authentication_failure" =>
+            new(intent.Id, ProviderPaymentStatus.Failed, intent.Amount, FailureReasons.AuthenticationFailed),
         _ => new(intent.Id, ProviderPaymentStatus.Failed, intent.Amount, intent.LastPaymentError?.Code ?? FailureReasons.CardDeclined),
     };
 

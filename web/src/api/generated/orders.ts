@@ -245,6 +245,64 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/orders/{id}/payment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Pay an order awaiting payment again with another payment method (202: the charge follows) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["RetryPaymentRequest"];
+                };
+            };
+            responses: {
+                /** @description Accepted */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OrderDetail"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/orders/{id}/ship": {
         parameters: {
             query?: never;
@@ -1040,6 +1098,8 @@ export interface components {
             /** Format: uuid */
             id: string;
             lines: components["schemas"]["OrderLineView"][];
+            /** Format: int32 */
+            paymentAttempts: number;
             paymentMethod: string;
             pricesIncludeTax: boolean;
             /** Format: date-time */
@@ -1049,6 +1109,8 @@ export interface components {
             shippingAddress: components["schemas"]["PostalAddress"];
             shippingMethod: components["schemas"]["OrderShippingView"];
             status: components["schemas"]["OrderStatus"];
+            /** Format: date-time */
+            stockHeldUntil: null | string;
             /** Format: double */
             subtotal: number;
             /** Format: double */
@@ -1095,7 +1157,7 @@ export interface components {
             name: string;
         };
         /** @enum {unknown} */
-        OrderStatus: "Pending" | "StockReserved" | "Paid" | "Shipped" | "Delivered" | "Cancelled";
+        OrderStatus: "Pending" | "StockReserved" | "AwaitingPayment" | "Paid" | "Shipped" | "Delivered" | "Cancelled";
         OrderSummary: {
             /** Format: date-time */
             createdAt: string;
@@ -1212,6 +1274,9 @@ export interface components {
             total: number;
             /** Format: int64 */
             totalMinor: number;
+        };
+        RetryPaymentRequest: {
+            paymentMethod: null | string;
         };
         SavePromotionRequest: {
             active: null | boolean;

@@ -82,6 +82,118 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/payments/me/orders/{orderId}/authentication": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Finish a payment after the shopper completed the bank's 3-D Secure check (Stripe.js handleNextAction) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    orderId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MyPaymentResponse"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/payments/me/orders/{orderId}/simulated-challenge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The simulated provider's 3-D Secure page: approve, fail or abandon the check (404 unless the provider is simulated) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    orderId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["SimulatedChallengeRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MyPaymentResponse"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/payments/orders/{orderId}": {
         parameters: {
             query?: never;
@@ -276,8 +388,11 @@ export interface components {
         MyPaymentResponse: {
             /** Format: int64 */
             amountMinor: number;
+            /** Format: int32 */
+            attempt: number;
             /** Format: int64 */
             capturedMinor: number;
+            clientSecret: null | string;
             currency: string;
             failureReason: null | string;
             /** Format: uuid */
@@ -312,7 +427,7 @@ export interface components {
             testPaymentMethods: components["schemas"]["TestPaymentMethod"][];
         };
         /** @enum {unknown} */
-        PaymentStatus: "Pending" | "Processing" | "Authorised" | "Captured" | "Refunded" | "Failed" | "Cancelled";
+        PaymentStatus: "Pending" | "Processing" | "RequiresAction" | "Authorised" | "Captured" | "Refunded" | "Failed" | "Cancelled";
         RefundRequest: {
             /** Format: int64 */
             amountMinor: number;
@@ -331,6 +446,9 @@ export interface components {
             refundableMinor: number;
             /** Format: int64 */
             refundedTotalMinor: number;
+        };
+        SimulatedChallengeRequest: {
+            outcome: null | string;
         };
         TestPaymentMethod: {
             id: string;
