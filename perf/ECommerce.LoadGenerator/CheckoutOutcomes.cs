@@ -14,7 +14,7 @@ public sealed class CheckoutOutcomes
 
     public long Paid => Interlocked.Read(ref _paid);
 
-    /// <summary>Cancelled after the declining card was used: the expected ending.</summary>
+    /// <summary>Awaiting payment (or, before retries, cancelled) after the declining card was used: the expected ending.</summary>
     public long Declined => Interlocked.Read(ref _declined);
 
     /// <summary>Cancelled for another reason (out of stock, timeout).</summary>
@@ -34,6 +34,7 @@ public sealed class CheckoutOutcomes
             case "Paid":
                 Interlocked.Increment(ref (declining ? ref _paidWithDecliningCard : ref _paid));
                 break;
+            case "AwaitingPayment" when declining:
             case "Cancelled" when declining && reason is not null && reason.Contains("declined", StringComparison.OrdinalIgnoreCase):
                 Interlocked.Increment(ref _declined);
                 break;

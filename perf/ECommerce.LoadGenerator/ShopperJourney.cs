@@ -201,6 +201,13 @@ public sealed class ShopperJourney(
         var orderId = JsonDocument.Parse(body).RootElement.GetProperty("id").GetGuid();
         var (finalStatus, reason) = await PollOrderAsync(orderId, token, ct);
         outcomes.Record(declining, finalStatus, reason);
+        if (finalStatus == "AwaitingPayment")
+        {
+            // A declined card keeps the order and its stock for a retry; this shopper gives up, which releases the stock.
+            await calls.SendAsync("cancel-order", HttpMethod.Post, $"/api/orders/{orderId}/cancel", token,
+                JsonContent.Create(new { reason = "gave up after a decline" }), (s, _) => s is HttpStatusCode.OK or HttpStatusCode.Conflict, ct);
+        }
+
         await ViewOrdersAsync(token, ct);
     }
 
@@ -231,7 +238,7 @@ public sealed class ShopperJourney(
                 var order = JsonDocument.Parse(body).RootElement;
                 status = order.GetProperty("status").GetString();
                 reason = order.TryGetProperty("cancellationReason", out var r) && r.ValueKind == JsonValueKind.String ? r.GetString() : null;
-                if (status is "Paid" or "Cancelled")
+                if (status is "Paid" or "Cancelled" or "AwaitingPayment")
                 {
                     break;
                 }

@@ -68,7 +68,7 @@ public class CheckoutSagaTests(WholeSystemFixture system)
     }
 
     [Fact]
-    public async Task A_declined_card_cancels_the_order_and_releases_its_stock()
+    public async Task A_declined_card_holds_the_stock_and_paying_again_with_another_card_pays_the_same_order()
     {
         using var admin = await Shop.AdminAsync(system, Ct);
         var productId = (await Shop.CreateProductAsync(admin, 30m, stock: 4, Ct)).GetProperty("id").GetGuid();
@@ -78,16 +78,21 @@ public class CheckoutSagaTests(WholeSystemFixture system)
         Assert.Equal(HttpStatusCode.Created, placed.StatusCode);
         var orderId = (await placed.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetGuid();
 
-        var order = await Shop.WaitForOrderAsync(customer, orderId, ["Paid", "Cancelled"], Ct);
+        var declined = await Shop.WaitForOrderAsync(customer, orderId, ["Paid", "Cancelled", "AwaitingPayment"], Ct);
+        Assert.Equal("AwaitingPayment", declined.GetProperty("status").GetString());
+        Assert.Contains(declined.GetProperty("history").EnumerateArray(), h => h.GetProperty("trigger").GetString() == "PaymentDeclined");
+        // The stock stays held for the retry: nothing went back on sale.
+        Assert.Equal((1, 3, 0), await Shop.EventuallyAsync(() => Shop.StockAsync(admin, productId, Ct), s => s.Reserved == 3, Ct));
 
-        Assert.Equal("Cancelled", order.GetProperty("status").GetString());
-        Assert.False(order.GetProperty("wasPaid").GetBoolean());
-        Assert.Contains(order.GetProperty("history").EnumerateArray(), h => h.GetProperty("trigger").GetString() == "PaymentFailed");
-        // It was reserved, and OrderCancelled gives every unit back. Orders may hear of the reservation before or after
-        // the payment failure (separate deliveries, no order between them): either way it is in the history.
-        Assert.Contains(order.GetProperty("history").EnumerateArray(), h => h.GetProperty("trigger").GetString() == "StockReserved");
-        var stock = await Shop.EventuallyAsync(() => Shop.StockAsync(admin, productId, Ct), s => s.Reserved == 0 && s.Available == 4, Ct);
-        Assert.Equal((4, 0, 0), stock);
+        using var retried = await customer.PostAsJsonAsync($"/api/orders/{orderId}/payment", new { paymentMethod = "pm_card_visa" }, Ct);
+        Assert.Equal(HttpStatusCode.Accepted, retried.StatusCode);
+        var paid = await Shop.WaitForOrderAsync(customer, orderId, ["Paid", "Cancelled"], Ct);
+
+        Assert.Equal("Paid", paid.GetProperty("status").GetString());
+        Assert.Equal(2, paid.GetProperty("paymentAttempts").GetInt32());
+        using var payment = await admin.GetAsync($"/api/payments/orders/{orderId}", Ct);
+        var captured = (await payment.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("totals").GetProperty("capturedMinor").GetInt64();
+        Assert.Equal(MinorUnits(paid.GetProperty("total").GetDecimal()), captured);
     }
 
     [Fact]
