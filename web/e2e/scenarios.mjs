@@ -1,6 +1,7 @@
 // The journeys the storefront must support, written against what a shopper sees (roles, labels, text), so the same
 // steps run against the fixture gateway and against the whole system started by the AppHost.
 
+import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 
 const password = "Test-password-1!";
@@ -137,14 +138,35 @@ export const scenarios = [
     },
   },
   {
-    name: "a declined payment shows a clear message",
+    name: "a declined card keeps the order; the shopper pays again with another card and the same order is Paid",
     async run({ page, shot, baseUrl }) {
       const [, product] = await inStockProducts(baseUrl);
       await signUp(page, uniqueEmail("declined"));
       await addToCart(page, product.slug);
       await checkOut(page, /Card declined/);
       await page.getByRole("alert").filter({ hasText: "Your payment was declined" }).waitFor({ timeout: 30_000 });
+      const number = await page.getByTestId("order-number").textContent();
+      await page.getByText(/We are holding your items until/).waitFor();
       await shot("07-payment-declined");
+      await page.getByRole("radio", { name: /^Visa/ }).check();
+      await page.getByRole("button", { name: "Pay now" }).click();
+      await page.getByTestId("order-status").filter({ hasText: "Status: Paid" }).waitFor({ timeout: 30_000 });
+      assert.equal(await page.getByTestId("order-number").textContent(), number, "the retry paid the same order");
+      await shot("07b-paid-after-retry");
+    },
+  },
+  {
+    name: "a card that needs 3-D Secure shows the bank's check; approving it pays the order",
+    async run({ page, shot, baseUrl }) {
+      const [, product] = await inStockProducts(baseUrl);
+      await signUp(page, uniqueEmail("3ds"));
+      await addToCart(page, product.slug);
+      await checkOut(page, /3-D Secure/);
+      const challenge = page.getByRole("dialog", { name: "Confirm this payment with your bank" });
+      await challenge.waitFor({ timeout: 30_000 });
+      await shot("07c-3ds-challenge");
+      await challenge.getByRole("button", { name: "Approve payment" }).click();
+      await page.getByTestId("order-status").filter({ hasText: "Status: Paid" }).waitFor({ timeout: 30_000 });
     },
   },
   {

@@ -38,6 +38,9 @@ export const ordersApi = {
   mine: (cursor?: string) => request<Page<OrderSummary>>(`/api/orders${query({ limit: 20, cursor })}`),
   get: (id: string) => request<OrderDetail>(`/api/orders/${id}`),
   cancel: (id: string, reason?: string) => request<OrderDetail>(`/api/orders/${id}/cancel`, { method: "POST", body: { reason } }),
+  /** Pays an order awaiting payment again, with another method; the charge follows (the order goes back to waiting). */
+  retryPayment: (id: string, paymentMethod: string) =>
+    request<OrderDetail>(`/api/orders/${id}/payment`, { method: "POST", body: { paymentMethod } }),
   adminSearch: (params: AdminSearch) => request<Page<AdminOrderSummary>>(`/api/orders/admin/search${query({ ...params })}`),
   adminGet: (id: string) => request<OrderDetail>(`/api/orders/admin/${id}`),
   ship: (id: string, trackingNumber: string) => request<OrderDetail>(`/api/orders/${id}/ship`, { method: "POST", body: { trackingNumber } }),

@@ -35,6 +35,15 @@ export const paymentsAdminApi = {
     request<RefundResult>(`/api/payments/orders/${orderId}/refunds`, { method: "POST", body, headers: { "Idempotency-Key": idempotencyKey } }),
 };
 
+/** What the shopper does on the simulated bank's 3-D Secure page. */
+export type ChallengeOutcome = "approve" | "fail" | "abandon";
+
 export const myPaymentsApi = {
   forOrder: (orderId: string) => request<MyPayment>(`/api/payments/me/orders/${orderId}`),
+  /** After Stripe.js ran the bank's check: Payments reads the intent and captures it, or records the failure. */
+  completeAuthentication: (orderId: string) =>
+    request<MyPayment>(`/api/payments/me/orders/${orderId}/authentication`, { method: "POST", body: {} }),
+  /** The simulated provider's stand-in for the bank's page. */
+  answerChallenge: (orderId: string, outcome: ChallengeOutcome) =>
+    request<MyPayment>(`/api/payments/me/orders/${orderId}/simulated-challenge`, { method: "POST", body: { outcome } }),
 };

@@ -1,7 +1,7 @@
 import type { OrderHistoryEntry } from "../api/orders";
 
 const happyPath = ["Pending", "StockReserved", "Paid", "Shipped", "Delivered"];
-const labels: Record<string, string> = { Pending: "Placed", StockReserved: "Stock reserved" };
+const labels: Record<string, string> = { Pending: "Placed", StockReserved: "Items reserved", AwaitingPayment: "Awaiting payment" };
 
 export const statusLabel = (status: string): string => labels[status] ?? status;
 

@@ -9,6 +9,7 @@ import { Money } from "../components/Money";
 import { deliveryWindow } from "../components/QuoteSummary";
 import { ErrorMessage, Loading } from "../components/Status";
 import { StatusTimeline, statusLabel } from "../components/StatusTimeline";
+import { PaymentChallenge, RetryPayment } from "../payments/PaymentFollowUp";
 
 export default function OrderPage() {
   return (
@@ -22,9 +23,9 @@ export default function OrderPage() {
 export function cancellationMessage(order: Pick<OrderDetail, "status" | "cancellationReason" | "history">): string | null {
   if (order.status !== "Cancelled") return null;
   const reason = order.cancellationReason ?? order.history.find((h) => h.to === "Cancelled")?.reason ?? "";
-  // Payments confirms cards on the server, so a card whose bank asks for 3-D Secure cannot be completed here.
-  if (/authentication_required/i.test(reason))
-    return "Your bank asked to confirm this payment (3-D Secure), which this shop cannot do yet. You have not been charged; please try another card.";
+  if (/^timeout$/i.test(reason) && order.history.some((h) => h.to === "AwaitingPayment"))
+    return "The time to pay for this order ran out, so it was cancelled and the items went back on sale. You have not been charged.";
+  if (/authentication/i.test(reason)) return "Your bank could not confirm this payment. You have not been charged.";
   if (/declin|card|payment/i.test(reason)) return `Your payment was declined${reason ? ` (${reason})` : ""}. You have not been charged; please try another payment method.`;
   if (/stock/i.test(reason)) return "Some items sold out before we could reserve them. You have not been charged.";
   const byStore = /^cancelled by the store:\s*(.*)$/is.exec(reason);
@@ -38,20 +39,26 @@ function Order() {
   const [params] = useSearchParams();
   const client = useQueryClient();
   // The checkout saga finishes asynchronously: poll until the order reaches a settled state.
+  // An order awaiting payment waits for the shopper, not the saga: polling stops there until they pay again.
   const order = useQuery({
     queryKey: ["orders", id],
     queryFn: () => ordersApi.get(id),
-    refetchInterval: (q) => (q.state.data && settledStatuses.includes(q.state.data.status) ? false : 1000),
+    refetchInterval: (q) => (q.state.data && [...settledStatuses, "AwaitingPayment"].includes(q.state.data.status) ? false : 1000),
   });
+  const paying = order.data?.status === "StockReserved" || order.data?.status === "AwaitingPayment";
   // What came back, from Payments' ledger: a refund (partial from the store, or the rest on cancel) lands after the
   // order settles, so a paid order's payment is read on every visit.
   const payment = useQuery({
     queryKey: ["payments", "mine", id],
     queryFn: () => myPaymentsApi.forOrder(id),
-    enabled: order.data?.wasPaid === true,
+    // Read while paying too: a card that needs 3-D Secure waits in RequiresAction for the shopper's check.
+    enabled: order.data?.wasPaid === true || paying,
     retry: false,
     refetchInterval: (q) =>
-      order.data?.status === "Cancelled" && q.state.data && q.state.data.refundedMinor < q.state.data.capturedMinor ? 2000 : false,
+      (order.data?.status === "Cancelled" && q.state.data && q.state.data.refundedMinor < q.state.data.capturedMinor) ||
+      (order.data?.status === "StockReserved" && q.state.data?.status !== "RequiresAction")
+        ? 1500
+        : false,
   });
   const cancel = useMutation({
     mutationFn: () => ordersApi.cancel(id, "Cancelled by the customer"),
@@ -71,8 +78,10 @@ function Order() {
       </p>
       <p role="status" aria-live="polite" className={`status status-${o.status}`} data-testid="order-status">
         Status: {statusLabel(o.status)}
-        {!settledStatuses.includes(o.status) && " — waiting for payment confirmation…"}
+        {!settledStatuses.includes(o.status) && o.status !== "AwaitingPayment" && payment.data?.status !== "RequiresAction" && " — waiting for payment confirmation…"}
       </p>
+      {o.status === "StockReserved" && payment.data?.status === "RequiresAction" && <PaymentChallenge orderId={o.id} payment={payment.data} />}
+      {o.status === "AwaitingPayment" && <RetryPayment order={o} payment={payment.data} />}
       {problem && (
         <div className="error" role="alert">
           <p>{problem}</p>

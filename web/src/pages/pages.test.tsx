@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { screen, waitFor } from "@testing-library/react";
+import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { cartLine, fakeCart } from "../test/fakeCart";
 import { fakeGateway, productDetail, renderPage, shopper } from "../test/render";
@@ -270,6 +270,57 @@ describe("OrderPage", () => {
     expect(cancellationMessage({ status: "Cancelled", cancellationReason: "cancelled by the store: Damaged in the warehouse", history: [] })).toBe(
       "The store cancelled this order: Damaged in the warehouse",
     );
-    expect(cancellationMessage({ status: "Cancelled", cancellationReason: "payment failed: authentication_required", history: [] })).toMatch(/3-D Secure.*not been charged/);
+    expect(cancellationMessage({ status: "Cancelled", cancellationReason: "payment failed: authentication_required", history: [] })).toMatch(/bank could not confirm.*not been charged/);
+  });
+
+  const paidOrder = (id: string) => ({
+    id, status: "Paid", createdAt: "2026-11-01T10:00:00Z", currency: "GBP", subtotal: 20, shipping: 0, tax: 0, total: 20,
+    paymentMethod: "pm_card_chargeDeclined", trackingNumber: null, cancellationReason: null, wasPaid: true, refundedAt: null,
+    lines: [], shippingAddress: { recipient: "Ada", line1: "1 High St", city: "Leeds", postcode: "LS1", country: "GB" },
+    pricesIncludeTax: true, discount: 0, discountCode: null, taxes: [],
+    shippingMethod: { code: "uk-standard", name: "Standard delivery", earliestDelivery: null, latestDelivery: null },
+    history: [], paymentAttempts: 1, stockHeldUntil: null,
+  });
+
+  it("offers to pay again after a decline, says until when the items are held, and sends the new method", async () => {
+    const { requests } = fakeGateway({
+      "GET /api/orders/o3": {
+        body: {
+          ...paidOrder("o3"), status: "AwaitingPayment", wasPaid: false, paymentAttempts: 1, stockHeldUntil: "2026-11-02T10:15:00Z",
+          history: [{ from: "StockReserved", to: "AwaitingPayment", trigger: "PaymentDeclined", actor: "payments", reason: "payment failed: card_declined", at: "2026-11-02T10:00:00Z" }],
+        },
+      },
+      "GET /api/payments/me/orders/o3": {
+        body: { orderId: "o3", status: "Failed", amountMinor: 2000, currency: "GBP", capturedMinor: 0, refundedMinor: 0, failureReason: "card_declined", provider: "simulated", simulated: true, attempt: 1, clientSecret: null },
+      },
+      "GET /api/payments/config": {
+        body: { provider: "simulated", simulated: true, publishableKey: null, testPaymentMethods: [{ id: "pm_card_visa", label: "Visa (succeeds)", outcome: "Payment succeeds." }, { id: "pm_card_mastercard", label: "Mastercard (succeeds)", outcome: "Payment succeeds." }] },
+      },
+      "POST /api/orders/o3/payment": { status: 202, body: { ...paidOrder("o3"), status: "StockReserved", paymentAttempts: 2 } },
+    });
+    renderPage(<OrderPage />, { user: shopper, route: "/orders/o3", path: "/orders/:id" });
+
+    expect(await screen.findByRole("alert")).toHaveTextContent(/Your payment was declined\. You have not been charged\. We are holding your items until \d\d:\d\d\./);
+    await userEvent.click(await screen.findByRole("radio", { name: /Mastercard/ }));
+    await userEvent.click(screen.getByRole("button", { name: "Pay now" }));
+    await waitFor(() => expect(requests).toContainEqual(expect.objectContaining({ method: "POST", url: expect.stringContaining("/api/orders/o3/payment"), body: { paymentMethod: "pm_card_mastercard" } })));
+  });
+
+  it("shows the simulated bank's check while a payment needs 3-D Secure and sends the shopper's answer", async () => {
+    const { requests } = fakeGateway({
+      "GET /api/orders/o4": { body: { ...paidOrder("o4"), status: "StockReserved", wasPaid: false, history: [] } },
+      "GET /api/payments/me/orders/o4": {
+        body: { orderId: "o4", status: "RequiresAction", amountMinor: 2000, currency: "GBP", capturedMinor: 0, refundedMinor: 0, failureReason: null, provider: "simulated", simulated: true, attempt: 1, clientSecret: "pi_sim_secret" },
+      },
+      "GET /api/payments/config": { body: { provider: "simulated", simulated: true, publishableKey: null, testPaymentMethods: [] } },
+      "POST /api/payments/me/orders/o4/simulated-challenge": {
+        body: { orderId: "o4", status: "Captured", amountMinor: 2000, currency: "GBP", capturedMinor: 2000, refundedMinor: 0, failureReason: null, provider: "simulated", simulated: true, attempt: 1, clientSecret: null },
+      },
+    });
+    renderPage(<OrderPage />, { user: shopper, route: "/orders/o4", path: "/orders/:id" });
+
+    const challenge = await screen.findByRole("dialog", { name: "Confirm this payment with your bank" });
+    await userEvent.click(within(challenge).getByRole("button", { name: "Fail the check" }));
+    await waitFor(() => expect(requests).toContainEqual(expect.objectContaining({ method: "POST", url: expect.stringContaining("/api/payments/me/orders/o4/simulated-challenge"), body: { outcome: "fail" } })));
   });
 });

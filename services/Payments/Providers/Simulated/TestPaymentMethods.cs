@@ -16,10 +16,10 @@ public static class TestPaymentMethods
 
     public static readonly IReadOnlyList<TestPaymentMethod> All =
     [
-        new(Visa, "Test Visa", "Payment succeeds."),
-        new(Mastercard, "Test Mastercard", "Payment succeeds."),
-        new(ChargeDeclined, "Test card that is declined", "The bank declines it; you can then pay with another card."),
-        new(AuthenticationRequired, "Test card with 3-D Secure", "Your bank asks you to confirm the payment (a simulated check)."),
-        new(DelayedFailure, "Test card that fails later", "Accepted at first, then fails a few seconds later."),
+        new(Visa, "Visa (succeeds)", "Payment succeeds."),
+        new(Mastercard, "Mastercard (succeeds)", "Payment succeeds."),
+        new(ChargeDeclined, "Card declined", "The bank declines it; you can then pay with another card."),
+        new(AuthenticationRequired, "Requires 3-D Secure", "Your bank asks you to confirm the payment (a simulated check)."),
+        new(DelayedFailure, "Fails after processing", "Accepted at first, then fails a few seconds later."),
     ];
 }
