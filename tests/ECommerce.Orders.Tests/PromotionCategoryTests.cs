@@ -49,7 +49,11 @@ public sealed class PromotionCategoryTests(OrdersHost host)
         var (horse, mug, lamp) = (Line(2000, 1) with { CategorySlugs = ["toys"] }, Line(1000, 1) with { CategorySlugs = ["kitchen"] }, Line(3000, 1));
         var toysAndTheLamp = new Promotion
         {
-            Code = "MIXED", Kind = PromotionKind.FixedAmount, Value = 10m, CategorySlugs = ["toys"], ProductIds = [lamp.ProductId],
+            Code = "MIXED",
+            Kind = PromotionKind.FixedAmount,
+            Value = 10m,
+            CategorySlugs = ["toys"],
+            ProductIds = [lamp.ProductId],
         };
 
         var quote = Priced([horse, mug, lamp], toysAndTheLamp);
