@@ -178,7 +178,9 @@ export const scenarios = [
     async run({ page, browser, baseUrl, shot, log, mode }) {
       const code = `E2E${Date.now().toString(36).toUpperCase()}${Math.floor(Math.random() * 1e4)}`;
       await signInAsAdmin(page, mode);
-      await page.goto("/admin/promotions");
+      await page.getByRole("link", { name: "Admin" }).click();
+      const adminNav = page.getByRole("navigation", { name: "Admin" });
+      await adminNav.getByRole("link", { name: "Promotions" }).click();
       await page.getByRole("heading", { name: "Promotions" }).waitFor();
       await page.getByRole("button", { name: "New promotion" }).click();
       await page.getByLabel("Code", { exact: true }).fill(code);
@@ -219,7 +221,10 @@ export const scenarios = [
         await shopper.close();
       }
 
-      await page.reload();
+      // Back to the list (a fresh read): the order that used the code counts once.
+      await adminNav.getByRole("link", { name: "Shipping" }).click();
+      await page.getByRole("heading", { name: "Shipping" }).waitFor();
+      await adminNav.getByRole("link", { name: "Promotions" }).click();
       await page.getByTestId(`promotion-${code}`).getByTestId("promotion-uses").filter({ hasText: /^1$/ }).waitFor();
     },
   },

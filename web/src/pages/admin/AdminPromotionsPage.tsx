@@ -25,7 +25,8 @@ const scope = (p: Promotion): string =>
 /** Discount codes and automatic promotions: their terms, limits and how many orders have used each. */
 export default function AdminPromotionsPage() {
   const [panel, setPanel] = useState<Panel>(null);
-  const list = useQuery({ queryKey: ["orders", "admin", "promotions"], queryFn: ordersApi.promotions });
+  // Read afresh whenever the page opens: uses and other admins' edits change behind the app-wide 30 s cache.
+  const list = useQuery({ queryKey: ["orders", "admin", "promotions"], queryFn: ordersApi.promotions, refetchOnMount: "always" });
 
   return (
     <section>

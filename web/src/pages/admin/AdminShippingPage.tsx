@@ -14,7 +14,8 @@ const rate = (m: ShippingMethod): string =>
 /** The shipping methods as the back office manages them: zones, rates, free-over threshold, delivery days. */
 export default function AdminShippingPage() {
   const [panel, setPanel] = useState<Panel>(null);
-  const list = useQuery({ queryKey: ["orders", "admin", "shipping-methods"], queryFn: ordersApi.shippingMethods });
+  // Read afresh whenever the page opens: uses and other admins' edits change behind the app-wide 30 s cache.
+  const list = useQuery({ queryKey: ["orders", "admin", "shipping-methods"], queryFn: ordersApi.shippingMethods, refetchOnMount: "always" });
 
   return (
     <section>
