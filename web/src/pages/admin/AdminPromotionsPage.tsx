@@ -11,7 +11,7 @@ const date = (iso: string | null): string => (iso ? new Date(iso).toLocaleDateSt
 const value = (p: Promotion): string =>
   p.kind === "Percentage" ? `${p.value}%` : p.kind === "FixedAmount" ? p.value.toFixed(2) : "—";
 
-const window = (p: Promotion): string =>
+const validity = (p: Promotion): string =>
   !p.startsAt && !p.endsAt ? "Always" : `${date(p.startsAt) || "…"} – ${date(p.endsAt) || "…"}`;
 
 const limits = (p: Promotion): string =>
@@ -66,7 +66,7 @@ export default function AdminPromotionsPage() {
                 <td>{promotionKinds.find((k) => k.value === p.kind)?.label ?? p.kind}</td>
                 <td>{value(p)}</td>
                 <td>{scope(p)}</td>
-                <td>{window(p)}</td>
+                <td>{validity(p)}</td>
                 <td>{limits(p)}</td>
                 <td data-testid="promotion-uses">{p.timesUsed}</td>
                 <td>{p.active ? "Yes" : "No"}</td>
