@@ -144,7 +144,7 @@ public sealed class QuoteTests(OrdersHost host)
     {
         using var admin = host.Client(TestTokens.Admin());
         var code = $"TEN{Guid.NewGuid().ToString("N")[..8].ToUpperInvariant()}";
-        var promotion = new SavePromotionRequest("10% off, ten orders", false, PromotionKind.Percentage, 10, null, null, null, null, 10, 1, true, null);
+        var promotion = new SavePromotionRequest("10% off, ten orders", false, PromotionKind.Percentage, 10, null, null, null, null, null, 10, 1, true, null);
         (await admin.PutAsJsonAsync($"/api/orders/admin/promotions/{code}", promotion, OrdersHost.Json, Ct)).EnsureSuccessStatusCode();
         var product = host.Neighbours.AddProduct(20m);
 
@@ -172,7 +172,7 @@ public sealed class QuoteTests(OrdersHost host)
         using var admin = host.Client(TestTokens.Admin());
         var code = $"ONCE{Guid.NewGuid().ToString("N")[..8].ToUpperInvariant()}";
         (await admin.PutAsJsonAsync($"/api/orders/admin/promotions/{code}",
-            new SavePromotionRequest("Free delivery once", false, PromotionKind.FreeShipping, null, null, null, null, null, null, 1, true, null), OrdersHost.Json, Ct))
+            new SavePromotionRequest("Free delivery once", false, PromotionKind.FreeShipping, null, null, null, null, null, null, null, 1, true, null), OrdersHost.Json, Ct))
             .EnsureSuccessStatusCode();
         using var shopper = host.Client(TestTokens.Customer($"once-{Guid.NewGuid():N}"));
         var product = host.Neighbours.AddProduct(10m);

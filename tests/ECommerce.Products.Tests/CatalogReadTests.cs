@@ -211,7 +211,7 @@ public sealed class CatalogReadTests(CatalogHost host) : IClassFixture<CatalogHo
     }
 
     [Fact]
-    public async Task Lookup_answers_the_agreed_fields_for_known_ids_and_skips_unknown_ones()
+    public async Task Lookup_answers_the_agreed_fields_with_the_category_and_its_ancestors_and_skips_unknown_ids()
     {
         using var client = host.Client();
         var id = (await client.GetJsonAsync("/api/products?q=rocking")).GetProperty("items")[0].GetProperty("id").GetGuid();
@@ -227,6 +227,7 @@ public sealed class CatalogReadTests(CatalogHost host) : IClassFixture<CatalogHo
 
         Assert.Equal(39.00m, item.GetProperty("price").GetDecimal());
         Assert.Equal(3, item.GetProperty("available").GetInt32());
+        Assert.Equal(["toys", "gifts"], item.GetProperty("categorySlugs").EnumerateArray().Select(s => s.GetString()));
     }
 
     [Fact]

@@ -196,6 +196,61 @@ export const scenarios = [
     },
   },
   {
+    name: "an admin creates a discount code; with it and express delivery, the total shown at checkout is exactly what is captured",
+    async run({ page, browser, baseUrl, shot, log, mode }) {
+      const code = `E2E${Date.now().toString(36).toUpperCase()}${Math.floor(Math.random() * 1e4)}`;
+      await signInAsAdmin(page, mode);
+      await page.getByRole("link", { name: "Admin" }).click();
+      const adminNav = page.getByRole("navigation", { name: "Admin" });
+      await adminNav.getByRole("link", { name: "Promotions" }).click();
+      await page.getByRole("heading", { name: "Promotions" }).waitFor();
+      await page.getByRole("button", { name: "New promotion" }).click();
+      await page.getByLabel("Code", { exact: true }).fill(code);
+      await page.getByLabel("Description", { exact: true }).fill("Ten percent off (journey)");
+      await page.getByLabel("Type").selectOption("Percentage");
+      await page.getByLabel("Percent off").fill("10");
+      await page.getByLabel("Uses in all").fill("5");
+      await shot("30-admin-new-promotion");
+      await page.getByRole("button", { name: "Save promotion" }).click();
+      await page.getByTestId(`promotion-${code}`).getByTestId("promotion-uses").filter({ hasText: /^0$/ }).waitFor();
+
+      const shopper = await browser.newContext({ baseURL: baseUrl });
+      const shopperPage = await shopper.newPage();
+      try {
+        const [first, second] = await inStockProducts(baseUrl);
+        await signUp(shopperPage, uniqueEmail("discount"));
+        await addToCart(shopperPage, first.slug);
+        await addToCart(shopperPage, second.slug);
+        await openCheckout(shopperPage, /^Visa/);
+        await shopperPage.getByRole("radio", { name: /^Express delivery/ }).check();
+        const quote = shopperPage.locator("dl.quote");
+        await quote.getByText(/^Express delivery/).waitFor();
+        await shopperPage.getByRole("group", { name: "Discount code" }).getByLabel("Code").fill(code.toLowerCase());
+        await shopperPage.getByRole("button", { name: "Apply" }).click();
+        await quote.getByText(`Discount (${code})`).waitFor();
+        await quote.getByText(/^Express delivery/).waitFor();
+        const shownMinor = Number(await quote.getAttribute("data-total-minor"));
+        const shownText = (await shopperPage.getByTestId("quote-total").textContent()).trim();
+        await shot("31-checkout-discount-express", shopperPage);
+        const paymentRead = shopperPage.waitForResponse((r) => r.url().includes("/api/payments/me/orders/") && r.ok(), { timeout: 45_000 });
+        await shopperPage.getByRole("button", { name: "Place order" }).click();
+        await shopperPage.getByTestId("order-status").filter({ hasText: "Status: Paid" }).waitFor({ timeout: 30_000 });
+        const payment = await (await paymentRead).json();
+        log(`with ${code}: shown ${shownText} (${shownMinor} minor), captured ${payment.capturedMinor} minor`);
+        if (!(shownMinor > 0) || payment.capturedMinor !== shownMinor)
+          throw new Error(`checkout showed ${shownText} (${shownMinor} minor units) with ${code} but ${payment.capturedMinor} was captured`);
+      } finally {
+        await shopper.close();
+      }
+
+      // Back to the list (a fresh read): the order that used the code counts once.
+      await adminNav.getByRole("link", { name: "Shipping" }).click();
+      await page.getByRole("heading", { name: "Shipping" }).waitFor();
+      await adminNav.getByRole("link", { name: "Promotions" }).click();
+      await page.getByTestId(`promotion-${code}`).getByTestId("promotion-uses").filter({ hasText: /^1$/ }).waitFor();
+    },
+  },
+  {
     name: "an admin changes a price and the shopper sees it",
     async run({ page, browser, baseUrl, shot, mode }) {
       const product = (await inStockProducts(baseUrl))[1];

@@ -19,6 +19,8 @@ const AdminProductsPage = lazy(() => import("./pages/admin/AdminProductsPage"));
 const AdminOrdersPage = lazy(() => import("./pages/admin/AdminOrdersPage"));
 const AdminModelsPage = lazy(() => import("./pages/admin/AdminModelsPage"));
 const AdminSalesPage = lazy(() => import("./pages/admin/AdminSalesPage"));
+const AdminShippingPage = lazy(() => import("./pages/admin/AdminShippingPage"));
+const AdminPromotionsPage = lazy(() => import("./pages/admin/AdminPromotionsPage"));
 
 export function AppRoutes() {
   return (
@@ -40,6 +42,8 @@ export function AppRoutes() {
           <Route path="orders" element={<AdminOrdersPage />} />
           <Route path="models" element={<AdminModelsPage />} />
           <Route path="sales" element={<AdminSalesPage />} />
+          <Route path="shipping" element={<AdminShippingPage />} />
+          <Route path="promotions" element={<AdminPromotionsPage />} />
         </Route>
         <Route path="*" element={<NotFoundPage />} />
       </Route>

@@ -14,6 +14,7 @@ public sealed record SavePromotionRequest(
     decimal? Value,
     decimal? MinimumSpend,
     IReadOnlyList<Guid>? ProductIds,
+    IReadOnlyList<string>? CategorySlugs,
     DateTimeOffset? StartsAt,
     DateTimeOffset? EndsAt,
     int? UsageLimit,
@@ -21,13 +22,17 @@ public sealed record SavePromotionRequest(
     bool? Active,
     uint? Version);
 
-/// <summary>A promotion as the back office sees it, with how often it has been used.</summary>
+/// <summary>
+/// A promotion as the back office sees it, with how often it has been used: <see cref="TimesUsed"/> is the limit counter,
+/// raised in the transaction that writes each redemption, so it equals the promotion's rows in the redemptions table.
+/// </summary>
 public sealed record PromotionView(
     string Code, string Description, bool Automatic, PromotionKind Kind, decimal Value, decimal? MinimumSpend, IReadOnlyList<Guid> ProductIds,
-    DateTimeOffset? StartsAt, DateTimeOffset? EndsAt, int? UsageLimit, int? PerCustomerLimit, int TimesUsed, bool Active, uint Version)
+    IReadOnlyList<string> CategorySlugs, DateTimeOffset? StartsAt, DateTimeOffset? EndsAt, int? UsageLimit, int? PerCustomerLimit, int TimesUsed,
+    bool Active, uint Version)
 {
     public static PromotionView From(Promotion p) => new(p.Code, p.Description, p.Automatic, p.Kind, p.Value, p.MinimumSpend, p.ProductIds,
-        p.StartsAt, p.EndsAt, p.UsageLimit, p.PerCustomerLimit, p.TimesUsed, p.Active, p.Version);
+        p.CategorySlugs, p.StartsAt, p.EndsAt, p.UsageLimit, p.PerCustomerLimit, p.TimesUsed, p.Active, p.Version);
 }
 
 /// <summary>The back office's discount codes and automatic promotions: list them with their use, create or replace one. Admins only.</summary>
@@ -77,6 +82,7 @@ public static class PromotionEndpoints
         promotion.Value = request.Value ?? 0;
         promotion.MinimumSpend = request.MinimumSpend;
         promotion.ProductIds = [.. (request.ProductIds ?? []).Distinct()];
+        promotion.CategorySlugs = [.. (request.CategorySlugs ?? []).Distinct()];
         promotion.StartsAt = request.StartsAt;
         promotion.EndsAt = request.EndsAt;
         promotion.UsageLimit = request.UsageLimit;
@@ -105,9 +111,14 @@ public static class PromotionEndpoints
         errors.Check(r.Kind != PromotionKind.FixedAmount || r.Value is > 0 and <= 100_000, "value", "A fixed amount is above 0 and at most 100,000.");
         errors.Check(r.MinimumSpend is null or (>= 0 and <= 1_000_000), "minimumSpend", "minimumSpend is between 0 and 1,000,000.");
         errors.Check(r.ProductIds is null || (r.ProductIds.Count <= 500 && !r.ProductIds.Contains(Guid.Empty)), "productIds", "List at most 500 product ids.");
+        errors.Check(r.CategorySlugs is null || (r.CategorySlugs.Count <= 100 && r.CategorySlugs.All(IsCategorySlug)), "categorySlugs",
+            "List at most 100 category slugs (lowercase letters, digits and dashes, as the catalog spells them).");
         errors.Check(r.StartsAt is null || r.EndsAt is null || r.StartsAt < r.EndsAt, "endsAt", "endsAt is after startsAt.");
         errors.Check(r.UsageLimit is null or (>= 1 and <= 10_000_000), "usageLimit", "usageLimit is at least 1.");
         errors.Check(r.PerCustomerLimit is null or (>= 1 and <= 1000), "perCustomerLimit", "perCustomerLimit is between 1 and 1000.");
         return errors;
     }
+
+    private static bool IsCategorySlug(string? slug) =>
+        slug is { Length: > 0 and <= 100 } && slug.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-');
 }

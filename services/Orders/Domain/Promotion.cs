@@ -37,8 +37,11 @@ public sealed class Promotion
     /// <summary>The goods value (store price basis) an order must reach, in major units; null for none.</summary>
     public decimal? MinimumSpend { get; set; }
 
-    /// <summary>The products it applies to; empty for every product.</summary>
+    /// <summary>The products it applies to; with <see cref="CategorySlugs"/> empty too, it applies to every product.</summary>
     public List<Guid> ProductIds { get; set; } = [];
+
+    /// <summary>The categories (Products' slugs) it applies to, sub-categories included; a line qualifies by product or category.</summary>
+    public List<string> CategorySlugs { get; set; } = [];
 
     public DateTimeOffset? StartsAt { get; set; }
 
@@ -65,14 +68,24 @@ public sealed class Promotion
         : null;
 
     /// <summary>
+    /// Whether a line of this product (in these categories: its own and its ancestors, as Products' lookup lists them)
+    /// is eligible: every line when the promotion names no product and no category, else a line whose product is listed
+    /// or whose category (or an ancestor of it) is.
+    /// </summary>
+    public bool AppliesTo(Guid productId, IReadOnlyList<string> categorySlugs) =>
+        (ProductIds.Count == 0 && CategorySlugs.Count == 0)
+        || ProductIds.Contains(productId)
+        || categorySlugs.Any(c => CategorySlugs.Contains(c, StringComparer.OrdinalIgnoreCase));
+
+    /// <summary>
     /// The discount on these line amounts (minor units, store price basis), or null when the order does not qualify (below
     /// the minimum spend, or no eligible line). A money discount is shared across eligible lines in proportion to their
     /// amounts, the remainder to the largest lines first, so per-line tax stays exact.
     /// </summary>
-    public QuoteDiscount? DiscountFor(IReadOnlyList<(Guid ProductId, long AmountMinor)> lines, string currency)
+    public QuoteDiscount? DiscountFor(IReadOnlyList<DiscountableLine> lines, string currency)
     {
         var goods = lines.Sum(l => l.AmountMinor);
-        var eligible = lines.Where(l => ProductIds.Count == 0 || ProductIds.Contains(l.ProductId)).ToList();
+        var eligible = lines.Where(l => AppliesTo(l.ProductId, l.CategorySlugs)).Select(l => (l.ProductId, l.AmountMinor)).ToList();
         var eligibleTotal = eligible.Sum(l => l.AmountMinor);
         if (eligibleTotal <= 0 || (MinimumSpend is { } min && goods < Money.RoundToMinor(min, currency)))
         {
@@ -105,6 +118,9 @@ public sealed class Promotion
         return shares;
     }
 }
+
+/// <summary>A line a promotion may discount: its product, amount (minor units) and the product's category slugs (own first, then ancestors).</summary>
+public sealed record DiscountableLine(Guid ProductId, long AmountMinor, IReadOnlyList<string> CategorySlugs);
 
 /// <summary>One order's use of a promotion: counted against its limits, once per order.</summary>
 public sealed class PromotionRedemption

@@ -4,8 +4,15 @@ using System.Text;
 
 namespace ECommerce.Orders.Domain;
 
-/// <summary>A product to be priced: the catalog's unit price (in the store's price basis) and what tax and shipping need.</summary>
-public sealed record PricedProduct(Guid ProductId, string Sku, string Name, int Quantity, long UnitPriceMinor, string TaxClass, int WeightGrams);
+/// <summary>
+/// A product to be priced: the catalog's unit price (in the store's price basis), what tax and shipping need, and its
+/// category slugs (own, then ancestors) for category-scoped promotions.
+/// </summary>
+public sealed record PricedProduct(Guid ProductId, string Sku, string Name, int Quantity, long UnitPriceMinor, string TaxClass, int WeightGrams,
+    IReadOnlyList<string>? CategorySlugs = null)
+{
+    public IReadOnlyList<string> Categories => CategorySlugs ?? [];
+}
 
 /// <summary>
 /// The price rules (docs/orders.md) in integer minor units. Per line: the discount is taken off, then the tax is
@@ -33,7 +40,7 @@ public static class QuoteCalculator
             var unit = tax.PricesIncludeTax && !collects ? Round(p.UnitPriceMinor / (1 + tax.HomeRate(taxClass))) : p.UnitPriceMinor;
             return (Product: p, TaxClass: taxClass, Unit: unit, Amount: checked(unit * p.Quantity));
         }).ToList();
-        var discount = promotion?.DiscountFor([.. priced.Select(p => (p.Product.ProductId, p.Amount))], currency);
+        var discount = promotion?.DiscountFor([.. priced.Select(p => new DiscountableLine(p.Product.ProductId, p.Amount, p.Product.Categories))], currency);
         var lines = new List<QuoteLine>(products.Count);
         foreach (var (p, taxClass, unit, amount) in priced)
         {

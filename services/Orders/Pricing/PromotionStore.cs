@@ -29,7 +29,7 @@ public sealed class PromotionStore(OrdersDbContext db)
         }
 
         var automatic = await db.Promotions.AsNoTracking().Where(p => p.Automatic && p.Active).ToListAsync(cancellationToken);
-        var amounts = lines.Select(l => (l.ProductId, l.UnitPriceMinor * l.Quantity)).ToList();
+        var amounts = lines.Select(l => new DiscountableLine(l.ProductId, l.UnitPriceMinor * l.Quantity, l.Categories)).ToList();
         return (automatic.Where(p => p.Unavailable(now, 0) is null)
             .Select(p => (Promotion: p, Off: p.DiscountFor(amounts, currency)?.LineDiscounts.Values.Sum() ?? -1))
             .Where(c => c.Off >= 0)

@@ -30,6 +30,19 @@ public sealed record CategoryTree(IReadOnlyList<CategoryTreeEntry> Categories, I
 
     public CategoryTreeEntry Brand(int id) => Brands.FirstOrDefault(b => b.Id == id) ?? new CategoryTreeEntry(id, "?", "?", null);
 
+    /// <summary>The category's slug and its ancestors' (nearest first); empty when the id is unknown.</summary>
+    public List<string> CategoryAndAncestors(int id)
+    {
+        var result = new List<string>();
+        for (var category = Categories.FirstOrDefault(c => c.Id == id); category is not null && !result.Contains(category.Slug);
+            category = Categories.FirstOrDefault(c => c.Slug == category.ParentSlug))
+        {
+            result.Add(category.Slug);
+        }
+
+        return result;
+    }
+
     /// <summary>The category's id and every descendant's; empty when the slug is unknown (so the filter matches nothing).</summary>
     public List<int> CategoryAndDescendants(string slug)
     {

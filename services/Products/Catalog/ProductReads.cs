@@ -11,7 +11,7 @@ namespace ECommerce.Products.Catalog;
 public sealed record CachedProduct(ProductDetail Detail, string ETag);
 
 /// <summary>Single-product reads: by id and slug through the cache, and the live (uncached) lookup carts use.</summary>
-public sealed class ProductReads(ProductsDbContext db, CatalogCache cache)
+public sealed class ProductReads(ProductsDbContext db, CatalogCache cache, CatalogLookups lookups)
 {
     public async Task<CachedProduct?> ByIdAsync(Guid id, CancellationToken ct) =>
         await cache.GetOrCreateAsync($"product:{id:N}", [CatalogCache.ProductTag(id)],
@@ -26,8 +26,10 @@ public sealed class ProductReads(ProductsDbContext db, CatalogCache cache)
     }
 
     /// <summary>Always from the database: carts and checkout must see the current price and stock.</summary>
-    public async Task<List<ProductLookupItem>> LookupAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct) =>
-        await db.Products.AsNoTracking().Where(p => ids.Contains(p.Id))
+    public async Task<List<ProductLookupItem>> LookupAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct)
+    {
+        var tree = await lookups.GetAsync(ct);
+        return await db.Products.AsNoTracking().Where(p => ids.Contains(p.Id))
             .Select(p => new
             {
                 p.Id,
@@ -40,12 +42,14 @@ public sealed class ProductReads(ProductsDbContext db, CatalogCache cache)
                 p.Active,
                 p.TaxClass,
                 p.WeightGrams,
+                p.CategoryId,
                 Image = p.Images.OrderBy(i => i.SortOrder).Select(i => i.FileName).FirstOrDefault(),
             })
             .AsAsyncEnumerable()
             .Select(p => new ProductLookupItem(p.Id, p.Sku, p.Name, p.Slug, p.Price, p.Currency, p.Available, p.Active,
-                p.Image is null ? null : ImageUrls.For(p.Image), p.TaxClass, p.WeightGrams))
+                p.Image is null ? null : ImageUrls.For(p.Image), p.TaxClass, p.WeightGrams, tree.CategoryAndAncestors(p.CategoryId)))
             .ToListAsync(ct);
+    }
 
     private static async Task<CachedProduct?> LoadAsync(IQueryable<Product> query, CancellationToken ct)
     {

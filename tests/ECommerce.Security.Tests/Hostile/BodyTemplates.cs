@@ -57,7 +57,7 @@ public static class BodyTemplates
         ["POST /api/orders/{id:guid}/payment"] = new("""{"paymentMethod":"pm_card_visa"}""", new Dictionary<string, FieldKind> { ["paymentMethod"] = Format }),
         ["POST /api/orders/{id:guid}/ship"] = new("""{"trackingNumber":"TRK123456"}""", new Dictionary<string, FieldKind> { ["trackingNumber"] = Format }),
         ["PUT /api/orders/admin/promotions/{code}"] = new(
-            """{"description":"Hostile ten percent","kind":"Percentage","value":10,"usageLimit":5,"perCustomerLimit":1,"active":false}""",
+            """{"description":"Hostile ten percent","kind":"Percentage","value":10,"categorySlugs":["security"],"usageLimit":5,"perCustomerLimit":1,"active":false}""",
             new Dictionary<string, FieldKind> { ["description"] = Text, ["kind"] = Format, ["value"] = Price, ["usageLimit"] = Count, ["perCustomerLimit"] = Count, ["active"] = Bool }),
         ["PUT /api/orders/admin/shipping-methods/{code}"] = new(
             """{"name":"Hostile post","zone":"United Kingdom","countries":["GB"],"rateKind":"Flat","flatFee":3.50,"minDays":1,"maxDays":3,"active":false,"sortOrder":999}""",

@@ -23,6 +23,18 @@ export type OrderDetail = Schemas["OrderDetail"];
 
 export type CheckoutRequest = RequestBody<Schemas["CheckoutRequest"]>;
 
+export type ShippingMethod = Schemas["ShippingMethodView"];
+
+export type ShippingRateKind = Schemas["ShippingRateKind"];
+
+export type SaveShippingMethod = RequestBody<Schemas["SaveShippingMethodRequest"]>;
+
+export type Promotion = Schemas["PromotionView"];
+
+export type PromotionKind = Schemas["PromotionKind"];
+
+export type SavePromotion = RequestBody<Schemas["SavePromotionRequest"]>;
+
 export interface AdminSearch extends PageQuery {
   /** The start of the order's id: the number the customer sees on their order page. */
   order?: string;
@@ -48,6 +60,14 @@ export const ordersApi = {
   /** The store cancels before shipping: stock is released and a paid order refunded in full. */
   adminCancel: (id: string, reason: string) =>
     request<OrderDetail>(`/api/orders/admin/${id}/cancel`, { method: "POST", body: { reason } }),
+  shippingMethods: () => request<ShippingMethod[]>("/api/orders/admin/shipping-methods"),
+  /** Creates the method, or replaces it when `body.version` (from the list) is the current one; a stale version is a 409. */
+  saveShippingMethod: (code: string, body: SaveShippingMethod) =>
+    request<ShippingMethod>(`/api/orders/admin/shipping-methods/${encodeURIComponent(code)}`, { method: "PUT", body }),
+  promotions: () => request<Promotion[]>("/api/orders/admin/promotions"),
+  /** Creates the promotion, or replaces it when `body.version` (from the list) is the current one; a stale version is a 409. */
+  savePromotion: (code: string, body: SavePromotion) =>
+    request<Promotion>(`/api/orders/admin/promotions/${encodeURIComponent(code)}`, { method: "PUT", body }),
 };
 
 /**

@@ -80,6 +80,7 @@ export const product = (overrides: Partial<ProductLookupItem> = {}): ProductLook
   imageUrl: null,
   taxClass: "standard",
   weightGrams: 500,
+  categorySlugs: ["kitchen"],
   ...overrides,
 });
 

@@ -389,6 +389,11 @@ namespace ECommerce.Orders.Persistence.Migrations
                         .HasColumnType("boolean")
                         .HasColumnName("automatic");
 
+                    b.PrimitiveCollection<List<string>>("CategorySlugs")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("category_slugs");
+
                     b.Property<string>("Description")
                         .IsRequired()
                         .HasMaxLength(200)

@@ -1213,6 +1213,7 @@ export interface components {
         PromotionView: {
             active: boolean;
             automatic: boolean;
+            categorySlugs: string[];
             code: string;
             description: string;
             /** Format: date-time */
@@ -1281,6 +1282,7 @@ export interface components {
         SavePromotionRequest: {
             active: null | boolean;
             automatic: null | boolean;
+            categorySlugs: null | string[];
             description: null | string;
             /** Format: date-time */
             endsAt: null | string;

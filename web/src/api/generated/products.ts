@@ -405,6 +405,7 @@ export interface components {
             active: boolean;
             /** Format: int32 */
             available: number;
+            categorySlugs: string[];
             currency: string;
             /** Format: uuid */
             id: string;
