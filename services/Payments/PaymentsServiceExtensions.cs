@@ -47,7 +47,8 @@ public static class PaymentsServiceExtensions
         builder.AddMessaging<PaymentsDbContext>(m => m
             .Subscribe<OrderPlaced, OrderPlacedHandler>()
             .Subscribe<StockReserved, StockReservedHandler>()
-            .Subscribe<OrderCancelled, OrderCancelledHandler>());
+            .Subscribe<OrderCancelled, OrderCancelledHandler>()
+            .Subscribe<EmailVerified, GuestPayments.EmailVerifiedHandler>());
         return builder;
     }
 

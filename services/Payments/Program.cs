@@ -1,6 +1,7 @@
 using ECommerce.Payments;
 using ECommerce.Payments.Admin;
 using ECommerce.Payments.CardData;
+using ECommerce.Payments.GuestPayments;
 using ECommerce.Payments.MyPayments;
 using ECommerce.Payments.Refunds;
 using ECommerce.Payments.Webhooks;
@@ -9,6 +10,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
 builder.AddPaymentsServices();
+builder.AddGuestPayments();
 
 var app = builder.Build();
 
@@ -21,6 +23,7 @@ app.MapDefaultEndpoints();
 app.MapPaymentsConfigEndpoints();
 app.MapStripeWebhookEndpoints();
 app.MapMyPaymentsEndpoints();
+app.MapGuestPaymentEndpoints();
 app.MapPaymentHistoryEndpoints();
 app.MapRefundEndpoints();
 
