@@ -11,13 +11,17 @@ var infra = builder.AddInfrastructure();
 var auth = builder.AddService<Projects.ECommerce_Auth>("auth")
     .WithInfrastructure(infra, database: "authdb");
 
+// Signs guest order links: Orders issues them, Payments verifies the same token.
+var orderAccessKey = builder.AddOrderAccessKey();
+
 var products = builder.AddService<Projects.ECommerce_Products>("products")
     .WithInfrastructure(infra, database: "productsdb")
     .WithAuthentication(auth);
 
 var payments = builder.AddService<Projects.ECommerce_Payments>("payments")
     .WithInfrastructure(infra, database: "paymentsdb")
-    .WithAuthentication(auth);
+    .WithAuthentication(auth)
+    .WithOrderAccess(orderAccessKey);
 
 var users = builder.AddService<Projects.ECommerce_Users>("users")
     .WithInfrastructure(infra, database: "usersdb")
@@ -26,7 +30,8 @@ var users = builder.AddService<Projects.ECommerce_Users>("users")
 var orders = builder.AddService<Projects.ECommerce_Orders>("orders")
     .WithInfrastructure(infra, database: "ordersdb")
     .WithReference(products).WithReference(users)
-    .WithAuthentication(auth);
+    .WithAuthentication(auth)
+    .WithOrderAccess(orderAccessKey);
 
 var ai = builder.AddService<Projects.ECommerce_AI>("ai")
     .WithInfrastructure(infra, database: "aidb")

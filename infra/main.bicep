@@ -20,6 +20,10 @@ param principalId string = ''
 param postgresAdminPassword string
 
 @secure()
+@description('Key that signs guest order links (Orders signs, Payments verifies). main.parameters.json asks azd for $(secretOrRandomPassword …), so it is generated once and then read back from Key Vault; rotating it ends every outstanding link.')
+param orderAccessSigningKey string
+
+@secure()
 @description('Stripe secret key (sk_…); empty keeps Payments on its simulated provider.')
 param stripeSecretKey string = ''
 
@@ -45,6 +49,7 @@ module resources 'resources.bicep' = {
     tags: tags
     principalId: principalId
     postgresAdminPassword: postgresAdminPassword
+    orderAccessSigningKey: orderAccessSigningKey
     stripeSecretKey: stripeSecretKey
     stripeWebhookSecret: stripeWebhookSecret
   }

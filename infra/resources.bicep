@@ -12,6 +12,9 @@ param principalId string = ''
 param postgresAdminPassword string
 
 @secure()
+param orderAccessSigningKey string
+
+@secure()
 param stripeSecretKey string = ''
 
 @secure()
@@ -112,6 +115,7 @@ module secrets 'modules/app-secrets.bicep' = {
     postgresServerName: postgres.outputs.serverName
     postgresAdministratorLogin: postgres.outputs.administratorLogin
     postgresAdministratorPassword: postgresAdminPassword
+    orderAccessSigningKey: orderAccessSigningKey
     databases: databases
     redisName: redis.outputs.name
     serviceBusNamespaceName: serviceBus.outputs.namespaceName

@@ -13,6 +13,9 @@ param serviceBusScalerRuleName string
 param postgresAdministratorPassword string
 
 @secure()
+param orderAccessSigningKey string
+
+@secure()
 param stripeSecretKey string = ''
 
 @secure()
@@ -84,6 +87,16 @@ resource scalerConnection 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
   name: 'servicebus-scaler-connection'
   properties: {
     value: serviceBus::scalerRule.listKeys().primaryConnectionString
+  }
+}
+
+// Signs guest order links; Orders and Payments read it. Read back by azd's $(secretOrRandomPassword …) on the next
+// provision, so it stays the same (and outstanding links keep working) until an operator rotates it.
+resource orderAccessKey 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
+  parent: vault
+  name: 'order-access-signing-key'
+  properties: {
+    value: orderAccessSigningKey
   }
 }
 

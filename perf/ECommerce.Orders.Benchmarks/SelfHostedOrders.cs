@@ -60,6 +60,7 @@ public sealed class SelfHostedOrders : IAsyncDisposable
             .UseSetting("ConnectionStrings:cache", redis.ConnectionString)
             .UseSetting("Orders:Products:BaseAddress", products.Urls.First())
             .UseSetting("Orders:Users:BaseAddress", products.Urls.First())
+            .UseSetting("OrderAccess:SigningKey", TestOrderAccess.SigningKey)
             .UseSetting("Logging:LogLevel:Default", "Warning")
             .ConfigureServices(services => services.TrustTestTokens()));
         _disposables.Add(factory);

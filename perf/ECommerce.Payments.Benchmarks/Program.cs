@@ -33,6 +33,7 @@ public static class PaymentsBenchmark
             .UseSetting("ConnectionStrings:paymentsdb", paymentsDb)
             .UseSetting("ConnectionStrings:messaging", messagingDb)
             .UseSetting("Messaging:Transport", "postgres")
+            .UseSetting("OrderAccess:SigningKey", TestOrderAccess.SigningKey)
             .UseSetting("Logging:LogLevel:Default", "Warning"));
         var host = factory.Services.GetRequiredService<SubscriptionHost<PaymentsDbContext>>();
 

@@ -1,5 +1,6 @@
 using ECommerce.Auth.Accounts;
 using ECommerce.Auth.Email;
+using ECommerce.Auth.EmailVerification;
 using ECommerce.Auth.Options;
 using ECommerce.Auth.PasswordReset;
 using ECommerce.Auth.Persistence;
@@ -86,6 +87,7 @@ public static class AuthServiceExtensions
         builder.Services.AddScoped<AccountService>();
         builder.Services.AddScoped<TokenPrincipals>();
         builder.Services.AddScoped<PasswordResetLinks>();
+        builder.Services.AddScoped<EmailVerificationLinks>();
 
         // The gateway terminates the browser's connection; its X-Forwarded-* headers give the public host and scheme
         // for redirects. Auth is reachable only from inside the environment (internal ingress), so the proxy is trusted.

@@ -50,7 +50,8 @@ public static class PaymentsServiceExtensions
             .Subscribe<OrderPlaced, OrderPlacedHandler>()
             .Subscribe<StockReserved, StockReservedHandler>()
             .Subscribe<OrderPaymentRetried, OrderPaymentRetriedHandler>()
-            .Subscribe<OrderCancelled, OrderCancelledHandler>());
+            .Subscribe<OrderCancelled, OrderCancelledHandler>()
+            .Subscribe<EmailVerified, GuestPayments.EmailVerifiedHandler>());
         return builder;
     }
 

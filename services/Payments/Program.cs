@@ -2,6 +2,7 @@ using ECommerce.Payments;
 using ECommerce.Payments.Admin;
 using ECommerce.Payments.Authentication;
 using ECommerce.Payments.CardData;
+using ECommerce.Payments.GuestPayments;
 using ECommerce.Payments.MyPayments;
 using ECommerce.Payments.Refunds;
 using ECommerce.Payments.Webhooks;
@@ -10,6 +11,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
 builder.AddPaymentsServices();
+builder.AddGuestPayments();
 
 var app = builder.Build();
 
@@ -23,6 +25,7 @@ app.MapPaymentsConfigEndpoints();
 app.MapStripeWebhookEndpoints();
 app.MapMyPaymentsEndpoints();
 app.MapPaymentAuthenticationEndpoints();
+app.MapGuestPaymentEndpoints();
 app.MapPaymentHistoryEndpoints();
 app.MapRefundEndpoints();
 

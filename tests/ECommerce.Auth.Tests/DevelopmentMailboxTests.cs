@@ -23,7 +23,9 @@ public class DevelopmentMailboxTests(DevelopmentAuthFixture development) : IClas
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var mail = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
-        Assert.Equal(1, mail.GetArrayLength());
+        // The verification link from registration, then the reset link.
+        Assert.Equal(2, mail.GetArrayLength());
+        Assert.Equal("Reset your password", mail[0].GetProperty("subject").GetString());
     }
 
     [Theory]

@@ -42,6 +42,12 @@ public sealed class EdgeAuthenticationTests : IAsyncLifetime
             Interlocked.Increment(ref _downstreamCalls);
             return Results.Json(new { lines = Array.Empty<object>() });
         });
+        // A guest's order by its link: the gateway must let it through; Orders checks the link's token itself.
+        _auth.MapGet("/api/orders/guest/{orderId}", (HttpRequest request) =>
+        {
+            Interlocked.Increment(ref _downstreamCalls);
+            return Results.Json(new { access = request.Headers["X-Order-Access"].ToString() });
+        });
         _auth.MapGet("/.well-known/openid-configuration", () =>
         {
             Interlocked.Increment(ref _downstreamCalls);
@@ -73,6 +79,20 @@ public sealed class EdgeAuthenticationTests : IAsyncLifetime
         request.Headers.Authorization = new("Bearer", TestTokens.Customer("customer-a"));
         using var signedIn = await client.SendAsync(request, Ct);
         Assert.Equal(HttpStatusCode.OK, signedIn.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_guest_order_link_reaches_orders_without_a_token_and_with_its_access_header()
+    {
+        using var client = _gateway.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/orders/guest/0195f0a4-0000-7000-8000-000000000001");
+        request.Headers.Add("X-Order-Access", "4102444800.signature");
+
+        using var response = await client.SendAsync(request, Ct);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        Assert.Equal("4102444800.signature", body.GetProperty("access").GetString());
     }
 
     [Fact]

@@ -30,6 +30,7 @@ public sealed class MessageNamesTests
         ["ProductUpdated"] = "ProductUpdated",
         ["UserRegistered"] = "UserRegistered",
         ["UserDeleted"] = "UserDeleted",
+        ["EmailVerified"] = "EmailVerified",
     };
 
     /// <summary>Service assembly, handler class → inbox key.</summary>
@@ -40,12 +41,14 @@ public sealed class MessageNamesTests
         "ECommerce.AI ProductPriceChangedHandler -> ProductPriceChangedHandler",
         "ECommerce.AI ProductUpdatedHandler -> ProductUpdatedHandler",
         "ECommerce.Auth UserDeletedHandler -> UserDeletedHandler",
+        "ECommerce.Orders EmailVerifiedHandler -> EmailVerifiedHandler",
         "ECommerce.Orders PaymentFailedHandler -> PaymentFailedHandler",
         "ECommerce.Orders PaymentRefundedHandler -> PaymentRefundedHandler",
         "ECommerce.Orders PaymentSucceededHandler -> PaymentSucceededHandler",
         "ECommerce.Orders StockRejectedHandler -> StockRejectedHandler",
         "ECommerce.Orders StockReservedHandler -> StockReservedHandler",
         "ECommerce.Orders UserDeletedHandler -> UserDeletedHandler",
+        "ECommerce.Payments EmailVerifiedHandler -> EmailVerifiedHandler",
         "ECommerce.Payments OrderCancelledHandler -> OrderCancelledHandler",
         "ECommerce.Payments OrderPaymentRetriedHandler -> OrderPaymentRetriedHandler",
         "ECommerce.Payments OrderPlacedHandler -> OrderPlacedHandler",

@@ -92,6 +92,8 @@ public abstract class ServiceHost<TProgram> : IAsyncLifetime
             _transport = new PostgresTransport(MessagingDatabase);
         }
 
+        // Guest order links (Orders signs, Payments verifies): one key for every service host of the run.
+        settings["OrderAccess:SigningKey"] = TestOrderAccess.SigningKey;
         await StartingAsync();
         Configure(settings);
         Factory = new WebApplicationFactory<TProgram>().WithWebHostBuilder(web =>

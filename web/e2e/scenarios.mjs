@@ -138,6 +138,46 @@ export const scenarios = [
     },
   },
   {
+    name: "a guest buys with the simulated Visa, returns by the order link and sees it Paid; a tampered link is not found",
+    async run({ page, browser, baseUrl, shot }) {
+      const [product] = await inStockProducts(baseUrl);
+      await addToCart(page, product.slug);
+      await page.goto("/checkout");
+      await page.getByRole("button", { name: "Check out as a guest" }).click();
+      await page.getByLabel("E-mail address").fill(uniqueEmail("guest"));
+      await page.getByLabel("Full name").fill("Grace Hopper");
+      await page.getByLabel("Address line 1").fill("2 Compiler Road");
+      await page.getByLabel("Town or city").fill("Leeds");
+      await page.getByLabel("Postcode").fill("LS1 1AA");
+      await page.getByRole("radio", { name: /^Visa/ }).check();
+      await shot("30-guest-checkout");
+      await page.getByRole("button", { name: "Place order" }).click();
+      await page.getByRole("heading", { name: "Thank you for your order" }).waitFor();
+      const link = new URL(page.url());
+      const access = link.searchParams.get("access");
+      if (!access) throw new Error(`the guest's order page ${link.pathname}${link.search} carries no access token`);
+      await page.getByTestId("order-status").filter({ hasText: "Status: Paid" }).waitFor({ timeout: 30_000 });
+
+      // The link alone, in a browser that never placed the order: the order and its payment, Paid.
+      const elsewhere = await browser.newContext({ baseURL: baseUrl });
+      const linkPage = await elsewhere.newPage();
+      const paymentRead = linkPage.waitForResponse((r) => r.url().includes("/api/payments/guest/orders/") && r.ok(), { timeout: 30_000 });
+      await linkPage.goto(`${link.pathname}?access=${encodeURIComponent(access)}`);
+      await linkPage.getByTestId("order-status").filter({ hasText: "Status: Paid" }).waitFor({ timeout: 30_000 });
+      const payment = await (await paymentRead).json();
+      if (payment.status !== "Captured") throw new Error(`the guest's payment is ${payment.status}, not Captured`);
+      await shot("31-guest-order-by-link", linkPage);
+
+      // The signature's first character changed (its last one carries padding bits a decoder may ignore): not found.
+      const [expiry, signature] = access.split(".");
+      const tampered = `${expiry}.${signature.startsWith("A") ? "B" : "A"}${signature.slice(1)}`;
+      await linkPage.goto(`${link.pathname}?access=${encodeURIComponent(tampered)}`);
+      await linkPage.getByRole("heading", { name: "Order not found" }).waitFor();
+      if (await linkPage.getByTestId("order-total").isVisible().catch(() => false)) throw new Error("a tampered link showed the order");
+      await elsewhere.close();
+    },
+  },
+  {
     name: "a declined card keeps the order; the shopper pays again with another card and the same order is Paid",
     async run({ page, shot, baseUrl }) {
       const [, product] = await inStockProducts(baseUrl);

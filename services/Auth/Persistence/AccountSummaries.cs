@@ -12,5 +12,6 @@ public static class AccountSummaries
         user.DisplayName,
         [.. (await users.GetRolesAsync(user)).Order(StringComparer.Ordinal)],
         user.LockoutEnd > DateTimeOffset.UtcNow,
-        user.CreatedAt);
+        user.CreatedAt,
+        user.EmailConfirmed);
 }

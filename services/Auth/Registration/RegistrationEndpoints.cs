@@ -1,4 +1,5 @@
 using ECommerce.Auth.Domain;
+using ECommerce.Auth.EmailVerification;
 using ECommerce.Auth.Persistence;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
@@ -17,8 +18,9 @@ public static class RegistrationEndpoints
         return app;
     }
 
+    /// <summary>Creates the account and mails its owner the link that verifies the address.</summary>
     private static async Task<Results<Created<AccountSummary>, ValidationProblem>> RegisterAsync(
-        RegisterRequest request, AccountService accounts, UserManager<AuthUser> users, CancellationToken ct)
+        RegisterRequest request, HttpContext http, AccountService accounts, UserManager<AuthUser> users, EmailVerificationLinks verification, CancellationToken ct)
     {
         var errors = AccountValidation.Registration(request.Email, request.Password, request.DisplayName);
         if (errors.HasErrors)
@@ -27,8 +29,12 @@ public static class RegistrationEndpoints
         }
 
         var registered = await accounts.RegisterAsync(request.Email!, request.Password!, request.DisplayName!, ct);
-        return registered.Succeeded
-            ? TypedResults.Created("/api/auth/me", await AccountSummaries.OfAsync(registered.User!, users))
-            : registered.Errors.ToProblem();
+        if (!registered.Succeeded)
+        {
+            return registered.Errors.ToProblem();
+        }
+
+        await verification.SendAsync(http, registered.User!);
+        return TypedResults.Created("/api/auth/me", await AccountSummaries.OfAsync(registered.User!, users));
     }
 }

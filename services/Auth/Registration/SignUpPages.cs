@@ -1,4 +1,5 @@
 using ECommerce.Auth.Domain;
+using ECommerce.Auth.EmailVerification;
 using ECommerce.Auth.Html;
 using ECommerce.Auth.Persistence;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -22,7 +23,7 @@ internal static class SignUpPages
     }
 
     private static async Task<Results<RedirectHttpResult, ContentHttpResult>> SignUpAsync(
-        HttpContext http, [FromForm] SignUpForm form, AccountService accounts, SignInManager<AuthUser> signIn)
+        HttpContext http, [FromForm] SignUpForm form, AccountService accounts, SignInManager<AuthUser> signIn, EmailVerificationLinks verification)
     {
         var errors = AccountValidation.Registration(form.Email, form.Password, form.DisplayName);
         if (errors.HasErrors)
@@ -36,6 +37,7 @@ internal static class SignUpPages
             return SignUpPage(http, form, registered.Errors, StatusCodes.Status400BadRequest);
         }
 
+        await verification.SendAsync(http, registered.User!);
         await signIn.SignInAsync(registered.User!, isPersistent: false);
         return TypedResults.LocalRedirect(LocalOrHome(form.ReturnUrl));
     }

@@ -36,14 +36,18 @@ public static class CheckoutEndpoints
         {
             CheckoutResult.Created => TypedResults.Created($"/api/orders/{outcome.Order!.Id}", OrderDetail.From(outcome.Order)),
             CheckoutResult.Repeated => TypedResults.Ok(OrderDetail.From(outcome.Order!)),
-            CheckoutResult.KeyReused => TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity,
-                title: "This Idempotency-Key was already used for a different request.",
-                detail: "Use a new key for a new checkout; repeat a request only with exactly the same body."),
-            CheckoutResult.QuoteChanged => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict,
-                title: "The total changed since you saw it.",
-                detail: "Nothing was charged. Check the new total (the quote field) and place the order again.",
-                extensions: new Dictionary<string, object?> { ["quote"] = QuoteView.From(outcome.Quote!) }),
+            CheckoutResult.KeyReused => KeyReused(),
+            CheckoutResult.QuoteChanged => QuoteChanged(outcome.Quote!),
             _ => outcome.Errors!.ToProblem(),
         };
     }
+
+    internal static ProblemHttpResult KeyReused() => TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity,
+        title: "This Idempotency-Key was already used for a different request.",
+        detail: "Use a new key for a new checkout; repeat a request only with exactly the same body.");
+
+    internal static ProblemHttpResult QuoteChanged(Quote quote) => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict,
+        title: "The total changed since you saw it.",
+        detail: "Nothing was charged. Check the new total (the quote field) and place the order again.",
+        extensions: new Dictionary<string, object?> { ["quote"] = QuoteView.From(quote) });
 }

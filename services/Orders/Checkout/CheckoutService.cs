@@ -27,16 +27,22 @@ public sealed class CheckoutService(
     TimeProvider clock,
     ILogger<CheckoutService> logger)
 {
+    public Task<CheckoutOutcome> PlaceAsync(
+        string customerId, string idempotencyKey, CheckoutRequest request, CancellationToken cancellationToken) =>
+        PlaceAsync(Buyer.Customer(customerId), idempotencyKey, request, cancellationToken);
+
+    /// <summary>Places the order for a signed-in customer or a guest; a guest's lines always come from their anonymous server cart.</summary>
     public async Task<CheckoutOutcome> PlaceAsync(
-        string customerId, string idempotencyKey, CheckoutRequest request, CancellationToken cancellationToken)
+        Buyer buyer, string idempotencyKey, CheckoutRequest request, CancellationToken cancellationToken)
     {
-        var hash = Hash(request);
+        var customerId = buyer.CustomerId;
+        var hash = Hash(request, buyer.GuestEmail);
         if (await FindExistingAsync(customerId, idempotencyKey, hash, cancellationToken) is { } existing)
         {
             return existing;
         }
 
-        var lines = request.Lines?.Select(l => new LineToPrice(l.ProductId, l.Quantity)).ToList() ?? await CartLinesAsync(customerId, cancellationToken);
+        var lines = request.Lines?.Select(l => new LineToPrice(l.ProductId, l.Quantity)).ToList() ?? await CartLinesAsync(buyer.Cart, cancellationToken);
         var errors = new ValidationErrors();
         if (lines.Count == 0)
         {
@@ -63,7 +69,7 @@ public sealed class CheckoutService(
             return new CheckoutOutcome(CheckoutResult.QuoteChanged, Quote: quote);
         }
 
-        var order = Order.Place(customerId, idempotencyKey, hash, quote, address, request.PaymentMethod!, clock.GetUtcNow());
+        var order = Order.Place(customerId, idempotencyKey, hash, quote, address, request.PaymentMethod!, clock.GetUtcNow(), buyer.GuestEmail);
         db.Orders.Add(order);
         db.AddIntegrationEvent(new OrderPlaced(order.Id, customerId,
             [.. order.Items.Select(i => new OrderLine(i.ProductId, i.Sku, i.Quantity, i.UnitPrice))], order.Currency, order.Total, order.PaymentMethod, quote.TotalMinor));
@@ -87,7 +93,7 @@ public sealed class CheckoutService(
             return new CheckoutOutcome(CheckoutResult.Invalid, Errors: new ValidationErrors().Add("discountCode", refused));
         }
 
-        await ClearCartAsync(customerId, cancellationToken);
+        await ClearCartAsync(buyer.Cart, cancellationToken);
         return new CheckoutOutcome(CheckoutResult.Created, order);
     }
 
@@ -118,15 +124,15 @@ public sealed class CheckoutService(
             : new CheckoutOutcome(CheckoutResult.KeyReused);
     }
 
-    private async Task<List<LineToPrice>> CartLinesAsync(string customerId, CancellationToken cancellationToken) =>
-        [.. (await carts.GetAsync(CartOwner.Customer(customerId), cancellationToken)).Lines.Select(l => new LineToPrice(l.ProductId, l.Quantity))];
+    private async Task<List<LineToPrice>> CartLinesAsync(CartOwner cart, CancellationToken cancellationToken) =>
+        [.. (await carts.GetAsync(cart, cancellationToken)).Lines.Select(l => new LineToPrice(l.ProductId, l.Quantity))];
 
     /// <summary>The order now holds what the cart held; a failure here must not fail the checkout that already committed.</summary>
-    private async Task ClearCartAsync(string customerId, CancellationToken cancellationToken)
+    private async Task ClearCartAsync(CartOwner cart, CancellationToken cancellationToken)
     {
         try
         {
-            await db.DeleteCartAsync(CartOwner.Customer(customerId), cancellationToken);
+            await db.DeleteCartAsync(cart, cancellationToken);
         }
         catch (Exception e) when (e is System.Data.Common.DbException or TimeoutException)
         {
@@ -134,10 +140,14 @@ public sealed class CheckoutService(
         }
     }
 
-    /// <summary>SHA-256 of the request with its lines in product order, so only a change of meaning changes the hash.</summary>
-    private static string Hash(CheckoutRequest request)
+    /// <summary>
+    /// SHA-256 of the request with its lines in product order, so only a change of meaning changes the hash; a guest's
+    /// e-mail as given is part of it (the customer id only holds its normalised form).
+    /// </summary>
+    private static string Hash(CheckoutRequest request, string? guestEmail)
     {
         var canonical = request with { Lines = request.Lines is null ? null : [.. request.Lines.OrderBy(l => l.ProductId)] };
-        return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(canonical, JsonSerializerOptions.Web))));
+        var json = JsonSerializer.Serialize(canonical, JsonSerializerOptions.Web) + (guestEmail is null ? "" : "\n" + guestEmail);
+        return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(json)));
     }
 }

@@ -21,8 +21,14 @@ public sealed partial class Order
 
     public Guid Id { get; private set; }
 
-    /// <summary>The <c>sub</c> of the customer who placed it (replaced by an opaque value when the account is deleted).</summary>
+    /// <summary>
+    /// The <c>sub</c> of the customer who placed it; a guest's <c>guest:…</c> id (<see cref="GuestCustomers"/>) until a
+    /// verified account claims it; an opaque value once the account is deleted.
+    /// </summary>
     public string CustomerId { get; private set; } = "";
+
+    /// <summary>The e-mail address a guest gave at checkout; null for orders placed signed in.</summary>
+    public string? GuestEmail { get; private set; }
 
     public string IdempotencyKey { get; private set; } = "";
 
@@ -100,12 +106,14 @@ public sealed partial class Order
         Quote quote,
         ShippingAddress address,
         string paymentMethod,
-        DateTimeOffset now)
+        DateTimeOffset now,
+        string? guestEmail = null)
     {
         var order = new Order
         {
             Id = Guid.CreateVersion7(now),
             CustomerId = customerId,
+            GuestEmail = guestEmail,
             IdempotencyKey = idempotencyKey,
             RequestHash = requestHash,
             Status = OrderStatus.Pending,
@@ -135,7 +143,7 @@ public sealed partial class Order
             From = null,
             To = OrderStatus.Pending,
             Trigger = "Placed",
-            Actor = "customer",
+            Actor = guestEmail is null ? "customer" : "guest",
             Reason = "checkout",
             At = now,
         });
@@ -225,8 +233,25 @@ public sealed partial class Order
         }
 
         CustomerId = $"deleted:{Id:N}";
+        GuestEmail = null;
         ShippingAddress.Anonymise();
         AnonymisedAt = now;
+    }
+
+    /// <summary>
+    /// A guest order moves to the account whose owner verified the guest's e-mail address; it stays the guest's
+    /// e-mail on record. Anything but a guest order is left alone.
+    /// </summary>
+    public bool ClaimFor(string userId, DateTimeOffset now)
+    {
+        if (!GuestCustomers.IsGuest(CustomerId))
+        {
+            return false;
+        }
+
+        CustomerId = userId;
+        Record("Claimed", "customer", "guest order claimed after e-mail verification", now);
+        return true;
     }
 
     /// <summary>

@@ -19,7 +19,8 @@ public static class LifecycleSetup
             .Subscribe<PaymentSucceeded, PaymentSucceededHandler>()
             .Subscribe<PaymentFailed, PaymentFailedHandler>()
             .Subscribe<PaymentRefunded, PaymentRefundedHandler>()
-            .Subscribe<UserDeleted, UserDeletedHandler>());
+            .Subscribe<UserDeleted, UserDeletedHandler>()
+            .Subscribe<EmailVerified, EmailVerifiedHandler>());
         return builder;
     }
 }

@@ -28,6 +28,7 @@ public sealed class OrdersDbContext(DbContextOptions<OrdersDbContext> options) :
             order.HasKey(o => o.Id);
             order.Property(o => o.Id).ValueGeneratedNever();
             order.Property(o => o.CustomerId).HasMaxLength(200).IsRequired();
+            order.Property(o => o.GuestEmail).HasMaxLength(254);
             order.Property(o => o.IdempotencyKey).HasMaxLength(100).IsRequired();
             order.Property(o => o.RequestHash).HasMaxLength(64).IsRequired();
             order.Property(o => o.Status).HasConversion<string>().HasMaxLength(20);

@@ -52,6 +52,19 @@ public static class BodyTemplates
                 ["paymentMethod"] = Format,
             },
             IdempotencyKey),
+        // Anonymous: the suite's caller has no cart, so even a harmless variant is refused (400 naming "cart").
+        ["POST /api/orders/guest/checkout"] = new(
+            """{"email":"guest@shop.test","shippingAddress":{"recipient":"Ada A","line1":"1 Analytical Way","city":"London","postcode":"N1 9GU","country":"GB"},"paymentMethod":"pm_card_visa","website":""}""",
+            new Dictionary<string, FieldKind>
+            {
+                ["email"] = Format,
+                ["shippingAddress.recipient"] = Text,
+                ["shippingAddress.postcode"] = Format,
+                ["shippingAddress.country"] = Format,
+                ["paymentMethod"] = Format,
+                ["website"] = Text,
+            },
+            IdempotencyKey),
         ["POST /api/orders/{id:guid}/cancel"] = new("""{"reason":"changed my mind"}""", new Dictionary<string, FieldKind> { ["reason"] = Text }),
         ["POST /api/orders/admin/{id:guid}/cancel"] = new("""{"reason":"customer asked by phone"}""", new Dictionary<string, FieldKind> { ["reason"] = Text }),
         ["POST /api/orders/{id:guid}/payment"] = new("""{"paymentMethod":"pm_card_visa"}""", new Dictionary<string, FieldKind> { ["paymentMethod"] = Format }),
@@ -87,6 +100,9 @@ public static class BodyTemplates
         ["POST /api/auth/password/reset"] = new(
             """{"email":"nobody@shop.test","token":"not-a-token","newPassword":"Valid-password-123"}""",
             new Dictionary<string, FieldKind> { ["email"] = Format, ["token"] = Format, ["newPassword"] = Text }),
+        ["POST /api/auth/email/confirm"] = new(
+            """{"userId":"security-nobody","token":"bm90LWEtdG9rZW4"}""",
+            new Dictionary<string, FieldKind> { ["userId"] = Format, ["token"] = Format }),
         ["POST /api/auth/me/password"] = new(
             """{"currentPassword":"Wrong-password-123","newPassword":"Valid-password-456"}""",
             new Dictionary<string, FieldKind> { ["currentPassword"] = Text, ["newPassword"] = Text }),

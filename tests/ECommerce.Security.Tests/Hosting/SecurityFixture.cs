@@ -72,6 +72,8 @@ public sealed class SecurityFixture : IAsyncLifetime
         Users = await users;
         Orders = HostedService.Start("Orders", Factory<ECommerce.Orders.Checkout.CheckoutRequest>(ordersDb, "ordersdb", web => web
             .UseSetting("ConnectionStrings:cache", redis.ConnectionString)
+            // Every hostile request to guest checkout must reach its validation, not stop at the per-address limit.
+            .UseSetting("Orders:GuestCheckout:PermitsPerWindow", "100000")
             .UseSetting("Orders:Products:BaseAddress", $"http://127.0.0.1:{productsPort}")
             .UseSetting("Orders:Users:BaseAddress", $"http://127.0.0.1:{usersPort}")), ordersDb.Db, "/api/orders");
         Payments = await payments;
@@ -89,6 +91,7 @@ public sealed class SecurityFixture : IAsyncLifetime
                 .UseSetting($"ConnectionStrings:{connectionName}", databases.Db)
                 .UseSetting("ConnectionStrings:messaging", databases.Messaging)
                 .UseSetting("Messaging:Transport", "postgres")
+                .UseSetting("OrderAccess:SigningKey", TestOrderAccess.SigningKey)
                 .UseSetting("Logging:LogLevel:Default", "Warning")
                 .UseSetting("Logging:LogLevel:Microsoft.AspNetCore", "Error")
                 .ConfigureServices(services => services.TrustTestTokens());

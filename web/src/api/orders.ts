@@ -35,6 +35,15 @@ export type PromotionKind = Schemas["PromotionKind"];
 
 export type SavePromotion = RequestBody<Schemas["SavePromotionRequest"]>;
 
+/** Buying without an account: the anonymous server cart, the guest's e-mail, and `website`, a honeypot left empty. */
+export type GuestCheckoutRequest = RequestBody<Schemas["GuestCheckoutRequest"]>;
+
+/** A guest's new order and the access token of its link (`/orders/{id}?access=…`). */
+export type GuestOrderPlaced = Schemas["GuestOrderPlaced"];
+
+/** The header that carries a guest order link's access token. */
+export const orderAccessHeader = "X-Order-Access";
+
 export interface AdminSearch extends PageQuery {
   /** The start of the order's id: the number the customer sees on their order page. */
   order?: string;
@@ -47,6 +56,10 @@ export interface AdminSearch extends PageQuery {
 export const ordersApi = {
   checkout: (body: CheckoutRequest, idempotencyKey: string) =>
     request<OrderDetail>("/api/orders", { method: "POST", body, headers: { "Idempotency-Key": idempotencyKey } }),
+  guestCheckout: (body: GuestCheckoutRequest, idempotencyKey: string) =>
+    request<GuestOrderPlaced>("/api/orders/guest/checkout", { method: "POST", body, headers: { "Idempotency-Key": idempotencyKey } }),
+  /** A guest's order, for whoever holds its link's access token; any other token is a 404. */
+  guestGet: (id: string, access: string) => request<OrderDetail>(`/api/orders/guest/${id}`, { headers: { [orderAccessHeader]: access } }),
   mine: (cursor?: string) => request<Page<OrderSummary>>(`/api/orders${query({ limit: 20, cursor })}`),
   get: (id: string) => request<OrderDetail>(`/api/orders/${id}`),
   cancel: (id: string, reason?: string) => request<OrderDetail>(`/api/orders/${id}/cancel`, { method: "POST", body: { reason } }),

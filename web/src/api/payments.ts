@@ -1,5 +1,6 @@
 import type { components } from "./generated/payments";
 import { request } from "./http";
+import { orderAccessHeader } from "./orders";
 
 // Payments service: which provider is active and, for the simulated one, the test methods the shopper may pick
 // (Stripe's test tokens such as pm_card_visa; never card data). The shapes are generated from its OpenAPI document
@@ -46,4 +47,9 @@ export const myPaymentsApi = {
   /** The simulated provider's stand-in for the bank's page. */
   answerChallenge: (orderId: string, outcome: ChallengeOutcome) =>
     request<MyPayment>(`/api/payments/me/orders/${orderId}/simulated-challenge`, { method: "POST", body: { outcome } }),
+};
+
+/** A guest's payment, read with the order link's access token: the same answer as the customer's own view. */
+export const guestPaymentsApi = {
+  forOrder: (orderId: string, access: string) => request<MyPayment>(`/api/payments/guest/orders/${orderId}`, { headers: { [orderAccessHeader]: access } }),
 };

@@ -2,36 +2,44 @@ import { useCallback, useEffect, useRef, useState, type FormEvent } from "react"
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link, useNavigate } from "react-router";
 import { ApiError } from "../api/http";
-import { ordersApi, type CheckoutRequest } from "../api/orders";
+import { ordersApi, type CheckoutRequest, type GuestCheckoutRequest } from "../api/orders";
 import { paymentsApi } from "../api/payments";
 import { emptyAddress, usersApi, type AddressInput } from "../api/users";
 import { useAuth } from "../auth/AuthContext";
 import type { QuoteView } from "../api/cart";
 import { useCart, useCartKey, useQuote } from "../cart/useCart";
 import { AddressFields } from "../components/AddressFields";
+import { DiscountCodeField } from "../components/DiscountCodeField";
+import { GuestContactFields } from "../components/GuestContactFields";
 import { formatMoney } from "../components/Money";
 import { QuoteSummary, deliveryWindow } from "../components/QuoteSummary";
 import { ErrorMessage, Loading, describeError } from "../components/Status";
 import { PaymentMethods } from "../components/PaymentMethods";
 import { useIdempotencyKey } from "../state/useIdempotencyKey";
+import { guestOrderLink, rememberGuestOrder } from "../state/guestOrders";
 import { CardEntryError, cardOption, type CreatePaymentMethod } from "../payments/cardEntry";
 
 const newAddress = "new";
 
 export default function CheckoutPage() {
   const { user, loading, signIn, signUp } = useAuth();
+  const [asGuest, setAsGuest] = useState(false);
   if (loading) return <Loading />;
+  if (!user && asGuest) return <CheckoutForm guest />;
   if (!user) {
     return (
       <section className="panel">
         <h1>Checkout</h1>
-        <p>Sign in or create an account to check out. Your cart is kept.</p>
+        <p>Sign in or create an account to check out, or check out as a guest with your e-mail address. Your cart is kept.</p>
         <div className="actions">
           <button type="button" className="button" onClick={() => void signIn("/checkout")}>
             Sign in
           </button>
           <button type="button" className="button secondary" onClick={() => void signUp("/checkout")}>
             Create an account
+          </button>
+          <button type="button" className="button secondary" onClick={() => setAsGuest(true)}>
+            Check out as a guest
           </button>
         </div>
       </section>
@@ -40,12 +48,13 @@ export default function CheckoutPage() {
   return <CheckoutForm />;
 }
 
-function CheckoutForm() {
+/** The checkout form; a guest (`guest`) has no address book and gives an e-mail address instead. */
+function CheckoutForm({ guest = false }: { guest?: boolean }) {
   const navigate = useNavigate();
   const client = useQueryClient();
   const cartKey = useCartKey();
   const cart = useCart();
-  const addresses = useQuery({ queryKey: ["users", "addresses"], queryFn: usersApi.addresses, retry: false });
+  const addresses = useQuery({ queryKey: ["users", "addresses"], queryFn: usersApi.addresses, retry: false, enabled: !guest });
   const payments = useQuery({ queryKey: ["payments", "config"], queryFn: paymentsApi.config, staleTime: 300_000 });
   const [addressChoice, setAddressChoice] = useState<string>("");
   const [address, setAddress] = useState<AddressInput>(emptyAddress);
@@ -53,8 +62,9 @@ function CheckoutForm() {
   const [payment, setPayment] = useState("");
   const [shippingChoice, setShippingChoice] = useState("");
   const [changedFrom, setChangedFrom] = useState<QuoteView | null>(null);
-  const [codeText, setCodeText] = useState("");
   const [code, setCode] = useState("");
+  const [email, setEmail] = useState("");
+  const [website, setWebsite] = useState("");
   // One key per distinct order: a resubmit of the same order (double click, retry after a timeout) reuses it, so the
   // Orders service places it once; a changed order gets a new key.
   const idempotency = useIdempotencyKey();
@@ -67,7 +77,7 @@ function CheckoutForm() {
     createCardPaymentMethod.current = create;
   }, []);
 
-  const saved = addresses.data ?? [];
+  const saved = guest ? [] : (addresses.data ?? []);
   const chosenAddress = addressChoice || (saved.find((a) => a.isDefaultShipping) ?? saved[0])?.id || newAddress;
   // With a publishable key, Card comes first; test methods are the default only where card entry is not offered.
   const chosenPayment = payment || (payments.data?.publishableKey ? cardOption : payments.data?.testPaymentMethods[0]?.id) || "";
@@ -95,6 +105,7 @@ function CheckoutForm() {
     mutationFn: async () => {
       // The card goes to Stripe first: if it is incomplete or refused, nothing is sent to Orders.
       const paymentMethod = chosenPayment === cardOption ? await cardPaymentMethod() : chosenPayment;
+      if (guest) return placeAsGuest(paymentMethod);
       let addressId: string | undefined = chosenAddress === newAddress ? undefined : chosenAddress;
       if (!addressId && saveAddress) addressId = await saveNewAddress();
       const { recipient, line1, line2, city, postcode, region, country, phone } = address;
@@ -107,11 +118,11 @@ function CheckoutForm() {
         quoteFingerprint: shown.fingerprint,
         ...(code ? { discountCode: code } : {}),
       };
-      return ordersApi.checkout(body, idempotency.keyFor(body));
+      return `/orders/${(await ordersApi.checkout(body, idempotency.keyFor(body))).id}?placed=1`;
     },
-    onSuccess: (result) => {
+    onSuccess: (orderPage) => {
       void client.invalidateQueries({ queryKey: cartKey });
-      navigate(`/orders/${result.id}?placed=1`, { replace: true });
+      navigate(orderPage, { replace: true });
     },
     onError: (error) => {
       // The total changed since it was shown (a price, a rate, a fee): show the new quote; nothing was charged.
@@ -122,6 +133,24 @@ function CheckoutForm() {
       }
     },
   });
+
+  // A guest's order is the anonymous cart, priced as a customer's; its page is reached by the link the answer signs.
+  async function placeAsGuest(paymentMethod: string) {
+    const { recipient, line1, line2, city, postcode, region, country, phone } = address;
+    const shown = quote.data!;
+    const body: GuestCheckoutRequest = {
+      email: email.trim(),
+      shippingAddress: { recipient, line1, line2, city, postcode, region, country, phone },
+      paymentMethod,
+      shippingMethod: shown.shipping?.code,
+      quoteFingerprint: shown.fingerprint,
+      ...(code ? { discountCode: code } : {}),
+      ...(website ? { website } : {}),
+    };
+    const placed = await ordersApi.guestCheckout(body, idempotency.keyFor(body));
+    rememberGuestOrder(placed.order.id, placed.accessToken);
+    return `${guestOrderLink(placed.order.id, placed.accessToken)}&placed=1`;
+  }
 
   // A retry must not save the same new address again: a second copy has a new id, which would change the body and
   // the Idempotency-Key, and a first attempt that did reach Orders would then be placed twice.
@@ -160,6 +189,7 @@ function CheckoutForm() {
   return (
     <form className="checkout" onSubmit={submit} noValidate={false}>
       <h1>Checkout</h1>
+      {guest && <GuestContactFields email={email} website={website} onEmail={setEmail} onWebsite={setWebsite} error={fieldError("email") ?? fieldError("website")} />}
       <fieldset>
         <legend>Delivery address</legend>
         {addresses.isLoading ? (
@@ -181,10 +211,12 @@ function CheckoutForm() {
             {chosenAddress === newAddress && (
               <>
                 <AddressFields value={address} onChange={setAddress} errorFor={fieldError} />
-                <label className="check">
-                  <input type="checkbox" checked={saveAddress} onChange={(e) => setSaveAddress(e.target.checked)} />
-                  Save to my address book
-                </label>
+                {!guest && (
+                  <label className="check">
+                    <input type="checkbox" checked={saveAddress} onChange={(e) => setSaveAddress(e.target.checked)} />
+                    Save to my address book
+                  </label>
+                )}
               </>
             )}
           </>
@@ -222,35 +254,7 @@ function CheckoutForm() {
           <Loading label="Working out delivery…" />
         )}
       </fieldset>
-      <fieldset>
-        <legend>Discount code</legend>
-        <div className="inline-form">
-          <label className="field">
-            <span>Code</span>
-            <input
-              value={codeText}
-              maxLength={40}
-              aria-invalid={codeMessage ? true : undefined}
-              aria-describedby={codeMessage ? "code-error" : undefined}
-              onChange={(e) => setCodeText(e.target.value)}
-            />
-          </label>
-          <button type="button" className="button secondary" onClick={() => (setCodeMessage(undefined), setCode(codeText.trim()))}>
-            Apply
-          </button>
-          {code && (
-            <button type="button" className="link-button" onClick={() => (setCode(""), setCodeText(""))}>
-              Remove code
-            </button>
-          )}
-        </div>
-        {codeMessage && (
-          <p id="code-error" className="notice" role="alert">
-            {codeMessage}
-          </p>
-        )}
-        {quote.data?.discountCode && <p className="hint">{quote.data.discountDescription} applied.</p>}
-      </fieldset>
+      <DiscountCodeField code={code} quote={quote.data} message={codeMessage} onApply={(next) => (setCodeMessage(undefined), setCode(next))} />
       <section className="summary" aria-label="Order summary">
         {quote.data && <QuoteSummary quote={quote.data} />}
         {changedFrom && quote.data && changedFrom.fingerprint !== quote.data.fingerprint && (

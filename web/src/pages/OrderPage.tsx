@@ -1,8 +1,9 @@
-import { Fragment } from "react";
+import { Fragment, useEffect } from "react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useParams, useSearchParams } from "react-router";
 import { orderNumber, ordersApi, settledStatuses, type OrderDetail } from "../api/orders";
-import { myPaymentsApi } from "../api/payments";
+import { ApiError } from "../api/http";
+import { guestPaymentsApi, myPaymentsApi } from "../api/payments";
 import { fromMinor } from "../components/minorUnits";
 import { RequireRole } from "../components/RequireRole";
 import { Money } from "../components/Money";
@@ -10,8 +11,17 @@ import { deliveryWindow } from "../components/QuoteSummary";
 import { ErrorMessage, Loading } from "../components/Status";
 import { StatusTimeline, statusLabel } from "../components/StatusTimeline";
 import { PaymentChallenge, RetryPayment } from "../payments/PaymentFollowUp";
+import { guestOrderAccess, rememberGuestOrder } from "../state/guestOrders";
 
+/**
+ * A customer's order, or a guest's through its link (`?access=…`, or the token this browser kept when it placed the
+ * order): the same page either way, without the customer's cancel button for a guest.
+ */
 export default function OrderPage() {
+  const { id = "" } = useParams();
+  const [params] = useSearchParams();
+  const access = params.get("access") ?? guestOrderAccess(id);
+  if (access) return <Order access={access} />;
   return (
     <RequireRole>
       <Order />
@@ -34,23 +44,24 @@ export function cancellationMessage(order: Pick<OrderDetail, "status" | "cancell
   return `This order was cancelled${reason ? `: ${reason}` : "."}`;
 }
 
-function Order() {
+function Order({ access }: { access?: string }) {
   const { id = "" } = useParams();
   const [params] = useSearchParams();
   const client = useQueryClient();
   // The checkout saga finishes asynchronously: poll until the order reaches a settled state.
   // An order awaiting payment waits for the shopper, not the saga: polling stops there until they pay again.
   const order = useQuery({
-    queryKey: ["orders", id],
-    queryFn: () => ordersApi.get(id),
+    queryKey: ["orders", id, access ?? "mine"],
+    queryFn: () => (access ? ordersApi.guestGet(id, access) : ordersApi.get(id)),
+    retry: false,
     refetchInterval: (q) => (q.state.data && [...settledStatuses, "AwaitingPayment"].includes(q.state.data.status) ? false : 1000),
   });
   const paying = order.data?.status === "StockReserved" || order.data?.status === "AwaitingPayment";
   // What came back, from Payments' ledger: a refund (partial from the store, or the rest on cancel) lands after the
   // order settles, so a paid order's payment is read on every visit.
   const payment = useQuery({
-    queryKey: ["payments", "mine", id],
-    queryFn: () => myPaymentsApi.forOrder(id),
+    queryKey: ["payments", "mine", id, access ?? "mine"],
+    queryFn: () => (access ? guestPaymentsApi.forOrder(id, access) : myPaymentsApi.forOrder(id)),
     // Read while paying too: a card that needs 3-D Secure waits in RequiresAction for the shopper's check.
     enabled: order.data?.wasPaid === true || paying,
     retry: false,
@@ -65,11 +76,17 @@ function Order() {
     onSuccess: () => client.invalidateQueries({ queryKey: ["orders"] }),
   });
 
+  // A link that opened the order is kept, so this browser finds the order again without it.
+  useEffect(() => {
+    if (access && order.isSuccess) rememberGuestOrder(id, access);
+  }, [access, id, order.isSuccess]);
+
+  if (access && order.error instanceof ApiError && order.error.status === 404) return <GuestOrderNotFound />;
   if (order.isError) return <ErrorMessage error={order.error} onRetry={() => void order.refetch()} />;
   if (!order.data) return <Loading label="Loading order…" />;
   const o = order.data;
   const problem = cancellationMessage(o);
-  const canCancel = !["Shipped", "Delivered", "Cancelled"].includes(o.status);
+  const canCancel = !access && !["Shipped", "Delivered", "Cancelled"].includes(o.status);
   return (
     <section>
       <h1>{params.get("placed") ? "Thank you for your order" : `Order ${orderNumber(o.id)}`}</h1>
@@ -80,8 +97,14 @@ function Order() {
         Status: {statusLabel(o.status)}
         {!settledStatuses.includes(o.status) && o.status !== "AwaitingPayment" && payment.data?.status !== "RequiresAction" && " — waiting for payment confirmation…"}
       </p>
-      {o.status === "StockReserved" && payment.data?.status === "RequiresAction" && <PaymentChallenge orderId={o.id} payment={payment.data} />}
-      {o.status === "AwaitingPayment" && <RetryPayment order={o} payment={payment.data} />}
+      {/* Paying again and the bank's check use the customer's own endpoints; a guest's link does not offer them yet. */}
+      {!access && o.status === "StockReserved" && payment.data?.status === "RequiresAction" && <PaymentChallenge orderId={o.id} payment={payment.data} />}
+      {!access && o.status === "AwaitingPayment" && <RetryPayment order={o} payment={payment.data} />}
+      {access && o.status === "AwaitingPayment" && (
+        <div className="error" role="alert">
+          <p>Your payment did not go through and you have not been charged. Please place the order again to pay with another method.</p>
+        </div>
+      )}
       {problem && (
         <div className="error" role="alert">
           <p>{problem}</p>
@@ -162,6 +185,16 @@ function Order() {
         </button>
       )}
       {cancel.isError && <ErrorMessage error={cancel.error} />}
+    </section>
+  );
+}
+
+/** A wrong, altered or expired link says no more than that: whether the order exists is not revealed. */
+function GuestOrderNotFound() {
+  return (
+    <section className="panel">
+      <h1>Order not found</h1>
+      <p>This order link is not valid or has expired. Check that you opened the whole link from your order e-mail, or sign in to see your orders.</p>
     </section>
   );
 }

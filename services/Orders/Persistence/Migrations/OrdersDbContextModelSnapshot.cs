@@ -135,6 +135,11 @@ namespace ECommerce.Orders.Persistence.Migrations
                         .HasColumnType("character varying(40)")
                         .HasColumnName("discount_code");
 
+                    b.Property<string>("GuestEmail")
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)")
+                        .HasColumnName("guest_email");
+
                     b.Property<string>("IdempotencyKey")
                         .IsRequired()
                         .HasMaxLength(100)
