@@ -164,6 +164,41 @@ public sealed class GuestCheckoutTests(OrdersHost host)
         Assert.Contains(detail.History, h => h.Trigger == "Claimed");
     }
 
+    [Fact]
+    public async Task A_guest_pays_again_after_a_decline_by_the_order_link_and_a_wrong_link_changes_nothing()
+    {
+        var placed = await PlaceGuestOrderAsync($"retry-{Guid.NewGuid():N}@guest.test");
+        await host.PublishAsync(new StockReserved(placed.Order.Id, Guid.NewGuid(), DateTimeOffset.UtcNow.AddMinutes(15)));
+        await host.PublishAsync(new PaymentFailed(placed.Order.Id, "card_declined", CanRetry: true));
+        using var anonymous = host.Client();
+        var path = $"/api/orders/guest/{placed.Order.Id}";
+        await PollAsync(() => GuestStatusAsync(anonymous, path, placed.AccessToken), OrderStatus.AwaitingPayment);
+
+        var foreign = new OrderAccessTokens(Options.Create(new OrderAccessOptions { SigningKey = "a-different-key-of-enough-length" }), TimeProvider.System)
+            .Issue(placed.Order.Id).Token;
+        using var refused = await anonymous.PostAsJsonAsync($"{path}/payment?access={Uri.EscapeDataString(foreign)}", new { paymentMethod = "pm_card_visa" }, Ct);
+        Assert.Equal(HttpStatusCode.NotFound, refused.StatusCode);
+        Assert.Equal(OrderStatus.AwaitingPayment, await GuestStatusAsync(anonymous, path, placed.AccessToken));
+
+        using var retried = await anonymous.PostAsJsonAsync($"{path}/payment?access={Uri.EscapeDataString(placed.AccessToken)}", new { paymentMethod = "pm_card_visa" }, Ct);
+        Assert.Equal(HttpStatusCode.Accepted, retried.StatusCode);
+        var published = Assert.Single(await host.WaitForPublishedAsync(placed.Order.Id, nameof(OrderPaymentRetried)));
+        Assert.Equal(2, published.GetProperty("attempt").GetInt32());
+    }
+
+    private static async Task<OrderStatus> GuestStatusAsync(HttpClient client, string path, string token) =>
+        (await client.GetFromJsonAsync<OrderDetail>($"{path}?access={Uri.EscapeDataString(token)}", OrdersHost.Json, Ct))!.Status;
+
+    private static async Task PollAsync(Func<Task<OrderStatus>> read, OrderStatus wanted)
+    {
+        for (var i = 0; i < 100 && await read() != wanted; i++)
+        {
+            await Task.Delay(100, Ct);
+        }
+
+        Assert.Equal(wanted, await read());
+    }
+
     private async Task<GuestOrderPlaced> PlaceGuestOrderAsync(string email)
     {
         var (client, _) = await GuestWithCartAsync(host.Neighbours.AddProduct(10m));

@@ -7,6 +7,7 @@ using ECommerce.Payments.Providers.Simulated;
 using ECommerce.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace ECommerce.Payments.Tests;
 
@@ -138,6 +139,27 @@ public sealed class RetryAndAuthenticationTests(PaymentsFixture fixture)
         await using var db = fixture.Db();
         Assert.Equal(0, (await db.Payments.SingleAsync(p => p.OrderId == orderId, Ct)).CapturedMinor);
         Assert.DoesNotContain(fixture.Published, e => e is PaymentSucceeded s && s.OrderId == orderId);
+    }
+
+    [Fact]
+    public async Task A_guest_answers_the_challenge_by_the_order_link_and_without_it_gets_nothing()
+    {
+        var orderId = await AwaitingChallengeAsync(GuestCustomers.IdFor($"3ds-{Guid.NewGuid():N}@guest.test"));
+        var token = fixture.Factory.Services.GetRequiredService<OrderAccessTokens>().Issue(orderId).Token;
+        var otherOrdersToken = fixture.Factory.Services.GetRequiredService<OrderAccessTokens>().Issue(Guid.NewGuid()).Token;
+        using var anonymous = fixture.Client();
+        var path = $"/api/payments/guest/orders/{orderId}/simulated-challenge";
+
+        using var refused = await anonymous.PostAsJsonAsync($"{path}?access={Uri.EscapeDataString(otherOrdersToken)}", new { outcome = "approve" }, Ct);
+        Assert.Equal(HttpStatusCode.NotFound, refused.StatusCode);
+        await using (var db = fixture.Db())
+        {
+            Assert.Equal(PaymentStatus.RequiresAction, (await db.Payments.SingleAsync(p => p.OrderId == orderId, Ct)).Status);
+        }
+
+        using var approved = await anonymous.PostAsJsonAsync($"{path}?access={Uri.EscapeDataString(token)}", new { outcome = "approve" }, Ct);
+        Assert.Equal(PaymentStatus.Captured, (await approved.Content.ReadFromJsonAsync<MyPaymentResponse>(PaymentsFixture.Json, Ct))!.Status);
+        await fixture.WaitForPublishedAsync<PaymentSucceeded>(e => e.OrderId == orderId);
     }
 
     private async Task<Guid> AwaitingChallengeAsync(string customerId)

@@ -10,7 +10,8 @@ public sealed record SimulatedChallengeRequest(string? Outcome);
 
 /// <summary>
 /// The shopper's side of 3-D Secure, for their own order only (the customer is the token's <c>sub</c>; anyone else's
-/// order answers 404): finish the payment after Stripe.js ran the bank's check, or answer the simulated bank's page.
+/// order answers 404): finish the payment after Stripe.js ran the bank's check, or answer the simulated bank's page. A
+/// guest does the same through the order's link (<c>/api/payments/guest/orders/…</c> with its access token).
 /// </summary>
 public static class PaymentAuthenticationEndpoints
 {
@@ -21,35 +22,66 @@ public static class PaymentAuthenticationEndpoints
             .WithSummary("Finish a payment after the shopper completed the bank's 3-D Secure check (Stripe.js handleNextAction)");
         mine.MapPost("/{orderId:guid}/simulated-challenge", AnswerSimulatedChallenge)
             .WithSummary("The simulated provider's 3-D Secure page: approve, fail or abandon the check (404 unless the provider is simulated)");
+        var guest = app.MapGroup("/api/payments/guest/orders").WithTags("Payments").AllowAnonymous();
+        guest.MapPost("/{orderId:guid}/authentication", CompleteForGuest)
+            .WithSummary("A guest finishes a payment after the bank's 3-D Secure check, by the order link's access token");
+        guest.MapPost("/{orderId:guid}/simulated-challenge", AnswerSimulatedChallengeForGuest)
+            .WithSummary("A guest answers the simulated 3-D Secure page, by the order link's access token");
         return app;
     }
 
-    private static Task<Results<Ok<MyPaymentResponse>, NotFound, ValidationProblem, ProblemHttpResult>> Complete(
+    private static async Task<Results<Ok<MyPaymentResponse>, NotFound, ValidationProblem, ProblemHttpResult>> Complete(
         Guid orderId, HttpContext context, PaymentAuthenticator authenticator, IPaymentProvider provider, CancellationToken cancellationToken) =>
-        RunAsync(orderId, null, context, authenticator, provider, cancellationToken);
+        context.User.FindUserId() is { } customerId
+            ? await RunAsync(orderId, null, customerId, authenticator, provider, cancellationToken)
+            : TypedResults.NotFound();
+
+    private static async Task<Results<Ok<MyPaymentResponse>, NotFound, ValidationProblem, ProblemHttpResult>> CompleteForGuest(
+        Guid orderId, HttpContext context, OrderAccessTokens access, PaymentAuthenticator authenticator, IPaymentProvider provider,
+        CancellationToken cancellationToken) =>
+        access.Verify(orderId, OrderAccessTokens.From(context.Request))
+            ? await RunAsync(orderId, null, customerId: null, authenticator, provider, cancellationToken)
+            : TypedResults.NotFound();
 
     private static async Task<Results<Ok<MyPaymentResponse>, NotFound, ValidationProblem, ProblemHttpResult>> AnswerSimulatedChallenge(
         Guid orderId, SimulatedChallengeRequest request, HttpContext context, PaymentAuthenticator authenticator, IPaymentProvider provider,
         CancellationToken cancellationToken)
     {
-        if (!Enum.TryParse<SimulatedChallengeOutcome>(request.Outcome, ignoreCase: true, out var outcome)
-            || !Enum.IsDefined(outcome) || request.Outcome!.Any(char.IsDigit))
+        if (ParseOutcome(request) is not { } outcome)
         {
             return ValidationErrors.Problem("outcome", "One of approve, fail or abandon.");
         }
 
-        return await RunAsync(orderId, outcome, context, authenticator, provider, cancellationToken);
+        return context.User.FindUserId() is { } customerId
+            ? await RunAsync(orderId, outcome, customerId, authenticator, provider, cancellationToken)
+            : TypedResults.NotFound();
     }
 
-    private static async Task<Results<Ok<MyPaymentResponse>, NotFound, ValidationProblem, ProblemHttpResult>> RunAsync(
-        Guid orderId, SimulatedChallengeOutcome? simulated, HttpContext context, PaymentAuthenticator authenticator, IPaymentProvider provider,
-        CancellationToken cancellationToken)
+    private static async Task<Results<Ok<MyPaymentResponse>, NotFound, ValidationProblem, ProblemHttpResult>> AnswerSimulatedChallengeForGuest(
+        Guid orderId, SimulatedChallengeRequest request, HttpContext context, OrderAccessTokens access, PaymentAuthenticator authenticator,
+        IPaymentProvider provider, CancellationToken cancellationToken)
     {
-        if (context.User.FindUserId() is not { } customerId)
+        if (ParseOutcome(request) is not { } outcome)
         {
-            return TypedResults.NotFound();
+            return ValidationErrors.Problem("outcome", "One of approve, fail or abandon.");
         }
 
+        return access.Verify(orderId, OrderAccessTokens.From(context.Request))
+            ? await RunAsync(orderId, outcome, customerId: null, authenticator, provider, cancellationToken)
+            : TypedResults.NotFound();
+    }
+
+    private static SimulatedChallengeOutcome? ParseOutcome(SimulatedChallengeRequest request) =>
+        request.Outcome is { } text && !text.Any(char.IsDigit) && Enum.TryParse<SimulatedChallengeOutcome>(text, ignoreCase: true, out var outcome)
+            && Enum.IsDefined(outcome)
+            ? outcome
+            : null;
+
+    /// <param name="customerId">The signed-in caller, who must own the payment; null for the holder of the order link's token.</param>
+    private static async Task<Results<Ok<MyPaymentResponse>, NotFound, ValidationProblem, ProblemHttpResult>> RunAsync(
+        Guid orderId, SimulatedChallengeOutcome? simulated, string? customerId, PaymentAuthenticator authenticator, IPaymentProvider provider,
+        CancellationToken cancellationToken)
+    {
         try
         {
             var (outcome, payment) = await authenticator.CompleteAsync(orderId, customerId, simulated, cancellationToken);

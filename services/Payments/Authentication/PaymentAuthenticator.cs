@@ -27,14 +27,15 @@ public enum AuthenticationOutcome
 /// </summary>
 public sealed class PaymentAuthenticator(PaymentsDbContext db, IPaymentProvider provider, PaymentCharger charger)
 {
+    /// <param name="customerId">The caller, who must own the payment; null when the caller showed the order link's token.</param>
     public Task<(AuthenticationOutcome Outcome, Payment? Payment)> CompleteAsync(
-        Guid orderId, string customerId, SimulatedChallengeOutcome? simulated, CancellationToken cancellationToken) =>
+        Guid orderId, string? customerId, SimulatedChallengeOutcome? simulated, CancellationToken cancellationToken) =>
         db.Database.CreateExecutionStrategy().ExecuteAsync<(AuthenticationOutcome, Payment?)>(async ct =>
         {
             db.ChangeTracker.Clear();
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             var payment = await db.LockPaymentAsync(orderId, ct);
-            if (payment is null || payment.CustomerId != customerId || (simulated is not null && provider is not SimulatedPaymentProvider))
+            if (payment is null || (customerId is not null && payment.CustomerId != customerId) || (simulated is not null && provider is not SimulatedPaymentProvider))
             {
                 return (AuthenticationOutcome.NotFound, null);
             }

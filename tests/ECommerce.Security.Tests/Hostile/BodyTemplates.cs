@@ -67,6 +67,7 @@ public static class BodyTemplates
             IdempotencyKey),
         ["POST /api/orders/{id:guid}/cancel"] = new("""{"reason":"changed my mind"}""", new Dictionary<string, FieldKind> { ["reason"] = Text }),
         ["POST /api/orders/admin/{id:guid}/cancel"] = new("""{"reason":"customer asked by phone"}""", new Dictionary<string, FieldKind> { ["reason"] = Text }),
+        ["POST /api/orders/guest/{id:guid}/payment"] = new("""{"paymentMethod":"pm_card_visa"}""", new Dictionary<string, FieldKind> { ["paymentMethod"] = Format }),
         ["POST /api/orders/{id:guid}/payment"] = new("""{"paymentMethod":"pm_card_visa"}""", new Dictionary<string, FieldKind> { ["paymentMethod"] = Format }),
         ["POST /api/orders/{id:guid}/ship"] = new("""{"trackingNumber":"TRK123456"}""", new Dictionary<string, FieldKind> { ["trackingNumber"] = Format }),
         ["PUT /api/orders/admin/promotions/{code}"] = new(
@@ -79,6 +80,7 @@ public static class BodyTemplates
         // Payments
         ["POST /api/payments/orders/{orderId:guid}/refunds"] = new(
             """{"amountMinor":100,"reason":"goodwill"}""", new Dictionary<string, FieldKind> { ["amountMinor"] = MinorAmount, ["reason"] = Text }, IdempotencyKey),
+        ["POST /api/payments/guest/orders/{orderId:guid}/simulated-challenge"] = new("""{"outcome":"approve"}""", new Dictionary<string, FieldKind> { ["outcome"] = Format }),
         ["POST /api/payments/me/orders/{orderId:guid}/simulated-challenge"] = new("""{"outcome":"approve"}""", new Dictionary<string, FieldKind> { ["outcome"] = Format }),
         // Unsigned, so every variant is a forgery too; signature attacks proper are in ECommerce.Payments.Tests.
         ["POST /api/payments/webhooks/stripe"] = new(

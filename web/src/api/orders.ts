@@ -60,6 +60,9 @@ export const ordersApi = {
     request<GuestOrderPlaced>("/api/orders/guest/checkout", { method: "POST", body, headers: { "Idempotency-Key": idempotencyKey } }),
   /** A guest's order, for whoever holds its link's access token; any other token is a 404. */
   guestGet: (id: string, access: string) => request<OrderDetail>(`/api/orders/guest/${id}`, { headers: { [orderAccessHeader]: access } }),
+  /** A guest pays again by the order link's token. */
+  guestRetryPayment: (id: string, access: string, paymentMethod: string) =>
+    request<OrderDetail>(`/api/orders/guest/${id}/payment`, { method: "POST", body: { paymentMethod }, headers: { [orderAccessHeader]: access } }),
   mine: (cursor?: string) => request<Page<OrderSummary>>(`/api/orders${query({ limit: 20, cursor })}`),
   get: (id: string) => request<OrderDetail>(`/api/orders/${id}`),
   cancel: (id: string, reason?: string) => request<OrderDetail>(`/api/orders/${id}/cancel`, { method: "POST", body: { reason } }),

@@ -52,4 +52,8 @@ export const myPaymentsApi = {
 /** A guest's payment, read with the order link's access token: the same answer as the customer's own view. */
 export const guestPaymentsApi = {
   forOrder: (orderId: string, access: string) => request<MyPayment>(`/api/payments/guest/orders/${orderId}`, { headers: { [orderAccessHeader]: access } }),
+  completeAuthentication: (orderId: string, access: string) =>
+    request<MyPayment>(`/api/payments/guest/orders/${orderId}/authentication`, { method: "POST", body: {}, headers: { [orderAccessHeader]: access } }),
+  answerChallenge: (orderId: string, access: string, outcome: ChallengeOutcome) =>
+    request<MyPayment>(`/api/payments/guest/orders/${orderId}/simulated-challenge`, { method: "POST", body: { outcome }, headers: { [orderAccessHeader]: access } }),
 };

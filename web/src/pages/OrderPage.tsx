@@ -97,14 +97,9 @@ function Order({ access }: { access?: string }) {
         Status: {statusLabel(o.status)}
         {!settledStatuses.includes(o.status) && o.status !== "AwaitingPayment" && payment.data?.status !== "RequiresAction" && " — waiting for payment confirmation…"}
       </p>
-      {/* Paying again and the bank's check use the customer's own endpoints; a guest's link does not offer them yet. */}
-      {!access && o.status === "StockReserved" && payment.data?.status === "RequiresAction" && <PaymentChallenge orderId={o.id} payment={payment.data} />}
-      {!access && o.status === "AwaitingPayment" && <RetryPayment order={o} payment={payment.data} />}
-      {access && o.status === "AwaitingPayment" && (
-        <div className="error" role="alert">
-          <p>Your payment did not go through and you have not been charged. Please place the order again to pay with another method.</p>
-        </div>
-      )}
+      {/* A guest pays again and answers the bank's check through the order link's token, a customer as themselves. */}
+      {o.status === "StockReserved" && payment.data?.status === "RequiresAction" && <PaymentChallenge orderId={o.id} payment={payment.data} access={access} />}
+      {o.status === "AwaitingPayment" && <RetryPayment order={o} payment={payment.data} access={access} />}
       {problem && (
         <div className="error" role="alert">
           <p>{problem}</p>

@@ -1,7 +1,7 @@
 import { useCallback, useRef, useState } from "react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { ordersApi, type OrderDetail } from "../api/orders";
-import { myPaymentsApi, paymentsApi, type ChallengeOutcome, type MyPayment } from "../api/payments";
+import { guestPaymentsApi, myPaymentsApi, paymentsApi, type ChallengeOutcome, type MyPayment } from "../api/payments";
 import { PaymentMethods } from "../components/PaymentMethods";
 import { ErrorMessage } from "../components/Status";
 import { CardEntryError, cardOption, type CreatePaymentMethod } from "./cardEntry";
@@ -21,7 +21,7 @@ const invalidate = (client: ReturnType<typeof useQueryClient>, orderId: string) 
  * An order whose payment failed keeps its items for a while: say so plainly, with the time the hold ends, and let the
  * shopper pay again with another method. The order, its number and its cart stay as they were.
  */
-export function RetryPayment({ order, payment }: { order: OrderDetail; payment: MyPayment | undefined }) {
+export function RetryPayment({ order, payment, access }: { order: OrderDetail; payment: MyPayment | undefined; access?: string }) {
   const client = useQueryClient();
   const config = useQuery({ queryKey: ["payments", "config"], queryFn: paymentsApi.config, staleTime: 300_000 });
   const [choice, setChoice] = useState("");
@@ -36,7 +36,7 @@ export function RetryPayment({ order, payment }: { order: OrderDetail; payment: 
       setCardError(null);
       const method = choice === cardOption ? await createCard.current?.() : choice;
       if (!method) throw new CardEntryError("Enter your card details first.");
-      return ordersApi.retryPayment(order.id, method);
+      return access ? ordersApi.guestRetryPayment(order.id, access, method) : ordersApi.retryPayment(order.id, method);
     },
     onSuccess: () => invalidate(client, order.id),
     onError: (e) => e instanceof CardEntryError && setCardError(e.message),
@@ -81,11 +81,12 @@ export function RetryPayment({ order, payment }: { order: OrderDetail; payment: 
  * The bank asks the shopper to confirm (3-D Secure). With Stripe, Stripe.js shows the bank's own check; with the
  * simulated provider this stands in for the bank's page, so the whole flow runs without keys.
  */
-export function PaymentChallenge({ orderId, payment }: { orderId: string; payment: MyPayment }) {
+export function PaymentChallenge({ orderId, payment, access }: { orderId: string; payment: MyPayment; access?: string }) {
   const client = useQueryClient();
   const config = useQuery({ queryKey: ["payments", "config"], queryFn: paymentsApi.config, staleTime: 300_000 });
   const answer = useMutation({
-    mutationFn: (outcome: ChallengeOutcome) => myPaymentsApi.answerChallenge(orderId, outcome),
+    mutationFn: (outcome: ChallengeOutcome) =>
+      access ? guestPaymentsApi.answerChallenge(orderId, access, outcome) : myPaymentsApi.answerChallenge(orderId, outcome),
     onSuccess: () => invalidate(client, orderId),
   });
   const stripe = useMutation({
@@ -94,7 +95,7 @@ export function PaymentChallenge({ orderId, payment }: { orderId: string; paymen
       const stripeJs = await loadStripe(config.data!.publishableKey!);
       if (!stripeJs || !payment.clientSecret) throw new Error("The bank's check could not be opened. Please try again.");
       await stripeJs.handleNextAction({ clientSecret: payment.clientSecret });
-      return myPaymentsApi.completeAuthentication(orderId);
+      return access ? guestPaymentsApi.completeAuthentication(orderId, access) : myPaymentsApi.completeAuthentication(orderId);
     },
     onSuccess: () => invalidate(client, orderId),
   });
