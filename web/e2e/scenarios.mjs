@@ -161,7 +161,8 @@ export const scenarios = [
       // The link alone, in a browser that never placed the order: the order and its payment, Paid.
       const elsewhere = await browser.newContext({ baseURL: baseUrl });
       const linkPage = await elsewhere.newPage();
-      const paymentRead = linkPage.waitForResponse((r) => r.url().includes("/api/payments/guest/orders/") && r.ok(), { timeout: 30_000 });
+      const paymentRead = linkPage.waitForResponse(
+        async (r) => r.url().includes("/api/payments/guest/orders/") && r.ok() && (await r.json()).status === "Captured", { timeout: 30_000 });
       await linkPage.goto(`${link.pathname}?access=${encodeURIComponent(access)}`);
       await linkPage.getByTestId("order-status").filter({ hasText: "Status: Paid" }).waitFor({ timeout: 30_000 });
       const payment = await (await paymentRead).json();
@@ -223,7 +224,8 @@ export const scenarios = [
       const shownMinor = Number(await quote.getAttribute("data-total-minor"));
       const shownText = (await page.getByTestId("quote-total").textContent()).trim();
       await shot("20-checkout-express-quote");
-      const paymentRead = page.waitForResponse((r) => r.url().includes("/api/payments/me/orders/") && r.ok(), { timeout: 45_000 });
+      const paymentRead = page.waitForResponse(
+          async (r) => r.url().includes("/api/payments/me/orders/") && r.ok() && (await r.json()).status === "Captured", { timeout: 45_000 });
       await page.getByRole("button", { name: "Place order" }).click();
       await page.getByTestId("order-status").filter({ hasText: "Status: Paid" }).waitFor({ timeout: 30_000 });
       const payment = await (await paymentRead).json();
@@ -272,7 +274,8 @@ export const scenarios = [
         const shownMinor = Number(await quote.getAttribute("data-total-minor"));
         const shownText = (await shopperPage.getByTestId("quote-total").textContent()).trim();
         await shot("31-checkout-discount-express", shopperPage);
-        const paymentRead = shopperPage.waitForResponse((r) => r.url().includes("/api/payments/me/orders/") && r.ok(), { timeout: 45_000 });
+        const paymentRead = shopperPage.waitForResponse(
+          async (r) => r.url().includes("/api/payments/me/orders/") && r.ok() && (await r.json()).status === "Captured", { timeout: 45_000 });
         await shopperPage.getByRole("button", { name: "Place order" }).click();
         await shopperPage.getByTestId("order-status").filter({ hasText: "Status: Paid" }).waitFor({ timeout: 30_000 });
         const payment = await (await paymentRead).json();

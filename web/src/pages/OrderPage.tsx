@@ -60,7 +60,8 @@ function Order({ access }: { access?: string }) {
   // What came back, from Payments' ledger: a refund (partial from the store, or the rest on cancel) lands after the
   // order settles, so a paid order's payment is read on every visit.
   const payment = useQuery({
-    queryKey: ["payments", "mine", id, access ?? "mine"],
+    // Keyed by the order's status too, so each move (reserved → paid, a decline) reads the payment afresh.
+    queryKey: ["payments", "mine", id, access ?? "mine", order.data?.status],
     queryFn: () => (access ? guestPaymentsApi.forOrder(id, access) : myPaymentsApi.forOrder(id)),
     // Read while paying too: a card that needs 3-D Secure waits in RequiresAction for the shopper's check.
     enabled: order.data?.wasPaid === true || paying,
