@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
 
@@ -27,23 +26,8 @@ public static class GuestCheckoutRateLimiting
                     QueueLimit = 0,
                 });
             });
-            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            limiter.OnRejected = async (context, cancellationToken) =>
-            {
-                var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);
-                var seconds = (int)Math.Max(1, Math.Ceiling(retryAfter.TotalSeconds));
-                context.HttpContext.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-                await context.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-                {
-                    HttpContext = context.HttpContext,
-                    ProblemDetails =
-                    {
-                        Status = StatusCodes.Status429TooManyRequests,
-                        Title = "Too many checkout attempts from this address.",
-                        Detail = $"Nothing was ordered or charged. Try again in {seconds} s, or sign in to check out.",
-                    },
-                });
-            };
+            limiter.AnswerWithProblem(TimeSpan.FromMinutes(1), "Too many checkout attempts from this address.",
+                seconds => $"Nothing was ordered or charged. Try again in {seconds} s, or sign in to check out.");
         });
         return services;
     }
