@@ -1,8 +1,7 @@
-using System.Text;
+using ECommerce.Auth.Email;
 using ECommerce.Auth.Options;
 using ECommerce.Auth.Persistence;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
 
 namespace ECommerce.Auth.PasswordReset;
@@ -18,31 +17,11 @@ public sealed class PasswordResetLinks(UserManager<AuthUser> users, IEmailSender
             return;
         }
 
-        var token = WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(await users.GeneratePasswordResetTokenAsync(user)));
-        // The configured public issuer, never the request's Host: a caller controls that header (and the gateway
-        // forwards it), so trusting it would let an attacker mail a victim a reset link to the attacker's own site.
-        var origin = options.Value.Issuer is { Length: > 0 } issuer
-            ? issuer.TrimEnd('/')
-            : $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}";
-        var link = $"{origin}/account/reset-password?email={Uri.EscapeDataString(user.Email!)}&token={token}";
+        var token = AccountLinks.EncodeToken(await users.GeneratePasswordResetTokenAsync(user));
+        var link = $"{AccountLinks.Origin(options.Value, http.Request)}/account/reset-password?email={Uri.EscapeDataString(user.Email!)}&token={token}";
         await email.SendPasswordResetLinkAsync(user, user.Email!, link);
     }
 
     /// <summary>The token as Identity issued it, or null when the link was mangled.</summary>
-    public static string? DecodeToken(string? token)
-    {
-        if (string.IsNullOrWhiteSpace(token))
-        {
-            return null;
-        }
-
-        try
-        {
-            return Encoding.UTF8.GetString(WebEncoders.Base64UrlDecode(token));
-        }
-        catch (FormatException)
-        {
-            return null;
-        }
-    }
+    public static string? DecodeToken(string? token) => AccountLinks.DecodeToken(token);
 }
