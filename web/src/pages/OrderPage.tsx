@@ -90,7 +90,12 @@ function Order({ access }: { access?: string }) {
   const canCancel = !access && !["Shipped", "Delivered", "Cancelled"].includes(o.status);
   return (
     <section>
-      <h1>{params.get("placed") ? "Thank you for your order" : `Order ${orderNumber(o.id)}`}</h1>
+      {/* No thanks for an order whose payment failed: the page's first words say what the shopper must do. */}
+      <h1>
+        {o.status === "AwaitingPayment"
+          ? "Your payment did not go through"
+          : params.get("placed") ? "Thank you for your order" : `Order ${orderNumber(o.id)}`}
+      </h1>
       <p>
         Order number <strong data-testid="order-number">{orderNumber(o.id)}</strong> · placed {new Date(o.createdAt).toLocaleString("en-GB")}
       </p>
