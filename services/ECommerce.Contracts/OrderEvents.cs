@@ -30,6 +30,22 @@ public sealed record OrderCancelled(Guid OrderId, string CustomerId, string Reas
 [EventName("OrderPaymentRetried")]
 public sealed record OrderPaymentRetried(Guid OrderId, string CustomerId, string PaymentMethod, int Attempt) : IntegrationEvent;
 
-/// <summary>An order left the warehouse.</summary>
+/// <summary>
+/// A shipment of the order left the warehouse: Products moves its lines from reserved to sold, Notifications mails the
+/// tracking link. An order may ship in parts; <see cref="OrderComplete"/> is true when nothing of it is left to ship.
+/// Events written before shipments existed carry only the tracking number (the whole order shipped at once).
+/// </summary>
 [EventName("OrderShipped")]
-public sealed record OrderShipped(Guid OrderId, string CustomerId, string TrackingNumber) : IntegrationEvent;
+public sealed record OrderShipped(
+    Guid OrderId,
+    string CustomerId,
+    string TrackingNumber,
+    string? Carrier = null,
+    string? TrackingUrl = null,
+    Guid? ShipmentId = null,
+    IReadOnlyList<OrderLine>? Lines = null,
+    bool OrderComplete = true) : IntegrationEvent;
+
+/// <summary>Every shipment of the order reached the shopper; the return window starts now.</summary>
+[EventName("OrderDelivered")]
+public sealed record OrderDelivered(Guid OrderId, string CustomerId, DateTimeOffset DeliveredAt) : IntegrationEvent;
