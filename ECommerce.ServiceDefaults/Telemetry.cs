@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Azure.Monitor.OpenTelemetry.AspNetCore;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
@@ -27,6 +28,7 @@ public static class TelemetryExtensions
                 .AddRuntimeInstrumentation()
                 .AddMeter("Npgsql", SourcePrefix + "*"))
             .WithTracing(tracing => tracing
+                .SetSampler(new BackgroundNoiseSampler())
                 .AddSource(builder.Environment.ApplicationName)
                 .AddSource("Npgsql", "StackExchange.Redis", "Azure.Messaging.ServiceBus.*", SourcePrefix + "*")
                 .AddAspNetCoreInstrumentation(o =>
@@ -38,6 +40,13 @@ public static class TelemetryExtensions
         if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
         {
             builder.Services.AddOpenTelemetry().UseOtlpExporter();
+        }
+
+        // Deployed: the Container Apps set Application Insights' connection string (infra/modules/monitoring.bicep), and the
+        // same traces, metrics (the store's "ecommerce.*" meters among them) and logs go to Azure Monitor.
+        if (!string.IsNullOrWhiteSpace(builder.Configuration["APPLICATIONINSIGHTS_CONNECTION_STRING"]))
+        {
+            builder.Services.AddOpenTelemetry().UseAzureMonitor();
         }
 
         return builder;

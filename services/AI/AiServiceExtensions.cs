@@ -26,6 +26,7 @@ public static class AiServiceExtensions
 
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<ModelHolder>();
+        builder.Services.AddHostedService<ModelMetrics>();
         builder.Services.AddSingleton<PopularityFallback>();
         builder.Services.AddSingleton<ModelTrainer>();
         builder.Services.AddScoped<HistoryReader>();

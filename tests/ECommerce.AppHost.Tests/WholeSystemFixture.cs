@@ -1,3 +1,5 @@
+using ECommerce.AppHost.Tests.Telemetry;
+
 namespace ECommerce.AppHost.Tests;
 
 /// <summary>
@@ -26,6 +28,9 @@ public sealed class WholeSystemFixture : IAsyncLifetime
 
     public DistributedApplication App { get; private set; } = null!;
 
+    /// <summary>Where every service sends its traces and metrics in this run (the dashboard's place when developing).</summary>
+    public OtlpCollector Telemetry { get; private set; } = null!;
+
     /// <summary>
     /// The seeded admin's password, chosen here and given to the AppHost as configuration (Auth:Admin:Password), which
     /// passes it to Auth — so tests never read the development secret Auth would otherwise generate into its data folder.
@@ -41,6 +46,17 @@ public sealed class WholeSystemFixture : IAsyncLifetime
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.ECommerce_AppHost>(
             ["--infra", "local", "--Infrastructure:CacheServer", "garnet", "--Infrastructure:DataDirectory", _dataDirectory,
                 "--Auth:Admin:Password", AdminPassword], timeout.Token);
+        Telemetry = await OtlpCollector.StartAsync();
+        foreach (var project in builder.Resources.OfType<ProjectResource>().ToList())
+        {
+            // Added after the AppHost's own OTLP settings, so these win: export to the collector over HTTP, promptly.
+            builder.CreateResourceBuilder(project)
+                .WithEnvironment("OTEL_EXPORTER_OTLP_ENDPOINT", Telemetry.Endpoint.ToString().TrimEnd('/'))
+                .WithEnvironment("OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf")
+                .WithEnvironment("OTEL_BSP_SCHEDULE_DELAY", "500")
+                .WithEnvironment("OTEL_METRIC_EXPORT_INTERVAL", "2000");
+        }
+
         App = await builder.BuildAsync(timeout.Token);
         await App.StartAsync(timeout.Token);
 
@@ -59,6 +75,11 @@ public sealed class WholeSystemFixture : IAsyncLifetime
         if (App is not null)
         {
             await App.DisposeAsync();
+        }
+
+        if (Telemetry is not null)
+        {
+            await Telemetry.DisposeAsync();
         }
 
         try

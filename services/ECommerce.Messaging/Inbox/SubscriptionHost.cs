@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using ECommerce.Messaging.Transport;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -64,12 +63,7 @@ public sealed class SubscriptionHost<TDbContext>(
             throw new InvalidOperationException($"No handler for {message.Type} on {received.Subscription}.");
         }
 
-        ActivityContext.TryParse(message.Headers.GetValueOrDefault(MessageHeaders.TraceParent),
-            message.Headers.GetValueOrDefault(MessageHeaders.TraceState), out var parent);
-        using var activity = MessagingMetrics.ActivitySource.StartActivity($"{message.Type} process", ActivityKind.Consumer, parent);
-        activity?.SetTag("messaging.message.id", message.MessageId);
-        activity?.SetTag("messaging.destination.subscription.name", received.Subscription);
-        activity?.SetTag("messaging.message.delivery_count", received.DeliveryCount);
+        using var activity = MessageTracing.StartProcess(received);
 
         var @event = EventSerializer.Deserialize(message, registration.EventType);
         await using var scope = scopes.CreateAsyncScope();
@@ -94,7 +88,11 @@ public sealed class SubscriptionHost<TDbContext>(
         }, cancellationToken);
 
         activity?.SetTag("messaging.duplicate", !handled);
+        if (!handled)
+        {
+            MessagingMetrics.DuplicatesDropped.Add(1, new KeyValuePair<string, object?>("messaging.message.type", message.Type));
+        }
         MessagingMetrics.Latency.Record((DateTimeOffset.UtcNow - message.OccurredAt).TotalMilliseconds,
-            new KeyValuePair<string, object?>("type", message.Type));
+            new KeyValuePair<string, object?>("messaging.message.type", message.Type));
     }
 }

@@ -20,12 +20,22 @@ public sealed class OutboxDispatcher<TDbContext>(
     IOptions<MessagingOptions> options,
     ILogger<OutboxDispatcher<TDbContext>> logger) : BackgroundService where TDbContext : DbContext
 {
+    /// <summary>How often the unsent backlog is measured for the <c>ecommerce.outbox.*</c> gauges.</summary>
+    private static readonly TimeSpan BacklogSampleInterval = TimeSpan.FromSeconds(10);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        var nextSample = DateTimeOffset.MinValue;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
+                if (DateTimeOffset.UtcNow >= nextSample)
+                {
+                    nextSample = DateTimeOffset.UtcNow + BacklogSampleInterval;
+                    await SampleBacklogAsync(stoppingToken);
+                }
+
                 var sent = await DispatchBatchAsync(stoppingToken);
                 if (sent < options.Value.OutboxBatchSize)
                 {
@@ -43,6 +53,19 @@ public sealed class OutboxDispatcher<TDbContext>(
                 await Task.Delay(options.Value.OutboxPollInterval, stoppingToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             }
         }
+    }
+
+    /// <summary>Measures what is written and not yet sent: a growing age means the dispatcher or the broker is behind.</summary>
+    public async Task SampleBacklogAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TDbContext>();
+        var backlog = await db.Database.SqlQuery<OutboxBacklog>($"""
+            SELECT count(*)::bigint AS "Pending",
+                   COALESCE(EXTRACT(EPOCH FROM now() - min(occurred_at)), 0)::float8 AS "AgeSeconds"
+            FROM outbox WHERE sent_at IS NULL
+            """).SingleAsync(cancellationToken);
+        MessagingMetrics.RecordOutbox(options.Value.Subscription, backlog.Pending, backlog.AgeSeconds);
     }
 
     /// <summary>Sends one batch; returns how many rows were sent.</summary>
@@ -66,10 +89,24 @@ public sealed class OutboxDispatcher<TDbContext>(
 
             foreach (var topic in batch.GroupBy(m => m.Topic))
             {
-                var messages = topic.Select(m => new TransportMessage(m.Id, m.Type, m.Body,
-                    JsonSerializer.Deserialize<Dictionary<string, string>>(m.Headers) ?? [], m.OccurredAt)).ToList();
-                await transport.PublishAsync(topic.Key, messages, ct);
-                MessagingMetrics.Published.Add(messages.Count, new KeyValuePair<string, object?>("topic", topic.Key));
+                var sends = topic.Select(m =>
+                {
+                    var headers = JsonSerializer.Deserialize<Dictionary<string, string>>(m.Headers) ?? [];
+                    var span = MessageTracing.StartPublish(topic.Key, m.Id, m.Type, m.Body, headers, options.Value.Transport ?? "");
+                    return (Message: new TransportMessage(m.Id, m.Type, m.Body, headers, m.OccurredAt), Span: span);
+                }).ToList();
+                try
+                {
+                    await transport.PublishAsync(topic.Key, [.. sends.Select(s => s.Message)], ct);
+                }
+                catch (Exception e)
+                {
+                    sends.ForEach(s => MessageTracing.Stop(s.Span, e));
+                    throw;
+                }
+
+                sends.ForEach(s => MessageTracing.Stop(s.Span));
+                MessagingMetrics.Published.Add(sends.Count, new KeyValuePair<string, object?>("messaging.destination.name", topic.Key));
             }
 
             var ids = batch.Select(m => m.Id).ToArray();
@@ -78,4 +115,12 @@ public sealed class OutboxDispatcher<TDbContext>(
             return batch.Count;
         }, cancellationToken);
     }
+}
+
+/// <summary>One row of the backlog query.</summary>
+internal sealed class OutboxBacklog
+{
+    public long Pending { get; set; }
+
+    public double AgeSeconds { get; set; }
 }

@@ -42,13 +42,23 @@ internal sealed class PostgresConsumer(
         _stopping.Dispose();
     }
 
+    /// <summary>How often the subscription's backlog is measured for the consumer lag gauges.</summary>
+    private static readonly TimeSpan BacklogSampleInterval = TimeSpan.FromSeconds(10);
+
     private async Task RunAsync()
     {
         var token = _stopping.Token;
+        var nextSample = DateTimeOffset.MinValue;
         while (!token.IsCancellationRequested)
         {
             try
             {
+                if (DateTimeOffset.UtcNow >= nextSample)
+                {
+                    nextSample = DateTimeOffset.UtcNow + BacklogSampleInterval;
+                    await SampleBacklogAsync(token);
+                }
+
                 var leased = await LeaseAsync(token);
                 if (leased.Count == 0)
                 {
@@ -70,6 +80,20 @@ internal sealed class PostgresConsumer(
                 await Task.Delay(TimeSpan.FromSeconds(1), token).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             }
         }
+    }
+
+    /// <summary>Counts the messages ready for this subscription and the age of the oldest: how far the consumer lags.</summary>
+    private async Task SampleBacklogAsync(CancellationToken token)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(token);
+        await using var command = new NpgsqlCommand("""
+            SELECT count(*)::bigint, COALESCE(EXTRACT(EPOCH FROM now() - min(occurred_at)), 0)::float8
+            FROM messaging.queue WHERE subscription = @subscription AND visible_at <= now()
+            """, connection);
+        command.Parameters.AddWithValue("subscription", settings.Subscription);
+        await using var reader = await command.ExecuteReaderAsync(token);
+        await reader.ReadAsync(token);
+        MessagingMetrics.RecordSubscription(settings.Subscription, reader.GetInt64(0), reader.GetDouble(1));
     }
 
     private async Task<List<Leased>> LeaseAsync(CancellationToken token)
@@ -135,7 +159,7 @@ internal sealed class PostgresConsumer(
         complete.Parameters.AddWithValue("ids", completed.Select(l => l.Id).ToArray());
         complete.Parameters.AddWithValue("counts", completed.Select(l => l.Received.DeliveryCount).ToArray());
         await complete.ExecuteNonQueryAsync(token);
-        MessagingMetrics.Delivered.Add(completed.Count, new KeyValuePair<string, object?>("subscription", settings.Subscription));
+        MessagingMetrics.Delivered.Add(completed.Count, new KeyValuePair<string, object?>("messaging.consumer.group.name", settings.Subscription));
     }
 
     private async Task FailAsync(Leased leased, Exception error, CancellationToken token)
@@ -158,7 +182,7 @@ internal sealed class PostgresConsumer(
             deadLetter.Parameters.AddWithValue("count", received.DeliveryCount);
             deadLetter.Parameters.AddWithValue("error", lastError);
             await deadLetter.ExecuteNonQueryAsync(token);
-            MessagingMetrics.DeadLettered.Add(1, new KeyValuePair<string, object?>("subscription", settings.Subscription));
+            MessagingMetrics.DeadLettered.Add(1, new KeyValuePair<string, object?>("messaging.consumer.group.name", settings.Subscription));
             return;
         }
 
@@ -173,7 +197,7 @@ internal sealed class PostgresConsumer(
         retry.Parameters.AddWithValue("delay", settings.DelayFor(received.DeliveryCount));
         retry.Parameters.AddWithValue("error", lastError);
         await retry.ExecuteNonQueryAsync(token);
-        MessagingMetrics.Retried.Add(1, new KeyValuePair<string, object?>("subscription", settings.Subscription));
+        MessagingMetrics.Retried.Add(1, new KeyValuePair<string, object?>("messaging.consumer.group.name", settings.Subscription));
     }
 
     private sealed record Leased(long Id, ReceivedMessage Received);

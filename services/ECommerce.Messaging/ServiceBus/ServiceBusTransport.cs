@@ -191,21 +191,21 @@ public sealed class ServiceBusTransport : IMessageTransport
         {
             await handler(received, args.CancellationToken);
             await args.CompleteMessageAsync(args.Message, args.CancellationToken);
-            MessagingMetrics.Delivered.Add(1, new KeyValuePair<string, object?>("subscription", settings.Subscription));
+            MessagingMetrics.Delivered.Add(1, new KeyValuePair<string, object?>("messaging.consumer.group.name", settings.Subscription));
         }
         catch (Exception e) when (!args.CancellationToken.IsCancellationRequested)
         {
             if (args.Message.DeliveryCount >= settings.MaxDeliveryCount)
             {
                 await args.DeadLetterMessageAsync(args.Message, "HandlerFailed", $"{e.GetType().Name}: {e.Message}", args.CancellationToken);
-                MessagingMetrics.DeadLettered.Add(1, new KeyValuePair<string, object?>("subscription", settings.Subscription));
+                MessagingMetrics.DeadLettered.Add(1, new KeyValuePair<string, object?>("messaging.consumer.group.name", settings.Subscription));
                 return;
             }
 
             var delay = settings.DelayFor(args.Message.DeliveryCount);
             await Task.Delay(delay < MaxBackoffWithinLock ? delay : MaxBackoffWithinLock, args.CancellationToken);
             await args.AbandonMessageAsync(args.Message, new Dictionary<string, object> { ["last-error"] = e.Message }, args.CancellationToken);
-            MessagingMetrics.Retried.Add(1, new KeyValuePair<string, object?>("subscription", settings.Subscription));
+            MessagingMetrics.Retried.Add(1, new KeyValuePair<string, object?>("messaging.consumer.group.name", settings.Subscription));
         }
     }
 

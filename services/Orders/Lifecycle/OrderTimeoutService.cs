@@ -54,6 +54,7 @@ public sealed class OrderTimeoutService(IServiceScopeFactory scopes, IOptions<Or
 
         foreach (var id in overdue)
         {
+            using var work = BackgroundWork.Start("order timeout", new KeyValuePair<string, object?>("ecommerce.order.id", id.ToString()));
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<OrdersDbContext>();
             var workflow = scope.ServiceProvider.GetRequiredService<OrderWorkflow>();

@@ -146,14 +146,23 @@ public sealed class OrdersDbContext(DbContextOptions<OrdersDbContext> options) :
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         TakeOwedEvents();
-        return base.SaveChanges(acceptAllChangesOnSuccess);
+        var moves = AddedMoves();
+        var saved = base.SaveChanges(acceptAllChangesOnSuccess);
+        OrdersMetrics.Record(moves);
+        return saved;
     }
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         TakeOwedEvents();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var moves = AddedMoves();
+        var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        OrdersMetrics.Record(moves);
+        return saved;
     }
+
+    private List<OrderStatusChange> AddedMoves() =>
+        [.. ChangeTracker.Entries<OrderStatusChange>().Where(e => e.State == EntityState.Added).Select(e => e.Entity)];
 
     /// <summary>Moves the events the tracked orders' moves owe into the outbox, so they commit with the moves.</summary>
     private void TakeOwedEvents()

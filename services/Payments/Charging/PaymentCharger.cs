@@ -63,6 +63,7 @@ public sealed class PaymentCharger(PaymentsDbContext db, IPaymentProvider provid
             case ProviderPaymentStatus.RequiresAction:
                 // The shopper is on the order page: it shows the bank's check, then asks us to finish (PaymentAuthenticator).
                 payment.MarkRequiresAction(result.ProviderPaymentId!, result.ClientSecret);
+                PaymentsMetrics.RequiresAction();
                 break;
             default:
                 PaymentOutcomes.Failed(db, payment, result.ProviderPaymentId, result.FailureCode ?? FailureReasons.CardDeclined);

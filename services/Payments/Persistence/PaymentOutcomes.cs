@@ -14,21 +14,21 @@ public static class PaymentOutcomes
     {
         payment.MarkCaptured(providerPaymentId, amountMinor);
         db.AddIntegrationEvent(new PaymentSucceeded(payment.OrderId, payment.Id, payment.CapturedMinor, payment.Currency));
-        PaymentsMetrics.Captured.Add(1);
+        PaymentsMetrics.Captured();
     }
 
     public static void Failed(PaymentsDbContext db, Payment payment, string? providerPaymentId, string reason)
     {
         payment.MarkFailed(providerPaymentId, reason);
         db.AddIntegrationEvent(new PaymentFailed(payment.OrderId, reason, FailureReasons.CanRetry(reason)));
-        PaymentsMetrics.Failed.Add(1, new KeyValuePair<string, object?>("reason", reason));
+        PaymentsMetrics.Failed(reason);
     }
 
     public static LedgerEntry Refunded(PaymentsDbContext db, Payment payment, long amountMinor, string providerRefundId, string? reason, string? idempotencyKey)
     {
         var entry = payment.RecordRefund(amountMinor, providerRefundId, reason, idempotencyKey);
         db.AddIntegrationEvent(new PaymentRefunded(payment.OrderId, payment.Id, amountMinor, payment.Currency, providerRefundId));
-        PaymentsMetrics.Refunded.Add(1);
+        PaymentsMetrics.Refunded();
         return entry;
     }
 }

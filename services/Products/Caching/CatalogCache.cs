@@ -14,16 +14,31 @@ public sealed class CatalogCache(HybridCache cache, CacheInvalidation invalidati
 
     public static string ProductTag(Guid id) => $"product:{id:N}";
 
-    public ValueTask<T> GetOrCreateAsync<T>(string key, IEnumerable<string> tags, Func<CancellationToken, ValueTask<T>> factory, CancellationToken ct)
+    public async ValueTask<T> GetOrCreateAsync<T>(string key, IEnumerable<string> tags, Func<CancellationToken, ValueTask<T>> factory, CancellationToken ct)
     {
         var o = options.Value;
         if (!o.Enabled)
         {
-            return factory(ct);
+            return await factory(ct);
         }
 
         var entry = new HybridCacheEntryOptions { Expiration = o.Expiration, LocalCacheExpiration = o.LocalExpiration };
-        return cache.GetOrCreateAsync(key, factory, static (f, token) => f(token), entry, tags, ct);
+        var read = new CacheRead<T>(factory);
+        var value = await cache.GetOrCreateAsync(key, read, static (r, token) => r.Make(token), entry, tags, ct);
+        CacheMetrics.Record("catalog", hit: !read.Missed);
+        return value;
+    }
+
+    /// <summary>The factory of one read, noting whether it had to run (a miss).</summary>
+    private sealed class CacheRead<T>(Func<CancellationToken, ValueTask<T>> factory)
+    {
+        public bool Missed { get; private set; }
+
+        public ValueTask<T> Make(CancellationToken token)
+        {
+            Missed = true;
+            return factory(token);
+        }
     }
 
     /// <summary>

@@ -48,6 +48,7 @@ public sealed class InventoryService(ProductsDbContext db, IOptions<InventoryOpt
         {
             db.Reservations.Add(new Reservation { OrderId = orderId, Status = ReservationStatus.Rejected, ExpiresAt = now, ClosedAt = now });
             db.AddIntegrationEvent(new StockRejected(orderId, rejected));
+            InventoryMetrics.Rejected();
             return ReservationStatus.Rejected;
         }
 
@@ -73,6 +74,7 @@ public sealed class InventoryService(ProductsDbContext db, IOptions<InventoryOpt
         };
         db.Reservations.Add(reservation);
         db.AddIntegrationEvent(new StockReserved(orderId, reservation.Id, reservation.ExpiresAt));
+        InventoryMetrics.Reserved();
         return ReservationStatus.Reserved;
     }
 
