@@ -35,7 +35,8 @@ var orders = builder.AddService<Projects.ECommerce_Orders>("orders")
 
 var ai = builder.AddService<Projects.ECommerce_AI>("ai")
     .WithInfrastructure(infra, database: "aidb")
-    .WithAuthentication(auth);
+    .WithAuthentication(auth)
+    .WithDashboardCommand("train-models", "Train models now", "Trains the recommender and risk models on the data so far; a better model replaces the serving one.", "BrainCircuit");
 
 var gateway = builder.AddService<Projects.ECommerce_Gateway>("gateway")
     .WithReference(auth).WaitFor(auth)

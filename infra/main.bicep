@@ -31,6 +31,9 @@ param stripeSecretKey string = ''
 @description('Stripe webhook signing secret (whsec_…); needed only with a Stripe secret key.')
 param stripeWebhookSecret string = ''
 
+@description('E-mail address the store alerts (dead letters, outbox age, consumer lag) notify; empty: the portal only.')
+param alertEmail string = ''
+
 var tags = {
   'azd-env-name': environmentName
 }
@@ -52,6 +55,7 @@ module resources 'resources.bicep' = {
     orderAccessSigningKey: orderAccessSigningKey
     stripeSecretKey: stripeSecretKey
     stripeWebhookSecret: stripeWebhookSecret
+    alertEmail: alertEmail
   }
 }
 

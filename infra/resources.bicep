@@ -20,6 +20,9 @@ param stripeSecretKey string = ''
 @secure()
 param stripeWebhookSecret string = ''
 
+@description('E-mail address the store alerts notify; empty: the portal only.')
+param alertEmail string = ''
+
 // Stable per resource group, so names are unique without being random on each deployment.
 var resourceToken = uniqueString(resourceGroup().id)
 
@@ -41,6 +44,7 @@ module monitoring 'modules/monitoring.bicep' = {
     location: location
     tags: tags
     resourceToken: resourceToken
+    alertEmail: alertEmail
   }
 }
 
@@ -121,6 +125,7 @@ module secrets 'modules/app-secrets.bicep' = {
     serviceBusNamespaceName: serviceBus.outputs.namespaceName
     serviceBusAppRuleName: serviceBus.outputs.appRuleName
     serviceBusScalerRuleName: serviceBus.outputs.scalerRuleName
+    applicationInsightsName: monitoring.outputs.applicationInsightsName
     stripeSecretKey: stripeSecretKey
     stripeWebhookSecret: stripeWebhookSecret
   }

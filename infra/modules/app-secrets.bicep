@@ -8,6 +8,7 @@ param redisName string
 param serviceBusNamespaceName string
 param serviceBusAppRuleName string
 param serviceBusScalerRuleName string
+param applicationInsightsName string
 
 @secure()
 param postgresAdministratorPassword string
@@ -27,6 +28,19 @@ resource vault 'Microsoft.KeyVault/vaults@2023-07-01' existing = {
 
 resource postgres 'Microsoft.DBforPostgreSQL/flexibleServers@2024-08-01' existing = {
   name: postgresServerName
+}
+
+resource insights 'Microsoft.Insights/components@2020-02-02' existing = {
+  name: applicationInsightsName
+}
+
+// Every service exports its telemetry to Application Insights with this (ServiceDefaults' Telemetry.cs).
+resource insightsConnection 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
+  parent: vault
+  name: 'appinsights-connection-string'
+  properties: {
+    value: insights.properties.ConnectionString
+  }
 }
 
 resource redis 'Microsoft.Cache/redis@2024-03-01' existing = {

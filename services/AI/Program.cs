@@ -1,4 +1,5 @@
 using ECommerce.AI;
+using ECommerce.AI.Training;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
@@ -10,6 +11,7 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.MapDefaultEndpoints();
 app.MapAiEndpoints();
+app.MapDashboardCommand("train-models", TrainingCommand.RunAsync);
 await app.RunOrMigrateAsync(args);
 
 /// <summary>Entry point, visible to the test host.</summary>
