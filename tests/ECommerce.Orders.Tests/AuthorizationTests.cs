@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using ECommerce.Orders.Admin;
+using ECommerce.Orders.Fulfilment;
 using ECommerce.Orders.Browse;
 using ECommerce.Orders.Domain;
 using ECommerce.Testing;

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using ECommerce.Contracts;
 using ECommerce.Orders.Admin;
 using ECommerce.Orders.Domain;
+using ECommerce.Orders.Fulfilment;
 using ECommerce.Testing;
 using Microsoft.Extensions.Hosting;
 
