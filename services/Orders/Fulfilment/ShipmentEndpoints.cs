@@ -34,7 +34,7 @@ public static class ShipmentEndpoints
         var carrier = Carriers.Find(request.Carrier);
         errors.Check(carrier is not null, "carrier", $"One of: {string.Join(", ", Carriers.All.Select(c => c.Code))}.");
         var tracking = errors.Text("trackingNumber", request.TrackingNumber, MaxTrackingLength, required: true);
-        errors.Check(request.Lines is { Count: > 0 and <= 100 }, "lines", "Between 1 and 100 lines.");
+        errors.Check(request.Lines is { Count: > 0 and <= 100 } lines && lines.All(l => l is not null), "lines", "Between 1 and 100 lines.");
         if (errors.HasErrors)
         {
             return errors.ToProblem();
