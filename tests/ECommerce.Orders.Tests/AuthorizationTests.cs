@@ -1,9 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using ECommerce.Orders.Admin;
-using ECommerce.Orders.Fulfilment;
 using ECommerce.Orders.Browse;
 using ECommerce.Orders.Domain;
+using ECommerce.Orders.Fulfilment;
 using ECommerce.Testing;
 using Microsoft.Extensions.Hosting;
 
