@@ -3,6 +3,7 @@ using ECommerce.Orders.Browse;
 using ECommerce.Orders.Carts;
 using ECommerce.Orders.Checkout;
 using ECommerce.Orders.Clients;
+using ECommerce.Orders.Fulfilment;
 using ECommerce.Orders.Lifecycle;
 using ECommerce.Orders.Persistence;
 using ECommerce.Orders.Pricing;
@@ -16,6 +17,7 @@ builder.AddPricing();
 builder.AddCarts();
 builder.AddCheckout();
 builder.AddOrderLifecycle();
+builder.AddFulfilment();
 
 var app = builder.Build();
 app.UseDefaultProblemDetails();
@@ -31,6 +33,7 @@ app.MapGuestCheckout();
 app.MapMyOrders();
 app.MapGuestOrders();
 app.MapAdmin();
+app.MapFulfilment();
 app.MapShippingMethods();
 app.MapPromotions();
 

@@ -51,6 +51,7 @@ public static class PaymentsServiceExtensions
             .Subscribe<StockReserved, StockReservedHandler>()
             .Subscribe<OrderPaymentRetried, OrderPaymentRetriedHandler>()
             .Subscribe<OrderCancelled, OrderCancelledHandler>()
+            .Subscribe<RefundRequested, RefundRequestedHandler>()
             .Subscribe<EmailVerified, GuestPayments.EmailVerifiedHandler>());
         return builder;
     }

@@ -26,7 +26,9 @@ public static class ProductsServiceExtensions
         builder.AddMessaging<ProductsDbContext>(m => m
             .Subscribe<OrderPlaced, OrderPlacedHandler>()
             .Subscribe<OrderCancelled, OrderCancelledHandler>()
-            .Subscribe<OrderPaid, OrderPaidHandler>());
+            .Subscribe<OrderPaid, OrderPaidHandler>()
+            .Subscribe<OrderShipped, OrderShippedHandler>()
+            .Subscribe<ReturnReceived, ReturnReceivedHandler>());
 
         builder.AddCatalogCache();
         builder.Services.AddSingleton(TimeProvider.System);
@@ -37,6 +39,7 @@ public static class ProductsServiceExtensions
         builder.Services.AddScoped<ProductCommands>();
         builder.Services.AddScoped<ProductImporter>();
         builder.Services.AddScoped<InventoryService>();
+        builder.Services.AddScoped<StockFulfilment>();
         builder.Services.AddScoped<StockAdmin>();
         builder.Services.AddScoped<CatalogSeeder>();
 

@@ -50,9 +50,9 @@ public class CheckoutSagaTests(WholeSystemFixture system)
         Assert.Equal(orderId, (await repeated.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetGuid());
         Assert.Equal("Paid", order.GetProperty("status").GetString());
         Assert.Equal(["Pending", "StockReserved", "Paid"], order.GetProperty("history").EnumerateArray().Select(h => h.GetProperty("to").GetString()));
-        // Paid commits the reservation: 2 sold, none held.
-        var stock = await Shop.EventuallyAsync(() => Shop.StockAsync(admin, productId, Ct), s => s.Sold == 2, Ct);
-        Assert.Equal((3, 0, 2), stock);
+        // Paid commits the reservation: the 2 units stay reserved (never expiring) until they ship, then count as sold.
+        var stock = await Shop.EventuallyAsync(() => Shop.StockAsync(admin, productId, Ct), s => s.Reserved == 2, Ct);
+        Assert.Equal((3, 2, 0), stock);
         var payment = await admin.GetFromJsonAsync<JsonElement>($"/api/payments/orders/{orderId}", Ct);
         Assert.Equal(MinorUnits(order.GetProperty("total").GetDecimal()), payment.GetProperty("totals").GetProperty("capturedMinor").GetInt64());
         Assert.Single(payment.GetProperty("entries").EnumerateArray(), e => e.GetProperty("kind").GetString() == "Captured");
@@ -153,7 +153,7 @@ public class CheckoutSagaTests(WholeSystemFixture system)
         var refund = Assert.Single(refunds);
         Assert.Equal(MinorUnits(order.GetProperty("total").GetDecimal()), refund.GetProperty("amountMinor").GetInt64());
         Assert.Equal(0, payment.GetProperty("totals").GetProperty("netMinor").GetInt64());
-        // A paid order's stock was sold; cancelling it gives the unit back.
+        // A paid order's stock stays reserved until it ships; cancelling it gives the unit back.
         var stock = await Shop.EventuallyAsync(() => Shop.StockAsync(admin, productId, Ct), s => s.Available == 3, Ct);
         Assert.Equal(3, stock.Available);
     }

@@ -60,10 +60,13 @@ public sealed class MessageNamesTests
         "ECommerce.Payments OrderCancelledHandler -> OrderCancelledHandler",
         "ECommerce.Payments OrderPaymentRetriedHandler -> OrderPaymentRetriedHandler",
         "ECommerce.Payments OrderPlacedHandler -> OrderPlacedHandler",
+        "ECommerce.Payments RefundRequestedHandler -> RefundRequestedHandler",
         "ECommerce.Payments StockReservedHandler -> StockReservedHandler",
         "ECommerce.Products OrderCancelledHandler -> OrderCancelledHandler",
         "ECommerce.Products OrderPaidHandler -> OrderPaidHandler",
         "ECommerce.Products OrderPlacedHandler -> OrderPlacedHandler",
+        "ECommerce.Products OrderShippedHandler -> OrderShippedHandler",
+        "ECommerce.Products ReturnReceivedHandler -> ReturnReceivedHandler",
         "ECommerce.Users UserDeletedHandler -> UserDeletedHandler",
         "ECommerce.Users UserRegisteredHandler -> UserRegisteredHandler",
     ];

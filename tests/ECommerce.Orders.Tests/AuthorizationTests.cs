@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using ECommerce.Orders.Admin;
 using ECommerce.Orders.Browse;
 using ECommerce.Orders.Domain;
+using ECommerce.Orders.Fulfilment;
 using ECommerce.Testing;
 using Microsoft.Extensions.Hosting;
 
@@ -62,6 +63,14 @@ public sealed class AuthorizationTests(OrdersHost host)
     [InlineData("GET", "/api/orders/admin/0195f0a4-0000-7000-8000-000000000001")]
     [InlineData("POST", "/api/orders/0195f0a4-0000-7000-8000-000000000001/ship")]
     [InlineData("POST", "/api/orders/0195f0a4-0000-7000-8000-000000000001/deliver")]
+    [InlineData("GET", "/api/orders/admin/pick-list")]
+    [InlineData("GET", "/api/orders/admin/returns")]
+    [InlineData("GET", "/api/orders/admin/carriers")]
+    [InlineData("POST", "/api/orders/admin/0195f0a4-0000-7000-8000-000000000001/shipments")]
+    [InlineData("POST", "/api/orders/admin/0195f0a4-0000-7000-8000-000000000001/shipments/0195f0a4-0000-7000-8000-000000000002/deliver")]
+    [InlineData("POST", "/api/orders/admin/0195f0a4-0000-7000-8000-000000000001/returns/0195f0a4-0000-7000-8000-000000000002/approve")]
+    [InlineData("POST", "/api/orders/admin/0195f0a4-0000-7000-8000-000000000001/returns/0195f0a4-0000-7000-8000-000000000002/reject")]
+    [InlineData("POST", "/api/orders/admin/0195f0a4-0000-7000-8000-000000000001/returns/0195f0a4-0000-7000-8000-000000000002/receive")]
     public async Task Customers_on_admin_routes_get_403(string method, string path)
     {
         using var client = host.Client(TestTokens.Customer("auth-not-admin"));

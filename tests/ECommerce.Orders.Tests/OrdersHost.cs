@@ -31,7 +31,8 @@ public class OrdersHost() : ServiceHost<Program>("ordersdb")
     {
         Neighbours = await NeighbourServices.StartAsync();
         await Transport.EnsureTopologyAsync(
-            [.. new[] { nameof(OrderPlaced), nameof(OrderPaid), nameof(OrderCancelled), nameof(OrderShipped), nameof(OrderPaymentRetried) }.Select(t => new SubscriptionBinding(t, SpySubscription))],
+            [.. new[] { nameof(OrderPlaced), nameof(OrderPaid), nameof(OrderCancelled), nameof(OrderShipped), nameof(OrderPaymentRetried),
+                nameof(OrderDelivered), nameof(ReturnRequested), nameof(ReturnApproved), nameof(ReturnRejected), nameof(ReturnReceived), nameof(RefundRequested) }.Select(t => new SubscriptionBinding(t, SpySubscription))],
             TestContext.Current.CancellationToken);
     }
 

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using ECommerce.Contracts;
 using ECommerce.Orders.Admin;
 using ECommerce.Orders.Domain;
+using ECommerce.Orders.Fulfilment;
 using ECommerce.Testing;
 using Microsoft.Extensions.Hosting;
 
@@ -163,8 +164,8 @@ public sealed class SagaTests(OrdersHost host)
         var final = await host.WaitForStatusAsync(token, order.Id, OrderStatus.Paid);
         var refunds = final.History.Where(h => h.Trigger == "Refunded").ToList();
         Assert.Equal(2, refunds.Count);
-        Assert.Contains(refunds, h => h.Reason!.Contains("500 GBP", StringComparison.Ordinal) && h.Reason.EndsWith("[re_first]", StringComparison.Ordinal));
-        Assert.Contains(refunds, h => h.Reason!.Contains("250 GBP", StringComparison.Ordinal) && h.Reason.EndsWith("[re_second]", StringComparison.Ordinal));
+        Assert.Contains(refunds, h => h.Reason!.Contains("5.00 GBP", StringComparison.Ordinal) && h.Reason.EndsWith("[re_first]", StringComparison.Ordinal));
+        Assert.Contains(refunds, h => h.Reason!.Contains("2.50 GBP", StringComparison.Ordinal) && h.Reason.EndsWith("[re_second]", StringComparison.Ordinal));
         Assert.NotNull(final.RefundedAt);
     }
 

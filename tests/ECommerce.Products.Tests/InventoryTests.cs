@@ -107,7 +107,7 @@ public sealed class InventoryTests(ProductsHost host) : IClassFixture<ProductsHo
     }
 
     [Fact]
-    public async Task Paying_commits_the_reservation_and_counts_the_sale()
+    public async Task Paying_commits_the_reservation_which_then_never_expires()
     {
         var product = (await host.AddProductsAsync([("Paid For", "", 1m, "decor", "acme", 5)]))[0];
         var orderId = Guid.NewGuid();
@@ -116,8 +116,10 @@ public sealed class InventoryTests(ProductsHost host) : IClassFixture<ProductsHo
         await HandleAsync<OrderPaidHandler, OrderPaid>(new OrderPaid(orderId, "user-a", [], "GBP", 2m));
         await HandleAsync<OrderPaidHandler, OrderPaid>(new OrderPaid(orderId, "user-a", [], "GBP", 2m));
 
+        await host.Service<ReservationExpiryService>().SweepOnceAsync(DateTimeOffset.UtcNow.AddDays(1), Ct);
         var stock = await StockAsync(product.Id);
-        Assert.Equal((3, 0, 2), (stock.Available, stock.Reserved, stock.Sold));
+        Assert.Equal((3, 2, 0), (stock.Available, stock.Reserved, stock.Sold));
+        Assert.Empty(await host.PublishedAsync("StockReleased", orderId.ToString()));
     }
 
     [Fact]

@@ -367,6 +367,68 @@ export const scenarios = [
     },
   },
   {
+    name: "the store ships an order in two parcels; the shopper returns one line and sees the refund on the order page",
+    async run({ page, browser, baseUrl, shot, mode }) {
+      const [first, second] = await inStockProducts(baseUrl);
+      await signUp(page, uniqueEmail("return"));
+      await addToCart(page, first.slug);
+      await addToCart(page, second.slug);
+      await checkOut(page, /^Visa/);
+      await page.getByTestId("order-status").filter({ hasText: "Status: Paid" }).waitFor({ timeout: 30_000 });
+      const orderId = new URL(page.url()).pathname.split("/").pop();
+      const number = (await page.getByTestId("order-number").textContent()).trim();
+
+      // The back office ships the first line, then the rest, and marks both parcels delivered.
+      const office = await browser.newContext({ baseURL: baseUrl });
+      const admin = await office.newPage();
+      await signInAsAdmin(admin, mode);
+      await admin.goto("/admin/orders");
+      await admin.getByRole("heading", { name: "Orders", level: 1 }).waitFor();
+      await admin.getByRole("searchbox", { name: "Order number" }).fill(number);
+      await admin.getByRole("row").filter({ hasText: number }).getByRole("button", { name: number }).click();
+      const shipping = admin.getByRole("region", { name: `Shipping for order ${number}` });
+      await shipping.getByLabel(/^Ship /).nth(1).fill("0");
+      await shipping.getByLabel("Carrier").selectOption({ label: "DPD" });
+      await shipping.getByLabel("Tracking number").fill("DPD-1");
+      await shipping.getByRole("button", { name: "Create shipment" }).click();
+      await shipping.getByRole("button", { name: "Mark parcel DPD-1 delivered" }).waitFor();
+      await shipping.getByLabel("Tracking number").fill("RM-2");
+      await shipping.getByRole("button", { name: "Create shipment" }).click();
+      await shot("23-admin-two-parcels", admin);
+      for (const parcel of ["DPD-1", "RM-2"]) {
+        await shipping.getByRole("button", { name: `Mark parcel ${parcel} delivered` }).click();
+        await shipping.getByRole("button", { name: `Mark parcel ${parcel} delivered` }).waitFor({ state: "detached" });
+      }
+
+      // The shopper returns one unit of the first line for a reason of their own: its price comes back, not the shipping.
+      await page.goto(`/orders/${orderId}`);
+      await page.getByTestId("order-status").filter({ hasText: "Delivered" }).waitFor({ timeout: 30_000 });
+      await page.getByTestId("shipment").nth(1).waitFor();
+      const form = page.getByRole("region", { name: "Return items" });
+      await form.getByLabel(`Quantity to return of ${first.name}`).fill("1");
+      await form.getByLabel(`Reason for returning ${first.name}`).selectOption("no_longer_needed");
+      await form.getByRole("button", { name: "Request return" }).click();
+      await page.getByTestId("return-status").filter({ hasText: "Requested" }).waitFor();
+      await shot("24-return-requested");
+
+      await admin.goto("/admin/returns");
+      await admin.getByRole("heading", { name: "Returns", level: 1 }).waitFor();
+      await admin.getByRole("button", { name: `Approve return of order ${number}` }).click();
+      await admin.getByRole("button", { name: `Mark return of order ${number} received` }).click();
+      await admin.getByRole("button", { name: `Mark return of order ${number} received` }).waitFor({ state: "detached" });
+      await office.close();
+
+      await page.reload();
+      await page.getByTestId("return-status").filter({ hasText: "Refunded" }).waitFor({ timeout: 30_000 });
+      const refund = (await page.getByTestId("return-refund").textContent()).trim();
+      await page.getByTestId("order-refund").filter({ hasText: /^Refunded: .* of .* paid/ }).waitFor({ timeout: 30_000 });
+      const shown = (await page.getByTestId("order-refund").textContent()).trim();
+      if (!shown.includes(refund.replace(/^· refund /, "").trim())) throw new Error(`the return refunds "${refund}" but the payment shows "${shown}"`);
+      await page.getByRole("region", { name: "Shipping, returns and refunds" }).getByText("Return received").waitFor();
+      await shot("25-return-refunded");
+    },
+  },
+  {
     name: "a shopper pays by card through Stripe Elements; an incomplete card places nothing, a good one is Paid",
     async run({ page, context, baseUrl, shot }) {
       await withStripeStandIn(context);

@@ -21,6 +21,8 @@ const AdminModelsPage = lazy(() => import("./pages/admin/AdminModelsPage"));
 const AdminSalesPage = lazy(() => import("./pages/admin/AdminSalesPage"));
 const AdminShippingPage = lazy(() => import("./pages/admin/AdminShippingPage"));
 const AdminPromotionsPage = lazy(() => import("./pages/admin/AdminPromotionsPage"));
+const AdminPickListPage = lazy(() => import("./pages/admin/AdminPickListPage"));
+const AdminReturnsPage = lazy(() => import("./pages/admin/AdminReturnsPage"));
 
 export function AppRoutes() {
   return (
@@ -40,6 +42,8 @@ export function AppRoutes() {
         <Route path="admin" element={<AdminLayout />}>
           <Route index element={<AdminProductsPage />} />
           <Route path="orders" element={<AdminOrdersPage />} />
+          <Route path="pick-list" element={<AdminPickListPage />} />
+          <Route path="returns" element={<AdminReturnsPage />} />
           <Route path="models" element={<AdminModelsPage />} />
           <Route path="sales" element={<AdminSalesPage />} />
           <Route path="shipping" element={<AdminShippingPage />} />

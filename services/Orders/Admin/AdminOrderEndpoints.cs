@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ECommerce.Orders.Admin;
 
-/// <summary>Back office: search every order, read any order, cancel one before it ships (refunded if paid), mark orders shipped and delivered. Admins only.</summary>
+/// <summary>Back office: search every order, read any order, cancel one before it ships (refunded if paid). Admins only; shipping is in Fulfilment.</summary>
 public static class AdminOrderEndpoints
 {
     public static IEndpointRouteBuilder MapAdmin(this IEndpointRouteBuilder routes)
@@ -14,8 +14,6 @@ public static class AdminOrderEndpoints
         admin.MapGet("/admin/search", Search);
         admin.MapGet("/admin/{id:guid}", GetOrder);
         admin.MapPost("/admin/{id:guid}/cancel", Cancel);
-        admin.MapPost("/{id:guid}/ship", Ship);
-        admin.MapPost("/{id:guid}/deliver", Deliver);
         return routes;
     }
 
@@ -89,34 +87,6 @@ public static class AdminOrderEndpoints
 
     private static async Task<Results<Ok<OrderDetail>, NotFound>> GetOrder(Guid id, OrdersDbContext db, CancellationToken cancellationToken) =>
         await FindAsync(db, id, cancellationToken) is { } order ? TypedResults.Ok(OrderDetail.From(order)) : TypedResults.NotFound();
-
-    private static async Task<Results<Ok<OrderDetail>, NotFound, ValidationProblem, ProblemHttpResult>> Ship(
-        Guid id, ShipOrderRequest request, HttpContext context, OrdersDbContext db, TimeProvider clock, CancellationToken cancellationToken)
-    {
-        var tracking = request.TrackingNumber?.Trim();
-        if (string.IsNullOrEmpty(tracking) || tracking.Length > 100)
-        {
-            return ValidationErrors.Problem("trackingNumber", "A tracking number of 1-100 characters is required.");
-        }
-
-        if (await FindAsync(db, id, cancellationToken) is not { } order)
-        {
-            return TypedResults.NotFound();
-        }
-
-        if (order.Status == OrderStatus.Paid)
-        {
-            order.RecordTracking(tracking);
-        }
-
-        return await OrderCommands.ApplyAsync(db, order, OrderTrigger.Ship, Admin(context), $"shipped, tracking {tracking}", clock.GetUtcNow(), cancellationToken);
-    }
-
-    private static async Task<Results<Ok<OrderDetail>, NotFound, ValidationProblem, ProblemHttpResult>> Deliver(
-        Guid id, HttpContext context, OrdersDbContext db, TimeProvider clock, CancellationToken cancellationToken) =>
-        await FindAsync(db, id, cancellationToken) is { } order
-            ? await OrderCommands.ApplyAsync(db, order, OrderTrigger.Deliver, Admin(context), "delivered", clock.GetUtcNow(), cancellationToken)
-            : TypedResults.NotFound();
 
     /// <summary>
     /// The back office's cancel: the same transition as a customer's (only before shipping), so stock is released and a

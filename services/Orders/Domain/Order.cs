@@ -202,8 +202,6 @@ public sealed partial class Order
         return Apply(OrderTrigger.PaymentSucceeded, actor, reason, now);
     }
 
-    public void RecordTracking(string trackingNumber) => TrackingNumber = trackingNumber;
-
     /// <summary>
     /// A refund happened (Payments said so). Each of the provider's refunds is recorded once, however often its event
     /// arrives (a partial refund, then the rest on cancel, are two); an event without a refund id is recorded only

@@ -2,7 +2,13 @@ using ECommerce.Contracts;
 
 namespace ECommerce.Orders.Domain;
 
-public sealed record OrderLineView(Guid ProductId, string Sku, string Name, int Quantity, decimal UnitPrice, decimal LineTotal, decimal Discount, decimal Tax, decimal TaxRate);
+/// <summary>
+/// A line of the order; <c>Shipped</c>, <c>Delivered</c> and <c>Returnable</c> count its units sent, arrived and still
+/// returnable (delivered, not in a return that stands).
+/// </summary>
+public sealed record OrderLineView(
+    Guid ProductId, string Sku, string Name, int Quantity, decimal UnitPrice, decimal LineTotal, decimal Discount, decimal Tax, decimal TaxRate,
+    int Shipped, int Delivered, int Returnable);
 
 /// <summary>How the order is delivered and when it should arrive (dates are null on orders placed before shipping choice).</summary>
 public sealed record OrderShippingView(string Code, string Name, DateOnly? EarliestDelivery, DateOnly? LatestDelivery);
@@ -36,17 +42,25 @@ public sealed record OrderDetail(
     OrderShippingView ShippingMethod,
     IReadOnlyList<OrderTaxLine> Taxes,
     int PaymentAttempts,
-    DateTimeOffset? StockHeldUntil)
+    DateTimeOffset? StockHeldUntil,
+    IReadOnlyList<ShipmentView> Shipments,
+    IReadOnlyList<ReturnView> Returns,
+    DateTimeOffset? DeliveredAt,
+    DateTimeOffset? ReturnsOpenUntil)
 {
     public static OrderDetail From(Order order) => new(
         order.Id, order.Status, order.CreatedAt, order.Currency, order.Subtotal, order.Shipping, order.Tax, order.Total,
         order.PaymentMethod, order.TrackingNumber, order.CancellationReason, order.WasPaid, order.RefundedAt,
-        [.. order.Items.OrderBy(i => i.Id).Select(i => new OrderLineView(i.ProductId, i.Sku, i.Name, i.Quantity, i.UnitPrice, i.LineTotal, i.Discount, i.Tax, i.TaxRate))],
+        [.. order.Items.OrderBy(i => i.Id).Select(i => new OrderLineView(i.ProductId, i.Sku, i.Name, i.Quantity, i.UnitPrice, i.LineTotal, i.Discount, i.Tax, i.TaxRate,
+            order.ShippedQuantity(i.ProductId), order.DeliveredQuantity(i.ProductId), order.ReturnableQuantity(i.ProductId)))],
         order.ShippingAddress.ToPostalAddress(),
         [.. order.History.OrderBy(h => h.At).ThenBy(h => h.Id).Select(h => new OrderHistoryEntry(h.From, h.To, h.Trigger, h.Actor, h.Reason, h.At))],
         order.PricesIncludeTax, order.Discount, order.DiscountCode,
         new OrderShippingView(order.ShippingMethodCode, order.ShippingMethodName, order.DeliveryEarliest, order.DeliveryLatest),
-        order.Taxes, order.PaymentAttempts, order.StockHeldUntil);
+        order.Taxes, order.PaymentAttempts, order.StockHeldUntil,
+        [.. order.Shipments.OrderBy(s => s.ShippedAt).Select(ShipmentView.From)],
+        [.. order.Returns.OrderBy(r => r.RequestedAt).Select(r => ReturnView.From(r, order.Currency))],
+        order.DeliveredAt, order.ReturnsOpenUntil);
 }
 
 /// <summary>Pay an order awaiting payment again, with another payment method token (<c>pm_card_visa</c>).</summary>

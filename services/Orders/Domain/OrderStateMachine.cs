@@ -1,7 +1,7 @@
 namespace ECommerce.Orders.Domain;
 
 /// <summary>
-/// The order's state machine as one table. Happy path: Pending → StockReserved → Paid → Shipped → Delivered.
+/// The order's state machine as one table. Happy path: Pending → StockReserved → Paid → (PartiallyShipped →) Shipped → Delivered.
 /// A declined payment waits in AwaitingPayment, stock held, until the shopper pays again (back to StockReserved) or the
 /// hold expires. Other failures and the customer's cancel end in Cancelled; a late reservation or payment on a cancelled order is
 /// compensated rather than resurrecting it. Anything not in the table is a repeat or stale event (ignored) or a
@@ -36,7 +36,12 @@ public static class OrderStateMachine
         [(OrderStatus.AwaitingPayment, OrderTrigger.Timeout)] = OrderStatus.Cancelled,
 
         [(OrderStatus.Paid, OrderTrigger.Ship)] = OrderStatus.Shipped,
+        [(OrderStatus.Paid, OrderTrigger.ShipPart)] = OrderStatus.PartiallyShipped,
         [(OrderStatus.Paid, OrderTrigger.CustomerCancel)] = OrderStatus.Cancelled,
+
+        // Each further part is a move to the same status, so it is on the timeline like the first.
+        [(OrderStatus.PartiallyShipped, OrderTrigger.ShipPart)] = OrderStatus.PartiallyShipped,
+        [(OrderStatus.PartiallyShipped, OrderTrigger.Ship)] = OrderStatus.Shipped,
 
         [(OrderStatus.Shipped, OrderTrigger.Deliver)] = OrderStatus.Delivered,
     };

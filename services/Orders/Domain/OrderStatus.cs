@@ -9,6 +9,9 @@ public enum OrderStatus
     /// <summary>The payment was declined or its 3-D Secure check failed: stock stays held while the shopper pays again.</summary>
     AwaitingPayment,
     Paid,
+
+    /// <summary>Some of the order has shipped; the rest is still to ship.</summary>
+    PartiallyShipped,
     Shipped,
     Delivered,
     Cancelled,

@@ -14,7 +14,11 @@ public enum OrderTrigger
     /// <summary>The shopper pays an order awaiting payment again, with another method.</summary>
     PaymentRetry,
     CustomerCancel,
+    /// <summary>A shipment that leaves nothing of the order to ship.</summary>
     Ship,
+
+    /// <summary>A shipment of part of the order.</summary>
+    ShipPart,
     Deliver,
     Timeout,
 }
@@ -26,5 +30,5 @@ public static class OrderTriggerExtensions
     /// does not fit is refused, so they can be told why.
     /// </summary>
     public static bool IsCommand(this OrderTrigger trigger) =>
-        trigger is OrderTrigger.CustomerCancel or OrderTrigger.PaymentRetry or OrderTrigger.Ship or OrderTrigger.Deliver;
+        trigger is OrderTrigger.CustomerCancel or OrderTrigger.PaymentRetry or OrderTrigger.Ship or OrderTrigger.ShipPart or OrderTrigger.Deliver;
 }

@@ -6,9 +6,9 @@ namespace ECommerce.Orders.Persistence;
 /// <summary>Reads and writes that more than one use case needs.</summary>
 public static class OrderLoading
 {
-    /// <summary>An order with what <see cref="Order.Apply"/> and <see cref="OrderDetail"/> need: its lines and its history.</summary>
+    /// <summary>An order with what <see cref="Order.Apply"/> and <see cref="OrderDetail"/> need: its lines, history, shipments and returns.</summary>
     public static IQueryable<Order> WithDetails(this IQueryable<Order> orders) =>
-        orders.Include(o => o.Items).Include(o => o.History).AsSplitQuery();
+        orders.Include(o => o.Items).Include(o => o.History).Include(o => o.Shipments).Include(o => o.Returns).AsSplitQuery();
 
     /// <summary>Saves a person's change to an order; false when an event or the timeout sweep moved the order meanwhile (its row version changed).</summary>
     public static async Task<bool> TrySaveAsync(this OrdersDbContext db, CancellationToken cancellationToken)

@@ -5,12 +5,14 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ECommerce.Orders.Persistence;
 
-/// <summary>The orders database: orders, their lines and status history, carts, and the messaging outbox and inbox.</summary>
+/// <summary>The orders database: orders, their lines, status history, shipments and returns, carts, and the messaging outbox and inbox.</summary>
 public sealed class OrdersDbContext(DbContextOptions<OrdersDbContext> options) : DbContext(options)
 {
     public DbSet<Order> Orders => Set<Order>();
 
     public DbSet<OrderStatusChange> StatusHistory => Set<OrderStatusChange>();
+
+    public DbSet<OrderReturn> Returns => Set<OrderReturn>();
 
     public DbSet<CartRecord> Carts => Set<CartRecord>();
 
@@ -66,6 +68,33 @@ public sealed class OrdersDbContext(DbContextOptions<OrdersDbContext> options) :
             order.HasIndex(o => new { o.Status, o.StatusChangedAt }).HasFilter("status IN ('Pending', 'StockReserved', 'AwaitingPayment')");
             order.HasMany(o => o.Items).WithOne().HasForeignKey(i => i.OrderId).OnDelete(DeleteBehavior.Cascade);
             order.HasMany(o => o.History).WithOne().HasForeignKey(h => h.OrderId).OnDelete(DeleteBehavior.Cascade);
+            order.HasMany(o => o.Shipments).WithOne().HasForeignKey(s => s.OrderId).OnDelete(DeleteBehavior.Cascade);
+            order.HasMany(o => o.Returns).WithOne().HasForeignKey(r => r.OrderId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<Shipment>(shipment =>
+        {
+            shipment.ToTable("order_shipments");
+            shipment.HasKey(s => s.Id);
+            shipment.Property(s => s.Id).ValueGeneratedNever();
+            shipment.Property(s => s.Carrier).HasMaxLength(40);
+            shipment.Property(s => s.TrackingNumber).HasMaxLength(100);
+            shipment.Property(s => s.TrackingUrl).HasMaxLength(300);
+            shipment.Property(s => s.Lines).HasColumnType("jsonb").HasConversion(JsonColumn.Converter<List<ShipmentLine>>(), JsonColumn.Comparer<List<ShipmentLine>>());
+        });
+
+        modelBuilder.Entity<OrderReturn>(@return =>
+        {
+            @return.ToTable("order_returns");
+            @return.HasKey(r => r.Id);
+            @return.Property(r => r.Id).ValueGeneratedNever();
+            @return.Property(r => r.Status).HasConversion<string>().HasMaxLength(20);
+            @return.Property(r => r.Note).HasMaxLength(500);
+            @return.Property(r => r.RejectionReason).HasMaxLength(500);
+            @return.Property(r => r.Lines).HasColumnType("jsonb").HasConversion(JsonColumn.Converter<List<ReturnItem>>(), JsonColumn.Comparer<List<ReturnItem>>());
+            @return.Ignore(r => r.Holds);
+            // The back office's queue reads returns by status, oldest first.
+            @return.HasIndex(r => new { r.Status, r.RequestedAt });
         });
 
         modelBuilder.Entity<OrderItem>(item =>

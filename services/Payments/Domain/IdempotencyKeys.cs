@@ -13,6 +13,9 @@ public static class IdempotencyKeys
 
     public static string CancellationRefund(Guid orderId) => $"order-{orderId:N}-refund-cancelled";
 
+    /// <summary>A refund Orders asked for (RefundRequested): one per request id.</summary>
+    public static string RequestedRefund(Guid orderId, Guid requestId) => $"order-{orderId:N}-refund-request-{requestId:N}";
+
     /// <summary>An admin's refund: the client's Idempotency-Key header, or a fresh id when none was sent.</summary>
     public static string AdminRefund(Guid orderId, string clientKey) => $"order-{orderId:N}-refund-{clientKey}";
 }

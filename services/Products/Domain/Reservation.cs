@@ -26,6 +26,9 @@ public sealed class ReservationLine
     public Guid ProductId { get; set; }
 
     public int Quantity { get; set; }
+
+    /// <summary>Units of the line that left in shipments: sold, no longer reserved.</summary>
+    public int Shipped { get; set; }
 }
 
 /// <summary>
@@ -35,6 +38,8 @@ public sealed class ReservationLine
 public enum ReservationStatus
 {
     Reserved,
+
+    /// <summary>The order is paid: the units stay reserved (never expiring) until shipments turn them into sold.</summary>
     Committed,
     Released,
     Expired,

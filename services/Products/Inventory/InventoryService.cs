@@ -100,16 +100,14 @@ public sealed class InventoryService(ProductsDbContext db, IOptions<InventoryOpt
 
         foreach (var line in reservation.Lines.OrderBy(l => l.ProductId))
         {
-            // A committed (paid) order cancelled before shipping puts its units back on the shelf and un-counts the sale.
-            await (reservation.Status == ReservationStatus.Reserved
-                ? db.Database.ExecuteSqlAsync($"""
-                    UPDATE stock SET "Available" = "Available" + {line.Quantity}, "Reserved" = "Reserved" - {line.Quantity}
-                    WHERE "ProductId" = {line.ProductId}
-                    """, ct)
-                : db.Database.ExecuteSqlAsync($"""
-                    UPDATE stock SET "Available" = "Available" + {line.Quantity}, "Sold" = greatest("Sold" - {line.Quantity}, 0)
-                    WHERE "ProductId" = {line.ProductId}
-                    """, ct));
+            // Unshipped units go from reserved back on the shelf. Shipped units of a cancelled order can only be a
+            // reservation committed when paying still moved it to sold at once: those go back from sold.
+            var unshipped = line.Quantity - line.Shipped;
+            await db.Database.ExecuteSqlAsync($"""
+                UPDATE stock SET "Available" = "Available" + {line.Quantity},
+                    "Reserved" = greatest("Reserved" - {unshipped}, 0), "Sold" = greatest("Sold" - {line.Shipped}, 0)
+                WHERE "ProductId" = {line.ProductId}
+                """, ct);
         }
 
         reservation.Status = expired ? ReservationStatus.Expired : ReservationStatus.Released;
@@ -117,7 +115,10 @@ public sealed class InventoryService(ProductsDbContext db, IOptions<InventoryOpt
         db.AddIntegrationEvent(new StockReleased(orderId, reason));
     }
 
-    /// <summary>The order was paid: its reserved units leave stock for good and count as sold.</summary>
+    /// <summary>
+    /// The order was paid: its reservation is committed, so it no longer expires. The units stay reserved until their
+    /// shipments turn them into sold (<see cref="StockFulfilment"/>).
+    /// </summary>
     public async Task CommitAsync(Guid orderId, CancellationToken ct)
     {
         RequireTransaction();
@@ -133,16 +134,7 @@ public sealed class InventoryService(ProductsDbContext db, IOptions<InventoryOpt
             return;
         }
 
-        foreach (var line in reservation.Lines.OrderBy(l => l.ProductId))
-        {
-            await db.Database.ExecuteSqlAsync($"""
-                UPDATE stock SET "Reserved" = "Reserved" - {line.Quantity}, "Sold" = "Sold" + {line.Quantity}
-                WHERE "ProductId" = {line.ProductId}
-                """, ct);
-        }
-
         reservation.Status = ReservationStatus.Committed;
-        reservation.ClosedAt = clock.GetUtcNow();
     }
 
     /// <summary>Releases up to a batch of reservations past their expiry; returns how many. Safe to run on several instances.</summary>
@@ -163,14 +155,14 @@ public sealed class InventoryService(ProductsDbContext db, IOptions<InventoryOpt
         return due.Count;
     }
 
-    private async Task<Reservation?> LockReservationAsync(Guid orderId, CancellationToken ct)
+    internal async Task<Reservation?> LockReservationAsync(Guid orderId, CancellationToken ct)
     {
         // Serialises the handlers of one order (placed, paid, cancelled, expiry) even when they arrive together.
         await db.Database.ExecuteSqlAsync($"""SELECT 1 FROM reservations WHERE "OrderId" = {orderId} FOR UPDATE""", ct);
         return await db.Reservations.FirstOrDefaultAsync(r => r.OrderId == orderId, ct);
     }
 
-    private void RequireTransaction()
+    internal void RequireTransaction()
     {
         if (db.Database.CurrentTransaction is null)
         {

@@ -47,3 +47,15 @@ internal sealed class StockAdjustmentConfiguration : IEntityTypeConfiguration<St
         adjustment.HasIndex(a => new { a.ProductId, a.At });
     }
 }
+
+internal sealed class StockMovementConfiguration : IEntityTypeConfiguration<StockMovement>
+{
+    public void Configure(EntityTypeBuilder<StockMovement> movement)
+    {
+        movement.ToTable("stock_movements");
+        movement.HasKey(m => m.Id);
+        movement.Property(m => m.Id).ValueGeneratedNever();
+        movement.Property(m => m.Kind).HasMaxLength(16);
+        movement.HasIndex(m => m.OrderId);
+    }
+}

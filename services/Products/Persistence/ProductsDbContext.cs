@@ -22,6 +22,8 @@ public sealed class ProductsDbContext(DbContextOptions<ProductsDbContext> option
 
     public DbSet<StockAdjustment> StockAdjustments => Set<StockAdjustment>();
 
+    public DbSet<StockMovement> StockMovements => Set<StockMovement>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         // pg_trgm is a trusted extension in PostgreSQL 13+, so the database owner may create it.

@@ -69,7 +69,20 @@ public static class BodyTemplates
         ["POST /api/orders/admin/{id:guid}/cancel"] = new("""{"reason":"customer asked by phone"}""", new Dictionary<string, FieldKind> { ["reason"] = Text }),
         ["POST /api/orders/guest/{id:guid}/payment"] = new("""{"paymentMethod":"pm_card_visa"}""", new Dictionary<string, FieldKind> { ["paymentMethod"] = Format }),
         ["POST /api/orders/{id:guid}/payment"] = new("""{"paymentMethod":"pm_card_visa"}""", new Dictionary<string, FieldKind> { ["paymentMethod"] = Format }),
-        ["POST /api/orders/{id:guid}/ship"] = new("""{"trackingNumber":"TRK123456"}""", new Dictionary<string, FieldKind> { ["trackingNumber"] = Format }),
+        ["POST /api/orders/{id:guid}/ship"] = new("""{"trackingNumber":"TRK123456","carrier":"dpd"}""", new Dictionary<string, FieldKind> { ["trackingNumber"] = Format, ["carrier"] = Format }),
+        ["POST /api/orders/admin/{id:guid}/shipments"] = new(
+            """{"carrier":"royal-mail","trackingNumber":"RM123","lines":[{"productId":"{product}","quantity":1}]}""",
+            new Dictionary<string, FieldKind> { ["carrier"] = Format, ["trackingNumber"] = Format, ["lines[0].productId"] = Identifier, ["lines[0].quantity"] = Quantity }),
+        ["POST /api/orders/{id:guid}/returns"] = new(
+            """{"lines":[{"productId":"{product}","quantity":1,"reason":"damaged"}],"note":"The box was crushed"}""",
+            new Dictionary<string, FieldKind> { ["lines[0].productId"] = Identifier, ["lines[0].quantity"] = Quantity, ["lines[0].reason"] = Format, ["note"] = Text }),
+        ["POST /api/orders/guest/{orderId:guid}/returns"] = new(
+            """{"lines":[{"productId":"{product}","quantity":1,"reason":"damaged"}],"note":"The box was crushed"}""",
+            new Dictionary<string, FieldKind> { ["lines[0].productId"] = Identifier, ["lines[0].quantity"] = Quantity, ["lines[0].reason"] = Format, ["note"] = Text }),
+        ["POST /api/orders/admin/{id:guid}/returns/{returnId:guid}/reject"] = new("""{"reason":"No damage in the photos"}""", new Dictionary<string, FieldKind> { ["reason"] = Text }),
+        ["POST /api/orders/admin/{id:guid}/returns/{returnId:guid}/receive"] = new(
+            """{"lines":[{"productId":"{product}","restock":true}]}""",
+            new Dictionary<string, FieldKind> { ["lines[0].productId"] = Identifier, ["lines[0].restock"] = Bool }),
         ["PUT /api/orders/admin/promotions/{code}"] = new(
             """{"description":"Hostile ten percent","kind":"Percentage","value":10,"categorySlugs":["security"],"usageLimit":5,"perCustomerLimit":1,"active":false}""",
             new Dictionary<string, FieldKind> { ["description"] = Text, ["kind"] = Format, ["value"] = Price, ["usageLimit"] = Count, ["perCustomerLimit"] = Count, ["active"] = Bool }),

@@ -23,6 +23,34 @@ export type OrderDetail = Schemas["OrderDetail"];
 
 export type CheckoutRequest = RequestBody<Schemas["CheckoutRequest"]>;
 
+/** A parcel of the order: its lines, the carrier and its tracking link, when it left and arrived. */
+export type Shipment = Schemas["ShipmentView"];
+
+/** A return of delivered items and where it stands (requested, approved, rejected, received, refunded). */
+export type OrderReturn = Schemas["ReturnView"];
+
+export type ReturnStatus = Schemas["ReturnStatus"];
+
+export type Carrier = Schemas["CarrierView"];
+
+export type PickList = Schemas["PickList"];
+
+export type ReturnQueueEntry = Schemas["ReturnQueueEntry"];
+
+export type CreateShipment = RequestBody<Schemas["CreateShipmentRequest"]>;
+
+export type RequestReturn = RequestBody<Schemas["RequestReturnRequest"]>;
+
+/** The reasons a shopper can give for a return, as Orders accepts them (ReturnReasons), with the words shown. */
+export const returnReasons: ReadonlyArray<readonly [string, string]> = [
+  ["no_longer_needed", "No longer needed"],
+  ["damaged", "Arrived damaged"],
+  ["wrong_item", "Wrong item sent"],
+  ["not_as_described", "Not as described"],
+  ["arrived_late", "Arrived too late"],
+  ["other", "Other"],
+];
+
 export type ShippingMethod = Schemas["ShippingMethodView"];
 
 export type ShippingRateKind = Schemas["ShippingRateKind"];
@@ -73,6 +101,24 @@ export const ordersApi = {
   adminGet: (id: string) => request<OrderDetail>(`/api/orders/admin/${id}`),
   ship: (id: string, trackingNumber: string) => request<OrderDetail>(`/api/orders/${id}/ship`, { method: "POST", body: { trackingNumber } }),
   deliver: (id: string) => request<OrderDetail>(`/api/orders/${id}/deliver`, { method: "POST" }),
+  /** Asks to return delivered lines (as the order's customer, or a guest by the link's token). */
+  requestReturn: (id: string, body: RequestReturn, access?: string) =>
+    access
+      ? request<OrderDetail>(`/api/orders/guest/${id}/returns`, { method: "POST", body, headers: { [orderAccessHeader]: access } })
+      : request<OrderDetail>(`/api/orders/${id}/returns`, { method: "POST", body }),
+  carriers: () => request<Carrier[]>("/api/orders/admin/carriers"),
+  pickList: () => request<PickList>("/api/orders/admin/pick-list"),
+  /** Ships some lines in one parcel; more than is left of a line is refused naming it. */
+  createShipment: (id: string, body: CreateShipment) => request<OrderDetail>(`/api/orders/admin/${id}/shipments`, { method: "POST", body }),
+  deliverShipment: (id: string, shipmentId: string) =>
+    request<OrderDetail>(`/api/orders/admin/${id}/shipments/${shipmentId}/deliver`, { method: "POST" }),
+  returnsQueue: () => request<ReturnQueueEntry[]>("/api/orders/admin/returns"),
+  approveReturn: (id: string, returnId: string) => request<OrderDetail>(`/api/orders/admin/${id}/returns/${returnId}/approve`, { method: "POST" }),
+  rejectReturn: (id: string, returnId: string, reason: string) =>
+    request<OrderDetail>(`/api/orders/admin/${id}/returns/${returnId}/reject`, { method: "POST", body: { reason } }),
+  /** The items arrived: restock or write off each line; Orders then asks Payments for the refund. */
+  receiveReturn: (id: string, returnId: string, lines: { productId: string; restock: boolean }[]) =>
+    request<OrderDetail>(`/api/orders/admin/${id}/returns/${returnId}/receive`, { method: "POST", body: { lines } }),
   /** The store cancels before shipping: stock is released and a paid order refunded in full. */
   adminCancel: (id: string, reason: string) =>
     request<OrderDetail>(`/api/orders/admin/${id}/cancel`, { method: "POST", body: { reason } }),
@@ -93,4 +139,4 @@ export const ordersApi = {
 export const orderNumber = (id: string): string => id.replaceAll("-", "").slice(-12);
 
 /** States after which the order page stops polling. */
-export const settledStatuses: readonly OrderStatus[] = ["Paid", "Shipped", "Delivered", "Cancelled"];
+export const settledStatuses: readonly OrderStatus[] = ["Paid", "PartiallyShipped", "Shipped", "Delivered", "Cancelled"];

@@ -1,7 +1,12 @@
 import type { OrderHistoryEntry } from "../api/orders";
 
 const happyPath = ["Pending", "StockReserved", "Paid", "Shipped", "Delivered"];
-const labels: Record<string, string> = { Pending: "Placed", StockReserved: "Items reserved", AwaitingPayment: "Awaiting payment" };
+const labels: Record<string, string> = {
+  Pending: "Placed",
+  StockReserved: "Items reserved",
+  AwaitingPayment: "Awaiting payment",
+  PartiallyShipped: "Partly shipped",
+};
 
 export const statusLabel = (status: string): string => labels[status] ?? status;
 
@@ -15,7 +20,9 @@ export function StatusTimeline({ history, status, details = false }: { history: 
   // that change no status (a refund) are not steps and must not replace the time a step was reached.
   const reached = new Map(history.filter((h) => h.from !== h.to).map((h) => [h.to as string, h]));
   const cancelled = reached.get("Cancelled") ?? (status === "Cancelled" ? { to: "Cancelled", at: "", reason: null } : undefined);
-  const steps = cancelled ? ["Pending", ...happyPath.slice(1).filter((s) => reached.has(s)), "Cancelled"] : happyPath;
+  // An order shipped in parts shows the step; one shipped at once never passes through it.
+  const path = reached.has("PartiallyShipped") || status === "PartiallyShipped" ? [...happyPath.slice(0, 3), "PartiallyShipped", ...happyPath.slice(3)] : happyPath;
+  const steps = cancelled ? ["Pending", ...path.slice(1).filter((s) => reached.has(s)), "Cancelled"] : path;
   return (
     <ol className="timeline" aria-label="Order status">
       {steps.map((step) => {
@@ -31,5 +38,38 @@ export function StatusTimeline({ history, status, details = false }: { history: 
         );
       })}
     </ol>
+  );
+}
+
+const eventLabels: Record<string, string> = {
+  Refunded: "Refund",
+  ShipmentDelivered: "Parcel delivered",
+  ReturnRequested: "Return requested",
+  ReturnApproved: "Return approved",
+  ReturnRejected: "Return rejected",
+  ReturnReceived: "Return received",
+  Claimed: "Added to your account",
+};
+
+/**
+ * What happened to the order besides its status: each parcel sent and delivered, each return step and refund, in
+ * order, with the words Orders recorded. Shipments are in the list too (their move may repeat PartiallyShipped).
+ */
+export function OrderActivity({ history }: { history: OrderHistoryEntry[] }) {
+  const shipped = (h: OrderHistoryEntry) => h.trigger === "Ship" || h.trigger === "ShipPart";
+  const entries = history.filter((h) => eventLabels[h.trigger] || shipped(h));
+  if (entries.length === 0) return null;
+  return (
+    <section aria-labelledby="order-activity">
+      <h2 id="order-activity">Shipping, returns and refunds</h2>
+      <ol className="activity">
+        {entries.map((h, i) => (
+          <li key={`${h.at}-${i}`}>
+            <time dateTime={h.at}>{new Date(h.at).toLocaleString("en-GB")}</time> <strong>{shipped(h) ? "Parcel sent" : eventLabels[h.trigger]}</strong>
+            {h.reason && `: ${h.reason}`}
+          </li>
+        ))}
+      </ol>
+    </section>
   );
 }

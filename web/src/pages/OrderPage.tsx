@@ -9,9 +9,10 @@ import { RequireRole } from "../components/RequireRole";
 import { Money } from "../components/Money";
 import { deliveryWindow } from "../components/QuoteSummary";
 import { ErrorMessage, Loading } from "../components/Status";
-import { StatusTimeline, statusLabel } from "../components/StatusTimeline";
+import { OrderActivity, StatusTimeline, statusLabel } from "../components/StatusTimeline";
 import { PaymentChallenge, RetryPayment } from "../payments/PaymentFollowUp";
 import { guestOrderAccess, rememberGuestOrder } from "../state/guestOrders";
+import { ReturnForm, Returns, Shipments } from "./OrderReturns";
 
 /**
  * A customer's order, or a guest's through its link (`?access=…`, or the token this browser kept when it placed the
@@ -54,14 +55,19 @@ function Order({ access }: { access?: string }) {
     queryKey: ["orders", id, access ?? "mine"],
     queryFn: () => (access ? ordersApi.guestGet(id, access) : ordersApi.get(id)),
     retry: false,
-    refetchInterval: (q) => (q.state.data && [...settledStatuses, "AwaitingPayment"].includes(q.state.data.status) ? false : 1000),
+    // A received return waits for its refund from Payments: polled until it shows.
+    refetchInterval: (q) =>
+      q.state.data && [...settledStatuses, "AwaitingPayment"].includes(q.state.data.status) && !q.state.data.returns.some((r) => r.status === "Received")
+        ? false
+        : 1000,
   });
   const paying = order.data?.status === "StockReserved" || order.data?.status === "AwaitingPayment";
   // What came back, from Payments' ledger: a refund (partial from the store, or the rest on cancel) lands after the
   // order settles, so a paid order's payment is read on every visit.
   const payment = useQuery({
     // Keyed by the order's status too, so each move (reserved → paid, a decline) reads the payment afresh.
-    queryKey: ["payments", "mine", id, access ?? "mine", order.data?.status],
+    // And by the refunded returns, so a return's refund is read once Orders records it.
+    queryKey: ["payments", "mine", id, access ?? "mine", order.data?.status, order.data?.returns.filter((r) => r.status === "Refunded").length],
     queryFn: () => (access ? guestPaymentsApi.forOrder(id, access) : myPaymentsApi.forOrder(id)),
     // Read while paying too: a card that needs 3-D Secure waits in RequiresAction for the shopper's check.
     enabled: order.data?.wasPaid === true || paying,
@@ -87,7 +93,7 @@ function Order({ access }: { access?: string }) {
   if (!order.data) return <Loading label="Loading order…" />;
   const o = order.data;
   const problem = cancellationMessage(o);
-  const canCancel = !access && !["Shipped", "Delivered", "Cancelled"].includes(o.status);
+  const canCancel = !access && !["PartiallyShipped", "Shipped", "Delivered", "Cancelled"].includes(o.status);
   return (
     <section>
       {/* No thanks for an order whose payment failed: the page's first words say what the shopper must do. */}
@@ -112,7 +118,8 @@ function Order({ access }: { access?: string }) {
         </div>
       )}
       <StatusTimeline history={o.history} status={o.status} />
-      {o.trackingNumber && <p>Tracking number: {o.trackingNumber}</p>}
+      {o.trackingNumber && o.shipments.length === 0 && <p>Tracking number: {o.trackingNumber}</p>}
+      <Shipments order={o} />
       <table className="cart">
         <caption>Items</caption>
         <thead>
@@ -180,6 +187,9 @@ function Order({ access }: { access?: string }) {
           {o.refundedAt && ` (first refund ${new Date(o.refundedAt).toLocaleDateString("en-GB")})`}.
         </p>
       )}
+      <Returns order={o} />
+      <ReturnForm order={o} access={access} />
+      <OrderActivity history={o.history} />
       {canCancel && (
         <button type="button" className="button secondary" disabled={cancel.isPending} onClick={() => cancel.mutate()}>
           Cancel order

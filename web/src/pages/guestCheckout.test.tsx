@@ -19,7 +19,8 @@ const token = "4102444800.c2lnbmF0dXJl";
 const guestOrder = {
   id: "g1", status: "Paid", createdAt: "2026-11-01T10:00:00Z", currency: "GBP", subtotal: 10, shipping: 4.95, tax: 2.49, total: 14.95,
   paymentMethod: "pm_card_visa", trackingNumber: null, cancellationReason: null, wasPaid: true, refundedAt: null,
-  lines: [{ productId: "p1", sku: "SKU-1", name: "Enamel mug", quantity: 1, unitPrice: 10, lineTotal: 10, discount: 0, tax: 1.67, taxRate: 0.2 }],
+  lines: [{ productId: "p1", sku: "SKU-1", name: "Enamel mug", quantity: 1, unitPrice: 10, lineTotal: 10, discount: 0, tax: 1.67, taxRate: 0.2, shipped: 0, delivered: 0, returnable: 0 }],
+  shipments: [], returns: [], deliveredAt: null, returnsOpenUntil: null,
   shippingAddress: { recipient: "Grace", line1: "2 Compiler Rd", city: "Leeds", postcode: "LS1 1AA", country: "GB" },
   pricesIncludeTax: true, discount: 0, discountCode: null, taxes: [{ rate: 0.2, net: 12.46, tax: 2.49 }],
   shippingMethod: { code: "uk-standard", name: "Standard delivery", earliestDelivery: "2026-11-03", latestDelivery: "2026-11-05" },

@@ -233,6 +233,7 @@ describe("OrderPage", () => {
           pricesIncludeTax: true, discount: 0, discountCode: null, taxes: [{ rate: 0.2, net: 16.67, tax: 3.33 }],
           shippingMethod: { code: "uk-standard", name: "Standard delivery", earliestDelivery: "2026-11-03", latestDelivery: "2026-11-05" },
           history: [{ from: "Pending", to: "Cancelled", trigger: "PaymentFailed", actor: "system", reason: "Payment failed: card_declined", at: "2026-11-01T10:00:02Z" }],
+          shipments: [], returns: [], deliveredAt: null, returnsOpenUntil: null,
         },
       },
     });
@@ -251,6 +252,7 @@ describe("OrderPage", () => {
           pricesIncludeTax: true, discount: 0, discountCode: null, taxes: [{ rate: 0.2, net: 16.67, tax: 3.33 }],
           shippingMethod: { code: "uk-standard", name: "Standard delivery", earliestDelivery: "2026-11-03", latestDelivery: "2026-11-05" },
           history: [{ from: "Pending", to: "Paid", trigger: "PaymentSucceeded", actor: "payments", reason: null, at: "2026-11-01T10:00:02Z" }],
+          shipments: [], returns: [], deliveredAt: null, returnsOpenUntil: null,
         },
       },
       "GET /api/payments/me/orders/o2": {
@@ -279,7 +281,7 @@ describe("OrderPage", () => {
     lines: [], shippingAddress: { recipient: "Ada", line1: "1 High St", city: "Leeds", postcode: "LS1", country: "GB" },
     pricesIncludeTax: true, discount: 0, discountCode: null, taxes: [],
     shippingMethod: { code: "uk-standard", name: "Standard delivery", earliestDelivery: null, latestDelivery: null },
-    history: [], paymentAttempts: 1, stockHeldUntil: null,
+    history: [], paymentAttempts: 1, stockHeldUntil: null, shipments: [], returns: [], deliveredAt: null, returnsOpenUntil: null,
   });
 
   it("offers to pay again after a decline, says until when the items are held, and sends the new method", async () => {

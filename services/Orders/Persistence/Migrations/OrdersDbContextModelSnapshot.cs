@@ -117,6 +117,10 @@ namespace ECommerce.Orders.Persistence.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("customer_id");
 
+                    b.Property<DateTimeOffset?>("DeliveredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("delivered_at");
+
                     b.Property<DateOnly?>("DeliveryEarliest")
                         .HasColumnType("date")
                         .HasColumnName("delivery_earliest");
@@ -134,6 +138,10 @@ namespace ECommerce.Orders.Persistence.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)")
                         .HasColumnName("discount_code");
+
+                    b.Property<int>("FulfilmentRevision")
+                        .HasColumnType("integer")
+                        .HasColumnName("fulfilment_revision");
 
                     b.Property<string>("GuestEmail")
                         .HasMaxLength(254)
@@ -179,6 +187,10 @@ namespace ECommerce.Orders.Persistence.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)")
                         .HasColumnName("request_hash");
+
+                    b.Property<DateTimeOffset?>("ReturnsOpenUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("returns_open_until");
 
                     b.Property<decimal>("Shipping")
                         .HasPrecision(18, 3)
@@ -325,6 +337,70 @@ namespace ECommerce.Orders.Persistence.Migrations
                     b.HasIndex("OrderId");
 
                     b.ToTable("order_items", (string)null);
+                });
+
+            modelBuilder.Entity("ECommerce.Orders.Domain.OrderReturn", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
+
+                    b.Property<string>("Lines")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("lines");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("note");
+
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("order_id");
+
+                    b.Property<DateTimeOffset?>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("received_at");
+
+                    b.Property<long?>("RefundMinor")
+                        .HasColumnType("bigint")
+                        .HasColumnName("refund_minor");
+
+                    b.Property<DateTimeOffset?>("RefundedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("refunded_at");
+
+                    b.Property<bool>("RefundsShipping")
+                        .HasColumnType("boolean")
+                        .HasColumnName("refunds_shipping");
+
+                    b.Property<string>("RejectionReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("rejection_reason");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("requested_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrderId");
+
+                    b.HasIndex("Status", "RequestedAt");
+
+                    b.ToTable("order_returns", (string)null);
                 });
 
             modelBuilder.Entity("ECommerce.Orders.Domain.OrderStatusChange", b =>
@@ -496,6 +572,53 @@ namespace ECommerce.Orders.Persistence.Migrations
                     b.ToTable("promotion_redemptions", (string)null);
                 });
 
+            modelBuilder.Entity("ECommerce.Orders.Domain.Shipment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Carrier")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("carrier");
+
+                    b.Property<DateTimeOffset?>("DeliveredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("delivered_at");
+
+                    b.Property<string>("Lines")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("lines");
+
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("order_id");
+
+                    b.Property<DateTimeOffset>("ShippedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("shipped_at");
+
+                    b.Property<string>("TrackingNumber")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("tracking_number");
+
+                    b.Property<string>("TrackingUrl")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("tracking_url");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrderId");
+
+                    b.ToTable("order_shipments", (string)null);
+                });
+
             modelBuilder.Entity("ECommerce.Orders.Domain.ShippingMethod", b =>
                 {
                     b.Property<string>("Code")
@@ -661,10 +784,28 @@ namespace ECommerce.Orders.Persistence.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ECommerce.Orders.Domain.OrderReturn", b =>
+                {
+                    b.HasOne("ECommerce.Orders.Domain.Order", null)
+                        .WithMany("Returns")
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ECommerce.Orders.Domain.OrderStatusChange", b =>
                 {
                     b.HasOne("ECommerce.Orders.Domain.Order", null)
                         .WithMany("History")
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ECommerce.Orders.Domain.Shipment", b =>
+                {
+                    b.HasOne("ECommerce.Orders.Domain.Order", null)
+                        .WithMany("Shipments")
                         .HasForeignKey("OrderId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
@@ -675,6 +816,10 @@ namespace ECommerce.Orders.Persistence.Migrations
                     b.Navigation("History");
 
                     b.Navigation("Items");
+
+                    b.Navigation("Returns");
+
+                    b.Navigation("Shipments");
                 });
 #pragma warning restore 612, 618
         }

@@ -380,6 +380,29 @@ namespace ECommerce.Products.Persistence.Migrations
                         });
                 });
 
+            modelBuilder.Entity("ECommerce.Products.Domain.StockMovement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrderId");
+
+                    b.ToTable("stock_movements", (string)null);
+                });
+
             modelBuilder.Entity("ECommerce.Products.Domain.Category", b =>
                 {
                     b.HasOne("ECommerce.Products.Domain.Category", "Parent")
@@ -430,6 +453,9 @@ namespace ECommerce.Products.Persistence.Migrations
                                 .HasColumnType("uuid");
 
                             b1.Property<int>("Quantity")
+                                .HasColumnType("integer");
+
+                            b1.Property<int>("Shipped")
                                 .HasColumnType("integer");
 
                             b1.HasKey("ReservationId", "ProductId");

@@ -303,6 +303,63 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/orders/{id}/returns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["RequestReturnRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OrderDetail"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/orders/{id}/ship": {
         parameters: {
             query?: never;
@@ -461,6 +518,357 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/orders/admin/{id}/returns/{returnId}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    returnId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OrderDetail"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orders/admin/{id}/returns/{returnId}/receive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    returnId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ReceiveReturnRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OrderDetail"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orders/admin/{id}/returns/{returnId}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    returnId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["RejectReturnRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OrderDetail"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orders/admin/{id}/shipments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CreateShipmentRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OrderDetail"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orders/admin/{id}/shipments/{shipmentId}/deliver": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    shipmentId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OrderDetail"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orders/admin/carriers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CarrierView"][];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orders/admin/pick-list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["PickList"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/orders/admin/promotions": {
         parameters: {
             query?: never;
@@ -557,6 +965,52 @@ export interface paths {
                 };
             };
         };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orders/admin/returns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    status?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReturnQueueEntry"][];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;
@@ -1091,6 +1545,63 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/orders/guest/{orderId}/returns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    orderId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["RequestReturnRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["OrderDetail"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/orders/guest/checkout": {
         parameters: {
             query?: never;
@@ -1176,6 +1687,11 @@ export interface components {
         CancelOrderRequest: {
             reason: null | string;
         };
+        CarrierView: {
+            code: string;
+            hasTracking: boolean;
+            name: string;
+        };
         CartLineView: {
             available: boolean;
             currency: string;
@@ -1236,6 +1752,11 @@ export interface components {
             shippingAddress: null | components["schemas"]["PostalAddress"];
             shippingMethod?: null | string;
         };
+        CreateShipmentRequest: {
+            carrier: null | string;
+            lines: null | components["schemas"]["ShipmentLineRequest"][];
+            trackingNumber: null | string;
+        };
         GuestCheckoutRequest: {
             discountCode?: null | string;
             email: null | string;
@@ -1267,6 +1788,8 @@ export interface components {
             /** Format: date-time */
             createdAt: string;
             currency: string;
+            /** Format: date-time */
+            deliveredAt: null | string;
             /** Format: double */
             discount: number;
             discountCode: null | string;
@@ -1280,6 +1803,10 @@ export interface components {
             pricesIncludeTax: boolean;
             /** Format: date-time */
             refundedAt: null | string;
+            returns: components["schemas"]["ReturnView"][];
+            /** Format: date-time */
+            returnsOpenUntil: null | string;
+            shipments: components["schemas"]["ShipmentView"][];
             /** Format: double */
             shipping: number;
             shippingAddress: components["schemas"]["PostalAddress"];
@@ -1307,6 +1834,8 @@ export interface components {
             trigger: string;
         };
         OrderLineView: {
+            /** Format: int32 */
+            delivered: number;
             /** Format: double */
             discount: number;
             /** Format: double */
@@ -1316,6 +1845,10 @@ export interface components {
             productId: string;
             /** Format: int32 */
             quantity: number;
+            /** Format: int32 */
+            returnable: number;
+            /** Format: int32 */
+            shipped: number;
             sku: string;
             /** Format: double */
             tax: number;
@@ -1333,7 +1866,7 @@ export interface components {
             name: string;
         };
         /** @enum {unknown} */
-        OrderStatus: "Pending" | "StockReserved" | "AwaitingPayment" | "Paid" | "Shipped" | "Delivered" | "Cancelled";
+        OrderStatus: "Pending" | "StockReserved" | "AwaitingPayment" | "Paid" | "PartiallyShipped" | "Shipped" | "Delivered" | "Cancelled";
         OrderSummary: {
             /** Format: date-time */
             createdAt: string;
@@ -1373,6 +1906,28 @@ export interface components {
         PageOfOrderSummary: {
             items: components["schemas"]["OrderSummary"][];
             next: null | string;
+        };
+        PickList: {
+            lines: components["schemas"]["PickListLine"][];
+            /** Format: int32 */
+            orderCount: number;
+        };
+        PickListLine: {
+            name: string;
+            orders: components["schemas"]["PickListOrder"][];
+            /** Format: uuid */
+            productId: string;
+            /** Format: int32 */
+            quantity: number;
+            sku: string;
+        };
+        PickListOrder: {
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            orderId: string;
+            /** Format: int32 */
+            quantity: number;
         };
         PostalAddress: {
             city: string;
@@ -1452,8 +2007,71 @@ export interface components {
             /** Format: int64 */
             totalMinor: number;
         };
+        ReceivedLineRequest: {
+            /** Format: uuid */
+            productId: string;
+            restock: boolean;
+        };
+        ReceiveReturnRequest: {
+            lines: null | components["schemas"]["ReceivedLineRequest"][];
+        };
+        RejectReturnRequest: {
+            reason: null | string;
+        };
+        RequestReturnRequest: {
+            lines: null | components["schemas"]["ReturnLineRequest"][];
+            note: null | string;
+        };
         RetryPaymentRequest: {
             paymentMethod: null | string;
+        };
+        ReturnItem: {
+            /** Format: uuid */
+            productId: string;
+            /** Format: int32 */
+            quantity: number;
+            reason: string;
+            restock?: null | boolean;
+            sku: string;
+        };
+        ReturnLineRequest: {
+            /** Format: uuid */
+            productId: string;
+            /** Format: int32 */
+            quantity: number;
+            reason: null | string;
+        };
+        ReturnQueueEntry: {
+            lines: components["schemas"]["ReturnItem"][];
+            note: null | string;
+            /** Format: uuid */
+            orderId: string;
+            /** Format: date-time */
+            requestedAt: string;
+            /** Format: uuid */
+            returnId: string;
+            status: components["schemas"]["ReturnStatus"];
+        };
+        /** @enum {unknown} */
+        ReturnStatus: "Requested" | "Approved" | "Rejected" | "Received" | "Refunded";
+        ReturnView: {
+            /** Format: date-time */
+            decidedAt: null | string;
+            /** Format: uuid */
+            id: string;
+            lines: components["schemas"]["ReturnItem"][];
+            note: null | string;
+            /** Format: date-time */
+            receivedAt: null | string;
+            /** Format: double */
+            refund: null | number;
+            /** Format: date-time */
+            refundedAt: null | string;
+            refundsShipping: boolean;
+            rejectionReason: null | string;
+            /** Format: date-time */
+            requestedAt: string;
+            status: components["schemas"]["ReturnStatus"];
         };
         SavePromotionRequest: {
             active: null | boolean;
@@ -1501,7 +2119,34 @@ export interface components {
             /** Format: int32 */
             quantity: number;
         };
+        ShipmentLine: {
+            /** Format: uuid */
+            productId: string;
+            /** Format: int32 */
+            quantity: number;
+            sku: string;
+        };
+        ShipmentLineRequest: {
+            /** Format: uuid */
+            productId: string;
+            /** Format: int32 */
+            quantity: number;
+        };
+        ShipmentView: {
+            carrier: string;
+            carrierName: string;
+            /** Format: date-time */
+            deliveredAt: null | string;
+            /** Format: uuid */
+            id: string;
+            lines: components["schemas"]["ShipmentLine"][];
+            /** Format: date-time */
+            shippedAt: string;
+            trackingNumber: string;
+            trackingUrl: null | string;
+        };
         ShipOrderRequest: {
+            carrier?: null | string;
             trackingNumber: null | string;
         };
         ShippingBand: {

@@ -10,6 +10,8 @@ export default function AdminLayout() {
             Products
           </NavLink>
           <NavLink to="/admin/orders">Orders</NavLink>
+          <NavLink to="/admin/pick-list">Pick list</NavLink>
+          <NavLink to="/admin/returns">Returns</NavLink>
           <NavLink to="/admin/shipping">Shipping</NavLink>
           <NavLink to="/admin/promotions">Promotions</NavLink>
           <NavLink to="/admin/models">AI models</NavLink>

@@ -5,10 +5,11 @@ import { Money } from "../../components/Money";
 import { ErrorMessage, Loading } from "../../components/Status";
 import { StatusTimeline, statusLabel } from "../../components/StatusTimeline";
 import { useDebounced } from "../../state/useDebounced";
+import { OrderFulfilment } from "./OrderFulfilment";
 import { OrderPayment } from "./OrderPayment";
 import { Pager } from "../../components/Pager";
 
-const statuses: OrderStatus[] = ["Pending", "StockReserved", "Paid", "Shipped", "Delivered", "Cancelled"];
+const statuses: OrderStatus[] = ["Pending", "StockReserved", "Paid", "PartiallyShipped", "Shipped", "Delivered", "Cancelled"];
 
 export default function AdminOrdersPage() {
   const [status, setStatus] = useState<OrderStatus | "">("");
@@ -99,16 +100,10 @@ export default function AdminOrdersPage() {
 
 function OrderRow({ order, open, onToggle }: { order: AdminOrderSummary; open: boolean; onToggle: () => void }) {
   const client = useQueryClient();
-  const [tracking, setTracking] = useState("");
   const [reason, setReason] = useState("");
   const detail = useQuery({ queryKey: ["orders", "admin", "detail", order.id], queryFn: () => ordersApi.adminGet(order.id), enabled: open });
   const act = useMutation({
-    mutationFn: (action: "ship" | "deliver" | "cancel") =>
-      action === "ship"
-        ? ordersApi.ship(order.id, tracking.trim())
-        : action === "deliver"
-          ? ordersApi.deliver(order.id)
-          : ordersApi.adminCancel(order.id, reason.trim()),
+    mutationFn: () => ordersApi.adminCancel(order.id, reason.trim()),
     onSuccess: () => client.invalidateQueries({ queryKey: ["orders", "admin"] }),
   });
   return (
@@ -126,27 +121,11 @@ function OrderRow({ order, open, onToggle }: { order: AdminOrderSummary; open: b
           <Money amount={order.total} currency={order.currency} />
         </td>
         <td className="actions">
-          {order.status === "Paid" && (
-            <form
-              onSubmit={(e) => {
-                e.preventDefault();
-                act.mutate("ship");
-              }}
-            >
-              <label>
-                <span className="visually-hidden">Tracking number for order {orderNumber(order.id)}</span>
-                <input value={tracking} onChange={(e) => setTracking(e.target.value)} placeholder="Tracking number" required />
-              </label>{" "}
-              <button type="submit" className="link-button" disabled={act.isPending}>
-                Ship
-              </button>
-            </form>
-          )}
           {(order.status === "Pending" || order.status === "StockReserved" || order.status === "Paid") && (
             <form
               onSubmit={(e) => {
                 e.preventDefault();
-                act.mutate("cancel");
+                act.mutate();
               }}
             >
               <label>
@@ -157,11 +136,6 @@ function OrderRow({ order, open, onToggle }: { order: AdminOrderSummary; open: b
                 {order.status === "Paid" ? "Cancel and refund" : "Cancel"}
               </button>
             </form>
-          )}
-          {order.status === "Shipped" && (
-            <button type="button" className="link-button" disabled={act.isPending} onClick={() => act.mutate("deliver")}>
-              Mark delivered
-            </button>
           )}
           {act.isError && <ErrorMessage error={act.error} />}
         </td>
@@ -184,6 +158,7 @@ function OrderRow({ order, open, onToggle }: { order: AdminOrderSummary; open: b
                   ))}
                 </ul>
                 {detail.data.cancellationReason && <p>Cancelled: {detail.data.cancellationReason}</p>}
+                <OrderFulfilment order={detail.data} />
                 <OrderPayment orderId={order.id} orderStatus={detail.data.status} />
               </>
             )}
