@@ -3,6 +3,7 @@ using ECommerce.Orders.Browse;
 using ECommerce.Orders.Carts;
 using ECommerce.Orders.Checkout;
 using ECommerce.Orders.Clients;
+using ECommerce.Orders.Internal;
 using ECommerce.Orders.Lifecycle;
 using ECommerce.Orders.Persistence;
 using ECommerce.Orders.Pricing;
@@ -33,6 +34,7 @@ app.MapGuestOrders();
 app.MapAdmin();
 app.MapShippingMethods();
 app.MapPromotions();
+app.MapInternalOrders();
 
 await app.RunOrMigrateAsync(args);
 

@@ -1,0 +1,21 @@
+using ECommerce.Notifications;
+using ECommerce.Notifications.MessageLog;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddServiceDefaults();
+builder.AddNotificationsServices();
+
+var app = builder.Build();
+
+app.UseDefaultProblemDetails();
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapDefaultEndpoints();
+app.MapMessageLog();
+
+await app.RunOrMigrateAsync(args);
+
+/// <summary>Entry point, visible to the test host.</summary>
+public partial class Program;
