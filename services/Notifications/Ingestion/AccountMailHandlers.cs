@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace ECommerce.Notifications.Ingestion;
 
 /// <summary>Auth's password-reset link, mailed to the address the event names.</summary>
-[HandlerName("Notifications.PasswordResetRequestedHandler")]
+[HandlerName("PasswordResetRequestedHandler")]
 public sealed class PasswordResetRequestedHandler(MailQueue queue) : IIntegrationEventHandler<PasswordResetRequested>
 {
     public Task HandleAsync(PasswordResetRequested @event, CancellationToken cancellationToken) =>
@@ -16,7 +16,7 @@ public sealed class PasswordResetRequestedHandler(MailQueue queue) : IIntegratio
 }
 
 /// <summary>Auth's e-mail confirmation link, mailed to the address to confirm.</summary>
-[HandlerName("Notifications.EmailConfirmationRequestedHandler")]
+[HandlerName("EmailConfirmationRequestedHandler")]
 public sealed class EmailConfirmationRequestedHandler(MailQueue queue) : IIntegrationEventHandler<EmailConfirmationRequested>
 {
     public Task HandleAsync(EmailConfirmationRequested @event, CancellationToken cancellationToken) =>
@@ -25,7 +25,7 @@ public sealed class EmailConfirmationRequestedHandler(MailQueue queue) : IIntegr
 }
 
 /// <summary>Remembers the new account's address and name, for the mail sent after Users has forgotten them.</summary>
-[HandlerName("Notifications.UserRegisteredHandler")]
+[HandlerName("UserRegisteredHandler")]
 public sealed class UserRegisteredHandler(NotificationsDbContext db) : IIntegrationEventHandler<UserRegistered>
 {
     public async Task HandleAsync(UserRegistered @event, CancellationToken cancellationToken)
@@ -44,7 +44,7 @@ public sealed class UserRegisteredHandler(NotificationsDbContext db) : IIntegrat
 /// The account is gone: queue the "account deleted" mail with the address copied onto it, then forget the contact
 /// (the queued mail is the only copy left, and it is anonymised once sent).
 /// </summary>
-[HandlerName("Notifications.UserDeletedHandler")]
+[HandlerName("UserDeletedHandler")]
 public sealed class UserDeletedHandler(NotificationsDbContext db, MailQueue queue) : IIntegrationEventHandler<UserDeleted>
 {
     public async Task HandleAsync(UserDeleted @event, CancellationToken cancellationToken)

@@ -9,7 +9,7 @@ namespace ECommerce.Notifications.Ingestion;
 // order from Orders when it composes the mail, so a slow or absent Orders delays a mail but never loses an event.
 
 /// <summary>The order is paid: the confirmation with lines, totals, address and delivery estimate.</summary>
-[HandlerName("Notifications.OrderPaidHandler")]
+[HandlerName("OrderPaidHandler")]
 public sealed class OrderPaidHandler(MailQueue queue) : IIntegrationEventHandler<OrderPaid>
 {
     public Task HandleAsync(OrderPaid @event, CancellationToken cancellationToken) =>
@@ -17,7 +17,7 @@ public sealed class OrderPaidHandler(MailQueue queue) : IIntegrationEventHandler
 }
 
 /// <summary>The payment did not go through: say so, and whether paying again with another card can still work.</summary>
-[HandlerName("Notifications.PaymentFailedHandler")]
+[HandlerName("PaymentFailedHandler")]
 public sealed class PaymentFailedHandler(MailQueue queue) : IIntegrationEventHandler<PaymentFailed>
 {
     public Task HandleAsync(PaymentFailed @event, CancellationToken cancellationToken) =>
@@ -26,7 +26,7 @@ public sealed class PaymentFailedHandler(MailQueue queue) : IIntegrationEventHan
 }
 
 /// <summary>A shipment left: carrier, tracking number and link.</summary>
-[HandlerName("Notifications.OrderShippedHandler")]
+[HandlerName("OrderShippedHandler")]
 public sealed class OrderShippedHandler(MailQueue queue) : IIntegrationEventHandler<OrderShipped>
 {
     public Task HandleAsync(OrderShipped @event, CancellationToken cancellationToken) =>
@@ -36,7 +36,7 @@ public sealed class OrderShippedHandler(MailQueue queue) : IIntegrationEventHand
 }
 
 /// <summary>Everything arrived.</summary>
-[HandlerName("Notifications.OrderDeliveredHandler")]
+[HandlerName("OrderDeliveredHandler")]
 public sealed class OrderDeliveredHandler(MailQueue queue) : IIntegrationEventHandler<OrderDelivered>
 {
     public Task HandleAsync(OrderDelivered @event, CancellationToken cancellationToken) =>
@@ -45,7 +45,7 @@ public sealed class OrderDeliveredHandler(MailQueue queue) : IIntegrationEventHa
 }
 
 /// <summary>Money went back to the shopper (a cancelled paid order or a return): the amount refunded.</summary>
-[HandlerName("Notifications.PaymentRefundedHandler")]
+[HandlerName("PaymentRefundedHandler")]
 public sealed class PaymentRefundedHandler(MailQueue queue) : IIntegrationEventHandler<PaymentRefunded>
 {
     public Task HandleAsync(PaymentRefunded @event, CancellationToken cancellationToken) =>

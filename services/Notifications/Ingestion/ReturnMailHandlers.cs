@@ -7,7 +7,7 @@ namespace ECommerce.Notifications.Ingestion;
 
 // A return's steps, one mail each; the order (recipient, language) is read from Orders when the mail is composed.
 
-[HandlerName("Notifications.ReturnRequestedHandler")]
+[HandlerName("ReturnRequestedHandler")]
 public sealed class ReturnRequestedHandler(MailQueue queue) : IIntegrationEventHandler<ReturnRequested>
 {
     public Task HandleAsync(ReturnRequested @event, CancellationToken cancellationToken) =>
@@ -15,7 +15,7 @@ public sealed class ReturnRequestedHandler(MailQueue queue) : IIntegrationEventH
             new MailData { ReturnId = @event.ReturnId }, cancellationToken: cancellationToken);
 }
 
-[HandlerName("Notifications.ReturnApprovedHandler")]
+[HandlerName("ReturnApprovedHandler")]
 public sealed class ReturnApprovedHandler(MailQueue queue) : IIntegrationEventHandler<ReturnApproved>
 {
     public Task HandleAsync(ReturnApproved @event, CancellationToken cancellationToken) =>
@@ -23,7 +23,7 @@ public sealed class ReturnApprovedHandler(MailQueue queue) : IIntegrationEventHa
             new MailData { ReturnId = @event.ReturnId }, cancellationToken: cancellationToken);
 }
 
-[HandlerName("Notifications.ReturnRejectedHandler")]
+[HandlerName("ReturnRejectedHandler")]
 public sealed class ReturnRejectedHandler(MailQueue queue) : IIntegrationEventHandler<ReturnRejected>
 {
     public Task HandleAsync(ReturnRejected @event, CancellationToken cancellationToken) =>
@@ -31,7 +31,7 @@ public sealed class ReturnRejectedHandler(MailQueue queue) : IIntegrationEventHa
             new MailData { ReturnId = @event.ReturnId, Reason = @event.Reason }, cancellationToken: cancellationToken);
 }
 
-[HandlerName("Notifications.ReturnReceivedHandler")]
+[HandlerName("ReturnReceivedHandler")]
 public sealed class ReturnReceivedHandler(MailQueue queue) : IIntegrationEventHandler<ReturnReceived>
 {
     public Task HandleAsync(ReturnReceived @event, CancellationToken cancellationToken) =>
