@@ -31,6 +31,24 @@ param stripeSecretKey string = ''
 @description('Stripe webhook signing secret (whsec_…); needed only with a Stripe secret key.')
 param stripeWebhookSecret string = ''
 
+@secure()
+@description('The Notifications service\'s client-credentials secret (Auth knows it too). main.parameters.json asks azd for $(secretOrRandomPassword …), so it is generated once and then read back from Key Vault.')
+param notificationsClientSecret string
+
+@description('SMTP relay host; Azure Communication Services\' SMTP relay by default (docs/deploy.md).')
+param smtpHost string = 'smtp.azurecomm.net'
+
+@description('SMTP relay port (587 with STARTTLS for Azure Communication Services).')
+param smtpPort string = '587'
+
+@secure()
+@description('SMTP user name (for Azure Communication Services: the Entra application\'s SMTP username); empty sends without authentication.')
+param smtpUsername string = ''
+
+@secure()
+@description('SMTP password (for Azure Communication Services: the Entra application\'s client secret).')
+param smtpPassword string = ''
+
 var tags = {
   'azd-env-name': environmentName
 }
@@ -52,6 +70,11 @@ module resources 'resources.bicep' = {
     orderAccessSigningKey: orderAccessSigningKey
     stripeSecretKey: stripeSecretKey
     stripeWebhookSecret: stripeWebhookSecret
+    notificationsClientSecret: notificationsClientSecret
+    smtpHost: smtpHost
+    smtpPort: smtpPort
+    smtpUsername: smtpUsername
+    smtpPassword: smtpPassword
   }
 }
 

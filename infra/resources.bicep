@@ -20,11 +20,23 @@ param stripeSecretKey string = ''
 @secure()
 param stripeWebhookSecret string = ''
 
+@secure()
+param notificationsClientSecret string
+
+param smtpHost string = 'smtp.azurecomm.net'
+param smtpPort string = '587'
+
+@secure()
+param smtpUsername string = ''
+
+@secure()
+param smtpPassword string = ''
+
 // Stable per resource group, so names are unique without being random on each deployment.
 var resourceToken = uniqueString(resourceGroup().id)
 
 // One database per service; messaging is Service Bus in Azure, so there is no messaging database here.
-var databases = ['productsdb', 'authdb', 'usersdb', 'ordersdb', 'paymentsdb', 'aidb']
+var databases = ['productsdb', 'authdb', 'usersdb', 'ordersdb', 'paymentsdb', 'aidb', 'notificationsdb']
 
 module identity 'modules/identity.bicep' = {
   name: 'identity'
@@ -123,6 +135,11 @@ module secrets 'modules/app-secrets.bicep' = {
     serviceBusScalerRuleName: serviceBus.outputs.scalerRuleName
     stripeSecretKey: stripeSecretKey
     stripeWebhookSecret: stripeWebhookSecret
+    notificationsClientSecret: notificationsClientSecret
+    smtpHost: smtpHost
+    smtpPort: smtpPort
+    smtpUsername: smtpUsername
+    smtpPassword: smtpPassword
   }
 }
 

@@ -28,7 +28,8 @@ public sealed class SmtpMailer(IOptions<SmtpOptions> options)
 
         using var smtp = new SmtpClient { Timeout = (int)o.Timeout.TotalMilliseconds };
         await smtp.ConnectAsync(o.Host, o.Port, Enum.Parse<SecureSocketOptions>(o.Security, ignoreCase: true), cancellationToken);
-        if (!string.IsNullOrEmpty(o.UserName))
+        // "none" is how a deployment without credentials says so (Key Vault holds no empty secret).
+        if (!string.IsNullOrEmpty(o.UserName) && !o.UserName.Equals("none", StringComparison.OrdinalIgnoreCase))
         {
             await smtp.AuthenticateAsync(o.UserName, o.Password ?? "", cancellationToken);
         }
