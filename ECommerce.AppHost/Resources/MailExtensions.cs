@@ -35,7 +35,9 @@ public static class MailExtensions
             {
                 var web = server.GetEndpoint("http");
                 var smtp = server.GetEndpoint(SmtpEndpointName);
-                ctx.Args.Add(ReferenceExpression.Create($"--urls=http://127.0.0.1:{web.Property(EndpointProperty.TargetPort)}"));
+                // "localhost", not 127.0.0.1: Kestrel then listens on both loopbacks, and the dashboard's and health check's
+                // http://localhost:… may resolve to ::1 first.
+                ctx.Args.Add(ReferenceExpression.Create($"--urls=http://localhost:{web.Property(EndpointProperty.TargetPort)}"));
                 ctx.Args.Add(ReferenceExpression.Create($"--smtpport={smtp.Property(EndpointProperty.TargetPort)}"));
                 foreach (var arg in FixedArguments)
                 {
@@ -60,7 +62,7 @@ public static class MailExtensions
         return service
             .WithEnvironment("Notifications__Smtp__Host", smtp.Property(EndpointProperty.Host))
             .WithEnvironment("Notifications__Smtp__Port", smtp.Property(EndpointProperty.Port))
-            .WithEnvironment("Notifications__Smtp__Security", "None")
-            .WaitFor(server);
+            // No WaitFor: a mail queued before the server is up is simply retried, and the service need not start later.
+            .WithEnvironment("Notifications__Smtp__Security", "None");
     }
 }

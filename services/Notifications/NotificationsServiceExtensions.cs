@@ -5,6 +5,7 @@ using ECommerce.Notifications.Ingestion;
 using ECommerce.Notifications.Persistence;
 using ECommerce.Notifications.Sending;
 using ECommerce.Notifications.Templates;
+using ECommerce.Notifications.Webhooks;
 
 namespace ECommerce.Notifications;
 
@@ -28,6 +29,12 @@ public static class NotificationsServiceExtensions
         builder.Services.AddScoped<MailComposer>();
         builder.Services.AddSingleton<MailSender>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<MailSender>());
+
+        builder.Services.AddOptions<WebhookOptions>().BindConfiguration("Notifications:Webhooks");
+        builder.Services.AddSingleton<WebhookAddressGuard>();
+        builder.Services.AddScoped<WebhookQueue>();
+        builder.Services.AddSingleton<WebhookSender>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<WebhookSender>());
 
         builder.AddMessaging<NotificationsDbContext>(m => m
             .Subscribe<OrderPaid, OrderPaidHandler>()

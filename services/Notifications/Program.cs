@@ -1,5 +1,6 @@
 using ECommerce.Notifications;
 using ECommerce.Notifications.MessageLog;
+using ECommerce.Notifications.Webhooks;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -14,6 +15,7 @@ app.UseAuthorization();
 
 app.MapDefaultEndpoints();
 app.MapMessageLog();
+app.MapWebhooks();
 
 await app.RunOrMigrateAsync(args);
 

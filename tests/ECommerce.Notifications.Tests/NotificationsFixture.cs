@@ -29,11 +29,14 @@ public sealed class NotificationsFixture() : ServiceHost<Program>("notifications
         settings["Notifications:Smtp:Host"] = "127.0.0.1";
         settings["Notifications:Smtp:Port"] = Smtp.SmtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
         settings["Notifications:Smtp:Security"] = "None";
-        settings["Notifications:Smtp:Timeout"] = "00:00:05";
+        settings["Notifications:Smtp:Timeout"] = "00:00:30";
         settings["Notifications:PollInterval"] = "00:00:00.200";
         settings["Notifications:FirstRetryDelay"] = "00:00:00.500";
         settings["Notifications:MaxRetryDelay"] = "00:00:02";
         settings["Notifications:StorefrontUrl"] = Storefront;
+        // The test's receiver listens on loopback, which only Development accepts by default.
+        settings["Notifications:Webhooks:AllowPrivateAddresses"] = "true";
+        settings["Notifications:Webhooks:FirstRetryDelay"] = "00:00:00.300";
         settings["Notifications:Orders:BaseAddress"] = Neighbours.Address;
         settings["Notifications:Users:BaseAddress"] = Neighbours.Address;
         settings["Authentication:Client:Id"] = "notifications";

@@ -20,7 +20,7 @@ public sealed class RetryTests(NotificationsFixture service)
         {
             await service.PublishAsync(TestOrders.Paid(order));
             await NotificationsFixture.EventuallyAsync(() => service.QueryAsync(db =>
-                db.Mails.AnyAsync(m => m.OrderId == order.Id && m.Attempts >= 2 && m.LastError != null, Ct)), "two failed attempts");
+                db.Mails.AnyAsync(m => m.OrderId == order.Id && m.Attempts >= 2 && m.LastError != null, Ct)), "two failed attempts", seconds: 60);
             var waiting = await service.QueryAsync(db => db.Mails.SingleAsync(m => m.OrderId == order.Id, Ct));
             Assert.Equal(MailStatus.Queued, waiting.Status);
         }
@@ -49,7 +49,7 @@ public sealed class RetryTests(NotificationsFixture service)
         {
             await service.PublishAsync(new OrderDelivered(order.Id, customer, DateTimeOffset.UtcNow));
             await NotificationsFixture.EventuallyAsync(() => service.QueryAsync(db =>
-                db.Mails.AnyAsync(m => m.OrderId == order.Id && m.Attempts >= 1 && m.LastError != null, Ct)), "a failed attempt");
+                db.Mails.AnyAsync(m => m.OrderId == order.Id && m.Attempts >= 1 && m.LastError != null, Ct)), "a failed attempt", seconds: 90);
         }
         finally
         {

@@ -11,6 +11,10 @@ public sealed class NotificationsDbContext(DbContextOptions<NotificationsDbConte
 
     public DbSet<Contact> Contacts => Set<Contact>();
 
+    public DbSet<WebhookEndpoint> WebhookEndpoints => Set<WebhookEndpoint>();
+
+    public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<QueuedMail>(mail =>
@@ -40,6 +44,28 @@ public sealed class NotificationsDbContext(DbContextOptions<NotificationsDbConte
             contact.Property(c => c.Email).HasMaxLength(320);
             contact.Property(c => c.DisplayName).HasMaxLength(200);
             contact.Property(c => c.Language).HasMaxLength(35);
+        });
+
+        modelBuilder.Entity<WebhookEndpoint>(endpoint =>
+        {
+            endpoint.ToTable("webhook_endpoints");
+            endpoint.HasKey(e => e.Id);
+            endpoint.Property(e => e.Url).HasMaxLength(2000);
+            endpoint.Property(e => e.Secret).HasMaxLength(100);
+        });
+
+        modelBuilder.Entity<WebhookDelivery>(delivery =>
+        {
+            delivery.ToTable("webhook_deliveries");
+            delivery.HasKey(d => d.Id);
+            delivery.Property(d => d.EventType).HasMaxLength(100);
+            delivery.Property(d => d.Payload).HasColumnType("jsonb");
+            delivery.Property(d => d.Status).HasConversion<string>().HasMaxLength(10);
+            delivery.Property(d => d.LastError).HasMaxLength(1000);
+            // One delivery per event and endpoint, however often the event arrives.
+            delivery.HasIndex(d => new { d.EndpointId, d.EventId }).IsUnique();
+            delivery.HasIndex(d => d.NextAttemptAt, "webhook_deliveries_due").HasFilter("status = 'Pending'");
+            delivery.HasOne<WebhookEndpoint>().WithMany().HasForeignKey(d => d.EndpointId).OnDelete(DeleteBehavior.Cascade);
         });
 
         modelBuilder.AddMessagingTables();
