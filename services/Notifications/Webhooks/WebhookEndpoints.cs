@@ -54,7 +54,11 @@ public static class WebhookEndpoints
 
         var endpoint = new WebhookEndpoint
         {
-            Id = Guid.CreateVersion7(), Url = uri!.ToString(), EventTypes = types, Secret = WebhookSignature.NewSecret(), CreatedAt = clock.GetUtcNow(),
+            Id = Guid.CreateVersion7(),
+            Url = uri!.ToString(),
+            EventTypes = types,
+            Secret = WebhookSignature.NewSecret(),
+            CreatedAt = clock.GetUtcNow(),
         };
         db.WebhookEndpoints.Add(endpoint);
         await db.SaveChangesAsync(cancellationToken);
