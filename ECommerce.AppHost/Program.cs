@@ -38,6 +38,15 @@ var ai = builder.AddService<Projects.ECommerce_AI>("ai")
     .WithAuthentication(auth)
     .WithDashboardCommand("train-models", "Train models now", "Trains the recommender and risk models on the data so far; a better model replaces the serving one.", "BrainCircuit");
 
+// E-mail to shoppers from events (smtp4dev's inbox locally) and signed outbound webhooks.
+var mail = builder.AddDevelopmentMailServer();
+var notifications = builder.AddService<Projects.ECommerce_Notifications>("notifications")
+    .WithInfrastructure(infra, database: "notificationsdb")
+    .WithReference(orders).WithReference(users)
+    .WithAuthentication(auth)
+    .WithClientCredentials(auth)
+    .WithMailServer(mail);
+
 var gateway = builder.AddService<Projects.ECommerce_Gateway>("gateway")
     .WithReference(auth).WaitFor(auth)
     .WithReference(products).WaitFor(products)
@@ -45,6 +54,7 @@ var gateway = builder.AddService<Projects.ECommerce_Gateway>("gateway")
     .WithReference(payments).WaitFor(payments)
     .WithReference(users).WaitFor(users)
     .WithReference(ai).WaitFor(ai)
+    .WithReference(notifications).WaitFor(notifications)
     .WithAuthentication(auth)
     .WithExternalHttpEndpoints();
 
@@ -52,5 +62,6 @@ var gateway = builder.AddService<Projects.ECommerce_Gateway>("gateway")
 var web = builder.AddStorefront(gateway);
 
 auth.WithPublicIssuer(gateway).WithStorefrontClient(web);
+notifications.WithEnvironment("Notifications__StorefrontUrl", gateway.GetEndpoint("http"));
 
 builder.Build().Run();

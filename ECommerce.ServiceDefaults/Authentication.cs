@@ -12,6 +12,9 @@ public static class AuthenticationDefaults
     public const string CustomerPolicy = "customer";
     public const string AdminPolicy = "admin";
 
+    /// <summary>Another service calling as itself (a client-credentials token, role "service"): internal reads only.</summary>
+    public const string ServicePolicy = "service";
+
     /// <summary>The audience every access token of the store carries.</summary>
     public const string DefaultAudience = "ecommerce-api";
 
@@ -60,7 +63,8 @@ public static class AuthenticationDefaults
         builder.Services.AddAuthorizationBuilder()
             // Every signed-in shopper (admins are shoppers too); a service client's token (role "service") is not a customer.
             .AddPolicy(CustomerPolicy, p => p.RequireAuthenticatedUser().RequireRole(Roles.Customer, Roles.Admin))
-            .AddPolicy(AdminPolicy, p => p.RequireAuthenticatedUser().RequireRole(Roles.Admin));
+            .AddPolicy(AdminPolicy, p => p.RequireAuthenticatedUser().RequireRole(Roles.Admin))
+            .AddPolicy(ServicePolicy, p => p.RequireAuthenticatedUser().RequireRole(Roles.Service));
 
         return builder;
     }

@@ -34,6 +34,24 @@ param stripeWebhookSecret string = ''
 @description('E-mail address the store alerts (dead letters, outbox age, consumer lag) notify; empty: the portal only.')
 param alertEmail string = ''
 
+@secure()
+@description('The Notifications service\'s client-credentials secret (Auth knows it too). main.parameters.json asks azd for $(secretOrRandomPassword …), so it is generated once and then read back from Key Vault.')
+param notificationsClientSecret string
+
+@description('SMTP relay host; Azure Communication Services\' SMTP relay by default (docs/deploy.md).')
+param smtpHost string = 'smtp.azurecomm.net'
+
+@description('SMTP relay port (587 with STARTTLS for Azure Communication Services).')
+param smtpPort string = '587'
+
+@secure()
+@description('SMTP user name (for Azure Communication Services: the Entra application\'s SMTP username); empty sends without authentication.')
+param smtpUsername string = ''
+
+@secure()
+@description('SMTP password (for Azure Communication Services: the Entra application\'s client secret).')
+param smtpPassword string = ''
+
 var tags = {
   'azd-env-name': environmentName
 }
@@ -56,6 +74,11 @@ module resources 'resources.bicep' = {
     stripeSecretKey: stripeSecretKey
     stripeWebhookSecret: stripeWebhookSecret
     alertEmail: alertEmail
+    notificationsClientSecret: notificationsClientSecret
+    smtpHost: smtpHost
+    smtpPort: smtpPort
+    smtpUsername: smtpUsername
+    smtpPassword: smtpPassword
   }
 }
 

@@ -23,11 +23,23 @@ param stripeWebhookSecret string = ''
 @description('E-mail address the store alerts notify; empty: the portal only.')
 param alertEmail string = ''
 
+@secure()
+param notificationsClientSecret string
+
+param smtpHost string = 'smtp.azurecomm.net'
+param smtpPort string = '587'
+
+@secure()
+param smtpUsername string = ''
+
+@secure()
+param smtpPassword string = ''
+
 // Stable per resource group, so names are unique without being random on each deployment.
 var resourceToken = uniqueString(resourceGroup().id)
 
 // One database per service; messaging is Service Bus in Azure, so there is no messaging database here.
-var databases = ['productsdb', 'authdb', 'usersdb', 'ordersdb', 'paymentsdb', 'aidb']
+var databases = ['productsdb', 'authdb', 'usersdb', 'ordersdb', 'paymentsdb', 'aidb', 'notificationsdb']
 
 module identity 'modules/identity.bicep' = {
   name: 'identity'
@@ -128,6 +140,11 @@ module secrets 'modules/app-secrets.bicep' = {
     applicationInsightsName: monitoring.outputs.applicationInsightsName
     stripeSecretKey: stripeSecretKey
     stripeWebhookSecret: stripeWebhookSecret
+    notificationsClientSecret: notificationsClientSecret
+    smtpHost: smtpHost
+    smtpPort: smtpPort
+    smtpUsername: smtpUsername
+    smtpPassword: smtpPassword
   }
 }
 

@@ -6,7 +6,7 @@ namespace ECommerce.AppHost.Infrastructure;
 /// </summary>
 public sealed class AppInfrastructure
 {
-    public static readonly string[] DatabaseNames = ["productsdb", "authdb", "usersdb", "ordersdb", "paymentsdb", "aidb"];
+    public static readonly string[] DatabaseNames = ["productsdb", "authdb", "usersdb", "ordersdb", "paymentsdb", "aidb", "notificationsdb"];
     public const string CacheName = "cache";
     public const string MessagingName = "messaging";
 

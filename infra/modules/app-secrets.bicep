@@ -22,6 +22,18 @@ param stripeSecretKey string = ''
 @secure()
 param stripeWebhookSecret string = ''
 
+@secure()
+param notificationsClientSecret string
+
+param smtpHost string
+param smtpPort string
+
+@secure()
+param smtpUsername string = ''
+
+@secure()
+param smtpPassword string = ''
+
 resource vault 'Microsoft.KeyVault/vaults@2023-07-01' existing = {
   name: keyVaultName
 }
@@ -130,3 +142,29 @@ resource stripeWebhook 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (!emp
     value: stripeWebhookSecret
   }
 }
+
+// The Notifications service's client-credentials secret: Auth registers the client with it, Notifications presents it.
+resource notificationsClient 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
+  parent: vault
+  name: 'notifications-client-secret'
+  properties: {
+    value: notificationsClientSecret
+  }
+}
+
+// The SMTP relay (Azure Communication Services by default). Container Apps refuses an empty Key Vault secret, so an
+// unset user name or password is written as 'none', which Notifications reads as "no authentication".
+var smtpSettings = {
+  'smtp-host': smtpHost
+  'smtp-port': smtpPort
+  'smtp-username': empty(smtpUsername) ? 'none' : smtpUsername
+  'smtp-password': empty(smtpPassword) ? 'none' : smtpPassword
+}
+
+resource smtp 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = [for setting in items(smtpSettings): {
+  parent: vault
+  name: setting.key
+  properties: {
+    value: setting.value
+  }
+}]

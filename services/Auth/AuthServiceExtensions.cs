@@ -12,6 +12,7 @@ using ECommerce.Messaging;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace ECommerce.Auth;
 
@@ -72,16 +73,15 @@ public static class AuthServiceExtensions
 
         builder.AddOpenIddictServer(options, developmentData);
 
-        // Auth:DevelopmentMailbox keeps mail in memory outside Development too (tests); its endpoint is Development-only.
+        // Account e-mails are events for the Notifications service. Auth:DevelopmentMailbox also keeps the links in memory
+        // outside Development (tests); its endpoint is Development-only.
         if (builder.Environment.IsDevelopment() || builder.Configuration.GetValue<bool>("Auth:DevelopmentMailbox"))
         {
             builder.Services.AddSingleton<DevelopmentMailbox>();
-            builder.Services.AddSingleton<IEmailSender<AuthUser>>(sp => sp.GetRequiredService<DevelopmentMailbox>());
         }
-        else
-        {
-            builder.Services.AddSingleton<IEmailSender<AuthUser>, UnconfiguredEmailSender>();
-        }
+
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddScoped<IEmailSender<AuthUser>, AccountEmailPublisher>();
 
         builder.Services.AddAntiforgery(a => a.Cookie.Name = "ecommerce.antiforgery");
         builder.Services.AddScoped<AccountService>();

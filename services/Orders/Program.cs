@@ -4,6 +4,7 @@ using ECommerce.Orders.Carts;
 using ECommerce.Orders.Checkout;
 using ECommerce.Orders.Clients;
 using ECommerce.Orders.Fulfilment;
+using ECommerce.Orders.Internal;
 using ECommerce.Orders.Lifecycle;
 using ECommerce.Orders.Persistence;
 using ECommerce.Orders.Pricing;
@@ -36,6 +37,7 @@ app.MapAdmin();
 app.MapFulfilment();
 app.MapShippingMethods();
 app.MapPromotions();
+app.MapInternalOrders();
 
 await app.RunOrMigrateAsync(args);
 

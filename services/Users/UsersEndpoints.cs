@@ -1,6 +1,7 @@
 using ECommerce.Users.Account;
 using ECommerce.Users.Addresses;
 using ECommerce.Users.Admin;
+using ECommerce.Users.Internal;
 using ECommerce.Users.Preferences;
 using ECommerce.Users.Profile;
 
@@ -24,6 +25,8 @@ public static class UsersEndpoints
             .RequireAuthorization(AuthenticationDefaults.AdminPolicy)
             .WithTags("Admin")
             .MapAdminUserEndpoints();
+
+        app.MapInternalContactEndpoints();
         return app;
     }
 }

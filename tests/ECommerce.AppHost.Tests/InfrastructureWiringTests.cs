@@ -16,6 +16,7 @@ public class InfrastructureWiringTests
         ["users"] = "usersdb",
         ["ai"] = "aidb",
         ["orders"] = "ordersdb",
+        ["notifications"] = "notificationsdb",
         ["gateway"] = null,
     };
 

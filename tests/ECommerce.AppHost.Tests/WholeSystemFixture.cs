@@ -18,13 +18,13 @@ public sealed class WholeSystemFixture : IAsyncLifetime
     /// <summary>Every resource the system is made of; a new service is added here and so must become healthy too.</summary>
     public static readonly string[] ResourceNames =
     [
-        "postgres", "cache", "productsdb", "authdb", "usersdb", "ordersdb", "paymentsdb", "aidb", "messaging",
-        "auth", "products", "orders", "payments", "users", "ai", "gateway",
+        "postgres", "cache", "productsdb", "authdb", "usersdb", "ordersdb", "paymentsdb", "aidb", "notificationsdb", "messaging",
+        "smtp4dev", "auth", "products", "orders", "payments", "users", "ai", "notifications", "gateway",
     ];
 
     /// <summary>True for the services (as opposed to the servers and databases they use).</summary>
     public static bool IsService(string resourceName) =>
-        resourceName is not ("postgres" or "cache" or "messaging") && !resourceName.EndsWith("db", StringComparison.Ordinal);
+        resourceName is not ("postgres" or "cache" or "messaging" or "smtp4dev") && !resourceName.EndsWith("db", StringComparison.Ordinal);
 
     public DistributedApplication App { get; private set; } = null!;
 

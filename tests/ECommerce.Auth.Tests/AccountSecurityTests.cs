@@ -56,6 +56,8 @@ public class AccountSecurityTests(AuthFixture auth) : IClassFixture<AuthFixture>
 
         var link = new Uri(LatestMailLink(user.Email));
         Assert.Equal(auth.BaseAddress.Authority, link.Authority);
+        // The mail itself is the Notifications service's: Auth publishes the link through its outbox.
+        Assert.Equal(1, await auth.CountOutboxAsync("PasswordResetRequested", user.Id));
         using var resetPage = await browser.GetAsync(link.PathAndQuery, Ct);
         const string newPassword = "A-brand-new-password-42";
         using var reset = await browser.SubmitAsync(await resetPage.Content.ReadAsStringAsync(Ct), "/account/reset-password",

@@ -17,6 +17,8 @@ public class EmailVerificationTests(AuthFixture auth) : IClassFixture<AuthFixtur
         var (userId, token) = VerificationLink(user.Email);
         Assert.Equal(user.Id, userId);
         Assert.Equal(0, await auth.CountOutboxAsync("EmailVerified", user.Id));
+        // Notifications mails the link: Auth publishes it through its outbox.
+        Assert.Equal(1, await auth.CountOutboxAsync("EmailConfirmationRequested", user.Id));
 
         using var client = auth.NewApiClient();
         using var confirmed = await client.PostAsJsonAsync("/api/auth/email/confirm", new { userId, token }, Ct);

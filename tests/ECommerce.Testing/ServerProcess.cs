@@ -14,9 +14,14 @@ internal sealed class ServerProcess : IDisposable
     private readonly Process _process;
     private readonly StringBuilder _output = new();
 
-    public ServerProcess(string fileName, IEnumerable<string> arguments)
+    public ServerProcess(string fileName, IEnumerable<string> arguments, string? workingDirectory = null)
     {
         var info = new ProcessStartInfo(fileName) { RedirectStandardOutput = true, RedirectStandardError = true };
+        if (workingDirectory is not null)
+        {
+            info.WorkingDirectory = workingDirectory;
+        }
+
         foreach (var argument in arguments)
         {
             info.ArgumentList.Add(argument);
