@@ -14,7 +14,7 @@ public class NotificationMailTests(WholeSystemFixture system)
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task A_shopper_is_mailed_the_account_confirmation_the_order_confirmation_and_the_tracking_number()
+    public async Task A_shopper_is_mailed_the_account_confirmation_the_order_confirmation_the_tracking_number_the_return_approval_and_the_refund()
     {
         using var admin = await Shop.AdminAsync(system, Ct);
         var productId = (await Shop.CreateProductAsync(admin, 9.99m, stock: 3, Ct)).GetProperty("id").GetGuid();
@@ -51,6 +51,32 @@ public class NotificationMailTests(WholeSystemFixture system)
 
         var shippedMail = await MailAsync(inbox, email, $"Your order {number} is on its way");
         Assert.Contains($"Tracking number: {tracking}", await inbox.GetStringAsync($"/api/messages/{shippedMail.Id}/plaintext", Ct));
+
+        // Delivered, then one unit sent back: the return's approval and its refund are mailed too.
+        using (var delivered = await admin.PostAsync($"/api/orders/{orderId}/deliver", null, Ct))
+        {
+            Assert.True(delivered.IsSuccessStatusCode, $"deliver answered {(int)delivered.StatusCode}: {await delivered.Content.ReadAsStringAsync(Ct)}");
+        }
+
+        await MailAsync(inbox, email, $"Your order {number} has been delivered");
+        using var requested = await customer.PostAsJsonAsync($"/api/orders/{orderId}/returns",
+            new { lines = new[] { new { productId, quantity = 1, reason = "no_longer_needed" } } }, Ct);
+        Assert.True(requested.IsSuccessStatusCode, $"return answered {(int)requested.StatusCode}: {await requested.Content.ReadAsStringAsync(Ct)}");
+        var returnId = (await requested.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("returns")[0].GetProperty("id").GetGuid();
+        using (var approved = await admin.PostAsync($"/api/orders/admin/{orderId}/returns/{returnId}/approve", null, Ct))
+        {
+            Assert.True(approved.IsSuccessStatusCode, $"approve answered {(int)approved.StatusCode}: {await approved.Content.ReadAsStringAsync(Ct)}");
+        }
+
+        await MailAsync(inbox, email, $"Your return for order {number} is approved");
+        using (var received = await admin.PostAsJsonAsync($"/api/orders/admin/{orderId}/returns/{returnId}/receive",
+            new { lines = new[] { new { productId, restock = true } } }, Ct))
+        {
+            Assert.True(received.IsSuccessStatusCode, $"receive answered {(int)received.StatusCode}: {await received.Content.ReadAsStringAsync(Ct)}");
+        }
+
+        var refundMail = await MailAsync(inbox, email, $"We have refunded 9.99 GBP for order {number}");
+        Assert.Contains("9.99 GBP", await inbox.GetStringAsync($"/api/messages/{refundMail.Id}/plaintext", Ct));
 
         // Each event was mailed once: no duplicates in the inbox.
         var all = await MessagesToAsync(inbox, email);
