@@ -19,11 +19,12 @@ public sealed class InvariantChecker(IReadOnlyDictionary<string, string> connect
            OR (status = 'StockReserved' AND status_changed_at < now() - interval '15 minutes 45 seconds')
         """;
 
-    // Reserved must equal what open reservations hold; both counts must be >= 0 (CHECK constraints, verified anyway).
+    // Reserved must equal what open reservations hold: an unpaid one's lines, and a paid (committed) one's lines not yet
+    // shipped, since units turn sold at shipment. Both counts must be >= 0 (CHECK constraints, verified anyway).
     private const string ReservedMismatchSql = """
         SELECT count(*) FROM stock s
-        LEFT JOIN (SELECT l."ProductId", sum(l."Quantity") AS held FROM reservation_lines l
-                   JOIN reservations r ON r."Id" = l."ReservationId" WHERE r."Status" = 'Reserved'
+        LEFT JOIN (SELECT l."ProductId", sum(l."Quantity" - l."Shipped") AS held FROM reservation_lines l
+                   JOIN reservations r ON r."Id" = l."ReservationId" WHERE r."Status" IN ('Reserved', 'Committed')
                    GROUP BY l."ProductId") h ON h."ProductId" = s."ProductId"
         WHERE s."Reserved" <> coalesce(h.held, 0)
         """;
