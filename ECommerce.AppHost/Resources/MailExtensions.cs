@@ -23,6 +23,10 @@ public static class MailExtensions
 
         var repositoryRoot = Path.GetFullPath(Path.Combine(builder.AppHostDirectory, ".."));
         var server = builder.AddExecutable(name, "dotnet", repositoryRoot, "tool", "run", "smtp4dev", "--");
+        // A fresh clone has not restored the repository's dotnet tools: do it first, visibly, as its own resource, so the
+        // README's one run command is enough (a no-op taking a second once they are restored).
+        var restore = builder.AddExecutable($"{name}-tools", "dotnet", repositoryRoot, "tool", "restore").WithIconName("ArrowDownload");
+        server.WaitForCompletion(restore);
         // Not proxied: smtp4dev listens on exactly the ports it is told, so the dashboard's link is the inbox itself.
         server.WithHttpEndpoint(name: "http", isProxied: false)
             .WithEndpoint(SmtpEndpointName, e =>
