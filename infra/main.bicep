@@ -52,6 +52,9 @@ param smtpUsername string = ''
 @description('SMTP password (for Azure Communication Services: the Entra application\'s client secret).')
 param smtpPassword string = ''
 
+@description('The From header of every mail, "Name <address>", an address of the relay\'s verified domain (for Azure Communication Services: DoNotReply@<your domain>).')
+param smtpFrom string = ''
+
 var tags = {
   'azd-env-name': environmentName
 }
@@ -79,6 +82,7 @@ module resources 'resources.bicep' = {
     smtpPort: smtpPort
     smtpUsername: smtpUsername
     smtpPassword: smtpPassword
+    smtpFrom: smtpFrom
   }
 }
 

@@ -35,6 +35,8 @@ param smtpUsername string = ''
 @secure()
 param smtpPassword string = ''
 
+param smtpFrom string = ''
+
 // Stable per resource group, so names are unique without being random on each deployment.
 var resourceToken = uniqueString(resourceGroup().id)
 
@@ -145,6 +147,7 @@ module secrets 'modules/app-secrets.bicep' = {
     smtpPort: smtpPort
     smtpUsername: smtpUsername
     smtpPassword: smtpPassword
+    smtpFrom: smtpFrom
   }
 }
 

@@ -34,6 +34,9 @@ param smtpUsername string = ''
 @secure()
 param smtpPassword string = ''
 
+@description('The From header of every mail: a sender of the relay\'s verified domain (for ACS, DoNotReply@<domain>).')
+param smtpFrom string = ''
+
 resource vault 'Microsoft.KeyVault/vaults@2023-07-01' existing = {
   name: keyVaultName
 }
@@ -159,6 +162,8 @@ var smtpSettings = {
   'smtp-port': smtpPort
   'smtp-username': empty(smtpUsername) ? 'none' : smtpUsername
   'smtp-password': empty(smtpPassword) ? 'none' : smtpPassword
+  // Until a verified sender is set, the relay refuses the mails: they stay queued and the message log shows why.
+  'smtp-from': empty(smtpFrom) ? 'ECommerce Store <DoNotReply@sender-not-configured.invalid>' : smtpFrom
 }
 
 resource smtp 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = [for setting in items(smtpSettings): {
