@@ -4,6 +4,7 @@ import { productsApi, type FacetCount, type SearchParams, type SortOrder } from 
 import { ProductGrid, ProductGridSkeleton } from "../components/ProductCard";
 import { ErrorMessage } from "../components/Status";
 import { Pager } from "../components/Pager";
+import { usePageTitle } from "../components/usePageTitle";
 
 const limit = 24;
 const sorts: { value: SortOrder; label: string; needsText?: boolean }[] = [
@@ -19,6 +20,7 @@ const sorts: { value: SortOrder; label: string; needsText?: boolean }[] = [
  * can be shared and Back works; facets come with the first page.
  */
 export function CatalogPage() {
+  usePageTitle("Catalog");
   const [params, setParams] = useSearchParams();
   const q = params.get("q") ?? undefined;
   const requested = params.get("sort") as SortOrder | null;

@@ -18,10 +18,12 @@ import { PaymentMethods } from "../components/PaymentMethods";
 import { useIdempotencyKey } from "../state/useIdempotencyKey";
 import { guestOrderLink, rememberGuestOrder } from "../state/guestOrders";
 import { CardEntryError, cardOption, type CreatePaymentMethod } from "../payments/cardEntry";
+import { usePageTitle } from "../components/usePageTitle";
 
 const newAddress = "new";
 
 export default function CheckoutPage() {
+  usePageTitle("Checkout");
   const { user, loading, signIn, signUp } = useAuth();
   const [asGuest, setAsGuest] = useState(false);
   if (loading) return <Loading />;

@@ -2,16 +2,19 @@ import { useState } from "react";
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { orderNumber, ordersApi, type AdminOrderSummary, type OrderStatus } from "../../api/orders";
 import { Money } from "../../components/Money";
+import { Confirm } from "../../components/Confirm";
 import { ErrorMessage, Loading } from "../../components/Status";
 import { StatusTimeline, statusLabel } from "../../components/StatusTimeline";
 import { useDebounced } from "../../state/useDebounced";
 import { OrderFulfilment } from "./OrderFulfilment";
 import { OrderPayment } from "./OrderPayment";
 import { Pager } from "../../components/Pager";
+import { usePageTitle } from "../../components/usePageTitle";
 
 const statuses: OrderStatus[] = ["Pending", "StockReserved", "Paid", "PartiallyShipped", "Shipped", "Delivered", "Cancelled"];
 
 export default function AdminOrdersPage() {
+  usePageTitle("Orders · Admin");
   const [status, setStatus] = useState<OrderStatus | "">("");
   const [number, setNumber] = useState("");
   const [customer, setCustomer] = useState("");
@@ -101,6 +104,7 @@ export default function AdminOrdersPage() {
 function OrderRow({ order, open, onToggle }: { order: AdminOrderSummary; open: boolean; onToggle: () => void }) {
   const client = useQueryClient();
   const [reason, setReason] = useState("");
+  const [confirming, setConfirming] = useState(false);
   const detail = useQuery({ queryKey: ["orders", "admin", "detail", order.id], queryFn: () => ordersApi.adminGet(order.id), enabled: open });
   const act = useMutation({
     mutationFn: () => ordersApi.adminCancel(order.id, reason.trim()),
@@ -125,16 +129,39 @@ function OrderRow({ order, open, onToggle }: { order: AdminOrderSummary; open: b
             <form
               onSubmit={(e) => {
                 e.preventDefault();
-                act.mutate();
+                setConfirming(true);
               }}
             >
               <label>
                 <span className="visually-hidden">Reason to cancel order {orderNumber(order.id)}</span>
                 <input value={reason} onChange={(e) => setReason(e.target.value)} placeholder="Reason" required maxLength={500} />
               </label>{" "}
-              <button type="submit" className="link-button" disabled={act.isPending}>
-                {order.status === "Paid" ? "Cancel and refund" : "Cancel"}
-              </button>
+              {/* Cancelling cannot be undone (and refunds a paid order): the reason is entered, then confirmed. */}
+              {confirming ? (
+                <Confirm
+                  question={
+                    order.status === "Paid" ? (
+                      <>
+                        Cancel order {orderNumber(order.id)} and refund <Money amount={order.total} currency={order.currency} />?
+                      </>
+                    ) : (
+                      `Cancel order ${orderNumber(order.id)}?`
+                    )
+                  }
+                  confirmLabel={order.status === "Paid" ? "Yes, cancel and refund" : "Yes, cancel"}
+                  keepLabel="Keep the order"
+                  busy={act.isPending}
+                  onConfirm={() => {
+                    setConfirming(false);
+                    act.mutate();
+                  }}
+                  onKeep={() => setConfirming(false)}
+                />
+              ) : (
+                <button type="submit" className="link-button" disabled={act.isPending}>
+                  {order.status === "Paid" ? "Cancel and refund" : "Cancel"}
+                </button>
+              )}
             </form>
           )}
           {act.isError && <ErrorMessage error={act.error} />}

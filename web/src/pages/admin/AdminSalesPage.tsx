@@ -5,6 +5,7 @@ import { formatMoney } from "../../components/Money";
 import { ErrorMessage, Loading } from "../../components/Status";
 import { BarChart } from "./Chart";
 import { dailySales } from "./sales";
+import { usePageTitle } from "../../components/usePageTitle";
 
 const maxPages = 20;
 
@@ -21,6 +22,7 @@ async function ordersSince(from: Date): Promise<{ orders: AdminOrderSummary[]; c
 }
 
 export default function AdminSalesPage() {
+  usePageTitle("Sales · Admin");
   const [days, setDays] = useState(30);
   const sales = useQuery({
     queryKey: ["orders", "sales", days],
