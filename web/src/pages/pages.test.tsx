@@ -201,6 +201,29 @@ describe("CheckoutPage", () => {
     expect(gateway.requests.find((r) => r.url === "/api/orders")?.body).toMatchObject({ discountCode: "TEN", quoteFingerprint: "c".repeat(32) });
   });
 
+  it("saves a new address to the address book and marks the book's list out of date, so it shows there without a reload", async () => {
+    const gateway = fakeGateway({
+      ...fakeCart([cartLine()]).routes,
+      ...simulatedPayments,
+      "GET /api/users/me/addresses": { body: [] },
+      "POST /api/users/me/addresses": { status: 201, body: { ...savedAddress, id: "a9", isDefaultShipping: false, isDefaultBilling: false } },
+      "POST /api/orders": { status: 201, body: { id: "o1", status: "Pending" } },
+    });
+    const user = userEvent.setup();
+    const { client } = renderPage(<CheckoutPage />, { user: shopper, path: "/" });
+    await user.type(await screen.findByLabelText("Full name"), "Ada");
+    await user.type(screen.getByLabelText("Address line 1"), "1 High St");
+    await user.type(screen.getByLabelText("Town or city"), "Leeds");
+    await user.type(screen.getByLabelText("Postcode"), "LS1 1AA");
+    await screen.findByRole("radio", { name: /Visa/ });
+    await waitFor(() => expect(screen.getByRole("button", { name: "Place order" })).toBeEnabled());
+    expect(client.getQueryState(["users", "addresses"])?.isInvalidated).toBe(false);
+    await user.click(screen.getByRole("button", { name: "Place order" }));
+    await screen.findByText("elsewhere");
+    expect(gateway.requests.find((r) => r.url === "/api/orders")?.body).toMatchObject({ addressId: "a9" });
+    expect(client.getQueryState(["users", "addresses"])?.isInvalidated).toBe(true);
+  });
+
   it("sends a new address inline when the shopper chooses not to save it", async () => {
     const gateway = fakeGateway({
       ...fakeCart([cartLine()]).routes,

@@ -57,7 +57,7 @@ function ProfileForm() {
             <input id="phone" value={form.phone ?? ""} onChange={(e) => setForm({ ...form, phone: e.target.value })} autoComplete="tel" />
           </div>
           <div className="field">
-            <label>
+            <label className="check">
               <input
                 type="checkbox"
                 checked={form.marketingConsent ?? false}
