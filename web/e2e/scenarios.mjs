@@ -490,6 +490,36 @@ export const scenarios = [
     },
   },
   {
+    name: "at phone width the back office's orders stack and its sales fit, totalled per currency",
+    viewport: { width: 390, height: 844 },
+    async run({ page, shot, baseUrl, mode }) {
+      const [product] = await inStockProducts(baseUrl);
+      await signInAsAdmin(page, mode);
+      await addToCart(page, product.slug);
+      await checkOut(page, /Test card: Visa/);
+      await page.getByTestId("order-status").filter({ hasText: "Status: Payment received" }).waitFor({ timeout: 30_000 });
+      for (const [path, heading, name] of [["/admin/orders", "Orders", "26-phone-admin-orders"], ["/admin/sales", "Sales", "27-phone-admin-sales"]]) {
+        await page.goto(path);
+        await page.getByRole("heading", { name: heading, level: 1 }).waitFor();
+        await page.getByText("Loading…").waitFor({ state: "detached" });
+        if (path === "/admin/orders") {
+          const table = page.getByRole("table", { name: "Orders" });
+          await table.getByRole("row").first().waitFor();
+          // Not a table that scrolls inside itself either: its rows stack to the phone's width.
+          const sideways = await table.evaluate((t) => t.scrollWidth - t.clientWidth);
+          if (sideways > 0) throw new Error(`the orders table scrolls ${sideways}px sideways`);
+        }
+        else {
+          const totals = await page.getByTestId("sales-total").allTextContents();
+          if (totals.length === 0 || !totals.every((t) => /paid orders? in [A-Z]{3}, /.test(t))) throw new Error(`sales totals are not per currency: ${totals.join(" | ")}`);
+        }
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        if (overflow > 0) throw new Error(`${path} is ${overflow}px wider than the phone`);
+        await shot(name);
+      }
+    },
+  },
+  {
     name: "the home, catalog and product pages load without layout shift (CLS under 0.05)",
     async run({ page, log, baseUrl }) {
       // Buffered observer added before any script runs, so the shifts from the very first paint count.

@@ -76,7 +76,7 @@ export default function AdminOrdersPage() {
         <p>No orders match.</p>
       ) : (
         <>
-          <table className="admin-table">
+          <table className="admin-table stack">
             <caption className="visually-hidden">Orders</caption>
             <thead>
               <tr>
@@ -118,10 +118,11 @@ function OrderRow({ order, open, onToggle }: { order: AdminOrderSummary; open: b
             {orderNumber(order.id)}
           </button>
         </th>
-        <td>{order.customerId}</td>
-        <td>{new Date(order.createdAt).toLocaleString("en-GB")}</td>
-        <td>{statusLabel(order.status)}</td>
-        <td>
+        {/* data-label names each cell where a phone stacks the row and hides the header. */}
+        <td data-label="Customer">{order.customerId}</td>
+        <td data-label="Placed">{new Date(order.createdAt).toLocaleString("en-GB")}</td>
+        <td data-label="Status">{statusLabel(order.status)}</td>
+        <td data-label="Total">
           <Money amount={order.total} currency={order.currency} />
         </td>
         <td className="actions">
@@ -168,7 +169,7 @@ function OrderRow({ order, open, onToggle }: { order: AdminOrderSummary; open: b
         </td>
       </tr>
       {open && (
-        <tr>
+        <tr className="detail">
           <td colSpan={6}>
             {detail.isError ? (
               <ErrorMessage error={detail.error} />
