@@ -541,6 +541,32 @@ export const scenarios = [
     },
   },
   {
+    name: "an unknown order or page says so plainly with a way back, and asks no more; the footer opens the store's pages",
+    async run({ page, shot }) {
+      await signUp(page, uniqueEmail("lost"));
+      const missing = crypto.randomUUID();
+      let asked = 0;
+      page.on("request", (r) => {
+        if (new URL(r.url()).pathname === `/api/orders/${missing}`) asked++;
+      });
+      await page.goto(`/orders/${missing}`);
+      await page.getByRole("heading", { name: "We couldn't find that order" }).waitFor();
+      await page.waitForTimeout(3000);
+      if (asked > 2) throw new Error(`a missing order was asked for ${asked} times in 3 s`);
+      if (await page.getByText("Not Found", { exact: true }).isVisible()) throw new Error("the raw 'Not Found' is shown");
+      await shot("28-order-not-found");
+      await page.getByRole("link", { name: "See your orders" }).click();
+      await page.getByRole("heading", { name: "Your orders" }).waitFor();
+
+      await page.goto("/no-such-page");
+      await page.getByRole("heading", { name: "Page not found" }).waitFor();
+      if (!(await page.title()).startsWith("Page not found · ")) throw new Error(`the 404 page is titled "${await page.title()}"`);
+      await page.getByRole("navigation", { name: "Store information" }).getByRole("link", { name: "Returns" }).click();
+      await page.getByRole("heading", { name: "Returns", level: 1 }).waitFor();
+      if (!(await page.title()).startsWith("Returns · ")) throw new Error(`the returns page is titled "${await page.title()}"`);
+    },
+  },
+  {
     name: "the keyboard reaches the skip link first and focus moves to the new page's heading",
     async run({ page }) {
       await page.goto("/");
