@@ -490,6 +490,27 @@ export const scenarios = [
     },
   },
   {
+    name: "on a phone the catalog shows products first and keeps its filters in a drawer",
+    viewport: { width: 390, height: 844 },
+    async run({ page, shot }) {
+      await page.goto("/catalog");
+      const card = page.locator(".card:not(.skeleton)").first();
+      await card.waitFor();
+      const top = (await card.boundingBox()).y;
+      if (top > 400) throw new Error(`the first product starts ${Math.round(top)}px down the phone's screen`);
+      if (await page.getByRole("complementary", { name: "Filters" }).isVisible()) throw new Error("the filters are shown before the products");
+      await page.getByRole("button", { name: "Filters" }).click();
+      const drawer = page.getByRole("complementary", { name: "Filters" });
+      await drawer.waitFor();
+      await shot("29-phone-filters-drawer");
+      await drawer.getByRole("checkbox", { name: "In stock only" }).check();
+      await page.waitForURL(/inStock=true/);
+      await drawer.getByRole("button", { name: /^Show \d+ products?$/ }).click();
+      await drawer.waitFor({ state: "hidden" });
+      await page.getByRole("button", { name: "Filters (1)" }).waitFor();
+    },
+  },
+  {
     name: "at phone width the back office's orders stack and its sales fit, totalled per currency",
     viewport: { width: 390, height: 844 },
     async run({ page, shot, baseUrl, mode }) {

@@ -10,6 +10,7 @@ import { cancellationMessage } from "../components/orderWords";
 import { ApiError } from "../api/http";
 import type { OrderDetail, OrderStatus } from "../api/orders";
 import { ProductPage } from "./ProductPage";
+import { CatalogPage } from "./CatalogPage";
 
 const savedAddress = {
   id: "a1", label: "Home", recipient: "Ada", line1: "1 High St", line2: null, city: "Leeds", postcode: "LS1 1AA",
@@ -46,6 +47,35 @@ describe("ProductPage", () => {
     renderPage(<ProductPage />, { route: "/products/nope", path: "/products/:idOrSlug" });
     expect(await screen.findByRole("heading", { name: "Product not found" })).toBeInTheDocument();
     expect(screen.getByRole("link", { name: "Back to the catalog" })).toHaveAttribute("href", "/catalog");
+  });
+});
+
+describe("CatalogPage", () => {
+  const mug = { id: "p1", sku: "MUG-1", name: "Mug", slug: "mug", brand: "Acme", category: "Kitchen", currency: "GBP", price: 8, inStock: true, imageUrl: null };
+  const page = {
+    items: [mug], next: null,
+    facets: { total: 1, inStock: 1, priceRanges: [], brands: [{ slug: "acme", name: "Acme", count: 1 }], categories: [{ slug: "kitchen", name: "Kitchen", count: 1 }] },
+  };
+
+  it("opens the filters from a Filters button (a drawer on a phone) and gives focus back when they close", async () => {
+    fakeGateway({ "GET /api/products": { body: page } });
+    const user = userEvent.setup();
+    renderPage(<CatalogPage />, { route: "/catalog", path: "/catalog" });
+    const toggle = await screen.findByRole("button", { name: "Filters" });
+    expect(toggle).toHaveAttribute("aria-expanded", "false");
+    expect(toggle).toHaveAttribute("aria-controls", "catalog-filters");
+    await user.click(toggle);
+    const filters = screen.getByRole("complementary", { name: "Filters" });
+    expect(toggle).toHaveAttribute("aria-expanded", "true");
+    expect(filters).toHaveClass("open");
+    expect(filters).toHaveFocus();
+    await user.click(within(filters).getByRole("checkbox", { name: "In stock only" }));
+    await user.click(await within(filters).findByRole("button", { name: "Show 1 product" }));
+    expect(filters).not.toHaveClass("open");
+    expect(screen.getByRole("button", { name: "Filters (1)" })).toHaveFocus();
+    await user.click(screen.getByRole("button", { name: "Filters (1)" }));
+    await user.keyboard("{Escape}");
+    expect(filters).not.toHaveClass("open");
   });
 });
 
