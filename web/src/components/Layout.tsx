@@ -3,7 +3,7 @@ import { Link, NavLink, Outlet, useLocation, useSearchParams } from "react-route
 import { isAdmin, useAuth } from "../auth/AuthContext";
 import { useCart, useMergeCartOnSignIn } from "../cart/useCart";
 import { brand, Logo } from "../brand";
-import { contentPages } from "../content/pages";
+import { contentLinks } from "../content";
 import { ErrorBoundary } from "./ErrorBoundary";
 import { SearchBox } from "./SearchBox";
 import { Loading } from "./Status";
@@ -50,9 +50,9 @@ export function Layout() {
       <footer className="site-footer">
         <nav aria-label="Store information">
           <ul className="footer-links">
-            {Object.entries(contentPages).map(([slug, page]) => (
+            {contentLinks.map(({ slug, title }) => (
               <li key={slug}>
-                <Link to={`/help/${slug}`}>{page.title}</Link>
+                <Link to={`/help/${slug}`}>{title}</Link>
               </li>
             ))}
           </ul>
