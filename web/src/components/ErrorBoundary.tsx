@@ -3,13 +3,18 @@ import { Link } from "react-router";
 
 /**
  * A page that throws while rendering shows a friendly message in place of the page (the header, its navigation and
- * the footer stay), instead of the whole storefront going blank. The layout keys it by path, so moving on resets it.
+ * the footer stay), instead of the whole storefront going blank. A new `resetKey` (the layout passes the path) clears
+ * it, so moving to another page tries again without remounting pages that did not fail.
  */
-export class ErrorBoundary extends Component<{ children: ReactNode }, { failed: boolean }> {
-  override state = { failed: false };
+export class ErrorBoundary extends Component<{ children: ReactNode; resetKey?: string }, { failed: boolean; key?: string }> {
+  override state: { failed: boolean; key?: string } = { failed: false, key: this.props.resetKey };
 
   static getDerivedStateFromError() {
     return { failed: true };
+  }
+
+  static getDerivedStateFromProps(props: { resetKey?: string }, state: { failed: boolean; key?: string }) {
+    return props.resetKey === state.key ? null : { failed: false, key: props.resetKey };
   }
 
   override componentDidCatch(error: unknown) {

@@ -41,7 +41,7 @@ export function Layout() {
         <SiteNav />
       </header>
       <main id="main" ref={main} tabIndex={-1}>
-        <ErrorBoundary key={location.pathname}>
+        <ErrorBoundary resetKey={location.pathname}>
           <Suspense fallback={<Loading />}>
             <Outlet />
           </Suspense>

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { screen, within } from "@testing-library/react";
+import { render, screen, within } from "@testing-library/react";
+import { MemoryRouter } from "react-router";
 import { AppRoutes } from "../App";
 import { brand } from "../brand";
 import { fakeGateway, renderPage } from "../test/render";
@@ -45,5 +46,26 @@ describe("the storefront's frame", () => {
     expect(screen.getByRole("heading", { name: "Sorry, something went wrong" })).toBeInTheDocument();
     expect(screen.getByRole("link", { name: "Go to the home page" })).toHaveAttribute("href", "/");
     expect(document.body).not.toHaveTextContent("boom");
+  });
+
+  it("tries again when the shopper moves to another page", () => {
+    vi.spyOn(console, "error").mockImplementation(() => {});
+    let broken = true;
+    const Page = () => {
+      if (broken) throw new Error("boom");
+      return <h1>Catalog</h1>;
+    };
+    const at = (path: string) => (
+      <MemoryRouter>
+        <ErrorBoundary resetKey={path}>
+          <Page />
+        </ErrorBoundary>
+      </MemoryRouter>
+    );
+    const { rerender } = render(at("/broken"));
+    expect(screen.getByRole("heading", { name: "Sorry, something went wrong" })).toBeInTheDocument();
+    broken = false;
+    rerender(at("/catalog"));
+    expect(screen.getByRole("heading", { name: "Catalog" })).toBeInTheDocument();
   });
 });
