@@ -178,6 +178,8 @@ public sealed class PaymentFlowTests(PaymentsFixture fixture)
         Assert.Null(config.PublishableKey);
         Assert.Contains(config.TestPaymentMethods, m => m.Id == "pm_card_visa");
         Assert.Contains(config.TestPaymentMethods, m => m.Id == "pm_card_chargeDeclined");
+        // Shoppers read these: plain words, never a provider's reason code such as card_declined.
+        Assert.All(config.TestPaymentMethods, m => Assert.DoesNotMatch("_|fails:", $"{m.Label} {m.Outcome}"));
         Assert.Equal(HttpStatusCode.OK, (await fixture.Client().GetAsync("/health", Ct)).StatusCode);
     }
 

@@ -125,13 +125,13 @@ export const scenarios = [
       await page.getByLabel("Address line 1").fill("1 High Street");
       await page.getByLabel("Town or city").fill("Leeds");
       await page.getByLabel("Postcode").fill("LS1 1AA");
-      await page.getByRole("radio", { name: /^Visa/ }).check();
+      await page.getByRole("radio", { name: /Test card: Visa/ }).check();
       if (!(await page.getByText("simulated", { exact: true }).first().isVisible())) throw new Error("payment methods are not labelled simulated");
       await shot("05-checkout");
       await page.getByRole("button", { name: "Place order" }).click();
 
       await page.getByRole("heading", { name: "Thank you for your order" }).waitFor();
-      await page.getByTestId("order-status").filter({ hasText: "Status: Paid" }).waitFor({ timeout: 30_000 });
+      await page.getByTestId("order-status").filter({ hasText: "Status: Payment received" }).waitFor({ timeout: 30_000 });
       await shot("06-order-paid");
       await page.getByRole("link", { name: "Orders" }).click();
       await page.getByText("Paid").first().waitFor();
@@ -149,14 +149,14 @@ export const scenarios = [
       await page.getByLabel("Address line 1").fill("2 Compiler Road");
       await page.getByLabel("Town or city").fill("Leeds");
       await page.getByLabel("Postcode").fill("LS1 1AA");
-      await page.getByRole("radio", { name: /^Visa/ }).check();
+      await page.getByRole("radio", { name: /Test card: Visa/ }).check();
       await shot("30-guest-checkout");
       await page.getByRole("button", { name: "Place order" }).click();
       await page.getByRole("heading", { name: "Thank you for your order" }).waitFor();
       const link = new URL(page.url());
       const access = link.searchParams.get("access");
       if (!access) throw new Error(`the guest's order page ${link.pathname}${link.search} carries no access token`);
-      await page.getByTestId("order-status").filter({ hasText: "Status: Paid" }).waitFor({ timeout: 30_000 });
+      await page.getByTestId("order-status").filter({ hasText: "Status: Payment received" }).waitFor({ timeout: 30_000 });
 
       // The link alone, in a browser that never placed the order: the order and its payment, Paid.
       const elsewhere = await browser.newContext({ baseURL: baseUrl });
@@ -164,7 +164,7 @@ export const scenarios = [
       const paymentRead = linkPage.waitForResponse(
         async (r) => r.url().includes("/api/payments/guest/orders/") && r.ok() && (await r.json()).status === "Captured", { timeout: 30_000 });
       await linkPage.goto(`${link.pathname}?access=${encodeURIComponent(access)}`);
-      await linkPage.getByTestId("order-status").filter({ hasText: "Status: Paid" }).waitFor({ timeout: 30_000 });
+      await linkPage.getByTestId("order-status").filter({ hasText: "Status: Payment received" }).waitFor({ timeout: 30_000 });
       const payment = await (await paymentRead).json();
       if (payment.status !== "Captured") throw new Error(`the guest's payment is ${payment.status}, not Captured`);
       await shot("31-guest-order-by-link", linkPage);
@@ -184,14 +184,14 @@ export const scenarios = [
       const [, product] = await inStockProducts(baseUrl);
       await signUp(page, uniqueEmail("declined"));
       await addToCart(page, product.slug);
-      await checkOut(page, /Card declined/);
+      await checkOut(page, /declined by the bank/);
       await page.getByRole("alert").filter({ hasText: "Your payment was declined" }).waitFor({ timeout: 30_000 });
       const number = await page.getByTestId("order-number").textContent();
       await page.getByText(/We are holding your items until/).waitFor();
       await shot("07-payment-declined");
-      await page.getByRole("radio", { name: /^Visa/ }).check();
+      await page.getByRole("radio", { name: /Test card: Visa/ }).check();
       await page.getByRole("button", { name: "Pay now" }).click();
-      await page.getByTestId("order-status").filter({ hasText: "Status: Paid" }).waitFor({ timeout: 30_000 });
+      await page.getByTestId("order-status").filter({ hasText: "Status: Payment received" }).waitFor({ timeout: 30_000 });
       assert.equal(await page.getByTestId("order-number").textContent(), number, "the retry paid the same order");
       await shot("07b-paid-after-retry");
     },
@@ -207,7 +207,7 @@ export const scenarios = [
       await challenge.waitFor({ timeout: 30_000 });
       await shot("07c-3ds-challenge");
       await challenge.getByRole("button", { name: "Approve payment" }).click();
-      await page.getByTestId("order-status").filter({ hasText: "Status: Paid" }).waitFor({ timeout: 30_000 });
+      await page.getByTestId("order-status").filter({ hasText: "Status: Payment received" }).waitFor({ timeout: 30_000 });
     },
   },
   {
@@ -216,7 +216,7 @@ export const scenarios = [
       const product = (await inStockProducts(baseUrl)).at(-1);
       await signUp(page, uniqueEmail("quote"));
       await addToCart(page, product.slug);
-      await openCheckout(page, /^Visa/);
+      await openCheckout(page, /Test card: Visa/);
       await page.getByRole("radio", { name: /^Express delivery/ }).check();
       const quote = page.locator("dl.quote");
       await quote.getByText(/^Express delivery/).waitFor();
@@ -227,7 +227,7 @@ export const scenarios = [
       const paymentRead = page.waitForResponse(
           async (r) => r.url().includes("/api/payments/me/orders/") && r.ok() && (await r.json()).status === "Captured", { timeout: 45_000 });
       await page.getByRole("button", { name: "Place order" }).click();
-      await page.getByTestId("order-status").filter({ hasText: "Status: Paid" }).waitFor({ timeout: 30_000 });
+      await page.getByTestId("order-status").filter({ hasText: "Status: Payment received" }).waitFor({ timeout: 30_000 });
       const payment = await (await paymentRead).json();
       log(`shown ${shownText} (${shownMinor} minor), captured ${payment.capturedMinor} minor`);
       if (!(shownMinor > 0) || payment.capturedMinor !== shownMinor)
@@ -263,7 +263,7 @@ export const scenarios = [
         await signUp(shopperPage, uniqueEmail("discount"));
         await addToCart(shopperPage, first.slug);
         await addToCart(shopperPage, second.slug);
-        await openCheckout(shopperPage, /^Visa/);
+        await openCheckout(shopperPage, /Test card: Visa/);
         await shopperPage.getByRole("radio", { name: /^Express delivery/ }).check();
         const quote = shopperPage.locator("dl.quote");
         await quote.getByText(/^Express delivery/).waitFor();
@@ -277,7 +277,7 @@ export const scenarios = [
         const paymentRead = shopperPage.waitForResponse(
           async (r) => r.url().includes("/api/payments/me/orders/") && r.ok() && (await r.json()).status === "Captured", { timeout: 45_000 });
         await shopperPage.getByRole("button", { name: "Place order" }).click();
-        await shopperPage.getByTestId("order-status").filter({ hasText: "Status: Paid" }).waitFor({ timeout: 30_000 });
+        await shopperPage.getByTestId("order-status").filter({ hasText: "Status: Payment received" }).waitFor({ timeout: 30_000 });
         const payment = await (await paymentRead).json();
         log(`with ${code}: shown ${shownText} (${shownMinor} minor), captured ${payment.capturedMinor} minor`);
         if (!(shownMinor > 0) || payment.capturedMinor !== shownMinor)
@@ -328,8 +328,8 @@ export const scenarios = [
       const [, product] = await inStockProducts(baseUrl);
       await signUp(page, uniqueEmail("refund"));
       await addToCart(page, product.slug);
-      await checkOut(page, /^Visa/);
-      await page.getByTestId("order-status").filter({ hasText: "Status: Paid" }).waitFor({ timeout: 30_000 });
+      await checkOut(page, /Test card: Visa/);
+      await page.getByTestId("order-status").filter({ hasText: "Status: Payment received" }).waitFor({ timeout: 30_000 });
       const orderId = new URL(page.url()).pathname.split("/").pop();
       // The number the shopper would quote to the store, read off the confirmation.
       const number = (await page.getByTestId("order-number").textContent()).trim();
@@ -345,7 +345,9 @@ export const scenarios = [
       await payment.getByRole("table", { name: "Ledger" }).getByRole("cell", { name: "Captured", exact: true }).waitFor();
       await payment.getByLabel("Refund amount").fill("1.00");
       await payment.getByLabel("Reason for the refund").fill("Box arrived scratched");
-      await payment.getByRole("button", { name: "Refund" }).click();
+      await payment.getByRole("button", { name: "Refund", exact: true }).click();
+      // A refund moves money: the back office confirms it before it is made.
+      await payment.getByRole("alertdialog").getByRole("button", { name: "Yes, refund £1.00" }).click();
       await payment.getByRole("status").filter({ hasText: "Refunded £1.00." }).waitFor();
       await payment.getByRole("cell", { name: "Box arrived scratched" }).waitFor();
       await shot("15-admin-partial-refund", admin);
@@ -353,6 +355,7 @@ export const scenarios = [
       const row = admin.getByRole("row").filter({ has: admin.getByRole("button", { name: number }) });
       await row.getByLabel(`Reason to cancel order ${number}`).fill("Customer asked by phone");
       await row.getByRole("button", { name: "Cancel and refund" }).click();
+      await row.getByRole("alertdialog").getByRole("button", { name: "Yes, cancel and refund" }).click();
       await admin.getByRole("row").filter({ hasText: number }).filter({ hasText: "Cancelled" }).first().waitFor();
       // Payments refunds the rest when Orders' OrderCancelled reaches it; the panel reads the ledger until it shows.
       await payment.getByText("Refundable").locator("xpath=following-sibling::dd[1]").filter({ hasText: "£0.00" }).waitFor({ timeout: 30_000 });
@@ -373,8 +376,8 @@ export const scenarios = [
       await signUp(page, uniqueEmail("return"));
       await addToCart(page, first.slug);
       await addToCart(page, second.slug);
-      await checkOut(page, /^Visa/);
-      await page.getByTestId("order-status").filter({ hasText: "Status: Paid" }).waitFor({ timeout: 30_000 });
+      await checkOut(page, /Test card: Visa/);
+      await page.getByTestId("order-status").filter({ hasText: "Status: Payment received" }).waitFor({ timeout: 30_000 });
       const orderId = new URL(page.url()).pathname.split("/").pop();
       const number = (await page.getByTestId("order-number").textContent()).trim();
 
@@ -415,6 +418,7 @@ export const scenarios = [
       await admin.getByRole("heading", { name: "Returns", level: 1 }).waitFor();
       await admin.getByRole("button", { name: `Approve return of order ${number}` }).click();
       await admin.getByRole("button", { name: `Mark return of order ${number} received` }).click();
+      await admin.getByRole("alertdialog").getByRole("button", { name: "Yes, received: refund" }).click();
       await admin.getByRole("button", { name: `Mark return of order ${number} received` }).waitFor({ state: "detached" });
       await office.close();
 
@@ -424,7 +428,7 @@ export const scenarios = [
       await page.getByTestId("order-refund").filter({ hasText: /^Refunded: .* of .* paid/ }).waitFor({ timeout: 30_000 });
       const shown = (await page.getByTestId("order-refund").textContent()).trim();
       if (!shown.includes(refund.replace(/^· refund /, "").trim())) throw new Error(`the return refunds "${refund}" but the payment shows "${shown}"`);
-      await page.getByRole("region", { name: "Shipping, returns and refunds" }).getByText("Return received").waitFor();
+      await page.getByRole("region", { name: "Shipping, returns and refunds" }).getByText("We've received your returned items").waitFor();
       await shot("25-return-refunded");
     },
   },
@@ -446,7 +450,7 @@ export const scenarios = [
       await cardNumber.fill("4242 4242 4242 4242");
       await page.getByRole("button", { name: "Place order" }).click();
       await page.getByRole("heading", { name: "Thank you for your order" }).waitFor();
-      await page.getByTestId("order-status").filter({ hasText: "Status: Paid" }).waitFor({ timeout: 30_000 });
+      await page.getByTestId("order-status").filter({ hasText: "Status: Payment received" }).waitFor({ timeout: 30_000 });
       await shot("19-order-paid-by-card");
     },
   },
@@ -464,6 +468,9 @@ export const scenarios = [
       await page.getByRole("button", { name: "Save address" }).click();
       await page.getByText("Grace Hopper, 2 Navy Yard, York YO1 7HH").waitFor();
       await page.getByLabel("Name", { exact: true }).fill("Grace");
+      // The consent box is a box beside its words, not a bar across the form.
+      const consent = await page.getByRole("checkbox", { name: "Send me offers by e-mail" }).boundingBox();
+      if (!consent || consent.width > 40) throw new Error(`the e-mail consent checkbox is ${consent?.width}px wide`);
       await page.getByRole("button", { name: "Save profile" }).click();
       await page.getByText("Saved.").waitFor();
       await shot("11-account");
@@ -476,6 +483,57 @@ export const scenarios = [
       for (const [path, name] of [["/", "09-phone-home"], ["/catalog", "10-phone-catalog"]]) {
         await page.goto(path);
         await page.locator(".card:not(.skeleton)").first().waitFor();
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        if (overflow > 0) throw new Error(`${path} is ${overflow}px wider than the phone`);
+        await shot(name);
+      }
+    },
+  },
+  {
+    name: "on a phone the catalog shows products first and keeps its filters in a drawer",
+    viewport: { width: 390, height: 844 },
+    async run({ page, shot }) {
+      await page.goto("/catalog");
+      const card = page.locator(".card:not(.skeleton)").first();
+      await card.waitFor();
+      const top = (await card.boundingBox()).y;
+      if (top > 400) throw new Error(`the first product starts ${Math.round(top)}px down the phone's screen`);
+      if (await page.getByRole("complementary", { name: "Filters" }).isVisible()) throw new Error("the filters are shown before the products");
+      await page.getByRole("button", { name: "Filters" }).click();
+      const drawer = page.getByRole("complementary", { name: "Filters" });
+      await drawer.waitFor();
+      await shot("29-phone-filters-drawer");
+      await drawer.getByRole("checkbox", { name: "In stock only" }).check();
+      await page.waitForURL(/inStock=true/);
+      await drawer.getByRole("button", { name: /^Show \d+ products?$/ }).click();
+      await drawer.waitFor({ state: "hidden" });
+      await page.getByRole("button", { name: "Filters (1)" }).waitFor();
+    },
+  },
+  {
+    name: "at phone width the back office's orders stack and its sales fit, totalled per currency",
+    viewport: { width: 390, height: 844 },
+    async run({ page, shot, baseUrl, mode }) {
+      const [product] = await inStockProducts(baseUrl);
+      await signInAsAdmin(page, mode);
+      await addToCart(page, product.slug);
+      await checkOut(page, /Test card: Visa/);
+      await page.getByTestId("order-status").filter({ hasText: "Status: Payment received" }).waitFor({ timeout: 30_000 });
+      for (const [path, heading, name] of [["/admin/orders", "Orders", "26-phone-admin-orders"], ["/admin/sales", "Sales", "27-phone-admin-sales"]]) {
+        await page.goto(path);
+        await page.getByRole("heading", { name: heading, level: 1 }).waitFor();
+        await page.getByText("Loading…").waitFor({ state: "detached" });
+        if (path === "/admin/orders") {
+          const table = page.getByRole("table", { name: "Orders" });
+          await table.getByRole("row").first().waitFor();
+          // Not a table that scrolls inside itself either: its rows stack to the phone's width.
+          const sideways = await table.evaluate((t) => t.scrollWidth - t.clientWidth);
+          if (sideways > 0) throw new Error(`the orders table scrolls ${sideways}px sideways`);
+        }
+        else {
+          const totals = await page.getByTestId("sales-total").allTextContents();
+          if (totals.length === 0 || !totals.every((t) => /paid orders? in [A-Z]{3}, /.test(t))) throw new Error(`sales totals are not per currency: ${totals.join(" | ")}`);
+        }
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
         if (overflow > 0) throw new Error(`${path} is ${overflow}px wider than the phone`);
         await shot(name);
@@ -501,6 +559,32 @@ export const scenarios = [
         log(`CLS ${path}: ${cls.toFixed(4)}`);
         if (cls >= 0.05) throw new Error(`${path} shifted its layout by ${cls.toFixed(3)}`);
       }
+    },
+  },
+  {
+    name: "an unknown order or page says so plainly with a way back, and asks no more; the footer opens the store's pages",
+    async run({ page, shot }) {
+      await signUp(page, uniqueEmail("lost"));
+      const missing = crypto.randomUUID();
+      let asked = 0;
+      page.on("request", (r) => {
+        if (new URL(r.url()).pathname === `/api/orders/${missing}`) asked++;
+      });
+      await page.goto(`/orders/${missing}`);
+      await page.getByRole("heading", { name: "We couldn't find that order" }).waitFor();
+      await page.waitForTimeout(3000);
+      if (asked > 2) throw new Error(`a missing order was asked for ${asked} times in 3 s`);
+      if (await page.getByText("Not Found", { exact: true }).isVisible()) throw new Error("the raw 'Not Found' is shown");
+      await shot("28-order-not-found");
+      await page.getByRole("link", { name: "See your orders" }).click();
+      await page.getByRole("heading", { name: "Your orders" }).waitFor();
+
+      await page.goto("/no-such-page");
+      await page.getByRole("heading", { name: "Page not found" }).waitFor();
+      if (!(await page.title()).startsWith("Page not found · ")) throw new Error(`the 404 page is titled "${await page.title()}"`);
+      await page.getByRole("navigation", { name: "Store information" }).getByRole("link", { name: "Returns" }).click();
+      await page.getByRole("heading", { name: "Returns", level: 1 }).waitFor();
+      if (!(await page.title()).startsWith("Returns · ")) throw new Error(`the returns page is titled "${await page.title()}"`);
     },
   },
   {

@@ -13,6 +13,7 @@ import { callbackPath } from "./auth/oidc";
 const CheckoutPage = lazy(() => import("./pages/CheckoutPage"));
 const OrdersPage = lazy(() => import("./pages/OrdersPage"));
 const OrderPage = lazy(() => import("./pages/OrderPage"));
+const ContentPage = lazy(() => import("./pages/ContentPage"));
 const AccountPage = lazy(() => import("./pages/account/AccountPage"));
 const AdminLayout = lazy(() => import("./pages/admin/AdminLayout"));
 const AdminProductsPage = lazy(() => import("./pages/admin/AdminProductsPage"));
@@ -37,6 +38,7 @@ export function AppRoutes() {
         <Route path="orders/:id" element={<OrderPage />} />
         {/* /account belongs to the Auth service (its sign-in pages, proxied by the gateway); the shopper's page is /my-account. */}
         <Route path="my-account" element={<AccountPage />} />
+        <Route path="help/:slug" element={<ContentPage />} />
         <Route path="signin" element={<SignInPage />} />
         <Route path={callbackPath.slice(1)} element={<SignInCallbackPage />} />
         <Route path="admin" element={<AdminLayout />}>

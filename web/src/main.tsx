@@ -5,6 +5,7 @@ import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { ApiError } from "./api/http";
 import { AppRoutes } from "./App";
 import { AuthProvider } from "./auth/AuthProvider";
+import { applyBrandColours } from "./brand";
 import "./styles.css";
 
 const queryClient = new QueryClient({
@@ -18,6 +19,7 @@ const queryClient = new QueryClient({
   },
 });
 
+applyBrandColours();
 createRoot(document.getElementById("root")!).render(
   <StrictMode>
     <QueryClientProvider client={queryClient}>

@@ -2,6 +2,9 @@ import { Suspense, useEffect, useRef } from "react";
 import { Link, NavLink, Outlet, useLocation, useSearchParams } from "react-router";
 import { isAdmin, useAuth } from "../auth/AuthContext";
 import { useCart, useMergeCartOnSignIn } from "../cart/useCart";
+import { brand, Logo } from "../brand";
+import { contentLinks } from "../content";
+import { ErrorBoundary } from "./ErrorBoundary";
 import { SearchBox } from "./SearchBox";
 import { Loading } from "./Status";
 
@@ -32,18 +35,31 @@ export function Layout() {
       </a>
       <header className="site-header">
         <Link to="/" className="brand">
-          ECommerce
+          <Logo /> {brand.name}
         </Link>
         <SearchBox initial={location.pathname === "/catalog" ? (params.get("q") ?? "") : ""} />
         <SiteNav />
       </header>
       <main id="main" ref={main} tabIndex={-1}>
-        <Suspense fallback={<Loading />}>
-          <Outlet />
-        </Suspense>
+        <ErrorBoundary resetKey={location.pathname}>
+          <Suspense fallback={<Loading />}>
+            <Outlet />
+          </Suspense>
+        </ErrorBoundary>
       </main>
       <footer className="site-footer">
-        <p>Reference store. Payments in development use a simulated provider: no real money moves.</p>
+        <nav aria-label="Store information">
+          <ul className="footer-links">
+            {contentLinks.map(({ slug, title }) => (
+              <li key={slug}>
+                <Link to={`/help/${slug}`}>{title}</Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <p>
+          © {brand.name}. Payments in development use a simulated provider: no real money moves.
+        </p>
       </footer>
     </>
   );

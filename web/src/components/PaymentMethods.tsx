@@ -3,6 +3,20 @@ import { CardPayment } from "../payments/CardPayment";
 import { cardOption, type CreatePaymentMethod } from "../payments/cardEntry";
 
 /**
+ * Shopper words for the provider's test methods (Stripe's test tokens): what each card is and what it will do,
+ * never the provider's reason codes. A method not listed here shows the label Payments gives it.
+ */
+const testMethodWords: Record<string, string> = {
+  pm_card_visa: "Test card: Visa, the payment goes through",
+  pm_card_mastercard: "Test card: Mastercard, the payment goes through",
+  pm_card_chargeDeclined: "Test card: declined by the bank, so you can then try paying another way",
+  pm_card_authenticationRequired: "Test card: your bank asks you to confirm the payment (3-D Secure)",
+  pm_card_delayedFailure: "Test card: accepted at first, then the bank turns it down a few seconds later",
+};
+
+export const testMethodLabel = (method: { id: string; label: string }): string => testMethodWords[method.id] ?? method.label;
+
+/**
  * The payment options: "Card" (Stripe Elements) whenever Stripe's publishable key is configured, plus the provider's
  * test methods (Stripe test tokens) in test mode, labelled "simulated" for the simulated provider so nobody mistakes
  * them for real payments.
@@ -37,8 +51,7 @@ export function PaymentMethods({ config, value, onChange, onCardReady }: {
       {config.testPaymentMethods.map((m) => (
         <label key={m.id} className="check">
           <input type="radio" name="payment" value={m.id} checked={value === m.id} onChange={() => onChange(m.id)} />
-          {m.label}
-          {m.outcome ? ` — ${m.outcome}` : ""}
+          {testMethodLabel(m)}
           {simulated && <span className="tag">simulated</span>}
           {!simulated && <span className="tag">test</span>}
         </label>

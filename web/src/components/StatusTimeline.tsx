@@ -1,19 +1,15 @@
 import type { OrderHistoryEntry } from "../api/orders";
+import { Money } from "./Money";
+import { activityWords, statusLabel, statusSentence } from "./orderWords";
+
+export { statusLabel } from "./orderWords";
 
 const happyPath = ["Pending", "StockReserved", "Paid", "Shipped", "Delivered"];
-const labels: Record<string, string> = {
-  Pending: "Placed",
-  StockReserved: "Items reserved",
-  AwaitingPayment: "Awaiting payment",
-  PartiallyShipped: "Partly shipped",
-};
-
-export const statusLabel = (status: string): string => labels[status] ?? status;
 
 /**
  * The order's journey: each step reached with its time, the ones still ahead greyed, a cancellation shown in place.
- * `details` adds each step's recorded reason (reservation and payment ids, who acted): for the back office, not
- * for shoppers, who get the cancellation in plain words from the order page.
+ * `details` is the back office's view: short status names and each step's recorded reason (reservation and payment
+ * ids, who acted). Shoppers read each step as a plain sentence and get the cancellation in words from the order page.
  */
 export function StatusTimeline({ history, status, details = false }: { history: OrderHistoryEntry[]; status: string; details?: boolean }) {
   // An order starts Pending before any change is recorded; the first entry may be its creation (from: null). Records
@@ -30,7 +26,7 @@ export function StatusTimeline({ history, status, details = false }: { history: 
         const done = Boolean(change) || step === status || step === "Pending";
         return (
           <li key={step} className={done ? (step === "Cancelled" ? "cancelled" : "done") : "pending"} aria-current={step === status ? "step" : undefined}>
-            <span className="step-name">{labels[step] ?? step}</span>
+            <span className="step-name">{details ? statusLabel(step) : statusSentence(step)}</span>
             {change?.at && <time dateTime={change.at}>{new Date(change.at).toLocaleString("en-GB")}</time>}
             {details && change?.reason && <span className="step-reason">{change.reason}</span>}
             {!done && <span className="visually-hidden"> (not yet)</span>}
@@ -41,32 +37,29 @@ export function StatusTimeline({ history, status, details = false }: { history: 
   );
 }
 
-const eventLabels: Record<string, string> = {
-  Refunded: "Refund",
-  ShipmentDelivered: "Parcel delivered",
-  ReturnRequested: "Return requested",
-  ReturnApproved: "Return approved",
-  ReturnRejected: "Return rejected",
-  ReturnReceived: "Return received",
-  Claimed: "Added to your account",
-};
-
 /**
  * What happened to the order besides its status: each parcel sent and delivered, each return step and refund, in
- * order, with the words Orders recorded. Shipments are in the list too (their move may repeat PartiallyShipped).
+ * order, each as a plain sentence (Orders' recorded reasons are for the back office; a refund shows its amount).
  */
 export function OrderActivity({ history }: { history: OrderHistoryEntry[] }) {
-  const shipped = (h: OrderHistoryEntry) => h.trigger === "Ship" || h.trigger === "ShipPart";
-  const entries = history.filter((h) => eventLabels[h.trigger] || shipped(h));
+  const entries = history.flatMap((h) => {
+    const words = activityWords(h);
+    return words ? [{ h, words }] : [];
+  });
   if (entries.length === 0) return null;
   return (
     <section aria-labelledby="order-activity">
       <h2 id="order-activity">Shipping, returns and refunds</h2>
       <ol className="activity">
-        {entries.map((h, i) => (
+        {entries.map(({ h, words }, i) => (
           <li key={`${h.at}-${i}`}>
-            <time dateTime={h.at}>{new Date(h.at).toLocaleString("en-GB")}</time> <strong>{shipped(h) ? "Parcel sent" : eventLabels[h.trigger]}</strong>
-            {h.reason && `: ${h.reason}`}
+            <time dateTime={h.at}>{new Date(h.at).toLocaleString("en-GB")}</time> <strong>{words.title}</strong>
+            {words.amount && (
+              <>
+                : <Money amount={words.amount.value} currency={words.amount.currency} />
+              </>
+            )}
+            {words.detail && `: ${words.detail}`}
           </li>
         ))}
       </ol>

@@ -3,7 +3,8 @@ import { render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import type { OrderHistoryEntry, OrderStatus } from "../api/orders";
 import { PaymentMethods } from "./PaymentMethods";
-import { StatusTimeline } from "./StatusTimeline";
+import { OrderActivity, StatusTimeline } from "./StatusTimeline";
+import { cancellationMessage, paymentFailureMessage, statusSentence } from "./orderWords";
 import { SearchBox } from "./SearchBox";
 import { RequireRole } from "./RequireRole";
 import { RecommendedProducts } from "./RecommendedProducts";
@@ -32,8 +33,52 @@ describe("PaymentMethods", () => {
     );
     expect(screen.getByText(/Simulated payments:/)).toBeInTheDocument();
     expect(screen.getAllByText("simulated")).toHaveLength(2);
-    screen.getByRole("radio", { name: /Card declined/ }).click();
+    screen.getByRole("radio", { name: /Test card: declined by the bank/ }).click();
     expect(onChange).toHaveBeenCalledWith("pm_card_chargeDeclined");
+  });
+
+  it("describes the test methods in shopper words, never the provider's reason codes", () => {
+    render(
+      <PaymentMethods
+        config={{
+          provider: "simulated", simulated: true, publishableKey: null,
+          testPaymentMethods: [
+            { id: "pm_card_chargeDeclined", label: "Card declined", outcome: "fails: card_declined" },
+            { id: "pm_card_authenticationRequired", label: "authentication_required", outcome: "authentication_required (no customer present to authenticate)" },
+          ],
+        }}
+        value=""
+        onChange={vi.fn()}
+        onCardReady={vi.fn()}
+      />,
+    );
+    expect(screen.getByRole("radio", { name: /^Test card: declined by the bank/ })).toBeInTheDocument();
+    expect(screen.getByRole("radio", { name: /^Test card: your bank asks you to confirm the payment/ })).toBeInTheDocument();
+    expect(document.body).not.toHaveTextContent(/card_declined|authentication_required|fails:/);
+  });
+});
+
+describe("order words", () => {
+  it("names every order status in a plain sentence", () => {
+    const statuses: OrderStatus[] = ["Pending", "StockReserved", "AwaitingPayment", "Paid", "PartiallyShipped", "Shipped", "Delivered", "Cancelled"];
+    const said = statuses.map(statusSentence);
+    expect(said).toEqual([
+      "We've received your order", "We've reserved your items", "Your payment didn't go through", "Payment received",
+      "Part of your order is on its way", "Shipped", "Delivered", "Cancelled",
+    ]);
+  });
+
+  it("explains payment failures without the provider's codes", () => {
+    for (const reason of ["card_declined", "payment failed: card_declined", "authentication_required", "authentication_failed", "authentication_abandoned", "processing_failed", "invalid_payment_method", "amount_not_representable"])
+      expect(paymentFailureMessage(reason)).not.toMatch(/_|payment failed:/);
+    expect(paymentFailureMessage("authentication_required")).toBe("Your bank could not confirm this payment.");
+  });
+
+  it("never shows an unknown cancellation reason raw", () => {
+    expect(cancellationMessage({ status: "Cancelled", cancellationReason: "compensated: weird internal state", history: [] })).toBe("This order was cancelled.");
+    expect(cancellationMessage({ status: "Cancelled", cancellationReason: "payment failed: card_declined", history: [] })).toBe(
+      "Your payment was declined by your bank. You have not been charged; please try another payment method.",
+    );
   });
 });
 
@@ -42,11 +87,14 @@ const entry = (from: OrderStatus | null, to: OrderStatus, time: string, reason: 
 });
 
 describe("StatusTimeline", () => {
-  it("marks the steps reached and the current one", () => {
+  it("marks the steps reached and the current one, each said as a plain sentence", () => {
     render(<StatusTimeline status="Paid" history={[entry(null, "Pending", "10:00:00"), entry("Pending", "Paid", "10:00:05")]} />);
     const steps = within(screen.getByRole("list", { name: "Order status" })).getAllByRole("listitem");
     expect(steps.map((s) => s.className)).toEqual(["done", "pending", "done", "pending", "pending"]);
     expect(steps[2]).toHaveAttribute("aria-current", "step");
+    expect(steps.map((s) => s.querySelector(".step-name")?.textContent)).toEqual([
+      "We've received your order", "We've reserved your items", "Payment received", "Shipped", "Delivered",
+    ]);
   });
 
   it("ends in a cancelled step, with its reason for the back office only", () => {
@@ -59,6 +107,21 @@ describe("StatusTimeline", () => {
     unmount();
     render(<StatusTimeline status="Cancelled" history={history} />);
     expect(screen.getAllByRole("listitem")[1]).not.toHaveTextContent("Card declined");
+  });
+
+  it("tells the shopper what happened after payment in plain words, with a refund's amount and no internal reasons", () => {
+    const at = (t: string) => `2026-11-01T${t}Z`;
+    const history: OrderHistoryEntry[] = [
+      { from: "Paid", to: "Shipped", trigger: "Ship", actor: "admin:ops", reason: "shipped 1 × MUG-1 with DPD, tracking DPD-1", at: at("11:00:00") },
+      { from: "Delivered", to: "Delivered", trigger: "ReturnRejected", actor: "admin:ops", reason: "return rejected: Used item", at: at("12:00:00") },
+      { from: "Delivered", to: "Delivered", trigger: "Refunded", actor: "payments", reason: "refund of 12.50 GBP on payment 0b9c [re_1]", at: at("13:00:00") },
+    ];
+    render(<OrderActivity history={history} />);
+    const items = within(screen.getByRole("region", { name: "Shipping, returns and refunds" })).getAllByRole("listitem");
+    expect(items[0]).toHaveTextContent("Your parcel is on its way");
+    expect(items[1]).toHaveTextContent("We couldn't accept your return: Used item");
+    expect(items[2]).toHaveTextContent("We've refunded you: £12.50");
+    expect(document.body).not.toHaveTextContent(/MUG-1|re_1|payment 0b9c|return rejected:/);
   });
 
   it("keeps the time a step was reached when a refund is recorded on it later", () => {

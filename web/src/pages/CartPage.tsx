@@ -5,8 +5,10 @@ import { useCart, useCartChange, useQuote } from "../cart/useCart";
 import { Money, formatMoney } from "../components/Money";
 import { ErrorMessage, Loading, describeError } from "../components/Status";
 import { QuoteSummary } from "../components/QuoteSummary";
+import { usePageTitle } from "../components/usePageTitle";
 
 export function CartPage() {
+  usePageTitle("Cart");
   const cart = useCart();
   const navigate = useNavigate();
   const lines = cart.data?.lines ?? [];

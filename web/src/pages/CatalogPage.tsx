@@ -1,9 +1,11 @@
+import { useEffect, useRef, useState } from "react";
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { useSearchParams } from "react-router";
 import { productsApi, type FacetCount, type SearchParams, type SortOrder } from "../api/products";
 import { ProductGrid, ProductGridSkeleton } from "../components/ProductCard";
 import { ErrorMessage } from "../components/Status";
 import { Pager } from "../components/Pager";
+import { usePageTitle } from "../components/usePageTitle";
 
 const limit = 24;
 const sorts: { value: SortOrder; label: string; needsText?: boolean }[] = [
@@ -19,6 +21,7 @@ const sorts: { value: SortOrder; label: string; needsText?: boolean }[] = [
  * can be shared and Back works; facets come with the first page.
  */
 export function CatalogPage() {
+  usePageTitle("Catalog");
   const [params, setParams] = useSearchParams();
   const q = params.get("q") ?? undefined;
   const requested = params.get("sort") as SortOrder | null;
@@ -51,10 +54,27 @@ export function CatalogPage() {
   const facets = results.data?.pages[0]?.facets;
   const items = results.data?.pages.flatMap((p) => p.items) ?? [];
   const title = q ? `Results for “${q}”` : "Catalog";
+  const drawer = useFilterDrawer();
   return (
     <div className="catalog">
       <h1>{title}</h1>
-      <aside className="filters" aria-label="Filters">
+      {/* On a phone the products come first: the filters wait in a drawer that the "Filters" button opens. */}
+      <aside
+        id="catalog-filters"
+        ref={drawer.panel}
+        className={`filters${drawer.open ? " open" : ""}`}
+        aria-label="Filters"
+        tabIndex={-1}
+        onKeyDown={(e) => {
+          if (e.key === "Escape") drawer.close();
+        }}
+      >
+        <div className="drawer-head">
+          <h2>Filters</h2>
+          <button type="button" className="button" onClick={drawer.close}>
+            {facets ? `Show ${facets.total} ${facets.total === 1 ? "product" : "products"}` : "Close"}
+          </button>
+        </div>
         <Facet name="Category" values={facets?.categories ?? []} selected={search.category} onChange={(v) => update({ category: v })} />
         <Facet name="Brand" values={facets?.brands ?? []} selected={search.brand} onChange={(v) => update({ brand: v })} />
         <label className="check">
@@ -64,6 +84,16 @@ export function CatalogPage() {
       </aside>
       <section className="results" aria-busy={results.isFetching}>
         <div className="results-bar">
+          <button
+            ref={drawer.toggle}
+            type="button"
+            className="button secondary filters-toggle"
+            aria-expanded={drawer.open}
+            aria-controls="catalog-filters"
+            onClick={drawer.show}
+          >
+            Filters{activeFilters(search) > 0 && ` (${activeFilters(search)})`}
+          </button>
           <p role="status" aria-live="polite">
             {facets ? `${facets.total} ${facets.total === 1 ? "product" : "products"}` : " "}
           </p>
@@ -97,6 +127,33 @@ export function CatalogPage() {
       </section>
     </div>
   );
+}
+
+const activeFilters = (s: SearchParams) => [s.category, s.brand, s.inStock].filter(Boolean).length;
+
+/** The phone's filter drawer: focus moves into it when it opens and back to its button when it closes. */
+function useFilterDrawer() {
+  const [open, setOpen] = useState(false);
+  const [closedByUser, setClosedByUser] = useState(false);
+  const panel = useRef<HTMLElement>(null);
+  const toggle = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (open) panel.current?.focus();
+    else if (closedByUser) toggle.current?.focus();
+  }, [open, closedByUser]);
+  return {
+    open,
+    panel,
+    toggle,
+    show: () => {
+      setClosedByUser(false);
+      setOpen(true);
+    },
+    close: () => {
+      setClosedByUser(true);
+      setOpen(false);
+    },
+  };
 }
 
 function Facet({ name, values, selected, onChange }: { name: string; values: FacetCount[]; selected?: string; onChange: (value?: string) => void }) {

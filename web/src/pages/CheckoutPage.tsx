@@ -18,10 +18,12 @@ import { PaymentMethods } from "../components/PaymentMethods";
 import { useIdempotencyKey } from "../state/useIdempotencyKey";
 import { guestOrderLink, rememberGuestOrder } from "../state/guestOrders";
 import { CardEntryError, cardOption, type CreatePaymentMethod } from "../payments/cardEntry";
+import { usePageTitle } from "../components/usePageTitle";
 
 const newAddress = "new";
 
 export default function CheckoutPage() {
+  usePageTitle("Checkout");
   const { user, loading, signIn, signUp } = useAuth();
   const [asGuest, setAsGuest] = useState(false);
   if (loading) return <Loading />;
@@ -156,7 +158,11 @@ function CheckoutForm({ guest = false }: { guest?: boolean }) {
   // the Idempotency-Key, and a first attempt that did reach Orders would then be placed twice.
   async function saveNewAddress() {
     const text = JSON.stringify(address);
-    if (savedNewAddress.current?.text !== text) savedNewAddress.current = { text, id: (await usersApi.addAddress(address)).id };
+    if (savedNewAddress.current?.text !== text) {
+      savedNewAddress.current = { text, id: (await usersApi.addAddress(address)).id };
+      // The address book shows it the next time it is opened; this form keeps its own choice (no refetch under it).
+      void client.invalidateQueries({ queryKey: ["users", "addresses"], refetchType: "none" });
+    }
     return savedNewAddress.current.id;
   }
 

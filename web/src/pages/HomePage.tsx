@@ -7,8 +7,10 @@ import { ProductGrid, ProductGridSkeleton } from "../components/ProductCard";
 import { RecommendedProducts } from "../components/RecommendedProducts";
 import { ErrorMessage } from "../components/Status";
 import { visitorId } from "../state/visitor";
+import { usePageTitle } from "../components/usePageTitle";
 
 export function HomePage() {
+  usePageTitle();
   const { user } = useAuth();
   const featured = useQuery({ queryKey: ["products", "featured"], queryFn: () => productsApi.featured(8) });
   return (

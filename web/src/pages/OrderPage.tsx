@@ -1,6 +1,6 @@
 import { Fragment, useEffect } from "react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useParams, useSearchParams } from "react-router";
+import { Link, useParams, useSearchParams } from "react-router";
 import { orderNumber, ordersApi, settledStatuses, type OrderDetail } from "../api/orders";
 import { ApiError } from "../api/http";
 import { guestPaymentsApi, myPaymentsApi } from "../api/payments";
@@ -9,7 +9,10 @@ import { RequireRole } from "../components/RequireRole";
 import { Money } from "../components/Money";
 import { deliveryWindow } from "../components/QuoteSummary";
 import { ErrorMessage, Loading } from "../components/Status";
-import { OrderActivity, StatusTimeline, statusLabel } from "../components/StatusTimeline";
+import { OrderActivity, StatusTimeline } from "../components/StatusTimeline";
+import { cancellationMessage, statusSentence } from "../components/orderWords";
+import { ConfirmButton } from "../components/Confirm";
+import { usePageTitle } from "../components/usePageTitle";
 import { PaymentChallenge, RetryPayment } from "../payments/PaymentFollowUp";
 import { guestOrderAccess, rememberGuestOrder } from "../state/guestOrders";
 import { ReturnForm, Returns, Shipments } from "./OrderReturns";
@@ -30,19 +33,16 @@ export default function OrderPage() {
   );
 }
 
-/** Turns the saga's cancellation reason into words a shopper understands. */
-export function cancellationMessage(order: Pick<OrderDetail, "status" | "cancellationReason" | "history">): string | null {
-  if (order.status !== "Cancelled") return null;
-  const reason = order.cancellationReason ?? order.history.find((h) => h.to === "Cancelled")?.reason ?? "";
-  if (/^timeout$/i.test(reason) && order.history.some((h) => h.to === "AwaitingPayment"))
-    return "The time to pay for this order ran out, so it was cancelled and the items went back on sale. You have not been charged.";
-  if (/authentication/i.test(reason)) return "Your bank could not confirm this payment. You have not been charged.";
-  if (/declin|card|payment/i.test(reason)) return `Your payment was declined${reason ? ` (${reason})` : ""}. You have not been charged; please try another payment method.`;
-  if (/stock/i.test(reason)) return "Some items sold out before we could reserve them. You have not been charged.";
-  const byStore = /^cancelled by the store:\s*(.*)$/is.exec(reason);
-  if (byStore) return `The store cancelled this order${byStore[1] ? `: ${byStore[1]}` : "."}`;
-  if (/^cancelled by the customer/i.test(reason)) return "You cancelled this order.";
-  return `This order was cancelled${reason ? `: ${reason}` : "."}`;
+/**
+ * How often the order page reads the order again: every second while the checkout saga or a received return's refund
+ * is under way; never once the order is settled (or waits for the shopper to pay again), and never after an answer
+ * that will not change (the order does not exist, or is not this shopper's).
+ */
+export function orderPollInterval(order: OrderDetail | undefined, error: unknown): number | false {
+  if (error instanceof ApiError && error.status >= 400 && error.status < 500) return false;
+  if (!order) return 1000;
+  const settled = [...settledStatuses, "AwaitingPayment"].includes(order.status);
+  return settled && !order.returns.some((r) => r.status === "Received") ? false : 1000;
 }
 
 function Order({ access }: { access?: string }) {
@@ -56,10 +56,7 @@ function Order({ access }: { access?: string }) {
     queryFn: () => (access ? ordersApi.guestGet(id, access) : ordersApi.get(id)),
     retry: false,
     // A received return waits for its refund from Payments: polled until it shows.
-    refetchInterval: (q) =>
-      q.state.data && [...settledStatuses, "AwaitingPayment"].includes(q.state.data.status) && !q.state.data.returns.some((r) => r.status === "Received")
-        ? false
-        : 1000,
+    refetchInterval: (q) => orderPollInterval(q.state.data, q.state.error),
   });
   const paying = order.data?.status === "StockReserved" || order.data?.status === "AwaitingPayment";
   // What came back, from Payments' ledger: a refund (partial from the store, or the rest on cancel) lands after the
@@ -88,7 +85,8 @@ function Order({ access }: { access?: string }) {
     if (access && order.isSuccess) rememberGuestOrder(id, access);
   }, [access, id, order.isSuccess]);
 
-  if (access && order.error instanceof ApiError && order.error.status === 404) return <GuestOrderNotFound />;
+  usePageTitle(order.data ? `Order ${orderNumber(order.data.id)}` : "Your order");
+  if (order.error instanceof ApiError && [403, 404].includes(order.error.status)) return access ? <GuestOrderNotFound /> : <OrderNotFound />;
   if (order.isError) return <ErrorMessage error={order.error} onRetry={() => void order.refetch()} />;
   if (!order.data) return <Loading label="Loading order…" />;
   const o = order.data;
@@ -106,7 +104,7 @@ function Order({ access }: { access?: string }) {
         Order number <strong data-testid="order-number">{orderNumber(o.id)}</strong> · placed {new Date(o.createdAt).toLocaleString("en-GB")}
       </p>
       <p role="status" aria-live="polite" className={`status status-${o.status}`} data-testid="order-status">
-        Status: {statusLabel(o.status)}
+        Status: {statusSentence(o.status)}
         {!settledStatuses.includes(o.status) && o.status !== "AwaitingPayment" && payment.data?.status !== "RequiresAction" && " — waiting for payment confirmation…"}
       </p>
       {/* A guest pays again and answers the bank's check through the order link's token, a customer as themselves. */}
@@ -191,9 +189,22 @@ function Order({ access }: { access?: string }) {
       <ReturnForm order={o} access={access} />
       <OrderActivity history={o.history} />
       {canCancel && (
-        <button type="button" className="button secondary" disabled={cancel.isPending} onClick={() => cancel.mutate()}>
-          Cancel order
-        </button>
+        <ConfirmButton
+          label="Cancel order"
+          question={
+            o.wasPaid ? (
+              <>
+                Cancel this order? We will refund <Money amount={o.total} currency={o.currency} /> to your payment method.
+              </>
+            ) : (
+              "Cancel this order? Your items will go back on sale."
+            )
+          }
+          confirmLabel="Yes, cancel order"
+          keepLabel="Keep my order"
+          busy={cancel.isPending}
+          onConfirm={() => cancel.mutate()}
+        />
       )}
       {cancel.isError && <ErrorMessage error={cancel.error} />}
     </section>
@@ -206,6 +217,22 @@ function GuestOrderNotFound() {
     <section className="panel">
       <h1>Order not found</h1>
       <p>This order link is not valid or has expired. Check that you opened the whole link from your order e-mail, or sign in to see your orders.</p>
+      <p>
+        <Link to="/orders">Your orders</Link> · <Link to="/catalog">Continue shopping</Link>
+      </p>
+    </section>
+  );
+}
+
+/** An order id that is not the shopper's (or no order at all) is answered alike, with the way back to their orders. */
+function OrderNotFound() {
+  return (
+    <section className="panel">
+      <h1>We couldn't find that order</h1>
+      <p>It may have been placed with another account, or the link may be incomplete.</p>
+      <p>
+        <Link to="/orders">See your orders</Link> · <Link to="/catalog">Continue shopping</Link>
+      </p>
     </section>
   );
 }

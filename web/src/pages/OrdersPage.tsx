@@ -6,8 +6,10 @@ import { Money } from "../components/Money";
 import { ErrorMessage, Loading } from "../components/Status";
 import { statusLabel } from "../components/StatusTimeline";
 import { Pager } from "../components/Pager";
+import { usePageTitle } from "../components/usePageTitle";
 
 export default function OrdersPage() {
+  usePageTitle("Your orders");
   return (
     <RequireRole>
       <OrderHistory />

@@ -1,6 +1,6 @@
 import { useEffect, useState } from "react";
 import { useQuery } from "@tanstack/react-query";
-import { useParams } from "react-router";
+import { Link, useParams } from "react-router";
 import { aiApi } from "../api/ai";
 import { ApiError } from "../api/http";
 import { productsApi, type ProductDetail } from "../api/products";
@@ -11,6 +11,7 @@ import { RecommendedProducts } from "../components/RecommendedProducts";
 import { ErrorMessage, Loading, describeError } from "../components/Status";
 import { StockBadge } from "../components/StockBadge";
 import { visitorId } from "../state/visitor";
+import { usePageTitle } from "../components/usePageTitle";
 
 export function ProductPage() {
   const { idOrSlug = "" } = useParams();
@@ -21,12 +22,16 @@ export function ProductPage() {
     if (productId) aiApi.recordView(productId, visitorId()).catch(() => {});
   }, [productId]);
 
+  usePageTitle(product.data?.name ?? (product.isError ? "Product not found" : undefined));
   if (product.isError) {
     if (product.error instanceof ApiError && product.error.status === 404) {
       return (
         <section className="panel">
           <h1>Product not found</h1>
           <p>It may have been removed from the catalog.</p>
+          <p>
+            <Link to="/catalog">Back to the catalog</Link>
+          </p>
         </section>
       );
     }

@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState } from "react";
-import { useNavigate, useSearchParams } from "react-router";
+import { Link, useNavigate, useSearchParams } from "react-router";
 import { useAuth } from "../auth/AuthContext";
 import { ErrorMessage, Loading } from "../components/Status";
+import { usePageTitle } from "../components/usePageTitle";
 
 /** The OIDC redirect lands here: exchange the code (PKCE) for tokens, then go back where the shopper was. */
 export function SignInCallbackPage() {
@@ -39,11 +40,16 @@ export function SignInPage() {
   return <Loading label="Redirecting to sign-in…" />;
 }
 
+/** Any address the storefront does not know: said plainly, with the ways back into the store. */
 export function NotFoundPage() {
+  usePageTitle("Page not found");
   return (
     <section className="panel">
       <h1>Page not found</h1>
-      <p>The page you asked for does not exist.</p>
+      <p>We couldn't find the page you asked for. It may have moved, or the address may be mistyped.</p>
+      <p>
+        <Link to="/">Home page</Link> · <Link to="/catalog">Browse the catalog</Link>
+      </p>
     </section>
   );
 }

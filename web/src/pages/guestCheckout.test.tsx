@@ -92,7 +92,7 @@ describe("guest order page", () => {
       },
     });
     renderPage(<OrderPage />, { route: `/orders/g1?access=${encodeURIComponent(token)}`, path: "/orders/:id" });
-    expect(await screen.findByTestId("order-status")).toHaveTextContent("Paid");
+    expect(await screen.findByTestId("order-status")).toHaveTextContent("Payment received");
     expect(screen.getByTestId("order-total")).toHaveTextContent("£14.95");
     expect(screen.queryByRole("button", { name: "Cancel order" })).not.toBeInTheDocument();
     await waitFor(() => expect(gateway.requests.some((r) => r.url === "/api/payments/guest/orders/g1")).toBe(true));
@@ -104,7 +104,7 @@ describe("guest order page", () => {
     localStorage.setItem("ecommerce.guest-orders.v1", JSON.stringify({ g1: token }));
     fakeGateway({ "GET /api/orders/guest/g1": { body: guestOrder } });
     renderPage(<OrderPage />, { route: "/orders/g1", path: "/orders/:id" });
-    expect(await screen.findByTestId("order-status")).toHaveTextContent("Paid");
+    expect(await screen.findByTestId("order-status")).toHaveTextContent("Payment received");
   });
 
   it("says only 'not found' for a tampered link", async () => {

@@ -5,8 +5,12 @@ import { cartLine, fakeCart } from "../test/fakeCart";
 import { fakeGateway, productDetail, renderPage, shopper } from "../test/render";
 import { CartPage } from "./CartPage";
 import CheckoutPage from "./CheckoutPage";
-import OrderPage, { cancellationMessage } from "./OrderPage";
+import OrderPage, { orderPollInterval } from "./OrderPage";
+import { cancellationMessage } from "../components/orderWords";
+import { ApiError } from "../api/http";
+import type { OrderDetail, OrderStatus } from "../api/orders";
 import { ProductPage } from "./ProductPage";
+import { CatalogPage } from "./CatalogPage";
 
 const savedAddress = {
   id: "a1", label: "Home", recipient: "Ada", line1: "1 High St", line2: null, city: "Leeds", postcode: "LS1 1AA",
@@ -42,6 +46,36 @@ describe("ProductPage", () => {
     fakeGateway({});
     renderPage(<ProductPage />, { route: "/products/nope", path: "/products/:idOrSlug" });
     expect(await screen.findByRole("heading", { name: "Product not found" })).toBeInTheDocument();
+    expect(screen.getByRole("link", { name: "Back to the catalog" })).toHaveAttribute("href", "/catalog");
+  });
+});
+
+describe("CatalogPage", () => {
+  const mug = { id: "p1", sku: "MUG-1", name: "Mug", slug: "mug", brand: "Acme", category: "Kitchen", currency: "GBP", price: 8, inStock: true, imageUrl: null };
+  const page = {
+    items: [mug], next: null,
+    facets: { total: 1, inStock: 1, priceRanges: [], brands: [{ slug: "acme", name: "Acme", count: 1 }], categories: [{ slug: "kitchen", name: "Kitchen", count: 1 }] },
+  };
+
+  it("opens the filters from a Filters button (a drawer on a phone) and gives focus back when they close", async () => {
+    fakeGateway({ "GET /api/products": { body: page } });
+    const user = userEvent.setup();
+    renderPage(<CatalogPage />, { route: "/catalog", path: "/catalog" });
+    const toggle = await screen.findByRole("button", { name: "Filters" });
+    expect(toggle).toHaveAttribute("aria-expanded", "false");
+    expect(toggle).toHaveAttribute("aria-controls", "catalog-filters");
+    await user.click(toggle);
+    const filters = screen.getByRole("complementary", { name: "Filters" });
+    expect(toggle).toHaveAttribute("aria-expanded", "true");
+    expect(filters).toHaveClass("open");
+    expect(filters).toHaveFocus();
+    await user.click(within(filters).getByRole("checkbox", { name: "In stock only" }));
+    await user.click(await within(filters).findByRole("button", { name: "Show 1 product" }));
+    expect(filters).not.toHaveClass("open");
+    expect(screen.getByRole("button", { name: "Filters (1)" })).toHaveFocus();
+    await user.click(screen.getByRole("button", { name: "Filters (1)" }));
+    await user.keyboard("{Escape}");
+    expect(filters).not.toHaveClass("open");
   });
 });
 
@@ -197,6 +231,29 @@ describe("CheckoutPage", () => {
     expect(gateway.requests.find((r) => r.url === "/api/orders")?.body).toMatchObject({ discountCode: "TEN", quoteFingerprint: "c".repeat(32) });
   });
 
+  it("saves a new address to the address book and marks the book's list out of date, so it shows there without a reload", async () => {
+    const gateway = fakeGateway({
+      ...fakeCart([cartLine()]).routes,
+      ...simulatedPayments,
+      "GET /api/users/me/addresses": { body: [] },
+      "POST /api/users/me/addresses": { status: 201, body: { ...savedAddress, id: "a9", isDefaultShipping: false, isDefaultBilling: false } },
+      "POST /api/orders": { status: 201, body: { id: "o1", status: "Pending" } },
+    });
+    const user = userEvent.setup();
+    const { client } = renderPage(<CheckoutPage />, { user: shopper, path: "/" });
+    await user.type(await screen.findByLabelText("Full name"), "Ada");
+    await user.type(screen.getByLabelText("Address line 1"), "1 High St");
+    await user.type(screen.getByLabelText("Town or city"), "Leeds");
+    await user.type(screen.getByLabelText("Postcode"), "LS1 1AA");
+    await screen.findByRole("radio", { name: /Visa/ });
+    await waitFor(() => expect(screen.getByRole("button", { name: "Place order" })).toBeEnabled());
+    expect(client.getQueryState(["users", "addresses"])?.isInvalidated).toBe(false);
+    await user.click(screen.getByRole("button", { name: "Place order" }));
+    await screen.findByText("elsewhere");
+    expect(gateway.requests.find((r) => r.url === "/api/orders")?.body).toMatchObject({ addressId: "a9" });
+    expect(client.getQueryState(["users", "addresses"])?.isInvalidated).toBe(true);
+  });
+
   it("sends a new address inline when the shopper chooses not to save it", async () => {
     const gateway = fakeGateway({
       ...fakeCart([cartLine()]).routes,
@@ -275,6 +332,47 @@ describe("OrderPage", () => {
     expect(cancellationMessage({ status: "Cancelled", cancellationReason: "payment failed: authentication_required", history: [] })).toMatch(/bank could not confirm.*not been charged/);
   });
 
+  it("says plainly that an unknown order cannot be found, links to the shopper's orders, and stops asking", async () => {
+    const { requests } = fakeGateway({ "GET /api/orders/missing": { status: 404, body: { title: "Not Found", status: 404 } } });
+    renderPage(<OrderPage />, { user: shopper, route: "/orders/missing", path: "/orders/:id" });
+    expect(await screen.findByRole("heading", { name: "We couldn't find that order" })).toBeInTheDocument();
+    expect(screen.getByRole("link", { name: "See your orders" })).toHaveAttribute("href", "/orders");
+    expect(document.body).not.toHaveTextContent("Not Found");
+    await new Promise((r) => setTimeout(r, 2500));
+    expect(requests.filter((r) => r.url === "/api/orders/missing")).toHaveLength(1);
+  });
+
+  it("polls while the saga runs and stops on a final state or an answer that will not change", () => {
+    const order = (status: OrderStatus, returns: { status: string }[] = []) => ({ ...paidOrder("o"), status, returns }) as unknown as OrderDetail;
+    expect(orderPollInterval(undefined, undefined)).toBe(1000);
+    expect(orderPollInterval(order("Pending"), null)).toBe(1000);
+    expect(orderPollInterval(order("StockReserved"), null)).toBe(1000);
+    for (const settled of ["Paid", "Shipped", "Delivered", "Cancelled", "AwaitingPayment"] as const) expect(orderPollInterval(order(settled), null)).toBe(false);
+    expect(orderPollInterval(order("Delivered", [{ status: "Received" }]), null)).toBe(1000);
+    expect(orderPollInterval(undefined, new ApiError(404, { title: "Not Found", status: 404 }))).toBe(false);
+    expect(orderPollInterval(undefined, new ApiError(403, { title: "Forbidden", status: 403 }))).toBe(false);
+    expect(orderPollInterval(undefined, new ApiError(503, { title: "Unavailable", status: 503 }))).toBe(1000);
+  });
+
+  it("asks before cancelling a paid order, naming the refund, and cancels only when confirmed", async () => {
+    const { requests } = fakeGateway({
+      "GET /api/orders/o5": { body: paidOrder("o5") },
+      "GET /api/payments/me/orders/o5": { body: { orderId: "o5", status: "Captured", amountMinor: 2000, currency: "GBP", capturedMinor: 2000, refundedMinor: 0, failureReason: null, provider: "simulated", simulated: true } },
+      "POST /api/orders/o5/cancel": { status: 200, body: { ...paidOrder("o5"), status: "Cancelled" } },
+    });
+    const user = userEvent.setup();
+    renderPage(<OrderPage />, { user: shopper, route: "/orders/o5", path: "/orders/:id" });
+    await user.click(await screen.findByRole("button", { name: "Cancel order" }));
+    const dialog = screen.getByRole("alertdialog");
+    expect(dialog).toHaveTextContent("Cancel this order? We will refund £20.00 to your payment method.");
+    await user.click(within(dialog).getByRole("button", { name: "Keep my order" }));
+    expect(screen.getByRole("button", { name: "Cancel order" })).toHaveFocus();
+    expect(requests.some((r) => r.method === "POST")).toBe(false);
+    await user.click(screen.getByRole("button", { name: "Cancel order" }));
+    await user.click(screen.getByRole("button", { name: "Yes, cancel order" }));
+    await waitFor(() => expect(requests.filter((r) => r.method === "POST" && r.url.includes("/api/orders/o5/cancel"))).toHaveLength(1));
+  });
+
   const paidOrder = (id: string) => ({
     id, status: "Paid", createdAt: "2026-11-01T10:00:00Z", currency: "GBP", subtotal: 20, shipping: 0, tax: 0, total: 20,
     paymentMethod: "pm_card_chargeDeclined", trackingNumber: null, cancellationReason: null, wasPaid: true, refundedAt: null,
@@ -302,7 +400,7 @@ describe("OrderPage", () => {
     });
     renderPage(<OrderPage />, { user: shopper, route: "/orders/o3", path: "/orders/:id" });
 
-    expect(await screen.findByRole("alert")).toHaveTextContent(/Your payment was declined\. You have not been charged\. We are holding your items until \d\d:\d\d\./);
+    expect(await screen.findByRole("alert")).toHaveTextContent(/Your payment was declined by your bank\. You have not been charged\. We are holding your items until \d\d:\d\d\./);
     await userEvent.click(await screen.findByRole("radio", { name: /Mastercard/ }));
     await userEvent.click(screen.getByRole("button", { name: "Pay now" }));
     await waitFor(() => expect(requests).toContainEqual(expect.objectContaining({ method: "POST", url: expect.stringContaining("/api/orders/o3/payment"), body: { paymentMethod: "pm_card_mastercard" } })));

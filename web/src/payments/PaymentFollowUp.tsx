@@ -3,16 +3,12 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { ordersApi, type OrderDetail } from "../api/orders";
 import { guestPaymentsApi, myPaymentsApi, paymentsApi, type ChallengeOutcome, type MyPayment } from "../api/payments";
 import { PaymentMethods } from "../components/PaymentMethods";
+import { paymentFailureMessage } from "../components/orderWords";
 import { ErrorMessage } from "../components/Status";
 import { CardEntryError, cardOption, type CreatePaymentMethod } from "./cardEntry";
 
 /** Why the last payment attempt failed, in words a shopper understands (the reason Payments recorded). */
-export function declineMessage(reason: string | null | undefined): string {
-  if (/authentication_abandoned/i.test(reason ?? "")) return "The bank's check was closed before it finished, so the payment did not go through.";
-  if (/authentication/i.test(reason ?? "")) return "Your bank could not confirm this payment.";
-  if (/processing/i.test(reason ?? "")) return "The payment failed while it was being processed.";
-  return "Your payment was declined.";
-}
+export const declineMessage = paymentFailureMessage;
 
 const invalidate = (client: ReturnType<typeof useQueryClient>, orderId: string) =>
   Promise.all([client.invalidateQueries({ queryKey: ["orders"] }), client.invalidateQueries({ queryKey: ["payments", "mine", orderId] })]);

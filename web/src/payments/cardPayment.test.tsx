@@ -48,7 +48,7 @@ describe("Card payment with Stripe Elements", () => {
     const user = userEvent.setup();
     await cardFormShown();
     // Stripe test mode keeps the test methods on offer beside the card.
-    expect(screen.getByRole("radio", { name: /Visa \(succeeds\)/ })).toBeInTheDocument();
+    expect(screen.getByRole("radio", { name: /Test card: Visa/ })).toBeInTheDocument();
     stripe.typeCompleteCard();
     await user.click(screen.getByRole("button", { name: "Place order" }));
     expect(await screen.findByText(/Your order was not placed/)).toBeInTheDocument();

@@ -58,7 +58,7 @@ describe("Card payment when Stripe.js cannot be loaded", () => {
     expect(await screen.findByText(/Your order was not placed: The card form has not loaded/)).toBeInTheDocument();
     expect(gateway.requests.some((r) => r.url === "/api/orders")).toBe(false);
 
-    await user.click(screen.getByRole("radio", { name: /Visa \(succeeds\)/ }));
+    await user.click(screen.getByRole("radio", { name: /Test card: Visa/ }));
     await user.click(screen.getByRole("button", { name: "Place order" }));
     await screen.findByText("elsewhere");
     expect(gateway.requests.filter((r) => r.url === "/api/orders").map((r) => r.body)).toEqual([

@@ -6,8 +6,10 @@ import { RequireRole } from "../../components/RequireRole";
 import { ErrorMessage, Loading } from "../../components/Status";
 import { AddressBook } from "./AddressBook";
 import { DeleteAccount } from "./DeleteAccount";
+import { usePageTitle } from "../../components/usePageTitle";
 
 export default function AccountPage() {
+  usePageTitle("Your account");
   return (
     <RequireRole>
       <h1>Your account</h1>
@@ -55,7 +57,7 @@ function ProfileForm() {
             <input id="phone" value={form.phone ?? ""} onChange={(e) => setForm({ ...form, phone: e.target.value })} autoComplete="tel" />
           </div>
           <div className="field">
-            <label>
+            <label className="check">
               <input
                 type="checkbox"
                 checked={form.marketingConsent ?? false}

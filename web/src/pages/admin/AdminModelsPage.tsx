@@ -3,8 +3,10 @@ import { aiApi, type ModelVersionSummary } from "../../api/ai";
 import { ErrorMessage, Loading } from "../../components/Status";
 import { LineChart } from "./Chart";
 import { baselineNdcg, metricRows } from "./modelMetrics";
+import { usePageTitle } from "../../components/usePageTitle";
 
 export default function AdminModelsPage() {
+  usePageTitle("Models · Admin");
   const client = useQueryClient();
   const models = useQuery({ queryKey: ["ai", "models"], queryFn: aiApi.models, refetchInterval: 15_000 });
   const train = useMutation({ mutationFn: aiApi.train, onSuccess: () => client.invalidateQueries({ queryKey: ["ai", "models"] }) });

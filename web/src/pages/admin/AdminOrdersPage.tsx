@@ -2,16 +2,19 @@ import { useState } from "react";
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { orderNumber, ordersApi, type AdminOrderSummary, type OrderStatus } from "../../api/orders";
 import { Money } from "../../components/Money";
+import { Confirm } from "../../components/Confirm";
 import { ErrorMessage, Loading } from "../../components/Status";
 import { StatusTimeline, statusLabel } from "../../components/StatusTimeline";
 import { useDebounced } from "../../state/useDebounced";
 import { OrderFulfilment } from "./OrderFulfilment";
 import { OrderPayment } from "./OrderPayment";
 import { Pager } from "../../components/Pager";
+import { usePageTitle } from "../../components/usePageTitle";
 
 const statuses: OrderStatus[] = ["Pending", "StockReserved", "Paid", "PartiallyShipped", "Shipped", "Delivered", "Cancelled"];
 
 export default function AdminOrdersPage() {
+  usePageTitle("Orders · Admin");
   const [status, setStatus] = useState<OrderStatus | "">("");
   const [number, setNumber] = useState("");
   const [customer, setCustomer] = useState("");
@@ -73,7 +76,7 @@ export default function AdminOrdersPage() {
         <p>No orders match.</p>
       ) : (
         <>
-          <table className="admin-table">
+          <table className="admin-table stack">
             <caption className="visually-hidden">Orders</caption>
             <thead>
               <tr>
@@ -101,6 +104,7 @@ export default function AdminOrdersPage() {
 function OrderRow({ order, open, onToggle }: { order: AdminOrderSummary; open: boolean; onToggle: () => void }) {
   const client = useQueryClient();
   const [reason, setReason] = useState("");
+  const [confirming, setConfirming] = useState(false);
   const detail = useQuery({ queryKey: ["orders", "admin", "detail", order.id], queryFn: () => ordersApi.adminGet(order.id), enabled: open });
   const act = useMutation({
     mutationFn: () => ordersApi.adminCancel(order.id, reason.trim()),
@@ -114,10 +118,11 @@ function OrderRow({ order, open, onToggle }: { order: AdminOrderSummary; open: b
             {orderNumber(order.id)}
           </button>
         </th>
-        <td>{order.customerId}</td>
-        <td>{new Date(order.createdAt).toLocaleString("en-GB")}</td>
-        <td>{statusLabel(order.status)}</td>
-        <td>
+        {/* data-label names each cell where a phone stacks the row and hides the header. */}
+        <td data-label="Customer">{order.customerId}</td>
+        <td data-label="Placed">{new Date(order.createdAt).toLocaleString("en-GB")}</td>
+        <td data-label="Status">{statusLabel(order.status)}</td>
+        <td data-label="Total">
           <Money amount={order.total} currency={order.currency} />
         </td>
         <td className="actions">
@@ -125,23 +130,46 @@ function OrderRow({ order, open, onToggle }: { order: AdminOrderSummary; open: b
             <form
               onSubmit={(e) => {
                 e.preventDefault();
-                act.mutate();
+                setConfirming(true);
               }}
             >
               <label>
                 <span className="visually-hidden">Reason to cancel order {orderNumber(order.id)}</span>
                 <input value={reason} onChange={(e) => setReason(e.target.value)} placeholder="Reason" required maxLength={500} />
               </label>{" "}
-              <button type="submit" className="link-button" disabled={act.isPending}>
-                {order.status === "Paid" ? "Cancel and refund" : "Cancel"}
-              </button>
+              {/* Cancelling cannot be undone (and refunds a paid order): the reason is entered, then confirmed. */}
+              {confirming ? (
+                <Confirm
+                  question={
+                    order.status === "Paid" ? (
+                      <>
+                        Cancel order {orderNumber(order.id)} and refund <Money amount={order.total} currency={order.currency} />?
+                      </>
+                    ) : (
+                      `Cancel order ${orderNumber(order.id)}?`
+                    )
+                  }
+                  confirmLabel={order.status === "Paid" ? "Yes, cancel and refund" : "Yes, cancel"}
+                  keepLabel="Keep the order"
+                  busy={act.isPending}
+                  onConfirm={() => {
+                    setConfirming(false);
+                    act.mutate();
+                  }}
+                  onKeep={() => setConfirming(false)}
+                />
+              ) : (
+                <button type="submit" className="link-button" disabled={act.isPending}>
+                  {order.status === "Paid" ? "Cancel and refund" : "Cancel"}
+                </button>
+              )}
             </form>
           )}
           {act.isError && <ErrorMessage error={act.error} />}
         </td>
       </tr>
       {open && (
-        <tr>
+        <tr className="detail">
           <td colSpan={6}>
             {detail.isError ? (
               <ErrorMessage error={detail.error} />

@@ -1,9 +1,11 @@
 import { useQuery } from "@tanstack/react-query";
 import { orderNumber, ordersApi } from "../../api/orders";
 import { ErrorMessage, Loading } from "../../components/Status";
+import { usePageTitle } from "../../components/usePageTitle";
 
 /** What the warehouse picks: paid orders' lines still to ship, by SKU, with the orders that want them. */
 export default function AdminPickListPage() {
+  usePageTitle("Pick list · Admin");
   const list = useQuery({ queryKey: ["orders", "admin", "pick-list"], queryFn: ordersApi.pickList });
   return (
     <section>

@@ -7,11 +7,13 @@ import { useDebounced } from "../../state/useDebounced";
 import { ProductEditor } from "./ProductEditor";
 import { StockPanel } from "./StockPanel";
 import { Pager } from "../../components/Pager";
+import { usePageTitle } from "../../components/usePageTitle";
 
 type Panel = { kind: "edit"; id?: string } | { kind: "stock"; product: ProductSummary } | null;
 
 /** The catalog as admins manage it. The list is the public search (active products); the editor reaches any product. */
 export default function AdminProductsPage() {
+  usePageTitle("Products · Admin");
   const client = useQueryClient();
   const [q, setQ] = useState("");
   const term = useDebounced(q.trim(), 250);

@@ -3,6 +3,7 @@ import { useQuery } from "@tanstack/react-query";
 import { ordersApi, type Promotion } from "../../api/orders";
 import { ErrorMessage, Loading } from "../../components/Status";
 import { PromotionEditor, promotionKinds } from "./PromotionEditor";
+import { usePageTitle } from "../../components/usePageTitle";
 
 type Panel = { promotion?: Promotion } | null;
 
@@ -24,6 +25,7 @@ const scope = (p: Promotion): string =>
 
 /** Discount codes and automatic promotions: their terms, limits and how many orders have used each. */
 export default function AdminPromotionsPage() {
+  usePageTitle("Promotions · Admin");
   const [panel, setPanel] = useState<Panel>(null);
   // Read afresh whenever the page opens: uses and other admins' edits change behind the app-wide 30 s cache.
   const list = useQuery({ queryKey: ["orders", "admin", "promotions"], queryFn: ordersApi.promotions, refetchOnMount: "always" });

@@ -1,12 +1,15 @@
 import { useState } from "react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { orderNumber, ordersApi, returnReasons, type ReturnQueueEntry } from "../../api/orders";
+import { ConfirmButton } from "../../components/Confirm";
 import { ErrorMessage, Loading } from "../../components/Status";
+import { usePageTitle } from "../../components/usePageTitle";
 
 const reasonLabel = (code: string) => returnReasons.find(([c]) => c === code)?.[1] ?? code;
 
 /** The returns queue: approve or reject a request, then receive the items, restocking or writing off each line. */
 export default function AdminReturnsPage() {
+  usePageTitle("Returns · Admin");
   const queue = useQuery({ queryKey: ["orders", "admin", "returns"], queryFn: ordersApi.returnsQueue });
   return (
     <section>
@@ -100,10 +103,17 @@ function ReturnRow({ entry }: { entry: ReturnQueueEntry }) {
             </form>
           </>
         )}
+        {/* Receiving the items refunds the customer: asked once more before the money moves. */}
         {entry.status === "Approved" && (
-          <button type="button" className="link-button" disabled={act.isPending} onClick={() => act.mutate("receive")}>
-            Mark return of order {number} received
-          </button>
+          <ConfirmButton
+            className="link-button"
+            label={`Mark return of order ${number} received`}
+            question={`Mark the return of order ${number} received? The customer is refunded straight away.`}
+            confirmLabel="Yes, received: refund"
+            keepLabel="Not yet"
+            busy={act.isPending}
+            onConfirm={() => act.mutate("receive")}
+          />
         )}
         {act.isError && <ErrorMessage error={act.error} />}
       </td>

@@ -4,7 +4,8 @@ import { ordersApi, type AdminOrderSummary } from "../../api/orders";
 import { formatMoney } from "../../components/Money";
 import { ErrorMessage, Loading } from "../../components/Status";
 import { BarChart } from "./Chart";
-import { dailySales } from "./sales";
+import { salesByCurrency } from "./sales";
+import { usePageTitle } from "../../components/usePageTitle";
 
 const maxPages = 20;
 
@@ -21,16 +22,16 @@ async function ordersSince(from: Date): Promise<{ orders: AdminOrderSummary[]; c
 }
 
 export default function AdminSalesPage() {
+  usePageTitle("Sales · Admin");
   const [days, setDays] = useState(30);
   const sales = useQuery({
     queryKey: ["orders", "sales", days],
     queryFn: async () => {
       const now = new Date();
       const { orders, complete } = await ordersSince(new Date(now.getTime() - days * 86_400_000));
-      return { perDay: dailySales(orders, days, now), complete };
+      return { byCurrency: salesByCurrency(orders, days, now), complete };
     },
   });
-  const perDay = sales.data?.perDay ?? [];
   return (
     <section>
       <h1>Sales</h1>
@@ -48,11 +49,17 @@ export default function AdminSalesPage() {
         <Loading />
       ) : (
         <>
-          <p>
-            {perDay.reduce((s, d) => s + d.orders, 0)} paid orders, {formatMoney(perDay.reduce((s, d) => s + d.revenue, 0))} revenue
-            {!sales.data.complete && " (the most recent 2,000 orders only)"}
-          </p>
-          <BarChart title={`Revenue per day, last ${days} days`} labels={perDay.map((d) => d.date)} values={perDay.map((d) => d.revenue)} />
+          {sales.data.byCurrency.length === 0 && <p>No paid orders in the last {days} days.</p>}
+          {/* One total and one chart per currency: amounts in different currencies are never added up. */}
+          {sales.data.byCurrency.map((c) => (
+            <section key={c.currency} aria-label={`Sales in ${c.currency}`}>
+              <p data-testid="sales-total">
+                {c.orders} paid {c.orders === 1 ? "order" : "orders"} in {c.currency}, {formatMoney(c.revenue, c.currency)} revenue
+              </p>
+              <BarChart title={`Revenue per day in ${c.currency}, last ${days} days`} labels={c.perDay.map((d) => d.date)} values={c.perDay.map((d) => d.revenue)} />
+            </section>
+          ))}
+          {!sales.data.complete && <p>Counted from the most recent 2,000 orders only.</p>}
         </>
       )}
     </section>

@@ -3,6 +3,7 @@ import { useQuery } from "@tanstack/react-query";
 import { ordersApi, type ShippingMethod } from "../../api/orders";
 import { ErrorMessage, Loading } from "../../components/Status";
 import { ShippingMethodEditor } from "./ShippingMethodEditor";
+import { usePageTitle } from "../../components/usePageTitle";
 
 type Panel = { method?: ShippingMethod } | null;
 
@@ -13,6 +14,7 @@ const rate = (m: ShippingMethod): string =>
 
 /** The shipping methods as the back office manages them: zones, rates, free-over threshold, delivery days. */
 export default function AdminShippingPage() {
+  usePageTitle("Shipping · Admin");
   const [panel, setPanel] = useState<Panel>(null);
   // Read afresh whenever the page opens: uses and other admins' edits change behind the app-wide 30 s cache.
   const list = useQuery({ queryKey: ["orders", "admin", "shipping-methods"], queryFn: ordersApi.shippingMethods, refetchOnMount: "always" });

@@ -5,6 +5,7 @@ import type { Promotion, ShippingMethod } from "../../api/orders";
 import { admin, fakeGateway, renderPage } from "../../test/render";
 import AdminPromotionsPage from "./AdminPromotionsPage";
 import AdminShippingPage from "./AdminShippingPage";
+import { StockPanel } from "./StockPanel";
 
 afterEach(() => vi.unstubAllGlobals());
 
@@ -149,5 +150,50 @@ describe("AdminPromotionsPage", () => {
     expect(value).toHaveAttribute("aria-invalid", "true");
     expect(value.getAttribute("aria-describedby")).toContain("promotion-value-error");
     expect(screen.getByRole("alert")).toHaveTextContent("Some fields need correcting");
+  });
+});
+
+describe("StockPanel", () => {
+  const id = "00000000-0000-4000-8000-0000000000aa";
+  const level = { productId: id, sku: "MUG-1", name: "Mug", available: 3, reserved: 1, sold: 5, reorderLevel: 2 };
+  const mug = { id, sku: "MUG-1", name: "Mug" } as Parameters<typeof StockPanel>[0]["product"];
+
+  it("shows a refused change as refused, names why, and keeps the level Products still has", async () => {
+    const gateway = fakeGateway({
+      [`GET /api/products/${id}/stock`]: { body: level },
+      [`GET /api/products/${id}/stock/adjustments`]: { body: [] },
+      [`POST /api/products/${id}/stock/adjustments`]: invalid({ delta: ["The change would take available stock below zero."] }),
+    });
+    const user = userEvent.setup();
+    renderPage(<StockPanel product={mug} onDone={vi.fn()} />, { user: admin });
+    expect(await screen.findByText(/Available 3 · reserved 1/)).toBeInTheDocument();
+    await user.type(screen.getByLabelText("Change (+ or −)"), "-10");
+    await user.click(screen.getByRole("button", { name: "Adjust stock" }));
+
+    expect(await screen.findByRole("alert")).toHaveTextContent("Stock not changed: The change would take available stock below zero.");
+    expect(screen.getByLabelText("Change (+ or −)")).toHaveAttribute("aria-invalid", "true");
+    expect(screen.getByLabelText("Change (+ or −)")).toHaveValue(-10);
+    expect(screen.getByText(/Available 3 · reserved 1/)).toBeInTheDocument();
+    expect(screen.queryByText(/Stock changed/)).not.toBeInTheDocument();
+    expect(gateway.requests.filter((r) => r.method === "POST")).toHaveLength(1);
+  });
+
+  it("shows an accepted change with the level Products answers", async () => {
+    let available = 3;
+    fakeGateway({
+      [`GET /api/products/${id}/stock`]: () => ({ body: { ...level, available } }),
+      [`GET /api/products/${id}/stock/adjustments`]: { body: [] },
+      [`POST /api/products/${id}/stock/adjustments`]: () => {
+        available = 8;
+        return { status: 201, body: { id: 1, at: "2026-11-25T10:00:00Z", actor: "admin-1", delta: 5, reason: "Received", availableAfter: 8 } };
+      },
+    });
+    const user = userEvent.setup();
+    renderPage(<StockPanel product={mug} onDone={vi.fn()} />, { user: admin });
+    await screen.findByText(/Available 3 ·/);
+    await user.type(screen.getByLabelText("Change (+ or −)"), "5");
+    await user.click(screen.getByRole("button", { name: "Adjust stock" }));
+    expect(await screen.findByRole("status")).toHaveTextContent("Stock changed by +5: 8 available.");
+    expect(await screen.findByText(/Available 8 ·/)).toBeInTheDocument();
   });
 });

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { screen, waitFor } from "@testing-library/react";
+import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { orderNumber } from "../../api/orders";
 import type { PaymentHistory } from "../../api/payments";
@@ -63,6 +63,7 @@ describe("OrderPayment", () => {
     await user.type(screen.getByLabelText("Refund amount"), "5.50");
     await user.type(screen.getByLabelText("Reason for the refund"), "scratched");
     await user.click(screen.getByRole("button", { name: "Refund" }));
+    await user.click(screen.getByRole("button", { name: /^Yes, refund/ }));
 
     expect(await screen.findByRole("status")).toHaveTextContent("Refunded £5.50.");
     const posts = gateway.requests.filter((r) => r.method === "POST");
@@ -70,6 +71,21 @@ describe("OrderPayment", () => {
     expect(posts[0]?.body).toEqual({ amountMinor: 550, reason: "scratched" });
     expect(posts[0]?.headers["Idempotency-Key"]).toMatch(/^[0-9a-f-]{36}$/);
     await waitFor(() => expect(screen.getByText("Refundable").nextElementSibling).toHaveTextContent("£12.44"));
+  });
+
+  it("asks before refunding, and refunds nothing when the admin keeps the money", async () => {
+    const gateway = fakeGateway({ [`GET /api/payments/orders/${orderId}`]: { body: history() } });
+    const user = userEvent.setup();
+    renderPage(<OrderPayment orderId={orderId} orderStatus="Paid" />, { user: admin });
+
+    await user.type(await screen.findByLabelText("Refund amount"), "2");
+    await user.click(screen.getByRole("button", { name: "Refund" }));
+    const dialog = screen.getByRole("alertdialog");
+    expect(dialog).toHaveTextContent("Refund £2.00 to the customer? This cannot be undone.");
+    expect(within(dialog).getByRole("button", { name: "Yes, refund £2.00" })).toHaveFocus();
+    await user.click(within(dialog).getByRole("button", { name: "Don't refund" }));
+    expect(screen.queryByRole("alertdialog")).not.toBeInTheDocument();
+    expect(gateway.requests.filter((r) => r.method === "POST")).toHaveLength(0);
   });
 
   it("refuses more than is refundable before asking Payments", async () => {
@@ -98,8 +114,10 @@ describe("OrderPayment", () => {
 
     await user.type(await screen.findByLabelText("Refund amount"), "3");
     await user.click(screen.getByRole("button", { name: "Refund" }));
+    await user.click(screen.getByRole("button", { name: /^Yes, refund/ }));
     expect(await screen.findByRole("alert")).toHaveTextContent("The refund was not made");
     await user.click(screen.getByRole("button", { name: "Refund" }));
+    await user.click(screen.getByRole("button", { name: /^Yes, refund/ }));
 
     await waitFor(() => expect(screen.getByLabelText("Refund amount")).toHaveAccessibleDescription("At most 1294 can still be refunded."));
     const keys = gateway.requests.filter((r) => r.method === "POST").map((r) => r.headers["Idempotency-Key"]);

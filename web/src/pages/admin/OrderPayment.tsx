@@ -3,6 +3,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { ApiError } from "../../api/http";
 import { orderNumber, type OrderStatus } from "../../api/orders";
 import { paymentsAdminApi, type LedgerEntry } from "../../api/payments";
+import { Confirm } from "../../components/Confirm";
 import { ErrorMessage, Loading, describeError } from "../../components/Status";
 import { formatMinor, parseToMinor } from "../../components/minorUnits";
 import { useIdempotencyKey } from "../../state/useIdempotencyKey";
@@ -80,6 +81,8 @@ function RefundForm({ orderId, currency, refundableMinor }: { orderId: string; c
   const [reason, setReason] = useState("");
   const [invalid, setInvalid] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
+  // A refund moves money and cannot be taken back: the checked amount waits here for the admin's confirmation.
+  const [confirming, setConfirming] = useState<{ amountMinor: number; reason?: string } | null>(null);
   // One key per distinct refund: a retry of the same amount and reason (after a timeout or a 503) reuses it, so
   // Payments refunds once; after a success the next refund, even of the same amount, is a new one.
   const idempotency = useIdempotencyKey();
@@ -106,7 +109,7 @@ function RefundForm({ orderId, currency, refundableMinor }: { orderId: string; c
       return;
     }
     setInvalid(null);
-    if (!refund.isPending) refund.mutate({ amountMinor, reason: reason.trim() || undefined });
+    if (!refund.isPending) setConfirming({ amountMinor, reason: reason.trim() || undefined });
   };
 
   const serverError = refund.error instanceof ApiError ? refund.error : null;
@@ -146,9 +149,22 @@ function RefundForm({ orderId, currency, refundableMinor }: { orderId: string; c
           {reasonError}
         </p>
       )}
-      <button type="submit" className="button secondary" disabled={refund.isPending}>
-        {refund.isPending ? "Refunding…" : "Refund"}
-      </button>
+      {confirming ? (
+        <Confirm
+          question={`Refund ${formatMinor(confirming.amountMinor, currency)} to the customer? This cannot be undone.`}
+          confirmLabel={`Yes, refund ${formatMinor(confirming.amountMinor, currency)}`}
+          keepLabel="Don't refund"
+          onConfirm={() => {
+            refund.mutate(confirming);
+            setConfirming(null);
+          }}
+          onKeep={() => setConfirming(null)}
+        />
+      ) : (
+        <button type="submit" className="button secondary" disabled={refund.isPending}>
+          {refund.isPending ? "Refunding…" : "Refund"}
+        </button>
+      )}
       {otherError && (
         <div className="error" role="alert">
           <p>The refund was not made: {describeError(refund.error)}</p>

@@ -1,7 +1,8 @@
-import { useState } from "react";
+import { useId, useState } from "react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { ApiError } from "../../api/http";
 import { productsApi, type ProductSummary } from "../../api/products";
-import { ErrorMessage, Loading } from "../../components/Status";
+import { ErrorMessage, Loading, describeError } from "../../components/Status";
 
 const reasons = ["Received", "Counted", "Damaged", "Returned", "Correction"];
 
@@ -13,6 +14,9 @@ export function StockPanel({ product, onDone }: { product: ProductSummary; onDon
   const history = useQuery({ queryKey: [...key, "history"], queryFn: () => productsApi.stockHistory(product.id) });
   const [delta, setDelta] = useState("");
   const [reason, setReason] = useState(reasons[0] ?? "");
+  const ids = useId();
+  // The level shown is only ever the server's: a refused change leaves it as it was (and re-reads it, in case
+  // someone else moved it), and an accepted one shows what Products says is available after it.
   const adjust = useMutation({
     mutationFn: () => productsApi.adjustStock(product.id, Number(delta), reason),
     onSuccess: () => {
@@ -20,8 +24,10 @@ export function StockPanel({ product, onDone }: { product: ProductSummary; onDon
       void client.invalidateQueries({ queryKey: ["products", "admin"] });
       setDelta("");
     },
+    onError: () => void client.invalidateQueries({ queryKey: key }),
   });
   const change = Number(delta);
+  const refused = adjust.error instanceof ApiError ? (adjust.error.fieldError("delta") ?? adjust.error.fieldError("reason")) : undefined;
   return (
     <section className="panel" aria-labelledby="stock-heading">
       <h2 id="stock-heading">Stock: {product.name}</h2>
@@ -41,7 +47,19 @@ export function StockPanel({ product, onDone }: { product: ProductSummary; onDon
         }}
       >
         <label>
-          Change (+ or −) <input type="number" step={1} value={delta} onChange={(e) => setDelta(e.target.value)} required />
+          Change (+ or −){" "}
+          <input
+            type="number"
+            step={1}
+            value={delta}
+            onChange={(e) => {
+              setDelta(e.target.value);
+              adjust.reset();
+            }}
+            required
+            aria-invalid={refused ? true : undefined}
+            aria-describedby={adjust.isError ? `${ids}-error` : undefined}
+          />
         </label>{" "}
         <label>
           Reason{" "}
@@ -57,7 +75,16 @@ export function StockPanel({ product, onDone }: { product: ProductSummary; onDon
         <button type="button" className="button secondary" onClick={onDone}>
           Close
         </button>
-        {adjust.isError && <ErrorMessage error={adjust.error} />}
+        {adjust.isError && (
+          <div className="error" role="alert" id={`${ids}-error`}>
+            <p>Stock not changed: {refused ?? describeError(adjust.error)}</p>
+          </div>
+        )}
+        {adjust.isSuccess && (
+          <p role="status">
+            Stock changed by {adjust.data.delta > 0 ? `+${adjust.data.delta}` : adjust.data.delta}: {adjust.data.availableAfter} available.
+          </p>
+        )}
       </form>
       {history.data && history.data.length > 0 && (
         <table>

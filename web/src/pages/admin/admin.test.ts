@@ -1,10 +1,34 @@
 import { describe, expect, it } from "vitest";
 import type { AdminOrderSummary } from "../../api/orders";
 import { baselineNdcg, metricRows } from "./modelMetrics";
-import { dailySales } from "./sales";
+import { dailySales, salesByCurrency } from "./sales";
 
-const order = (createdAt: string, total: number, status: AdminOrderSummary["status"] = "Paid"): AdminOrderSummary => ({
-  id: createdAt, customerId: "c", status, createdAt, itemCount: 1, total, currency: "GBP",
+const order = (createdAt: string, total: number, status: AdminOrderSummary["status"] = "Paid", currency = "GBP"): AdminOrderSummary => ({
+  id: createdAt, customerId: "c", status, createdAt, itemCount: 1, total, currency,
+});
+
+describe("salesByCurrency", () => {
+  it("totals each currency on its own, never adding yen to pounds", () => {
+    const now = new Date("2026-11-25T12:00:00Z");
+    const sales = salesByCurrency(
+      [
+        order("2026-11-25T01:00:00Z", 10, "Paid", "GBP"),
+        order("2026-11-25T02:00:00Z", 14, "Paid", "JPY"),
+        order("2026-11-24T02:00:00Z", 2.5, "PartiallyShipped", "GBP"),
+        order("2026-11-24T03:00:00Z", 500, "Cancelled", "EUR"),
+      ],
+      2,
+      now,
+    );
+    expect(sales.map(({ currency, orders, revenue }) => ({ currency, orders, revenue }))).toEqual([
+      { currency: "GBP", orders: 2, revenue: 12.5 },
+      { currency: "JPY", orders: 1, revenue: 14 },
+    ]);
+    expect(sales[1]?.perDay).toEqual([
+      { date: "2026-11-24", orders: 0, revenue: 0 },
+      { date: "2026-11-25", orders: 1, revenue: 14 },
+    ]);
+  });
 });
 
 describe("dailySales", () => {
