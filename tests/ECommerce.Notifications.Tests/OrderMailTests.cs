@@ -98,7 +98,8 @@ public sealed class OrderMailTests(NotificationsFixture service)
         var mail = Assert.Single(await service.MailsToAsync(guest));
         Assert.Equal($"The payment for order {order.Number} did not go through", mail.Subject);
         var text = await service.Smtp.PlainTextAsync(mail.Id, Ct);
-        Assert.Contains("(card_declined)", text);
+        Assert.Contains("(your bank declined the card)", text);
+        Assert.DoesNotContain("card_declined", text);
         Assert.Contains("Your items are still held for you", text);
         Assert.Contains($"/orders/{order.Id}?access=token-123", text);
     }

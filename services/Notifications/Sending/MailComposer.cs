@@ -73,6 +73,7 @@ public sealed class MailComposer(OrdersClient orders, UsersClient users, Notific
         {
             // "@name": the language's own phrase of that name (MailRenderer).
             values["retryHint"] = data.CanRetry == true ? "@retryHint" : "@noRetryHint";
+            values["reason"] = PaymentReasons.PhraseFor(data.Reason);
         }
 
         return values;
