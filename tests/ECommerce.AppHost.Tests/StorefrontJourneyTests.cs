@@ -11,7 +11,8 @@ namespace ECommerce.AppHost.Tests;
 [Collection(WholeSystemCollection.Name)]
 public class StorefrontJourneyTests(WholeSystemFixture system)
 {
-    private static readonly TimeSpan Budget = TimeSpan.FromMinutes(6);
+    // 15 journeys took 315 s against the whole system on a busy 2-core machine (2026-12-02); room for a slower run.
+    private static readonly TimeSpan Budget = TimeSpan.FromMinutes(9);
 
     [Fact]
     public async Task The_browser_journeys_pass_against_the_real_services()

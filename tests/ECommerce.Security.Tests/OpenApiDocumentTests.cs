@@ -18,7 +18,7 @@ namespace ECommerce.Security.Tests;
 [Collection(SecurityCollection.Name)]
 public sealed class OpenApiDocumentTests(SecurityFixture hosts)
 {
-    public static TheoryData<string> StorefrontServices => ["products", "users", "orders", "payments", "ai"];
+    public static TheoryData<string> StorefrontServices => ["products", "users", "orders", "payments", "ai", "notifications"];
 
     [Theory]
     [MemberData(nameof(StorefrontServices))]

@@ -433,6 +433,55 @@ export const scenarios = [
     },
   },
   {
+    name: "the back office reads the order confirmation in a new customer's message log, and registers a webhook",
+    async run({ page, browser, baseUrl, shot, mode }) {
+      const [product] = await inStockProducts(baseUrl);
+      await signUp(page, uniqueEmail("messages"));
+      await addToCart(page, product.slug);
+      await checkOut(page, /^Visa/);
+      await page.getByTestId("order-status").filter({ hasText: "Status: Paid" }).waitFor({ timeout: 30_000 });
+      const number = (await page.getByTestId("order-number").textContent()).trim();
+
+      // From the order to its customer's messages.
+      const office = await browser.newContext({ baseURL: baseUrl });
+      const admin = await office.newPage();
+      await signInAsAdmin(admin, mode);
+      await admin.goto("/admin/orders");
+      await admin.getByRole("heading", { name: "Orders", level: 1 }).waitFor();
+      await admin.getByRole("searchbox", { name: "Order number" }).fill(number);
+      await admin.getByRole("row").filter({ hasText: number }).getByRole("button", { name: number }).click();
+      await admin.getByRole("link", { name: "Messages to this customer" }).click();
+      await admin.getByRole("heading", { name: "Messages", level: 1 }).waitFor();
+      // Notifications queues the confirmation when OrderPaid reaches it, a moment after the order page says Paid.
+      const confirmation = admin.getByRole("row").filter({ hasText: "Order confirmation" }).filter({ hasText: `order ${number}` });
+      const deadline = Date.now() + 30_000;
+      while (!(await confirmation.waitFor({ timeout: 2_000 }).then(() => true, () => false))) {
+        if (Date.now() > deadline) throw new Error(`the message log lists no confirmation of order ${number}`);
+        await admin.getByRole("button", { name: "Show messages" }).click();
+      }
+      await confirmation.getByText(/^(Sent|Queued)$/).waitFor();
+      await shot("26-admin-message-log", admin);
+
+      // A receiver on a documentation address (TEST-NET-3): accepted outside Development without a DNS lookup.
+      await admin.getByRole("navigation", { name: "Admin" }).getByRole("link", { name: "Webhooks" }).click();
+      await admin.getByRole("heading", { name: "Webhooks", level: 1 }).waitFor();
+      const hook = `https://203.0.113.10/e2e/${Date.now().toString(36)}`;
+      await admin.getByLabel("Endpoint URL").fill(hook);
+      await admin.getByRole("checkbox", { name: "OrderShipped" }).check();
+      await admin.getByRole("button", { name: "Register endpoint" }).click();
+      await admin.getByTestId("webhook-secret").filter({ hasText: /^\S{16,}$/ }).waitFor();
+      const row = admin.getByRole("row").filter({ has: admin.getByRole("rowheader", { name: hook, exact: true }) });
+      await row.filter({ hasText: "OrderShipped" }).waitFor();
+      await shot("27-admin-webhook-registered", admin);
+
+      // Deleted again, after the confirmation, so the running system keeps no receiver that never answers.
+      await row.getByRole("button", { name: `Delete ${hook}` }).click();
+      await row.getByRole("button", { name: "Yes, delete" }).click();
+      await row.waitFor({ state: "detached" });
+      await office.close();
+    },
+  },
+  {
     name: "a shopper pays by card through Stripe Elements; an incomplete card places nothing, a good one is Paid",
     async run({ page, context, baseUrl, shot }) {
       await withStripeStandIn(context);

@@ -24,6 +24,8 @@ const AdminShippingPage = lazy(() => import("./pages/admin/AdminShippingPage"));
 const AdminPromotionsPage = lazy(() => import("./pages/admin/AdminPromotionsPage"));
 const AdminPickListPage = lazy(() => import("./pages/admin/AdminPickListPage"));
 const AdminReturnsPage = lazy(() => import("./pages/admin/AdminReturnsPage"));
+const AdminMessagesPage = lazy(() => import("./pages/admin/AdminMessagesPage"));
+const AdminWebhooksPage = lazy(() => import("./pages/admin/AdminWebhooksPage"));
 
 export function AppRoutes() {
   return (
@@ -50,6 +52,8 @@ export function AppRoutes() {
           <Route path="sales" element={<AdminSalesPage />} />
           <Route path="shipping" element={<AdminShippingPage />} />
           <Route path="promotions" element={<AdminPromotionsPage />} />
+          <Route path="messages" element={<AdminMessagesPage />} />
+          <Route path="webhooks" element={<AdminWebhooksPage />} />
         </Route>
         <Route path="*" element={<NotFoundPage />} />
       </Route>

@@ -26,10 +26,8 @@ public static class MessageLogEndpoints
         string customerId, string? cursor, int? limit, NotificationsDbContext db, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();
-        if (customerId.Length > 200)
-        {
-            errors.Add("customerId", "A customer id is at most 200 characters.");
-        }
+        errors.Check(IsCustomerId(customerId), "customerId",
+            "A customer id is an account id or a guest id (guest:…): at most 200 letters, digits and . _ : @ - characters.");
 
         var take = Paging.Limit(limit, errors);
         var after = Paging.Cursor<LogPosition>(cursor, errors);
@@ -51,6 +49,10 @@ public static class MessageLogEndpoints
         var next = rows.Count > take ? Paging.Encode(new LogPosition(items[^1].CreatedAt, items[^1].Key)) : null;
         return TypedResults.Ok(new Page<MessageLogEntry>(items, next));
     }
+
+    /// <summary>Account ids and guest ids (<c>guest:</c> and a hash) use these characters only; anything else names no customer.</summary>
+    private static bool IsCustomerId(string value) =>
+        value.Length is > 0 and <= 200 && value.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or ':' or '@' or '-');
 
     private sealed record LogPosition(DateTimeOffset CreatedAt, string Key);
 }

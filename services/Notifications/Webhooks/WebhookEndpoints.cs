@@ -15,7 +15,10 @@ public sealed record WebhookDeliveryResponse(
     Guid Id, Guid EventId, string EventType, WebhookDeliveryStatus Status, int Attempts, int? LastStatusCode, int? LastLatencyMs,
     string? LastError, DateTimeOffset CreatedAt, DateTimeOffset? DeliveredAt, DateTimeOffset? NextAttemptAt);
 
-/// <summary>The back office's webhooks: register, list, delete endpoints; list an endpoint's deliveries; redeliver one by hand.</summary>
+/// <summary>
+/// The back office's webhooks: the event types offered, register, list, delete endpoints; list an endpoint's deliveries;
+/// redeliver one by hand.
+/// </summary>
 public static class WebhookEndpoints
 {
     public static IEndpointRouteBuilder MapWebhooks(this IEndpointRouteBuilder routes)
@@ -23,6 +26,7 @@ public static class WebhookEndpoints
         var admin = routes.MapGroup("/api/notifications/admin/webhooks").WithTags("Webhooks").RequireAuthorization(AuthenticationDefaults.AdminPolicy);
         admin.MapPost("/", Register);
         admin.MapGet("/", List);
+        admin.MapGet("/event-types", () => TypedResults.Ok(WebhookQueue.EventTypes));
         admin.MapDelete("/{id:guid}", Delete);
         admin.MapGet("/{id:guid}/deliveries", Deliveries);
         admin.MapPost("/{id:guid}/deliveries/{deliveryId:guid}/redeliver", Redeliver);

@@ -27,6 +27,9 @@ public enum FieldKind
     /// <summary>A GUID: not a GUID, a number, empty, the empty GUID, injection.</summary>
     Identifier,
     GuidList,
+
+    /// <summary>A list of names from a fixed set (webhook event types): not a list, names nobody knows, injection, NUL, a huge list.</summary>
+    NameList,
     Bool,
 }
 

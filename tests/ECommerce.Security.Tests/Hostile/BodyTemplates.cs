@@ -121,5 +121,10 @@ public static class BodyTemplates
         ["POST /api/auth/me/password"] = new(
             """{"currentPassword":"Wrong-password-123","newPassword":"Valid-password-456"}""",
             new Dictionary<string, FieldKind> { ["currentPassword"] = Text, ["newPassword"] = Text }),
+
+        // Notifications: a public address (TEST-NET-3, never resolved) so that outside Development the guard accepts it.
+        ["POST /api/notifications/admin/webhooks"] = new(
+            """{"url":"https://203.0.113.10/hooks/orders","eventTypes":["OrderPaid","OrderShipped"]}""",
+            new Dictionary<string, FieldKind> { ["url"] = Format, ["eventTypes"] = NameList }),
     };
 }

@@ -30,6 +30,8 @@ public static class HostileValues
             FieldKind.MinorAmount => [("negative", "-1"), ("overflow", "9223372036854775808"), ("overflow", "1e309"), ("wrong type", "1.5"), ("wrong type", "\"100\"")],
             FieldKind.Identifier => [("invalid guid", "\"not-a-guid\""), ("invalid guid", "12"), ("invalid guid", "\"\""), ("invalid guid", "\"00000000-0000-0000-0000-000000000000\""), ("injection", SqlInjection)],
             FieldKind.GuidList => [("wrong type", "\"x\""), ("invalid guid", "[\"not-a-guid\"]"), ("wrong type", "[12]"), ("huge list", "[" + string.Join(',', Enumerable.Range(0, 1000).Select(_ => $"\"{System.Guid.NewGuid()}\"")) + "]")],
+            FieldKind.NameList => [("wrong type", "\"OrderPaid\""), ("wrong type", "[12]"), ("missing fields", "[]"), ("unknown name", "[\"NotAnEvent\"]"),
+                ("injection", $"[{SqlInjection}]"), ("unicode", $"[{Nul}]"), ("huge list", "[" + string.Join(',', Enumerable.Range(0, 1000).Select(i => $"\"Event{i}\"")) + "]")],
             FieldKind.Bool => [("wrong type", "\"yes\""), ("wrong type", "1")],
             _ => throw new ArgumentOutOfRangeException(nameof(kind)),
         };

@@ -28,10 +28,12 @@ public sealed class SecurityFixture : IAsyncLifetime
 
     public HostedService Auth { get; private set; } = null!;
 
+    public HostedService Notifications { get; private set; } = null!;
+
     /// <summary>Customer A's address and order and a visible product, made once the services are up.</summary>
     public Resources Resources { get; private set; } = null!;
 
-    public IReadOnlyList<HostedService> All => [Products, Users, Orders, Payments, Ai, Auth];
+    public IReadOnlyList<HostedService> All => [Products, Users, Orders, Payments, Ai, Auth, Notifications];
 
     public string ImageRoot { get; } = Path.Combine(Path.GetTempPath(), "security-images-" + Guid.NewGuid().ToString("N")[..8]);
 
@@ -48,6 +50,7 @@ public sealed class SecurityFixture : IAsyncLifetime
         var paymentsDb = await Databases("payments");
         var aiDb = await Databases("ai");
         var authDb = await Databases("auth");
+        var notificationsDb = await Databases("notifications");
         var productsPort = FreePort.Next();
         var usersPort = FreePort.Next();
 
@@ -68,6 +71,14 @@ public sealed class SecurityFixture : IAsyncLifetime
             .UseSetting("Auth:SigningKey:EncryptionKey", Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)))
             .UseSetting("Auth:Admin:Email", "root@shop.test")
             .UseSetting("Auth:Admin:Password", "Admin-password-for-security-1")), authDb.Db, "/api/auth"));
+        // Its messaging database hears no events, so it never mails or calls a neighbour: the SMTP server and Auth's
+        // token endpoint only have to be configured for start-up, not to answer (port 9 is the discard port).
+        var notifications = Task.Run(() => HostedService.Start("Notifications", Factory<ECommerce.Notifications.NotificationsOptions>(notificationsDb, "notificationsdb", web => web
+            .UseSetting("Notifications:Smtp:Host", "127.0.0.1")
+            .UseSetting("Notifications:Smtp:Port", "9")
+            .UseSetting("Authentication:Client:Id", "notifications")
+            .UseSetting("Authentication:Client:Secret", "unused")
+            .UseSetting("Authentication:Client:TokenEndpoint", "http://127.0.0.1:9/connect/token")), notificationsDb.Db, "/api/notifications"));
         Products = await products;
         Users = await users;
         Orders = HostedService.Start("Orders", Factory<ECommerce.Orders.Checkout.CheckoutRequest>(ordersDb, "ordersdb", web => web
@@ -79,6 +90,7 @@ public sealed class SecurityFixture : IAsyncLifetime
         Payments = await payments;
         Ai = await ai;
         Auth = await auth;
+        Notifications = await notifications;
         Resources = await Resources.CreateAsync(this, CancellationToken.None);
     }
 
@@ -107,7 +119,7 @@ public sealed class SecurityFixture : IAsyncLifetime
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var service in new[] { Orders, Products, Users, Payments, Ai, Auth }.Where(s => s is not null))
+        foreach (var service in new[] { Orders, Products, Users, Payments, Ai, Auth, Notifications }.Where(s => s is not null))
         {
             await service.DisposeAsync();
         }

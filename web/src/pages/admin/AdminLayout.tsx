@@ -13,6 +13,8 @@ export default function AdminLayout() {
           <NavLink to="/admin/pick-list">Pick list</NavLink>
           <NavLink to="/admin/returns">Returns</NavLink>
           <NavLink to="/admin/shipping">Shipping</NavLink>
+          <NavLink to="/admin/messages">Messages</NavLink>
+          <NavLink to="/admin/webhooks">Webhooks</NavLink>
           <NavLink to="/admin/promotions">Promotions</NavLink>
           <NavLink to="/admin/models">AI models</NavLink>
           <NavLink to="/admin/sales">Sales</NavLink>

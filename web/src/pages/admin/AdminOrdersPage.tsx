@@ -1,5 +1,7 @@
 import { useState } from "react";
+import { Link } from "react-router";
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { isGuestCustomer } from "../../api/notifications";
 import { orderNumber, ordersApi, type AdminOrderSummary, type OrderStatus } from "../../api/orders";
 import { Money } from "../../components/Money";
 import { Confirm } from "../../components/Confirm";
@@ -186,6 +188,12 @@ function OrderRow({ order, open, onToggle }: { order: AdminOrderSummary; open: b
                   ))}
                 </ul>
                 {detail.data.cancellationReason && <p>Cancelled: {detail.data.cancellationReason}</p>}
+                {order.customerId && (
+                  <p>
+                    <Link to={`/admin/messages?customer=${encodeURIComponent(order.customerId)}`}>Messages to this customer</Link>
+                    {isGuestCustomer(order.customerId) && <span className="hint"> (a guest: mails went to the address given at checkout)</span>}
+                  </p>
+                )}
                 <OrderFulfilment order={detail.data} />
                 <OrderPayment orderId={order.id} orderStatus={detail.data.status} />
               </>
