@@ -438,8 +438,8 @@ export const scenarios = [
       const [product] = await inStockProducts(baseUrl);
       await signUp(page, uniqueEmail("messages"));
       await addToCart(page, product.slug);
-      await checkOut(page, /^Visa/);
-      await page.getByTestId("order-status").filter({ hasText: "Status: Paid" }).waitFor({ timeout: 30_000 });
+      await checkOut(page, /Test card: Visa/);
+      await page.getByTestId("order-status").filter({ hasText: "Status: Payment received" }).waitFor({ timeout: 30_000 });
       const number = (await page.getByTestId("order-number").textContent()).trim();
 
       // From the order to its customer's messages.
