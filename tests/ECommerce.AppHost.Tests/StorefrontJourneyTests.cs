@@ -11,8 +11,9 @@ namespace ECommerce.AppHost.Tests;
 [Collection(WholeSystemCollection.Name)]
 public class StorefrontJourneyTests(WholeSystemFixture system)
 {
-    // 15 journeys took 315 s against the whole system on a busy 2-core machine (2026-12-02); room for a slower run.
-    private static readonly TimeSpan Budget = TimeSpan.FromMinutes(9);
+    // 15 journeys took 315 s against the whole system on a busy 2-core machine (2026-12-02); 19 now, with room for a
+    // slower run.
+    private static readonly TimeSpan Budget = TimeSpan.FromMinutes(12);
 
     [Fact]
     public async Task The_browser_journeys_pass_against_the_real_services()
