@@ -4,20 +4,26 @@ import { writeFileSync } from "node:fs";
 import { AxeBuilder } from "@axe-core/playwright";
 
 const failing = new Set(["serious", "critical"]);
+const reason = (node) => [...node.any, ...node.all, ...node.none].map((c) => c.message).find(Boolean) ?? node.failureSummary;
 
 export function accessibilityAudit() {
   const checked = [];
   const violations = [];
   const minor = {}; // moderate and minor violations, by rule: reported, not failing
   const needsReview = {}; // what axe could not decide (e.g. contrast over an image), by rule
-  const count = (into, results) => results.forEach((r) => (into[r.id] = (into[r.id] ?? 0) + r.nodes.length));
+  const others = []; // their elements, for the JSON summary
+  const count = (into, results, page, kind) =>
+    results.forEach((r) => {
+      into[r.id] = (into[r.id] ?? 0) + r.nodes.length;
+      others.push({ page, kind, rule: r.id, impact: r.impact, targets: r.nodes.map((n) => n.target.join(" ")), why: r.nodes.map(reason) });
+    });
   return {
     /** Runs axe (WCAG 2.x A/AA and best-practice rules) on the page as it stands and records what fails. */
     async check(name, page) {
       const result = await new AxeBuilder({ page }).analyze();
       checked.push(name);
-      count(minor, result.violations.filter((v) => !failing.has(v.impact)));
-      count(needsReview, result.incomplete);
+      count(minor, result.violations.filter((v) => !failing.has(v.impact)), name, "violation");
+      count(needsReview, result.incomplete, name, "needs review");
       for (const v of result.violations.filter((v) => failing.has(v.impact))) {
         violations.push({ page: name, url: page.url(), rule: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => n.target.join(" ")) });
       }
@@ -32,7 +38,7 @@ export function accessibilityAudit() {
     write(folder) {
       const byRule = {};
       for (const v of violations) byRule[v.rule] = (byRule[v.rule] ?? 0) + v.targets.length;
-      const summary = { pagesChecked: checked.length, seriousOrCriticalViolations: violations.length, byRule, pages: checked, violations, moderateOrMinorByRule: minor, needsReviewByRule: needsReview };
+      const summary = { pagesChecked: checked.length, seriousOrCriticalViolations: violations.length, byRule, pages: checked, violations, moderateOrMinorByRule: minor, needsReviewByRule: needsReview, others };
       writeFileSync(`${folder}accessibility.json`, JSON.stringify(summary, null, 2));
       const rules = Object.entries(byRule).map(([rule, nodes]) => `| ${rule} | ${nodes} |`);
       const md = [
