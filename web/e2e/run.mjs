@@ -8,6 +8,7 @@
 // same time, never clear each other's folder. CI keeps e2e/artifacts as the run's artefacts.
 import { mkdirSync, rmSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { accessibilityAudit } from "./axe.mjs";
 import { launchBrowser } from "./browser.mjs";
 import { scenarios } from "./scenarios.mjs";
 import { startAppHost, startPreviewWithFixture } from "./servers.mjs";
@@ -26,6 +27,7 @@ mkdirSync(artifacts, { recursive: true });
 if (system.adminPassword) process.env.E2E_ADMIN_PASSWORD = system.adminPassword;
 
 const browser = await launchBrowser();
+const audit = accessibilityAudit();
 let passed = 0;
 let failed = 0;
 try {
@@ -36,7 +38,12 @@ try {
     page.setDefaultTimeout(15_000);
     const errors = [];
     page.on("pageerror", (e) => errors.push(String(e)));
-    const shot = (name, target = page) => target.screenshot({ path: `${artifacts}${name}.png`, fullPage: true });
+    const screenshot = (name, target = page) => target.screenshot({ path: `${artifacts}${name}.png`, fullPage: true });
+    // Every state a journey screenshots is also checked by axe.
+    const shot = async (name, target = page) => {
+      await screenshot(name, target);
+      await audit.check(name, target);
+    };
     try {
       const notes = [];
       await scenario.run({ page, context, browser, shot, baseUrl: system.baseUrl, mode: system.mode, log: (n) => notes.push(n) });
@@ -49,7 +56,7 @@ try {
       console.log(`  ✗ ${scenario.name}\n    ${String(error?.message ?? error).split("\n").join("\n    ")}`);
       // Every page still open (a second shopper, the back office), so the failure can be read off the screenshots.
       const open = browser.contexts().flatMap((c) => c.pages());
-      for (const [i, p] of open.entries()) await shot(`FAILED-${scenario.name.replace(/\W+/g, "-")}${i ? `-${i + 1}` : ""}`, p).catch(() => {});
+      for (const [i, p] of open.entries()) await screenshot(`FAILED-${scenario.name.replace(/\W+/g, "-")}${i ? `-${i + 1}` : ""}`, p).catch(() => {});
     } finally {
       for (const c of browser.contexts()) await c.close();
     }
@@ -58,5 +65,9 @@ try {
   await browser.close();
   await system.stop();
 }
+audit.write(artifacts);
+const violations = audit.describe();
+if (violations.length) console.log(`  ✗ accessibility: ${violations.length} serious or critical axe violations\n    ${violations.join("\n    ")}`);
 console.log(`e2e: ${passed} passed, ${failed} failed; screenshots in ${artifacts}`);
-process.exit(failed ? 1 : 0);
+console.log(`accessibility: ${audit.pagesChecked} pages checked by axe, ${violations.length} serious or critical violations`);
+process.exit(failed || violations.length ? 1 : 0);

@@ -43,6 +43,8 @@ export default function AdminPromotionsPage() {
         <ErrorMessage error={list.error} onRetry={() => void list.refetch()} />
       ) : !list.data ? (
         <Loading />
+      ) : list.data.length === 0 ? (
+        <p>No promotions yet.</p>
       ) : (
         <table className="admin-table">
           <caption className="visually-hidden">Promotions</caption>

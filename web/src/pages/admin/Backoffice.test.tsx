@@ -105,6 +105,14 @@ describe("AdminPromotionsPage", () => {
     expect(within(row).getByTestId("promotion-uses")).toHaveTextContent("7");
   });
 
+  it("says there are no promotions yet instead of showing a table without rows", async () => {
+    fakeGateway({ "GET /api/orders/admin/promotions": { body: [] }, "GET /api/products/categories": { body: [] } });
+    renderPage(<AdminPromotionsPage />, { user: admin });
+
+    expect(await screen.findByText("No promotions yet.")).toBeInTheDocument();
+    expect(screen.queryByRole("table")).not.toBeInTheDocument();
+  });
+
   it("creates a category-scoped code with the request Orders expects", async () => {
     const gateway = fakeGateway({
       "GET /api/orders/admin/promotions": { body: [] },

@@ -33,8 +33,8 @@ export function OrderFulfilment({ order }: { order: OrderDetail }) {
   const deliver = useMutation({ mutationFn: (shipmentId: string) => ordersApi.deliverShipment(order.id, shipmentId), onSuccess: refresh });
   const number = orderNumber(order.id);
   return (
-    <section aria-label={`Shipping for order ${number}`}>
-      <h3>Shipping</h3>
+    <section className="order-shipping" aria-label={`Shipping for order ${number}`}>
+      <h2>Shipping</h2>
       {order.shipments.length > 0 && (
         <ul>
           {order.shipments.map((s) => (
