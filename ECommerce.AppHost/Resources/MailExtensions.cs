@@ -10,8 +10,13 @@ public static class MailExtensions
 {
     public const string SmtpEndpointName = "smtp";
 
-    /// <summary>In-memory store, no IMAP/POP3, and none of a developer's own smtp4dev settings.</summary>
-    private static readonly string[] FixedArguments = ["--imapport=", "--pop3port=", "--db=", "--nousersettings", "--hostname=localhost"];
+    /// <summary>
+    /// In-memory store, no IMAP/POP3, and none of a developer's own smtp4dev settings. It keeps 10,000 messages instead
+    /// of its default 100: a few minutes of load test mail a few hundred shoppers, whose mails would push a test's
+    /// (or a developer's) own mails out of the inbox.
+    /// </summary>
+    private static readonly string[] FixedArguments =
+        ["--imapport=", "--pop3port=", "--db=", "--nousersettings", "--hostname=localhost", "--messagestokeep=10000"];
 
     /// <summary>Adds smtp4dev in run mode; null when publishing (no local mail server is deployed).</summary>
     public static IResourceBuilder<ExecutableResource>? AddDevelopmentMailServer(this IDistributedApplicationBuilder builder, string name = "smtp4dev")

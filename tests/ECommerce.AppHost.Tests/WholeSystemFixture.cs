@@ -9,7 +9,9 @@ namespace ECommerce.AppHost.Tests;
 /// </summary>
 public sealed class WholeSystemFixture : IAsyncLifetime
 {
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(4);
+    // Generous: the test run starts this system while another test module runs beside it on two cores. How long a cold
+    // start takes is measured by the footprint benchmark (docs/benchmarks.md), not asserted here.
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(8);
 
     /// <summary>The administrator Auth seeds (its appsettings' Auth:Admin:Email).</summary>
     public const string AdminEmail = "admin@ecommerce.local";
@@ -66,6 +68,7 @@ public sealed class WholeSystemFixture : IAsyncLifetime
         }
 
         TimeToHealthy = started.Elapsed;
+        Console.WriteLine($"whole system: cold start to all healthy in {TimeToHealthy.TotalSeconds:0.0} s");
     }
 
     public HttpClient CreateGatewayClient() => App.CreateHttpClient("gateway");

@@ -552,8 +552,11 @@ export const scenarios = [
       const drawer = page.getByRole("complementary", { name: "Filters" });
       await drawer.waitFor();
       await shot("29-phone-filters-drawer");
-      await drawer.getByRole("checkbox", { name: "In stock only" }).check();
+      // The box is checked once the filter is in the URL and the page re-renders: on a busy machine that is after
+      // Playwright's check() looks, so click, then wait for the filter and the checked box.
+      await drawer.getByRole("checkbox", { name: "In stock only" }).click();
       await page.waitForURL(/inStock=true/);
+      await drawer.getByRole("checkbox", { name: "In stock only", checked: true }).waitFor();
       await drawer.getByRole("button", { name: /^Show \d+ products?$/ }).click();
       await drawer.waitFor({ state: "hidden" });
       await page.getByRole("button", { name: "Filters (1)" }).waitFor();
