@@ -1,10 +1,16 @@
 namespace ECommerce.AppHost.Resources;
 
-/// <summary>Registers the React storefront (web/): the Vite dev server when running, its Dockerfile when publishing.</summary>
+/// <summary>
+/// Registers the React storefront (web/): when running, its production build served by <c>vite preview</c> (what
+/// shoppers get), or the Vite dev server with hot reload on request (<c>--Web:Mode dev</c>); its Dockerfile when publishing.
+/// </summary>
 public static class StorefrontExtensions
 {
     /// <summary>Port the storefront's container listens on (web/Dockerfile's web server reads PORT).</summary>
     public const int ContainerPort = 8080;
+
+    /// <summary>Web:Mode value that runs the Vite dev server (hot reload) instead of the production build.</summary>
+    public const string DevMode = "dev";
 
     /// <summary>
     /// Adds the storefront, talking to the APIs only through <paramref name="gateway"/>: in run mode Vite proxies /api,
@@ -25,8 +31,14 @@ public static class StorefrontExtensions
 
         // Web:Port pins the storefront's port (the e2e harness starts the AppHost with a free port it chose).
         var port = int.TryParse(builder.Configuration["Web:Port"], out var configured) ? configured : (int?)null;
-        var web = builder.AddNpmApp("web", webDirectory, "dev", port)
+        // By default `npm start` (web/scripts/serve.mjs) builds the production bundle when the sources changed and serves
+        // it, so the dashboard's URL shows the bundle shoppers get (minified, code-split, the size budget's). A developer
+        // editing the storefront asks for the dev server: --Web:Mode dev (or Web__Mode=dev).
+        var devServer = string.Equals(builder.Configuration["Web:Mode"], DevMode, StringComparison.OrdinalIgnoreCase);
+        var web = builder.AddNpmApp("web", webDirectory, devServer ? "dev" : "start", port)
             .WithEnvironment("GATEWAY_URL", gateway.GetEndpoint("http"))
+            // Healthy once it serves the app shell: the first start builds the bundle before it listens.
+            .WithHttpHealthCheck("/")
             .WithReference(gateway)
             .WaitFor(gateway)
             .WithExternalHttpEndpoints();

@@ -53,7 +53,7 @@ public class NotificationRedeliveryTests(WholeSystemFixture system)
         await using var notifications = new NpgsqlConnection(await system.App.GetConnectionStringAsync("notificationsdb", Ct));
         await notifications.OpenAsync(Ct);
         Assert.Equal(1, await ScalarAsync<long>(notifications,
-            "SELECT count(*) FROM mail_queue WHERE \"OrderId\" = @order AND \"Template\" = 'order-confirmation'", ("order", orderId)));
+            "SELECT count(*) FROM mail_queue WHERE order_id = @order AND template = 'order-confirmation'", ("order", orderId)));
         await Task.Delay(TimeSpan.FromSeconds(3), Ct);
         Assert.Equal(1, await ConfirmationsAsync(inbox, email, subject));
     }

@@ -22,7 +22,7 @@ public class StorefrontJourneyTests(WholeSystemFixture system)
         var web = FindWebDirectory();
         Assert.True(Directory.Exists(Path.Combine(web, "node_modules", "playwright-core")),
             $"{web}/node_modules is missing: run `npm ci --prefix web` first (the README's test command does).");
-        await system.App.ResourceNotifications.WaitForResourceAsync("web", KnownResourceStates.Running, ct);
+        await system.App.ResourceNotifications.WaitForResourceHealthyAsync("web", ct);
         using var client = system.App.CreateHttpClient("web");
         var baseUrl = client.BaseAddress!.GetLeftPart(UriPartial.Authority);
         await WaitUntilServingAsync(client, ct);
@@ -65,7 +65,7 @@ public class StorefrontJourneyTests(WholeSystemFixture system)
         }
     }
 
-    /// <summary>Vite listens a moment after its process is Running; the catalog through its proxy means the whole path is up.</summary>
+    /// <summary>The storefront is healthy once it serves its shell; the catalog through its proxy means the gateway path is up too.</summary>
     private static async Task WaitUntilServingAsync(HttpClient web, CancellationToken ct)
     {
         for (var attempt = 0; ; attempt++)

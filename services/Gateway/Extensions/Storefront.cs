@@ -2,7 +2,8 @@ namespace ECommerce.Gateway.Extensions;
 
 /// <summary>
 /// In production the gateway serves the built storefront (web/dist copied to wwwroot) from the same origin as the API,
-/// with client-side routes falling back to index.html. In development the Vite dev server does this instead.
+/// with client-side routes falling back to index.html. Under the AppHost the storefront's own server (vite preview, or
+/// the Vite dev server) does this instead.
 /// </summary>
 internal static class Storefront
 {
