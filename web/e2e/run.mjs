@@ -14,6 +14,9 @@ import { scenarios } from "./scenarios.mjs";
 import { startAppHost, startPreviewWithFixture } from "./servers.mjs";
 
 const only = process.argv.find((a) => a.startsWith("--grep="))?.slice(7);
+// scripts/docs-screenshots.mjs names a folder and the states docs/storefront.md shows: those are also saved as what a
+// shopper sees on the screen (the viewport, JPEG), small enough to commit.
+const docs = process.env.E2E_DOCS_DIR ? { dir: process.env.E2E_DOCS_DIR, names: new Set((process.env.E2E_DOCS_SHOTS ?? "").split(",")) } : null;
 const system = process.env.E2E_BASE_URL
   ? { baseUrl: process.env.E2E_BASE_URL.replace(/\/$/, ""), mode: "external", stop: async () => {} }
   : process.argv.includes("--apphost")
@@ -42,6 +45,7 @@ try {
     // Every state a journey screenshots is also checked by axe.
     const shot = async (name, target = page) => {
       await screenshot(name, target);
+      if (docs?.names.has(name)) await target.screenshot({ path: `${docs.dir}/${name}.jpg`, type: "jpeg", quality: 80 });
       await audit.check(name, target);
     };
     try {

@@ -563,6 +563,29 @@ export const scenarios = [
     },
   },
   {
+    name: "on a phone a shopper checks out in one column and reads the confirmation",
+    viewport: { width: 390, height: 844 },
+    async run({ page, shot, baseUrl }) {
+      const [product] = await inStockProducts(baseUrl);
+      await addToCart(page, product.slug);
+      await signUp(page, uniqueEmail("phone"));
+      await openCheckout(page, /Test card: Visa/);
+      // Every field and the order summary fit the phone: nothing to scroll sideways to reach the total or the button.
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      if (overflow > 0) throw new Error(`the checkout is ${overflow}px wider than the phone`);
+      const place = page.getByRole("button", { name: "Place order" });
+      const box = await place.boundingBox();
+      if (!box || box.x < 0 || box.x + box.width > 390) throw new Error("the Place order button is not within the phone's width");
+      await shot("32-phone-checkout");
+      await place.click();
+      await page.getByRole("heading", { name: "Thank you for your order" }).waitFor();
+      await page.getByTestId("order-status").filter({ hasText: "Status: Payment received" }).waitFor({ timeout: 30_000 });
+      const after = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      if (after > 0) throw new Error(`the confirmation is ${after}px wider than the phone`);
+      await shot("33-phone-order-paid");
+    },
+  },
+  {
     name: "at phone width the back office's orders stack and its sales fit, totalled per currency",
     viewport: { width: 390, height: 844 },
     async run({ page, shot, baseUrl, mode }) {
