@@ -28,6 +28,7 @@ app.UseRateLimiter();
 app.MapDefaultEndpoints();
 app.MapCarts();
 app.MapCartQuote();
+app.MapDeliveryQuote();
 app.MapCheckout();
 app.MapRetryPayment();
 app.MapGuestCheckout();

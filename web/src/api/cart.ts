@@ -31,4 +31,6 @@ export const cartApi = {
   merge: () => request<{ cart: CartView; notMerged: string[] }>("/api/orders/cart/merge", { method: "POST" }),
   quote: (country?: string, shippingMethod?: string, code?: string) =>
     request<QuoteView>(`/api/orders/cart/quote${query({ country, shippingMethod, code })}`),
+  /** One product delivered to the store's home country (or `country`): its VAT and every shipping option, no cart needed. */
+  deliveryQuote: (productId: string, country?: string) => request<QuoteView>(`/api/orders/delivery-quote${query({ productId, country })}`),
 };

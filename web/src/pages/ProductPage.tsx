@@ -6,6 +6,7 @@ import { ApiError } from "../api/http";
 import { productsApi, type ProductDetail } from "../api/products";
 import { maxQuantity } from "../api/cart";
 import { useCartChange } from "../cart/useCart";
+import { DeliveryPromise } from "../components/DeliveryPromise";
 import { Money } from "../components/Money";
 import { RecommendedProducts } from "../components/RecommendedProducts";
 import { ErrorMessage, Loading, describeError } from "../components/Status";
@@ -51,6 +52,7 @@ export function ProductPage() {
           <StockBadge available={p.available} />
           {!p.active && <p className="notice">This product is no longer sold.</p>}
           <AddToCart product={p} />
+          <DeliveryPromise productId={p.id} canBuy={p.active && p.available > 0} />
           <p className="description">{p.description}</p>
           <p className="sku">
             {p.brand.name} · {p.category.name} · SKU {p.sku}
