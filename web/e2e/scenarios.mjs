@@ -110,8 +110,11 @@ export const scenarios = [
       await shot("03-product");
       await page.getByRole("button", { name: "Add to cart" }).click();
       await page.getByText("Added to your cart.").waitFor();
-
-      await page.getByRole("link", { name: /^Cart, 1 item/ }).click();
+      // Adding opens the cart drawer over the page; its "View cart" leads to the cart page.
+      const drawer = page.getByRole("dialog", { name: "Your cart" });
+      await drawer.getByRole("list", { name: "Items in your cart" }).getByText(productName ?? "").waitFor();
+      await shot("03b-cart-drawer");
+      await drawer.getByRole("link", { name: "View cart" }).click();
       await page.getByRole("rowheader", { name: new RegExp(productName ?? "") }).waitFor();
       await shot("04-cart");
       await page.getByRole("button", { name: "Check out" }).click();
@@ -560,6 +563,56 @@ export const scenarios = [
       await drawer.getByRole("button", { name: /^Show \d+ products?$/ }).click();
       await drawer.waitFor({ state: "hidden" });
       await page.getByRole("button", { name: "Filters (1)" }).waitFor();
+    },
+  },
+  {
+    name: "adding to cart opens the cart drawer on a phone and on a desktop, and its Checkout leads to checkout",
+    async run({ browser, baseUrl, shot, log }) {
+      const [product] = await inStockProducts(baseUrl);
+      for (const [label, viewport, number] of [["phone", { width: 390, height: 844 }, 32], ["desktop", { width: 1366, height: 850 }, 33]]) {
+        const context = await browser.newContext({ baseURL: baseUrl, viewport });
+        const page = await context.newPage();
+        page.setDefaultTimeout(15_000);
+        const drawer = page.getByRole("dialog", { name: "Your cart" });
+        const settled = () => drawer.evaluate((el) => Promise.all(el.getAnimations().map((a) => a.finished)));
+
+        // From a product card in the catalog: the drawer opens on it and the page behind does not move.
+        await page.goto("/catalog");
+        const add = page.getByRole("list", { name: "Search results" }).locator("button.card-add:not([disabled])").first();
+        await add.scrollIntoViewIfNeeded();
+        const name = (await add.getAttribute("aria-label")).replace(/^Add /, "").replace(/ to cart$/, "");
+        const before = await add.boundingBox();
+        await add.click();
+        await drawer.getByText(`${name} is in your cart.`).waitFor();
+        await settled();
+        const after = await add.boundingBox();
+        if (before.x !== after.x || before.y !== after.y || before.width !== after.width)
+          throw new Error(`the page moved under the drawer (${label}): ${JSON.stringify(before)} → ${JSON.stringify(after)}`);
+        if (!(await drawer.evaluate((el) => el.contains(document.activeElement)))) throw new Error(`focus did not move into the drawer (${label})`);
+        const box = await drawer.boundingBox();
+        if (label === "phone" && Math.round(box.width) !== viewport.width) throw new Error(`on a phone the drawer is ${box.width}px of ${viewport.width}px`);
+        if (label === "desktop" && (box.width > 480 || Math.round(box.x + box.width) !== viewport.width)) throw new Error(`on a desktop the drawer is ${box.width}px wide at ${box.x}px`);
+        log(`${label}: the drawer is ${Math.round(box.width)}px wide; the page behind stayed put`);
+        await shot(`${number}-${label}-cart-drawer`, page);
+        await page.keyboard.press("Escape");
+        await drawer.waitFor({ state: "detached" });
+        await page.waitForFunction(() => document.activeElement?.classList.contains("card-add"));
+
+        // From the product page: both lines in the drawer; then the header's cart link opens it, and Checkout leads on.
+        await page.goto(`/products/${product.slug}`);
+        await page.getByRole("button", { name: "Add to cart" }).click();
+        await drawer.getByText("Subtotal (2 items)").waitFor();
+        await drawer.getByRole("list", { name: "Items in your cart" }).getByRole("link", { name: product.name, exact: true }).waitFor();
+        if (label === "desktop") await page.mouse.click(20, viewport.height / 2);
+        else await drawer.getByRole("button", { name: "Close" }).click();
+        await drawer.waitFor({ state: "detached" });
+        await page.waitForFunction(() => document.activeElement?.textContent === "Add to cart");
+        await page.getByRole("link", { name: /^Cart, 2 items/ }).click();
+        await drawer.getByRole("link", { name: "Checkout" }).click();
+        await page.getByRole("heading", { name: "Checkout", level: 1 }).waitFor();
+        await drawer.waitFor({ state: "detached" });
+        await context.close();
+      }
     },
   },
   {
