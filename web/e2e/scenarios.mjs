@@ -91,8 +91,9 @@ export const scenarios = [
     async run({ page, shot, baseUrl }) {
       const [product] = await inStockProducts(baseUrl);
       await page.goto("/");
-      await page.getByRole("heading", { name: "Featured" }).waitFor();
-      await page.getByRole("list", { name: "Featured products" }).getByRole("listitem").first().waitFor();
+      await page.getByRole("heading", { name: "Best sellers" }).waitFor();
+      await page.getByRole("list", { name: "Best sellers" }).getByRole("listitem").first().waitFor();
+      await page.getByRole("list", { name: "New in" }).getByRole("listitem").first().waitFor();
       await shot("01-home");
 
       await page.getByRole("link", { name: "Browse the catalog" }).click();
