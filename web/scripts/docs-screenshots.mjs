@@ -10,7 +10,7 @@ import { fileURLToPath } from "node:url";
 // Desktop (1280×900) and phone (390×844 / 375×740) states; names are the journeys' screenshot names.
 export const shots = [
   "01-home", "02-catalog", "03-product", "04-cart", "05-checkout", "06-order-paid", "25-return-refunded",
-  "12-admin-orders", "09-phone-home", "29-phone-filters-drawer", "32-phone-checkout", "33-phone-order-paid",
+  "12-admin-orders", "09-phone-home", "29-phone-filters-drawer", "32-phone-cart-drawer", "34-phone-checkout", "35-phone-order-paid",
 ];
 
 const web = fileURLToPath(new URL("..", import.meta.url));

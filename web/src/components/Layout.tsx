@@ -2,6 +2,8 @@ import { Suspense, useEffect, useRef } from "react";
 import { Link, NavLink, Outlet, useLocation, useSearchParams } from "react-router";
 import { isAdmin, useAuth } from "../auth/AuthContext";
 import { useCart, useMergeCartOnSignIn } from "../cart/useCart";
+import { CartDrawerProvider } from "../cart/CartDrawer";
+import { useCartDrawer } from "../cart/cartDrawerContext";
 import { brand, Logo } from "../brand";
 import { contentLinks } from "../content";
 import { ErrorBoundary } from "./ErrorBoundary";
@@ -29,7 +31,7 @@ export function Layout() {
   }, [location.pathname]);
 
   return (
-    <>
+    <CartDrawerProvider>
       <a href="#main" className="skip-link">
         Skip to content
       </a>
@@ -61,7 +63,7 @@ export function Layout() {
           © {brand.name}. Payments in development use a simulated provider: no real money moves.
         </p>
       </footer>
-    </>
+    </CartDrawerProvider>
   );
 }
 
@@ -69,10 +71,21 @@ function SiteNav() {
   const { user, loading, signIn, signUp, signOut } = useAuth();
   useMergeCartOnSignIn();
   const count = useCart().data?.itemCount ?? 0;
+  const drawer = useCartDrawer();
   return (
     <nav aria-label="Main" className="site-nav">
       <NavLink to="/catalog">Catalog</NavLink>
-      <NavLink to="/cart" aria-label={`Cart, ${count} ${count === 1 ? "item" : "items"}`}>
+      {/* A link, so a new tab or a copied address still reaches /cart; a plain click opens the cart drawer instead. */}
+      <NavLink
+        to="/cart"
+        aria-label={`Cart, ${count} ${count === 1 ? "item" : "items"}`}
+        aria-haspopup="dialog"
+        onClick={(e) => {
+          if (e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
+          e.preventDefault();
+          drawer.open({ opener: e.currentTarget });
+        }}
+      >
         Cart <span className="badge">{count}</span>
       </NavLink>
       {/* Fixed-width slot: the auth links appear without pushing the header around. */}

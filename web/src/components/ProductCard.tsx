@@ -1,12 +1,17 @@
+import { useRef } from "react";
 import { Link } from "react-router";
 import type { ProductSummary } from "../api/products";
+import { useCartChange } from "../cart/useCart";
+import { useCartDrawer } from "../cart/cartDrawerContext";
+import { Money } from "./Money";
+import { StockBadge } from "./StockBadge";
+import { describeError } from "./Status";
 
 /** Lists show summaries; recommendation shelves show lookup items (with a count). Both have what a card needs. */
 type CardProduct = Pick<ProductSummary, "id" | "name" | "slug" | "price" | "currency" | "imageUrl"> & { inStock?: boolean; available?: number };
-import { Money } from "./Money";
-import { StockBadge } from "./StockBadge";
 
 export function ProductCard({ product }: { product: CardProduct }) {
+  const available = product.available ?? product.inStock ?? false;
   return (
     <li className="card">
       <Link to={`/products/${product.slug || product.id}`} className="card-link">
@@ -17,16 +22,49 @@ export function ProductCard({ product }: { product: CardProduct }) {
       </Link>
       <div className="card-meta">
         <Money amount={product.price} currency={product.currency} />
-        <StockBadge available={product.available ?? product.inStock ?? false} />
+        <StockBadge available={available} />
       </div>
+      <QuickAdd product={product} canBuy={typeof available === "number" ? available > 0 : available} />
     </li>
   );
 }
 
-/** A grid of product cards; the skeleton keeps the same boxes while loading so nothing jumps. */
-export function ProductGrid({ products, label }: { products: CardProduct[]; label: string }) {
+/**
+ * One of the product into the cart from a list, then the cart drawer. It reads "Add" beside a cart; its name says which
+ * product ("Add Enamel mug to cart", starting with the visible word, so speech control finds it), so a page of cards has
+ * no two buttons alike and the product page's own "Add to cart" stays the only button of that name.
+ */
+function QuickAdd({ product, canBuy }: { product: CardProduct; canBuy: boolean }) {
+  const change = useCartChange();
+  const drawer = useCartDrawer();
+  const button = useRef<HTMLButtonElement>(null);
   return (
-    <ul className="grid" aria-label={label}>
+    <>
+      <button
+        ref={button}
+        type="button"
+        className="button secondary card-add"
+        aria-label={`Add ${product.name} to cart`}
+        disabled={!canBuy || change.isPending}
+        onClick={() =>
+          change.mutate({ kind: "add", productId: product.id, quantity: 1 }, { onSuccess: () => drawer.open({ opener: button.current, added: product.name }) })
+        }
+      >
+        <CartPlus /> Add
+      </button>
+      {change.isError && (
+        <span className="field-error" role="alert">
+          Not added: {describeError(change.error)}
+        </span>
+      )}
+    </>
+  );
+}
+
+/** A grid of product cards; the skeleton keeps the same boxes while loading so nothing jumps. */
+export function ProductGrid({ products, label, className = "grid" }: { products: CardProduct[]; label: string; className?: string }) {
+  return (
+    <ul className={className} aria-label={label}>
       {products.map((p) => (
         <ProductCard key={p.id} product={p} />
       ))}
@@ -34,12 +72,30 @@ export function ProductGrid({ products, label }: { products: CardProduct[]; labe
   );
 }
 
-export function ProductGridSkeleton({ count = 4 }: { count?: number }) {
+/** Cards of the same parts and sizes as the real ones (image, two-line name, price, button), so nothing moves. */
+export function ProductGridSkeleton({ count = 4, className = "grid" }: { count?: number; className?: string }) {
   return (
-    <ul className="grid" aria-hidden="true">
+    <ul className={className} aria-hidden="true">
       {Array.from({ length: count }, (_, i) => (
-        <li key={i} className="card skeleton" />
+        <li key={i} className="card skeleton">
+          <span className="card-image" />
+          <span className="card-name" />
+          <span className="card-meta" />
+          <span className="card-add" />
+        </li>
       ))}
     </ul>
+  );
+}
+
+/** A cart with a plus: what "Add" on a card puts things into. */
+function CartPlus() {
+  return (
+    <svg width="18" height="18" viewBox="0 0 24 24" aria-hidden="true" focusable="false" className="card-add-icon">
+      <path d="M3 4h2l2.4 10.2a1 1 0 0 0 1 .8h8.9a1 1 0 0 0 1-.8L20 8H7" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round" />
+      <circle cx="9" cy="19" r="1.6" fill="currentColor" />
+      <circle cx="17" cy="19" r="1.6" fill="currentColor" />
+      <path d="M13 9.5v4M11 11.5h4" stroke="currentColor" strokeWidth="2" strokeLinecap="round" />
+    </svg>
   );
 }

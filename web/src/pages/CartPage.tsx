@@ -3,7 +3,8 @@ import { Link, useNavigate } from "react-router";
 import { maxQuantity, type CartLineView } from "../api/cart";
 import { useCart, useCartChange, useQuote } from "../cart/useCart";
 import { Money, formatMoney } from "../components/Money";
-import { ErrorMessage, Loading, describeError } from "../components/Status";
+import { ErrorMessage, describeError } from "../components/Status";
+import { ListSkeleton } from "../components/ListStates";
 import { QuoteSummary } from "../components/QuoteSummary";
 import { usePageTitle } from "../components/usePageTitle";
 
@@ -14,7 +15,7 @@ export function CartPage() {
   const lines = cart.data?.lines ?? [];
   const canCheckOut = lines.length > 0 && lines.every((l) => l.available);
   const quote = useQuote(canCheckOut);
-  if (cart.isLoading) return <Loading label="Loading your cart…" />;
+  if (cart.isLoading) return <ListSkeleton rows={3} label="Loading your cart…" />;
   if (cart.isError) return <ErrorMessage error={cart.error} onRetry={() => void cart.refetch()} />;
   if (lines.length === 0) {
     return (

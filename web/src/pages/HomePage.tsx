@@ -1,38 +1,25 @@
-import { useQuery } from "@tanstack/react-query";
-import { Link } from "react-router";
 import { aiApi } from "../api/ai";
-import { productsApi } from "../api/products";
 import { useAuth } from "../auth/AuthContext";
-import { ProductGrid, ProductGridSkeleton } from "../components/ProductCard";
+import { Collection, homeCollections } from "../components/home/Collection";
+import { Hero } from "../components/home/Hero";
 import { RecommendedProducts } from "../components/RecommendedProducts";
-import { ErrorMessage } from "../components/Status";
 import { visitorId } from "../state/visitor";
 import { usePageTitle } from "../components/usePageTitle";
 
+/**
+ * The shop window: the banner, then merchandised rows from the catalog search (new in, gifts under £10, best
+ * sellers; the best sellers row took the place of the old "Featured" shelf, which was the same search), then the AI
+ * service's picks for this visitor.
+ */
 export function HomePage() {
   usePageTitle();
   const { user } = useAuth();
-  const featured = useQuery({ queryKey: ["products", "featured"], queryFn: () => productsApi.featured(8) });
   return (
     <>
-      <section className="hero">
-        <h1>Everything for the home, delivered</h1>
-        <p>
-          <Link to="/catalog" className="button">
-            Browse the catalog
-          </Link>
-        </p>
-      </section>
-      <section aria-labelledby="featured-heading">
-        <h2 id="featured-heading">Featured</h2>
-        {featured.isError ? (
-          <ErrorMessage error={featured.error} onRetry={() => void featured.refetch()} />
-        ) : featured.data ? (
-          <ProductGrid products={featured.data} label="Featured products" />
-        ) : (
-          <ProductGridSkeleton count={8} />
-        )}
-      </section>
+      <Hero />
+      {homeCollections.map((c) => (
+        <Collection key={c.id} collection={c} />
+      ))}
       <RecommendedProducts title={user ? "Recommended for you" : "Popular right now"} queryKey={["for-me", user?.id ?? "visitor"]} load={() => aiApi.recommendedForMe(visitorId(), 8)} />
     </>
   );

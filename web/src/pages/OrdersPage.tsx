@@ -3,7 +3,8 @@ import { Link } from "react-router";
 import { orderNumber, ordersApi } from "../api/orders";
 import { RequireRole } from "../components/RequireRole";
 import { Money } from "../components/Money";
-import { ErrorMessage, Loading } from "../components/Status";
+import { ErrorMessage } from "../components/Status";
+import { ListSkeleton, EmptyState } from "../components/ListStates";
 import { statusLabel } from "../components/StatusTimeline";
 import { Pager } from "../components/Pager";
 import { usePageTitle } from "../components/usePageTitle";
@@ -31,9 +32,17 @@ function OrderHistory() {
       {orders.isError ? (
         <ErrorMessage error={orders.error} onRetry={() => void orders.refetch()} />
       ) : !list ? (
-        <Loading />
+        <ListSkeleton rows={5} />
       ) : list.length === 0 ? (
-        <p>You have no orders yet.</p>
+        <EmptyState
+          action={
+            <Link to="/catalog" className="button">
+              Start shopping
+            </Link>
+          }
+        >
+          You have no orders yet. When you buy something, it is listed here with its progress.
+        </EmptyState>
       ) : (
         <>
           <ul className="order-list">

@@ -1,4 +1,4 @@
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useQuery } from "@tanstack/react-query";
 import { Link, useParams } from "react-router";
 import { aiApi } from "../api/ai";
@@ -6,6 +6,7 @@ import { ApiError } from "../api/http";
 import { productsApi, type ProductDetail } from "../api/products";
 import { maxQuantity } from "../api/cart";
 import { useCartChange } from "../cart/useCart";
+import { useCartDrawer } from "../cart/cartDrawerContext";
 import { DeliveryPromise } from "../components/DeliveryPromise";
 import { Money } from "../components/Money";
 import { RecommendedProducts } from "../components/RecommendedProducts";
@@ -102,6 +103,8 @@ export function AddToCart({ product }: { product: ProductDetail }) {
   const [quantityText, setQuantityText] = useState("1");
   const [added, setAdded] = useState(false);
   const change = useCartChange();
+  const drawer = useCartDrawer();
+  const button = useRef<HTMLButtonElement>(null);
   const canBuy = product.active && product.available > 0;
   const limit = Math.min(maxQuantity, Math.max(1, product.available));
   return (
@@ -112,14 +115,20 @@ export function AddToCart({ product }: { product: ProductDetail }) {
         const quantity = Math.max(1, Math.min(limit, Math.floor(Number(quantityText)) || 1));
         setQuantityText(String(quantity));
         setAdded(false);
-        change.mutate({ kind: "add", productId: product.id, quantity }, { onSuccess: () => setAdded(true) });
+        change.mutate({ kind: "add", productId: product.id, quantity }, {
+          onSuccess: () => {
+            setAdded(true);
+            // The drawer shows the cart with checkout one step away; closing it gives focus back to this button.
+            drawer.open({ opener: button.current, added: product.name });
+          },
+        });
       }}
     >
       <label>
         Quantity{" "}
         <input type="number" min={1} max={limit} value={quantityText} disabled={!canBuy} onChange={(e) => setQuantityText(e.target.value)} />
       </label>
-      <button type="submit" className="button" disabled={!canBuy || change.isPending}>
+      <button ref={button} type="submit" className="button" disabled={!canBuy || change.isPending}>
         Add to cart
       </button>
       <p role="status" aria-live="polite" className="added">

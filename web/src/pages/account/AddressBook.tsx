@@ -3,7 +3,8 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { ApiError } from "../../api/http";
 import { emptyAddress, usersApi, type Address, type AddressInput } from "../../api/users";
 import { AddressFields } from "../../components/AddressFields";
-import { ErrorMessage, Loading } from "../../components/Status";
+import { ErrorMessage } from "../../components/Status";
+import { ListSkeleton, EmptyState } from "../../components/ListStates";
 
 export function AddressBook() {
   const client = useQueryClient();
@@ -29,7 +30,9 @@ export function AddressBook() {
       {addresses.isError ? (
         <ErrorMessage error={addresses.error} onRetry={() => void addresses.refetch()} />
       ) : !addresses.data ? (
-        <Loading />
+        <ListSkeleton rows={2} />
+      ) : addresses.data.length === 0 ? (
+        <EmptyState>No saved addresses yet. Add one here, or save the one you use at checkout.</EmptyState>
       ) : (
         <ul className="address-list">
           {addresses.data.map((a) => (

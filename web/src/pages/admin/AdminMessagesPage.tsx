@@ -4,7 +4,8 @@ import { useInfiniteQuery } from "@tanstack/react-query";
 import { ApiError } from "../../api/http";
 import { isGuestCustomer, notificationsApi, templateName, type MessageLogEntry } from "../../api/notifications";
 import { orderNumber } from "../../api/orders";
-import { Loading, describeError } from "../../components/Status";
+import { describeError } from "../../components/Status";
+import { ListSkeleton, EmptyState } from "../../components/ListStates";
 import { Pager } from "../../components/Pager";
 
 const when = (at: string | null | undefined) => (at ? new Date(at).toLocaleString("en-GB") : "—");
@@ -91,14 +92,14 @@ export default function AdminMessagesPage() {
           </div>
         )
       ) : !items ? (
-        <Loading label="Loading the message log…" />
+        <ListSkeleton rows={6} label="Loading the message log…" />
       ) : (
         <>
           <p>
             {isGuestCustomer(customerId) ? "Guest customer" : "Customer"} <code>{customerId}</code>
           </p>
           {items.length === 0 ? (
-            <p>No messages have been sent to this customer.</p>
+            <EmptyState>No messages have been sent to this customer.</EmptyState>
           ) : (
             <MessageTable items={items} />
           )}

@@ -6,6 +6,7 @@ import { orderNumber, ordersApi, type AdminOrderSummary, type OrderStatus } from
 import { Money } from "../../components/Money";
 import { Confirm } from "../../components/Confirm";
 import { ErrorMessage, Loading } from "../../components/Status";
+import { ListSkeleton, EmptyState } from "../../components/ListStates";
 import { StatusTimeline, statusLabel } from "../../components/StatusTimeline";
 import { useDebounced } from "../../state/useDebounced";
 import { OrderFulfilment } from "./OrderFulfilment";
@@ -73,9 +74,9 @@ export default function AdminOrdersPage() {
       {orders.isError ? (
         <ErrorMessage error={orders.error} onRetry={() => void orders.refetch()} />
       ) : !items ? (
-        <Loading />
+        <ListSkeleton rows={8} />
       ) : items.length === 0 ? (
-        <p>No orders match.</p>
+        <EmptyState>No orders match.</EmptyState>
       ) : (
         <>
           <table className="admin-table stack">

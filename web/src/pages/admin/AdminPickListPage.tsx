@@ -1,6 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { orderNumber, ordersApi } from "../../api/orders";
-import { ErrorMessage, Loading } from "../../components/Status";
+import { ErrorMessage } from "../../components/Status";
+import { ListSkeleton, EmptyState } from "../../components/ListStates";
 import { usePageTitle } from "../../components/usePageTitle";
 
 /** What the warehouse picks: paid orders' lines still to ship, by SKU, with the orders that want them. */
@@ -13,9 +14,9 @@ export default function AdminPickListPage() {
       {list.isError ? (
         <ErrorMessage error={list.error} onRetry={() => void list.refetch()} />
       ) : !list.data ? (
-        <Loading />
+        <ListSkeleton rows={5} />
       ) : list.data.lines.length === 0 ? (
-        <p>Nothing is waiting to ship.</p>
+        <EmptyState>Nothing is waiting to ship.</EmptyState>
       ) : (
         <>
           <p>

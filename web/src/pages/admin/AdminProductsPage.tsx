@@ -2,7 +2,8 @@ import { useState } from "react";
 import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
 import { productsApi, type ProductSummary } from "../../api/products";
 import { Money } from "../../components/Money";
-import { ErrorMessage, Loading } from "../../components/Status";
+import { ErrorMessage } from "../../components/Status";
+import { ListSkeleton, EmptyState } from "../../components/ListStates";
 import { useDebounced } from "../../state/useDebounced";
 import { ProductEditor } from "./ProductEditor";
 import { StockPanel } from "./StockPanel";
@@ -48,7 +49,9 @@ export default function AdminProductsPage() {
       {list.isError ? (
         <ErrorMessage error={list.error} onRetry={() => void list.refetch()} />
       ) : !items ? (
-        <Loading />
+        <ListSkeleton rows={8} />
+      ) : items.length === 0 ? (
+        <EmptyState>No products match. Clear the search, or add a product with New product.</EmptyState>
       ) : (
         <>
           <table className="admin-table">

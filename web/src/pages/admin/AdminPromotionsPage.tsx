@@ -1,7 +1,8 @@
 import { useState } from "react";
 import { useQuery } from "@tanstack/react-query";
 import { ordersApi, type Promotion } from "../../api/orders";
-import { ErrorMessage, Loading } from "../../components/Status";
+import { ErrorMessage } from "../../components/Status";
+import { ListSkeleton, EmptyState } from "../../components/ListStates";
 import { PromotionEditor, promotionKinds } from "./PromotionEditor";
 import { usePageTitle } from "../../components/usePageTitle";
 
@@ -42,9 +43,9 @@ export default function AdminPromotionsPage() {
       {list.isError ? (
         <ErrorMessage error={list.error} onRetry={() => void list.refetch()} />
       ) : !list.data ? (
-        <Loading />
+        <ListSkeleton rows={4} />
       ) : list.data.length === 0 ? (
-        <p>No promotions yet.</p>
+        <EmptyState>No promotions yet.</EmptyState>
       ) : (
         <table className="admin-table">
           <caption className="visually-hidden">Promotions</caption>

@@ -2,7 +2,8 @@ import { useState } from "react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { orderNumber, ordersApi, returnReasons, type ReturnQueueEntry } from "../../api/orders";
 import { ConfirmButton } from "../../components/Confirm";
-import { ErrorMessage, Loading } from "../../components/Status";
+import { ErrorMessage } from "../../components/Status";
+import { ListSkeleton, EmptyState } from "../../components/ListStates";
 import { usePageTitle } from "../../components/usePageTitle";
 
 const reasonLabel = (code: string) => returnReasons.find(([c]) => c === code)?.[1] ?? code;
@@ -17,9 +18,9 @@ export default function AdminReturnsPage() {
       {queue.isError ? (
         <ErrorMessage error={queue.error} onRetry={() => void queue.refetch()} />
       ) : !queue.data ? (
-        <Loading />
+        <ListSkeleton rows={4} />
       ) : queue.data.length === 0 ? (
-        <p>No returns are waiting.</p>
+        <EmptyState>No returns are waiting.</EmptyState>
       ) : (
         <table className="admin-table">
           <caption className="visually-hidden">Returns waiting</caption>

@@ -1,7 +1,8 @@
 import { useState } from "react";
 import { useQuery } from "@tanstack/react-query";
 import { ordersApi, type ShippingMethod } from "../../api/orders";
-import { ErrorMessage, Loading } from "../../components/Status";
+import { ErrorMessage } from "../../components/Status";
+import { ListSkeleton, EmptyState } from "../../components/ListStates";
 import { ShippingMethodEditor } from "./ShippingMethodEditor";
 import { usePageTitle } from "../../components/usePageTitle";
 
@@ -31,7 +32,9 @@ export default function AdminShippingPage() {
       {list.isError ? (
         <ErrorMessage error={list.error} onRetry={() => void list.refetch()} />
       ) : !list.data ? (
-        <Loading />
+        <ListSkeleton rows={4} />
+      ) : list.data.length === 0 ? (
+        <EmptyState>No shipping methods yet: checkout offers delivery only once one is added with New shipping method.</EmptyState>
       ) : (
         <table className="admin-table">
           <caption className="visually-hidden">Shipping methods</caption>

@@ -1,7 +1,8 @@
 import { Fragment, useState } from "react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { notificationsApi, type WebhookEndpoint } from "../../api/notifications";
-import { ErrorMessage, Loading, describeError } from "../../components/Status";
+import { ErrorMessage, describeError } from "../../components/Status";
+import { ListSkeleton, EmptyState } from "../../components/ListStates";
 import { WebhookDeliveries } from "./WebhookDeliveries";
 import { WebhookRegistration } from "./WebhookRegistration";
 
@@ -20,9 +21,9 @@ export default function AdminWebhooksPage() {
       {list.isError ? (
         <ErrorMessage error={list.error} onRetry={() => void list.refetch()} />
       ) : !list.data ? (
-        <Loading />
+        <ListSkeleton rows={3} />
       ) : list.data.length === 0 ? (
-        <p>No endpoints are registered.</p>
+        <EmptyState>No endpoints are registered.</EmptyState>
       ) : (
         <table className="admin-table">
           <caption className="visually-hidden">Registered endpoints</caption>

@@ -3,6 +3,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { ApiError } from "../../api/http";
 import { productsApi, type ProductSummary } from "../../api/products";
 import { ErrorMessage, Loading, describeError } from "../../components/Status";
+import { EmptyState, ListSkeleton } from "../../components/ListStates";
 
 const reasons = ["Received", "Counted", "Damaged", "Returned", "Correction"];
 
@@ -86,7 +87,14 @@ export function StockPanel({ product, onDone }: { product: ProductSummary; onDon
           </p>
         )}
       </form>
-      {history.data && history.data.length > 0 && (
+      {/* The history is a help beside the form, so failing to read it is a note rather than an alert. */}
+      {history.isError ? (
+        <p className="notice">The recent adjustments could not be loaded: {describeError(history.error)}</p>
+      ) : !history.data ? (
+        <ListSkeleton rows={3} label="Loading the recent adjustments…" />
+      ) : history.data.length === 0 ? (
+        <EmptyState>No adjustments yet: the first stock change is listed here.</EmptyState>
+      ) : (
         <table>
           <caption>Recent adjustments</caption>
           <thead>

@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { notificationsApi, type WebhookDelivery, type WebhookEndpoint } from "../../api/notifications";
-import { ErrorMessage, Loading, describeError } from "../../components/Status";
+import { ErrorMessage, describeError } from "../../components/Status";
+import { ListSkeleton, EmptyState } from "../../components/ListStates";
 
 const when = (at: string | null | undefined) => (at ? new Date(at).toLocaleString("en-GB") : "—");
 
@@ -20,9 +21,9 @@ export function WebhookDeliveries({ endpoint }: { endpoint: WebhookEndpoint }) {
       {deliveries.isError ? (
         <ErrorMessage error={deliveries.error} onRetry={() => void deliveries.refetch()} />
       ) : !deliveries.data ? (
-        <Loading label="Loading the deliveries…" />
+        <ListSkeleton rows={3} label="Loading the deliveries…" />
       ) : deliveries.data.length === 0 ? (
-        <p>Nothing has been sent to this endpoint yet.</p>
+        <EmptyState>Nothing has been sent to this endpoint yet.</EmptyState>
       ) : (
         <table className="admin-table">
           <caption className="visually-hidden">Deliveries to {endpoint.url}, newest first</caption>
