@@ -1680,6 +1680,8 @@ export interface components {
             id: string;
             /** Format: int32 */
             itemCount: number;
+            /** Format: int64 */
+            number: number;
             status: components["schemas"]["OrderStatus"];
             /** Format: double */
             total: number;
@@ -1797,6 +1799,8 @@ export interface components {
             /** Format: uuid */
             id: string;
             lines: components["schemas"]["OrderLineView"][];
+            /** Format: int64 */
+            number: number;
             /** Format: int32 */
             paymentAttempts: number;
             paymentMethod: string;
@@ -1875,6 +1879,8 @@ export interface components {
             id: string;
             /** Format: int32 */
             itemCount: number;
+            /** Format: int64 */
+            number: number;
             status: components["schemas"]["OrderStatus"];
             /** Format: double */
             total: number;
@@ -1926,6 +1932,8 @@ export interface components {
             createdAt: string;
             /** Format: uuid */
             orderId: string;
+            /** Format: int64 */
+            orderNumber: number;
             /** Format: int32 */
             quantity: number;
         };
@@ -2046,6 +2054,8 @@ export interface components {
             note: null | string;
             /** Format: uuid */
             orderId: string;
+            /** Format: int64 */
+            orderNumber: number;
             /** Format: date-time */
             requestedAt: string;
             /** Format: uuid */
