@@ -33,9 +33,10 @@ public class NotificationMailTests(WholeSystemFixture system)
         using var customer = await Shop.SignedInAsync(system, email, password, Ct);
         using var placed = await Shop.PlaceOrderAsync(customer, Guid.NewGuid().ToString(), [new { productId, quantity = 2 }], "pm_card_visa", Ct);
         Assert.True(placed.StatusCode == HttpStatusCode.Created, $"checkout answered {(int)placed.StatusCode}: {await placed.Content.ReadAsStringAsync(Ct)}");
-        var orderId = (await placed.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetGuid();
+        var order = await placed.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        var orderId = order.GetProperty("id").GetGuid();
         Assert.Equal("Paid", (await Shop.WaitForOrderAsync(customer, orderId, ["Paid", "Cancelled"], Ct)).GetProperty("status").GetString());
-        var number = orderId.ToString("N")[^12..];
+        var number = Shop.MailNumber(order);
 
         var confirmation = await MailAsync(inbox, email, $"Your order {number} is confirmed");
         var confirmationText = await inbox.GetStringAsync($"/api/messages/{confirmation.Id}/plaintext", Ct);

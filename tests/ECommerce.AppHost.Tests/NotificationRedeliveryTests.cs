@@ -24,10 +24,11 @@ public class NotificationRedeliveryTests(WholeSystemFixture system)
         using var customer = await Shop.NewCustomerAsync(system, email, Ct);
         using var placed = await Shop.PlaceOrderAsync(customer, Guid.NewGuid().ToString(), [new { productId, quantity = 1 }], "pm_card_visa", Ct);
         Assert.True(placed.StatusCode == HttpStatusCode.Created, $"checkout answered {(int)placed.StatusCode}: {await placed.Content.ReadAsStringAsync(Ct)}");
-        var orderId = (await placed.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetGuid();
+        var order = await placed.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        var orderId = order.GetProperty("id").GetGuid();
         Assert.Equal("Paid", (await Shop.WaitForOrderAsync(customer, orderId, ["Paid", "Cancelled"], Ct)).GetProperty("status").GetString());
         using var inbox = system.App.CreateHttpClient("smtp4dev", "http");
-        var subject = $"Your order {orderId.ToString("N")[^12..]} is confirmed";
+        var subject = $"Your order {Shop.MailNumber(order)} is confirmed";
         await Shop.EventuallyAsync(() => ConfirmationsAsync(inbox, email, subject), n => n == 1, Ct);
 
         // The outbox forgets that it sent the message: the dispatcher publishes it again with the same message id.

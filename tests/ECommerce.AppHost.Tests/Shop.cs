@@ -31,6 +31,22 @@ public static class Shop
         return await SignedInAsync(system, email, password, ct);
     }
 
+    /// <summary>
+    /// An order's <c>number</c> (from checkout's or the detail's JSON) as mails show it: groups of three joined by a
+    /// no-break space, like Orders' OrderNumber.Format.
+    /// </summary>
+    public static string MailNumber(JsonElement order)
+    {
+        var digits = order.GetProperty("number").GetInt64().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var groups = new List<string>();
+        for (var end = digits.Length; end > 0; end -= 3)
+        {
+            groups.Insert(0, digits[Math.Max(0, end - 3)..end]);
+        }
+
+        return string.Join('\u00A0', groups);
+    }
+
     public static Task<HttpClient> AdminAsync(WholeSystemFixture system, CancellationToken ct) =>
         SignedInAsync(system, WholeSystemFixture.AdminEmail, system.AdminPassword, ct);
 

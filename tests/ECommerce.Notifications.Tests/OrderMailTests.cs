@@ -23,6 +23,7 @@ public sealed class OrderMailTests(NotificationsFixture service)
         var mail = Assert.Single(await service.MailsToAsync(TestOrders.EmailOf(customer)));
         Assert.Equal($"Your order {order.Number} is confirmed", mail.Subject);
         var text = await service.Smtp.PlainTextAsync(mail.Id, Ct);
+        Assert.StartsWith($"Order {order.Number}\n", text.ReplaceLineEndings("\n"));
         Assert.Contains("Hello Ada Lovelace,", text);
         Assert.Contains("- Blue enamel mug (MUG-001) x 2: 25.00 GBP", text);
         Assert.Contains("- Earl Grey tea, 250 g (TEA-042) x 1: 17.50 GBP", text);
@@ -31,6 +32,8 @@ public sealed class OrderMailTests(NotificationsFixture service)
         Assert.Contains("Expected between Monday, 7 December 2026 and Wednesday, 9 December 2026 (Standard delivery).", text);
         Assert.Contains($"{NotificationsFixture.Storefront}/orders/{order.Id}", text);
         var html = await service.Smtp.HtmlAsync(mail.Id, Ct);
+        // The no-break space between the groups is encoded like any other character outside ASCII.
+        Assert.Contains($"<h1 style=\"font-size:20px\">{System.Net.WebUtility.HtmlEncode($"Order {order.Number}")}</h1>", html);
         Assert.Contains("<td>Blue enamel mug <small>(MUG-001)</small></td>", html);
         Assert.Contains("St James&#39;s Square", html);
         Assert.Equal($"<{SmtpMailer.MessageIdOf(QueuedMail.KeyOf(paid.Id, MailTemplates.OrderConfirmation))}>", await service.Smtp.HeaderAsync(mail.Id, "Message-ID", Ct));
@@ -66,6 +69,7 @@ public sealed class OrderMailTests(NotificationsFixture service)
         var mail = Assert.Single(await service.MailsToAsync(TestOrders.EmailOf(customer)));
         Assert.Equal($"Your order {order.Number} is on its way", mail.Subject);
         var text = await service.Smtp.PlainTextAsync(mail.Id, Ct);
+        Assert.Contains($"Order {order.Number}", text);
         Assert.Contains("Carrier: Royal Mail", text);
         Assert.Contains("Tracking number: TRK-778899", text);
         Assert.Contains("Track your parcel: https://track.example.test/TRK-778899", text);
@@ -83,6 +87,7 @@ public sealed class OrderMailTests(NotificationsFixture service)
         var mail = Assert.Single(await service.MailsToAsync(TestOrders.EmailOf(customer)));
         Assert.Equal($"Votre commande {order.Number} est confirmée", mail.Subject);
         var text = await service.Smtp.PlainTextAsync(mail.Id, Ct);
+        Assert.Contains($"Commande {order.Number}", text);
         Assert.Contains("Bonjour Ada Lovelace,", text);
         Assert.Contains("Total : 46,49 GBP", text.Replace('\u202f', ' ').Replace('\u00a0', ' ').Replace("Total:", "Total :"));
     }
@@ -114,6 +119,27 @@ public sealed class OrderMailTests(NotificationsFixture service)
 
         var mail = Assert.Single(await service.MailsToAsync(TestOrders.EmailOf(customer)));
         Assert.Equal($"We have refunded 12.50 GBP for order {order.Number}", mail.Subject);
+        Assert.Contains($"Order {order.Number}", await service.Smtp.PlainTextAsync(mail.Id, Ct));
         Assert.Equal(customer, await service.QueryAsync(db => db.Mails.Where(m => m.OrderId == order.Id).Select(m => m.CustomerId).SingleAsync(Ct)));
+    }
+
+    [Fact]
+    public async Task Every_step_of_a_return_is_mailed_under_the_order_number_the_shopper_quotes()
+    {
+        var customer = TestOrders.NewCustomerId();
+        var order = service.Neighbours.AddOrder(customer);
+        var returnId = Guid.NewGuid();
+
+        await service.PublishAsync(new ReturnRequested(order.Id, customer, returnId, []));
+        await service.PublishAsync(new ReturnApproved(order.Id, customer, returnId));
+
+        var mails = await service.MailsToAsync(TestOrders.EmailOf(customer), atLeast: 2);
+        Assert.Equal(
+            [$"We have received your return request for order {order.Number}", $"Your return for order {order.Number} is approved"],
+            mails.Select(m => m.Subject).Order(StringComparer.Ordinal));
+        foreach (var mail in mails)
+        {
+            Assert.Contains($"Order {order.Number}", await service.Smtp.PlainTextAsync(mail.Id, Ct));
+        }
     }
 }

@@ -19,7 +19,7 @@ public static class TestOrders
         }
 
         var id = Guid.NewGuid();
-        var order = new OrderForMail(id, id.ToString("N")[^12..], customerId, guestEmail, guestEmail is null ? null : "token-123", new OrderForMailDetail(
+        var order = new OrderForMail(id, NewNumber(), customerId, guestEmail, guestEmail is null ? null : "token-123", new OrderForMailDetail(
             "GBP", Subtotal: 42.50m, Discount: 0m, Shipping: 3.99m, Tax: 7.75m, Total: 46.49m, PricesIncludeTax: true,
             [
                 new OrderForMailLine("MUG-001", "Blue enamel mug", 2, 12.50m, 25.00m),
@@ -29,6 +29,13 @@ public static class TestOrders
             new OrderForMailShipping("Standard delivery", new DateOnly(2026, 12, 7), new DateOnly(2026, 12, 9))));
         neighbours.Orders[id] = order;
         return order;
+    }
+
+    /// <summary>An order number as Orders formats it (OrderNumber.Format): six digits in two groups, a no-break space between.</summary>
+    public static string NewNumber()
+    {
+        var number = Random.Shared.Next(100_001, 1_000_000);
+        return $"{number / 1000}\u00A0{number % 1000:000}";
     }
 
     public static OrderPaid Paid(OrderForMail order) =>

@@ -31,7 +31,7 @@ public sealed class FulfilmentEndpointsTests(OrdersHost host)
         var first = await ReadAsync(await admin.PostAsJsonAsync($"/api/orders/admin/{order.Id}/shipments", Shipment("dpd", "D1", (a, 1)), Ct));
         Assert.Equal(OrderStatus.PartiallyShipped, first.Status);
         var pick = (await admin.GetFromJsonAsync<PickList>("/api/orders/admin/pick-list", OrdersHost.Json, Ct))!;
-        Assert.Contains(pick.Lines, l => l.ProductId == b && l.Orders.Any(o => o.OrderId == order.Id && o.Quantity == 1));
+        Assert.Contains(pick.Lines, l => l.ProductId == b && l.Orders.Any(o => o.OrderId == order.Id && o.OrderNumber == order.Number && o.Quantity == 1));
         Assert.DoesNotContain(pick.Lines, l => l.ProductId == a && l.Orders.Any(o => o.OrderId == order.Id));
 
         var shipped = await ReadAsync(await admin.PostAsJsonAsync($"/api/orders/admin/{order.Id}/shipments", Shipment("ups", "1Z9", (b, 1)), Ct));
@@ -70,7 +70,7 @@ public sealed class FulfilmentEndpointsTests(OrdersHost host)
         var returnId = Assert.Single(requested.Returns).Id;
         using var admin = host.Client(TestTokens.Admin());
         var queue = (await admin.GetFromJsonAsync<ReturnQueueEntry[]>("/api/orders/admin/returns", OrdersHost.Json, Ct))!;
-        Assert.Contains(queue, q => q.ReturnId == returnId);
+        Assert.Contains(queue, q => q.ReturnId == returnId && q.OrderId == order.Id && q.OrderNumber == order.Number);
         using var early = await admin.PostAsJsonAsync($"/api/orders/admin/{order.Id}/returns/{returnId}/receive", Receive((line.ProductId, true)), Ct);
         Assert.Equal(HttpStatusCode.Conflict, early.StatusCode);
         (await admin.PostAsync($"/api/orders/admin/{order.Id}/returns/{returnId}/approve", null, Ct)).EnsureSuccessStatusCode();

@@ -335,15 +335,17 @@ export const scenarios = [
       await checkOut(page, /Test card: Visa/);
       await page.getByTestId("order-status").filter({ hasText: "Status: Payment received" }).waitFor({ timeout: 30_000 });
       const orderId = new URL(page.url()).pathname.split("/").pop();
-      // The number the shopper would quote to the store, read off the confirmation.
+      // The number the shopper would quote to the store, read off the confirmation: digits in groups of three.
       const number = (await page.getByTestId("order-number").textContent()).trim();
+      assert.match(number, /^\d{1,3}(\u00a0\d{3})+$/, "the order number is digits grouped for reading out");
 
       const office = await browser.newContext({ baseURL: baseUrl });
       const admin = await office.newPage();
       await signInAsAdmin(admin, mode);
       await admin.goto("/admin/orders");
       await admin.getByRole("heading", { name: "Orders", level: 1 }).waitFor();
-      await admin.getByRole("searchbox", { name: "Order number" }).fill(number);
+      // Typed as heard on the phone: "#", plain spaces.
+      await admin.getByRole("searchbox", { name: "Order number" }).fill(`#${number.replaceAll("\u00a0", " ")}`);
       await admin.getByRole("row").filter({ hasText: number }).getByRole("button", { name: number }).click();
       const payment = admin.getByRole("region", { name: `Payment for order ${number}` });
       await payment.getByRole("table", { name: "Ledger" }).getByRole("cell", { name: "Captured", exact: true }).waitFor();

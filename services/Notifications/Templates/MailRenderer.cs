@@ -8,9 +8,10 @@ using ECommerce.Notifications.Domain;
 namespace ECommerce.Notifications.Templates;
 
 /// <summary>
-/// Lays a <see cref="MailModel"/> out as HTML and plain text from the language's texts: greeting, the template's
-/// paragraphs, then the blocks its kind shows (order lines and totals, address and delivery estimate, tracking), the
-/// action link and the signature. Every value is HTML-encoded in the HTML body.
+/// Lays a <see cref="MailModel"/> out as HTML and plain text from the language's texts: the order's number (mails
+/// about an order), greeting, the template's paragraphs, then the blocks its kind shows (order lines and totals,
+/// address and delivery estimate, tracking), the action link and the signature. Every value is HTML-encoded in the
+/// HTML body.
 /// </summary>
 public sealed partial class MailRenderer(TemplateCatalog catalog)
 {
@@ -34,6 +35,14 @@ public sealed partial class MailRenderer(TemplateCatalog catalog)
 
         var html = new StringBuilder();
         var text = new StringBuilder();
+        if (model.Order is { } about)
+        {
+            // Every mail about an order opens with its number, the one the shopper quotes on the phone ("Order 100 245").
+            var heading = texts.Common["order"].Replace("{number}", about.Number, StringComparison.Ordinal);
+            html.Append("<h1 style=\"font-size:20px\">").Append(Encode(heading)).Append("</h1>\n");
+            text.Append(heading).Append("\n\n");
+        }
+
         var greeting = model.Name is { Length: > 0 } name ? texts.Common["greeting"].Replace("{name}", name, StringComparison.Ordinal) : texts.Common["greetingNoName"];
         Paragraph(html, text, greeting);
         foreach (var paragraph in template.Body)

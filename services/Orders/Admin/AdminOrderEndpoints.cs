@@ -35,11 +35,11 @@ public static class AdminOrderEndpoints
             }
         }
 
-        Guid? wholeId = null;
-        string? number = null;
-        if (!string.IsNullOrWhiteSpace(order) && !OrderNumber.TryParse(order, out wholeId, out number))
+        var reference = default(OrderReference);
+        if (!string.IsNullOrWhiteSpace(order) && !OrderNumber.TryParse(order, out reference))
         {
-            errors.Add("order", $"An order number is the {OrderNumber.Length} characters on the order page, or the order's whole id.");
+            errors.Add("order", "An order number is the digits on the order page or e-mail (such as 100 245, with or without # and spaces), "
+                + $"the {OrderNumber.LegacyLength} characters older orders showed, or the order's whole id.");
         }
 
         errors.Check(!(from > to), "from", "'from' must not be after 'to'.");
@@ -49,19 +49,25 @@ public static class AdminOrderEndpoints
             return errors.ToProblem();
         }
 
-        // The number is the id's text tail, answered by the index on exactly this expression (migration
-        // OrderNumberIndex; the 12 is a literal so the planner can match it). xmin is the concurrency token EF maps.
-        var orders = number is null
+        // A legacy number is the id's text tail, answered by the index on exactly this expression (migration
+        // OrderNumberIndex, now ix_orders_legacy_number; the 12 is a literal so the planner can match it). xmin is the
+        // concurrency token EF maps. A number is answered by the unique index on orders.number.
+        var orders = reference.LegacyNumber is not { } legacy
             ? db.Orders.AsQueryable()
-            : db.Orders.FromSql($"SELECT *, xmin FROM orders WHERE right(id::text, 12) = {number}");
+            : db.Orders.FromSql($"SELECT *, xmin FROM orders WHERE right(id::text, 12) = {legacy}");
         if (wanted is { } s)
         {
             orders = orders.Where(o => o.Status == s);
         }
 
-        if (wholeId is { } id)
+        if (reference.Id is { } id)
         {
             orders = orders.Where(o => o.Id == id);
+        }
+
+        if (reference.Number is { } number)
+        {
+            orders = orders.Where(o => o.Number == number);
         }
 
         if (!string.IsNullOrWhiteSpace(customerId))
@@ -82,7 +88,7 @@ public static class AdminOrderEndpoints
         }
 
         return TypedResults.Ok(await OrderPages.PageAsync(orders, size, position,
-            o => new AdminOrderSummary(o.Id, o.CustomerId, o.Status, o.CreatedAt, o.Items.Sum(i => i.Quantity), o.Total, o.Currency), cancellationToken));
+            o => new AdminOrderSummary(o.Id, o.Number, o.CustomerId, o.Status, o.CreatedAt, o.Items.Sum(i => i.Quantity), o.Total, o.Currency), cancellationToken));
     }
 
     private static async Task<Results<Ok<OrderDetail>, NotFound>> GetOrder(Guid id, OrdersDbContext db, CancellationToken cancellationToken) =>

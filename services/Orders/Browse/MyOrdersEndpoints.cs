@@ -30,7 +30,7 @@ public static class MyOrdersEndpoints
 
         var customerId = context.User.UserId();
         return TypedResults.Ok(await OrderPages.PageAsync(db.Orders.Where(o => o.CustomerId == customerId), size, position,
-            o => new OrderSummary(o.Id, o.Status, o.CreatedAt, o.Items.Sum(i => i.Quantity), o.Total, o.Currency), cancellationToken));
+            o => new OrderSummary(o.Id, o.Number, o.Status, o.CreatedAt, o.Items.Sum(i => i.Quantity), o.Total, o.Currency), cancellationToken));
     }
 
     /// <summary>Another customer's order is "not found": its existence is not revealed.</summary>

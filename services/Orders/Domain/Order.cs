@@ -21,6 +21,9 @@ public sealed partial class Order
 
     public Guid Id { get; private set; }
 
+    /// <summary>The number the customer quotes (<see cref="OrderNumber"/>): given by the database when the order is first saved.</summary>
+    public long Number { get; private set; }
+
     /// <summary>
     /// The <c>sub</c> of the customer who placed it; a guest's <c>guest:…</c> id (<see cref="GuestCustomers"/>) until a
     /// verified account claims it; an opaque value once the account is deleted.

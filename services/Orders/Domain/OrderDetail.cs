@@ -17,10 +17,12 @@ public sealed record OrderHistoryEntry(OrderStatus? From, OrderStatus To, string
 
 /// <summary>
 /// One order with its lines, address, amounts and the history of every status change: what checkout, the shopper and
-/// the back office all answer with.
+/// the back office all answer with. <c>Number</c> is what the customer quotes (<see cref="OrderNumber"/>); the id is
+/// what every link and command uses.
 /// </summary>
 public sealed record OrderDetail(
     Guid Id,
+    long Number,
     OrderStatus Status,
     DateTimeOffset CreatedAt,
     string Currency,
@@ -49,7 +51,7 @@ public sealed record OrderDetail(
     DateTimeOffset? ReturnsOpenUntil)
 {
     public static OrderDetail From(Order order) => new(
-        order.Id, order.Status, order.CreatedAt, order.Currency, order.Subtotal, order.Shipping, order.Tax, order.Total,
+        order.Id, order.Number, order.Status, order.CreatedAt, order.Currency, order.Subtotal, order.Shipping, order.Tax, order.Total,
         order.PaymentMethod, order.TrackingNumber, order.CancellationReason, order.WasPaid, order.RefundedAt,
         [.. order.Items.OrderBy(i => i.Id).Select(i => new OrderLineView(i.ProductId, i.Sku, i.Name, i.Quantity, i.UnitPrice, i.LineTotal, i.Discount, i.Tax, i.TaxRate,
             order.ShippedQuantity(i.ProductId), order.DeliveredQuantity(i.ProductId), order.ReturnableQuantity(i.ProductId)))],

@@ -28,7 +28,7 @@ public static class PickListEndpoints
         var wanted = orders.SelectMany(o => o.LeftToShip().Select(l => (Order: o, l.Item, l.Quantity))).ToList();
         var lines = wanted.GroupBy(w => w.Item.Sku, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => new PickListLine(g.First().Item.ProductId, g.Key, g.First().Item.Name, g.Sum(w => w.Quantity),
-                [.. g.Select(w => new PickListOrder(w.Order.Id, w.Order.CreatedAt, w.Quantity))]))
+                [.. g.Select(w => new PickListOrder(w.Order.Id, w.Order.Number, w.Order.CreatedAt, w.Quantity))]))
             .ToList();
         return TypedResults.Ok(new PickList(wanted.Select(w => w.Order.Id).Distinct().Count(), lines));
     }

@@ -38,8 +38,11 @@ public static class ReturnsAdminEndpoints
         }
 
         var returns = await db.Returns.AsNoTracking().Where(r => wanted.Contains(r.Status))
-            .OrderBy(r => r.RequestedAt).Take(QueueSize).ToListAsync(cancellationToken);
-        return TypedResults.Ok(returns.Select(r => new ReturnQueueEntry(r.OrderId, r.Id, r.Status, r.Lines, r.Note, r.RequestedAt)).ToArray());
+            .Join(db.Orders, r => r.OrderId, o => o.Id, (r, o) => new { Return = r, o.Number })
+            .OrderBy(x => x.Return.RequestedAt).Take(QueueSize).ToListAsync(cancellationToken);
+        return TypedResults.Ok(returns
+            .Select(x => new ReturnQueueEntry(x.Return.OrderId, x.Number, x.Return.Id, x.Return.Status, x.Return.Lines, x.Return.Note, x.Return.RequestedAt))
+            .ToArray());
     }
 
     private static Task<Results<Ok<OrderDetail>, NotFound, ValidationProblem, ProblemHttpResult>> Approve(

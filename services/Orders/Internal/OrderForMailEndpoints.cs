@@ -6,8 +6,9 @@ using Microsoft.EntityFrameworkCore;
 namespace ECommerce.Orders.Internal;
 
 /// <summary>
-/// An order as Notifications writes about it: who to write to (the customer, or a guest's address), the lines, amounts,
-/// address and delivery estimate, and a guest's order link token.
+/// An order as Notifications writes about it: its number as the customer reads it ("100 245", <see cref="OrderNumber.Format"/>),
+/// who to write to (the customer, or a guest's address), the lines, amounts, address and delivery estimate, and a
+/// guest's order link token.
 /// </summary>
 public sealed record OrderForMail(
     Guid Id,
@@ -41,6 +42,6 @@ public static class OrderForMailEndpoints
         }
 
         var guestToken = order.GuestEmail is null ? null : access.Issue(order.Id).Token;
-        return TypedResults.Ok(new OrderForMail(order.Id, OrderNumber.Of(order.Id), order.CustomerId, order.GuestEmail, guestToken, OrderDetail.From(order)));
+        return TypedResults.Ok(new OrderForMail(order.Id, OrderNumber.Format(order.Number), order.CustomerId, order.GuestEmail, guestToken, OrderDetail.From(order)));
     }
 }

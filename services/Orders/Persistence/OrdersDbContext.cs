@@ -24,11 +24,16 @@ public sealed class OrdersDbContext(DbContextOptions<OrdersDbContext> options) :
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
+        // The order number comes from a sequence when the row is inserted (EF reads it back with RETURNING), so
+        // concurrent checkouts can never share one; the unique index says so to anyone writing rows by hand.
+        modelBuilder.HasSequence<long>(OrderNumber.Sequence).StartsAt(OrderNumber.First).HasMax(OrderNumber.Last);
         modelBuilder.Entity<Order>(order =>
         {
             order.ToTable("orders");
             order.HasKey(o => o.Id);
             order.Property(o => o.Id).ValueGeneratedNever();
+            order.Property(o => o.Number).HasDefaultValueSql($"nextval('{OrderNumber.Sequence}')").ValueGeneratedOnAdd();
+            order.HasIndex(o => o.Number).IsUnique();
             order.Property(o => o.CustomerId).HasMaxLength(200).IsRequired();
             order.Property(o => o.GuestEmail).HasMaxLength(254);
             order.Property(o => o.IdempotencyKey).HasMaxLength(100).IsRequired();

@@ -73,7 +73,7 @@ export type GuestOrderPlaced = Schemas["GuestOrderPlaced"];
 export const orderAccessHeader = "X-Order-Access";
 
 export interface AdminSearch extends PageQuery {
-  /** The start of the order's id: the number the customer sees on their order page. */
+  /** The number the customer quotes ("100 245", "#100245"), the 12 hex characters older orders showed, or the whole id. */
   order?: string;
   status?: OrderStatus;
   customerId?: string;
@@ -132,11 +132,25 @@ export const ordersApi = {
     request<Promotion>(`/api/orders/admin/promotions/${encodeURIComponent(code)}`, { method: "PUT", body }),
 };
 
+/** The first number Orders' sequence gives (OrderNumber.First): numbers have six digits from the first order on. */
+export const firstOrderNumber = 100001;
+
 /**
- * The order number a shopper sees and quotes: the id's last 12 hex digits. Ids are UUIDv7, whose leading digits are
- * a timestamp shared by every order of the same minute; the tail is random. The admin search finds an order by it.
+ * The order number as a shopper reads it out: the API's `number` (digits only, from 100001 up) in groups of three from
+ * the right, joined by a no-break space so it never wraps: 100245 → "100 245". Orders formats it the same way for
+ * e-mails (OrderNumber.Format), so the page, the list and the mail show one thing.
  */
-export const orderNumber = (id: string): string => id.replaceAll("-", "").slice(-12);
+export const formatOrderNumber = (number: number): string => String(number).replace(/\B(?=(\d{3})+$)/g, "\u00a0");
+
+/**
+ * Whether the back office's `order=` search would take this text, as Orders' OrderNumber.TryParse does: a number as
+ * shown (6–11 digits, with or without "#", spaces or dashes), the 12 hex characters older orders showed, or a whole id.
+ */
+export const isOrderReference = (text: string): boolean => {
+  const compact = text.trim().replace(/^#+/, "").replace(/[\s-]/g, "").toLowerCase();
+  if (/^[0-9]{6,11}$/.test(compact)) return Number(compact) >= firstOrderNumber;
+  return /^([0-9a-f]{12}|[0-9a-f]{32})$/.test(compact);
+};
 
 /** States after which the order page stops polling. */
 export const settledStatuses: readonly OrderStatus[] = ["Paid", "PartiallyShipped", "Shipped", "Delivered", "Cancelled"];

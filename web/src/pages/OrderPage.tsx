@@ -1,7 +1,7 @@
 import { Fragment, useEffect } from "react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link, useParams, useSearchParams } from "react-router";
-import { orderNumber, ordersApi, settledStatuses, type OrderDetail } from "../api/orders";
+import { formatOrderNumber, ordersApi, settledStatuses, type OrderDetail } from "../api/orders";
 import { ApiError } from "../api/http";
 import { guestPaymentsApi, myPaymentsApi } from "../api/payments";
 import { fromMinor } from "../components/minorUnits";
@@ -85,7 +85,7 @@ function Order({ access }: { access?: string }) {
     if (access && order.isSuccess) rememberGuestOrder(id, access);
   }, [access, id, order.isSuccess]);
 
-  usePageTitle(order.data ? `Order ${orderNumber(order.data.id)}` : "Your order");
+  usePageTitle(order.data ? `Order ${formatOrderNumber(order.data.number)}` : "Your order");
   if (order.error instanceof ApiError && [403, 404].includes(order.error.status)) return access ? <GuestOrderNotFound /> : <OrderNotFound />;
   if (order.isError) return <ErrorMessage error={order.error} onRetry={() => void order.refetch()} />;
   if (!order.data) return <Loading label="Loading order…" />;
@@ -98,10 +98,10 @@ function Order({ access }: { access?: string }) {
       <h1>
         {o.status === "AwaitingPayment"
           ? "Your payment did not go through"
-          : params.get("placed") ? "Thank you for your order" : `Order ${orderNumber(o.id)}`}
+          : params.get("placed") ? "Thank you for your order" : `Order ${formatOrderNumber(o.number)}`}
       </h1>
       <p>
-        Order number <strong data-testid="order-number">{orderNumber(o.id)}</strong> · placed {new Date(o.createdAt).toLocaleString("en-GB")}
+        Order number <strong data-testid="order-number">{formatOrderNumber(o.number)}</strong> · placed {new Date(o.createdAt).toLocaleString("en-GB")}
       </p>
       <p role="status" aria-live="polite" className={`status status-${o.status}`} data-testid="order-status">
         Status: {statusSentence(o.status)}

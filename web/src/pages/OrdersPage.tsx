@@ -1,6 +1,6 @@
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
-import { orderNumber, ordersApi } from "../api/orders";
+import { formatOrderNumber, ordersApi } from "../api/orders";
 import { RequireRole } from "../components/RequireRole";
 import { Money } from "../components/Money";
 import { ErrorMessage } from "../components/Status";
@@ -48,7 +48,7 @@ function OrderHistory() {
           <ul className="order-list">
             {list.map((o) => (
               <li key={o.id}>
-                <Link to={`/orders/${o.id}`}>Order {orderNumber(o.id)}</Link>{" "}
+                <Link to={`/orders/${o.id}`}>Order {formatOrderNumber(o.number)}</Link>{" "}
                 <time dateTime={o.createdAt}>{new Date(o.createdAt).toLocaleDateString("en-GB")}</time> · {o.itemCount} {o.itemCount === 1 ? "item" : "items"} ·{" "}
                 <span className={`status status-${o.status}`}>{statusLabel(o.status)}</span> · <Money amount={o.total} currency={o.currency} />
               </li>

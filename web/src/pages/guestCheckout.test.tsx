@@ -17,7 +17,7 @@ const simulatedPayments = {
 const token = "4102444800.c2lnbmF0dXJl";
 
 const guestOrder = {
-  id: "g1", status: "Paid", createdAt: "2026-11-01T10:00:00Z", currency: "GBP", subtotal: 10, shipping: 4.95, tax: 2.49, total: 14.95,
+  id: "g1", number: 100246, status: "Paid", createdAt: "2026-11-01T10:00:00Z", currency: "GBP", subtotal: 10, shipping: 4.95, tax: 2.49, total: 14.95,
   paymentMethod: "pm_card_visa", trackingNumber: null, cancellationReason: null, wasPaid: true, refundedAt: null,
   lines: [{ productId: "p1", sku: "SKU-1", name: "Enamel mug", quantity: 1, unitPrice: 10, lineTotal: 10, discount: 0, tax: 1.67, taxRate: 0.2, shipped: 0, delivered: 0, returnable: 0 }],
   shipments: [], returns: [], deliveredAt: null, returnsOpenUntil: null,
@@ -93,6 +93,9 @@ describe("guest order page", () => {
     });
     renderPage(<OrderPage />, { route: `/orders/g1?access=${encodeURIComponent(token)}`, path: "/orders/:id" });
     expect(await screen.findByTestId("order-status")).toHaveTextContent("Payment received");
+    // The number the guest reads out on the phone: the API's digits, grouped in threes.
+    expect(screen.getByTestId("order-number")).toHaveTextContent("100 246");
+    expect(screen.getByRole("heading", { level: 1 })).toHaveTextContent("Order 100 246");
     expect(screen.getByTestId("order-total")).toHaveTextContent("£14.95");
     expect(screen.queryByRole("button", { name: "Cancel order" })).not.toBeInTheDocument();
     await waitFor(() => expect(gateway.requests.some((r) => r.url === "/api/payments/guest/orders/g1")).toBe(true));

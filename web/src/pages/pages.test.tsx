@@ -374,7 +374,7 @@ describe("OrderPage", () => {
   });
 
   const paidOrder = (id: string) => ({
-    id, status: "Paid", createdAt: "2026-11-01T10:00:00Z", currency: "GBP", subtotal: 20, shipping: 0, tax: 0, total: 20,
+    id, number: 100247, status: "Paid", createdAt: "2026-11-01T10:00:00Z", currency: "GBP", subtotal: 20, shipping: 0, tax: 0, total: 20,
     paymentMethod: "pm_card_chargeDeclined", trackingNumber: null, cancellationReason: null, wasPaid: true, refundedAt: null,
     lines: [], shippingAddress: { recipient: "Ada", line1: "1 High St", city: "Leeds", postcode: "LS1", country: "GB" },
     pricesIncludeTax: true, discount: 0, discountCode: null, taxes: [],

@@ -23,6 +23,10 @@ namespace ECommerce.Orders.Persistence.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.HasSequence("order_numbers")
+                .StartsAt(100001L)
+                .HasMax(99999999999L);
+
             modelBuilder.Entity("ECommerce.Messaging.Inbox.InboxMessage", b =>
                 {
                     b.Property<Guid>("MessageId")
@@ -154,6 +158,12 @@ namespace ECommerce.Orders.Persistence.Migrations
                         .HasColumnType("character varying(100)")
                         .HasColumnName("idempotency_key");
 
+                    b.Property<long>("Number")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("number")
+                        .HasDefaultValueSql("nextval('order_numbers')");
+
                     b.Property<int>("PaymentAttempts")
                         .HasColumnType("integer")
                         .HasColumnName("payment_attempts");
@@ -259,6 +269,9 @@ namespace ECommerce.Orders.Persistence.Migrations
                         .HasColumnName("was_paid");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Number")
+                        .IsUnique();
 
                     b.HasIndex("CreatedAt", "Id");
 

@@ -1728,6 +1728,8 @@ export interface components {
             id: string;
             /** Format: int32 */
             itemCount: number;
+            /** Format: int64 */
+            number: number;
             status: components["schemas"]["OrderStatus"];
             /** Format: double */
             total: number;
@@ -1845,6 +1847,8 @@ export interface components {
             /** Format: uuid */
             id: string;
             lines: components["schemas"]["OrderLineView"][];
+            /** Format: int64 */
+            number: number;
             /** Format: int32 */
             paymentAttempts: number;
             paymentMethod: string;
@@ -1923,6 +1927,8 @@ export interface components {
             id: string;
             /** Format: int32 */
             itemCount: number;
+            /** Format: int64 */
+            number: number;
             status: components["schemas"]["OrderStatus"];
             /** Format: double */
             total: number;
@@ -1974,6 +1980,8 @@ export interface components {
             createdAt: string;
             /** Format: uuid */
             orderId: string;
+            /** Format: int64 */
+            orderNumber: number;
             /** Format: int32 */
             quantity: number;
         };
@@ -2094,6 +2102,8 @@ export interface components {
             note: null | string;
             /** Format: uuid */
             orderId: string;
+            /** Format: int64 */
+            orderNumber: number;
             /** Format: date-time */
             requestedAt: string;
             /** Format: uuid */

@@ -3,7 +3,6 @@ import { useSearchParams } from "react-router";
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { ApiError } from "../../api/http";
 import { isGuestCustomer, notificationsApi, templateName, type MessageLogEntry } from "../../api/notifications";
-import { orderNumber } from "../../api/orders";
 import { describeError } from "../../components/Status";
 import { ListSkeleton, EmptyState } from "../../components/ListStates";
 import { Pager } from "../../components/Pager";
@@ -128,7 +127,6 @@ function MessageTable({ items }: { items: MessageLogEntry[] }) {
           <tr key={m.key} data-testid={`message-${m.template}`}>
             <th scope="row">
               {templateName(m.template)}
-              {m.orderId && <span className="hint"> · order {orderNumber(m.orderId)}</span>}
               {m.subject && <div>{m.subject}</div>}
             </th>
             <td>{m.recipient ?? "not known yet"}</td>

@@ -2,7 +2,7 @@ import { useState } from "react";
 import { Link } from "react-router";
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { isGuestCustomer } from "../../api/notifications";
-import { orderNumber, ordersApi, type AdminOrderSummary, type OrderStatus } from "../../api/orders";
+import { formatOrderNumber, isOrderReference, ordersApi, type AdminOrderSummary, type OrderStatus } from "../../api/orders";
 import { Money } from "../../components/Money";
 import { Confirm } from "../../components/Confirm";
 import { ErrorMessage, Loading } from "../../components/Status";
@@ -23,7 +23,7 @@ export default function AdminOrdersPage() {
   const [customer, setCustomer] = useState("");
   const typedNumber = useDebounced(number.trim(), 300);
   // Only a whole number (or id) filters: half-typed, it would match nothing, so the list stays as it is meanwhile.
-  const numberFilter = /^([0-9a-f]{12}|[0-9a-f]{32})$/i.test(typedNumber.replaceAll("-", "")) ? typedNumber : "";
+  const numberFilter = isOrderReference(typedNumber) ? typedNumber : "";
   const customerId = useDebounced(customer.trim(), 300);
   const [open, setOpen] = useState<string | null>(null);
   const orders = useInfiniteQuery({
@@ -47,13 +47,13 @@ export default function AdminOrdersPage() {
             type="search"
             value={number}
             onChange={(e) => setNumber(e.target.value)}
-            placeholder="12 characters, or the id"
+            placeholder="100 245, or the id"
             aria-describedby={typedNumber && !numberFilter ? "order-number-hint" : undefined}
           />
         </label>
         {typedNumber && !numberFilter && (
           <p id="order-number-hint" className="hint">
-            An order number has 12 characters.
+            An order number has six or more digits (100 245); older orders have 12 characters.
           </p>
         )}
         <label>
@@ -118,7 +118,7 @@ function OrderRow({ order, open, onToggle }: { order: AdminOrderSummary; open: b
       <tr>
         <th scope="row">
           <button type="button" className="link-button" aria-expanded={open} onClick={onToggle}>
-            {orderNumber(order.id)}
+            {formatOrderNumber(order.number)}
           </button>
         </th>
         {/* data-label names each cell where a phone stacks the row and hides the header. */}
@@ -137,7 +137,7 @@ function OrderRow({ order, open, onToggle }: { order: AdminOrderSummary; open: b
               }}
             >
               <label>
-                <span className="visually-hidden">Reason to cancel order {orderNumber(order.id)}</span>
+                <span className="visually-hidden">Reason to cancel order {formatOrderNumber(order.number)}</span>
                 <input value={reason} onChange={(e) => setReason(e.target.value)} placeholder="Reason" required maxLength={500} />
               </label>{" "}
               {/* Cancelling cannot be undone (and refunds a paid order): the reason is entered, then confirmed. */}
@@ -146,10 +146,10 @@ function OrderRow({ order, open, onToggle }: { order: AdminOrderSummary; open: b
                   question={
                     order.status === "Paid" ? (
                       <>
-                        Cancel order {orderNumber(order.id)} and refund <Money amount={order.total} currency={order.currency} />?
+                        Cancel order {formatOrderNumber(order.number)} and refund <Money amount={order.total} currency={order.currency} />?
                       </>
                     ) : (
-                      `Cancel order ${orderNumber(order.id)}?`
+                      `Cancel order ${formatOrderNumber(order.number)}?`
                     )
                   }
                   confirmLabel={order.status === "Paid" ? "Yes, cancel and refund" : "Yes, cancel"}
@@ -196,7 +196,7 @@ function OrderRow({ order, open, onToggle }: { order: AdminOrderSummary; open: b
                   </p>
                 )}
                 <OrderFulfilment order={detail.data} />
-                <OrderPayment orderId={order.id} orderStatus={detail.data.status} />
+                <OrderPayment orderId={order.id} orderNumber={order.number} orderStatus={detail.data.status} />
               </>
             )}
           </td>

@@ -1,5 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
-import { orderNumber, ordersApi } from "../../api/orders";
+import { formatOrderNumber, ordersApi } from "../../api/orders";
 import { ErrorMessage } from "../../components/Status";
 import { ListSkeleton, EmptyState } from "../../components/ListStates";
 import { usePageTitle } from "../../components/usePageTitle";
@@ -38,7 +38,7 @@ export default function AdminPickListPage() {
                   <th scope="row">{l.sku}</th>
                   <td>{l.name}</td>
                   <td>{l.quantity}</td>
-                  <td>{l.orders.map((o) => `${orderNumber(o.orderId)} × ${o.quantity}`).join(", ")}</td>
+                  <td>{l.orders.map((o) => `${formatOrderNumber(o.orderNumber)} × ${o.quantity}`).join(", ")}</td>
                 </tr>
               ))}
             </tbody>

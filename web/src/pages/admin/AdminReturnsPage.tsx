@@ -1,6 +1,6 @@
 import { useState } from "react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { orderNumber, ordersApi, returnReasons, type ReturnQueueEntry } from "../../api/orders";
+import { formatOrderNumber, ordersApi, returnReasons, type ReturnQueueEntry } from "../../api/orders";
 import { ConfirmButton } from "../../components/Confirm";
 import { ErrorMessage } from "../../components/Status";
 import { ListSkeleton, EmptyState } from "../../components/ListStates";
@@ -57,7 +57,7 @@ function ReturnRow({ entry }: { entry: ReturnQueueEntry }) {
           : ordersApi.receiveReturn(entry.orderId, entry.returnId, entry.lines.map((l) => ({ productId: l.productId, restock: restock[l.productId] ?? true }))),
     onSuccess: () => client.invalidateQueries({ queryKey: ["orders", "admin"] }),
   });
-  const number = orderNumber(entry.orderId);
+  const number = formatOrderNumber(entry.orderNumber);
   return (
     <tr>
       <th scope="row">{number}</th>

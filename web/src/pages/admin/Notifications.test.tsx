@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import type { MessageLogEntry, WebhookDelivery, WebhookEndpoint } from "../../api/notifications";
+import { formatOrderNumber } from "../../api/orders";
 import { admin, fakeGateway, renderPage } from "../../test/render";
 import AdminMessagesPage from "./AdminMessagesPage";
 import AdminOrdersPage from "./AdminOrdersPage";
@@ -13,7 +14,7 @@ const messagesOf = (customer: string) => `GET /api/notifications/admin/customers
 
 const message = (overrides: Partial<MessageLogEntry>): MessageLogEntry => ({
   key: "e1:order-confirmation", template: "order-confirmation", status: "Sent", recipient: "ada@example.com",
-  subject: "Your order 3f9c0a1b2c4d is confirmed", orderId: "019ab3c4-d5e6-7f80-9a1b-3f9c0a1b2c4d", attempts: 1,
+  subject: "Your order 100\u00a0245 is confirmed", orderId: "019ab3c4-d5e6-7f80-9a1b-3f9c0a1b2c4d", attempts: 1,
   createdAt: "2026-11-25T10:00:00Z", sentAt: "2026-11-25T10:00:01Z", nextAttemptAt: null, lastError: null, ...overrides,
 });
 
@@ -38,8 +39,7 @@ describe("AdminMessagesPage", () => {
 
     const confirmation = await screen.findByTestId("message-order-confirmation");
     expect(confirmation).toHaveTextContent("Order confirmation");
-    expect(confirmation).toHaveTextContent("order 3f9c0a1b2c4d");
-    expect(confirmation).toHaveTextContent("Your order 3f9c0a1b2c4d is confirmed");
+    expect(confirmation).toHaveTextContent("Your order 100 245 is confirmed");
     expect(confirmation).toHaveTextContent("ada@example.com");
     expect(confirmation).toHaveTextContent("Sent1 attempt");
     const shipped = screen.getByTestId("message-order-shipped");
@@ -95,10 +95,10 @@ describe("AdminOrdersPage", () => {
     const id = "019ab3c4-d5e6-7f80-9a1b-3f9c0a1b2c4d";
     const customerId = "guest:9f86d081884c7d65";
     fakeGateway({
-      "GET /api/orders/admin/search": { body: { items: [{ id, status: "Paid", createdAt: "2026-11-25T10:00:00Z", itemCount: 1, total: 20, currency: "GBP", customerId }], next: null } },
+      "GET /api/orders/admin/search": { body: { items: [{ id, number: 100245, status: "Paid", createdAt: "2026-11-25T10:00:00Z", itemCount: 1, total: 20, currency: "GBP", customerId }], next: null } },
       [`GET /api/orders/admin/${id}`]: {
         body: {
-          id, customerId, status: "Paid", createdAt: "2026-11-25T10:00:00Z", currency: "GBP", subtotal: 20, shipping: 0, tax: 0, total: 20,
+          id, number: 100245, customerId, status: "Paid", createdAt: "2026-11-25T10:00:00Z", currency: "GBP", subtotal: 20, shipping: 0, tax: 0, total: 20,
           paymentMethod: "pm_card_visa", trackingNumber: null, cancellationReason: null, wasPaid: true, refundedAt: null, lines: [],
           shippingAddress: { recipient: "Ada", line1: "1 High St", city: "Leeds", postcode: "LS1", country: "GB" }, pricesIncludeTax: true, discount: 0,
           discountCode: null, taxes: [], shippingMethod: { code: "uk-standard", name: "Standard delivery", earliestDelivery: null, latestDelivery: null },
@@ -109,7 +109,7 @@ describe("AdminOrdersPage", () => {
     const user = userEvent.setup();
     renderPage(<AdminOrdersPage />, { user: admin });
 
-    await user.click(await screen.findByRole("button", { name: "3f9c0a1b2c4d" }));
+    await user.click(await screen.findByRole("button", { name: formatOrderNumber(100245) }));
     const link = await screen.findByRole("link", { name: "Messages to this customer" });
     expect(link).toHaveAttribute("href", "/admin/messages?customer=guest%3A9f86d081884c7d65");
     expect(link.parentElement).toHaveTextContent("a guest");

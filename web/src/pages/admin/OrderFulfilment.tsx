@@ -1,6 +1,6 @@
 import { useState } from "react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { orderNumber, ordersApi, type OrderDetail } from "../../api/orders";
+import { formatOrderNumber, ordersApi, type OrderDetail } from "../../api/orders";
 import { ErrorMessage } from "../../components/Status";
 
 /**
@@ -31,7 +31,7 @@ export function OrderFulfilment({ order }: { order: OrderDetail }) {
     },
   });
   const deliver = useMutation({ mutationFn: (shipmentId: string) => ordersApi.deliverShipment(order.id, shipmentId), onSuccess: refresh });
-  const number = orderNumber(order.id);
+  const number = formatOrderNumber(order.number);
   return (
     <section className="order-shipping" aria-label={`Shipping for order ${number}`}>
       <h2>Shipping</h2>

@@ -1,7 +1,7 @@
 import { useId, useState, type FormEvent } from "react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { ApiError } from "../../api/http";
-import { orderNumber, type OrderStatus } from "../../api/orders";
+import { formatOrderNumber, type OrderStatus } from "../../api/orders";
 import { paymentsAdminApi, type LedgerEntry } from "../../api/payments";
 import { Confirm } from "../../components/Confirm";
 import { ErrorMessage, Loading, describeError } from "../../components/Status";
@@ -14,7 +14,7 @@ const maxReasonLength = 200;
  * An order's payment as Payments' ledger has it, and a partial refund. A cancel refunds the rest asynchronously, so
  * while a cancelled order still has money captured the panel keeps reading until the refund shows.
  */
-export function OrderPayment({ orderId, orderStatus }: { orderId: string; orderStatus: OrderStatus }) {
+export function OrderPayment({ orderId, orderNumber, orderStatus }: { orderId: string; orderNumber: number; orderStatus: OrderStatus }) {
   const payment = useQuery({
     queryKey: ["payments", "admin", orderId],
     queryFn: () => paymentsAdminApi.history(orderId),
@@ -32,7 +32,7 @@ export function OrderPayment({ orderId, orderStatus }: { orderId: string; orderS
   const p = payment.data;
   const money = (minor: number) => formatMinor(minor, p.currency);
   return (
-    <section className="order-payment" aria-label={`Payment for order ${orderNumber(orderId)}`}>
+    <section className="order-payment" aria-label={`Payment for order ${formatOrderNumber(orderNumber)}`}>
       <h2>Payment</h2>
       <p>
         {p.status} · {p.provider ?? "provider pending"} · {p.paymentMethod}

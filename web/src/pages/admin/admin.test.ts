@@ -4,7 +4,7 @@ import { baselineNdcg, metricRows } from "./modelMetrics";
 import { dailySales, salesByCurrency } from "./sales";
 
 const order = (createdAt: string, total: number, status: AdminOrderSummary["status"] = "Paid", currency = "GBP"): AdminOrderSummary => ({
-  id: createdAt, customerId: "c", status, createdAt, itemCount: 1, total, currency,
+  id: createdAt, number: 100001, customerId: "c", status, createdAt, itemCount: 1, total, currency,
 });
 
 describe("salesByCurrency", () => {
