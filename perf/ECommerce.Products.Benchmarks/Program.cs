@@ -53,9 +53,13 @@ string[][] scenarios =
     ["list, category filter + price sort", "/api/products?category=home&sort=price_asc&limit=24"],
     ["search \"heart\" (full text)", "/api/products?q=heart&limit=24"],
     ["search \"hart\" (trigram fallback)", "/api/products?q=hart&limit=24"],
+    ["list, two categories + a brand (disjunctive facets)", "/api/products?category=decor&category=kitchen-and-dining&brand=hollybrook&limit=24"],
+    ["search \"tepot\" (few results: did you mean)", "/api/products?q=tepot&limit=24"],
     ["autocomplete \"lan\"", "/api/products/suggestions?q=lan"],
 ];
-foreach (var scenario in scenarios)
+// --only <text>: just the scenarios whose name contains it (e.g. --only list).
+var only = Array.IndexOf(args, "--only") is var at and >= 0 && at + 1 < args.Length ? args[at + 1] : null;
+foreach (var scenario in scenarios.Where(s => only is null || s[0].Contains(only, StringComparison.OrdinalIgnoreCase)))
 {
     foreach (var (label, client) in new[] { ("off", uncachedClient), ("on", cachedClient) })
     {
