@@ -42,13 +42,14 @@ export function FacetGroup({ legend, name, options, selected, onToggle, onClear 
         <button
           type="button"
           className="link-button facet-clear"
+          aria-label={`Clear ${legend.toLowerCase()}`}
           onClick={() => {
             // The button goes once nothing is chosen: focus stays in the group, on its first box.
             boxes()[0]?.focus();
             onClear();
           }}
         >
-          Clear<span className="visually-hidden"> {legend.toLowerCase()}</span>
+          Clear
         </button>
       )}
       {shown.map((option) => (
