@@ -611,7 +611,7 @@ export const scenarios = [
       const api = await (await fetch(`${baseUrl}/api/products?category=${firstSlug}&category=${secondSlug}&limit=1`)).json();
       if (api.facets.total !== counts[0] + counts[1]) throw new Error(`two categories give ${api.facets.total}, not ${counts[0]} + ${counts[1]}`);
       await page.getByRole("list", { name: "Active filters" }).getByRole("button").nth(1).waitFor();
-      await shot("30-catalog-two-categories");
+      await shot("32-catalog-two-categories");
 
       await page.goBack();
       await page.waitForURL((url) => url.searchParams.getAll("category").length === 1);
@@ -640,7 +640,7 @@ export const scenarios = [
       await page.getByRole("heading", { name: `Results for “${misspelt.typo}”` }).waitFor();
       const link = page.getByRole("link", { name: misspelt.suggestion, exact: true });
       await link.waitFor();
-      await shot("31-did-you-mean");
+      await shot("33-did-you-mean");
       await link.click();
       await page.getByRole("heading", { name: `Results for “${misspelt.suggestion}”` }).waitFor();
       await page.getByRole("list", { name: "Search results" }).getByRole("listitem").first().waitFor();
