@@ -43,7 +43,7 @@ Console.WriteLine($"start with migration and seed: {seedWatch.Elapsed.TotalSecon
 var catalog = System.Text.Json.JsonDocument.Parse(await cachedClient.GetStringAsync("/api/products?limit=1")).RootElement.GetProperty("facets");
 Console.WriteLine($"catalog: {catalog.GetProperty("total").GetInt32()} products; categories: "
     + string.Join(", ", catalog.GetProperty("categories").EnumerateArray().Select(c => $"{c.GetProperty("slug").GetString()} {c.GetProperty("count").GetInt32()}")));
-foreach (var q in new[] { "stationary", "tepot" })
+foreach (var q in new[] { "rainwaer", "stationary", "tepot" })
 {
     var page = System.Text.Json.JsonDocument.Parse(await cachedClient.GetStringAsync($"/api/products?q={Uri.EscapeDataString(q)}&limit=1")).RootElement;
     Console.WriteLine($"search \"{q}\": {page.GetProperty("facets").GetProperty("total").GetInt32()} found; did you mean: {page.GetProperty("didYouMean")}");
@@ -60,7 +60,7 @@ string[][] scenarios =
     ["search \"heart\" (full text)", "/api/products?q=heart&limit=24"],
     ["search \"hart\" (trigram fallback)", "/api/products?q=hart&limit=24"],
     ["list, two categories + a brand (disjunctive facets)", "/api/products?category=decor&category=kitchen-and-dining&brand=hollybrook&limit=24"],
-    ["search \"stationary\" (no results: did you mean \"stationery\")", "/api/products?q=stationary&limit=24"],
+    ["search \"rainwaer\" (few results: did you mean)", "/api/products?q=rainwaer&limit=24"],
     ["autocomplete \"lan\"", "/api/products/suggestions?q=lan"],
 ];
 // --only <text>: just the scenarios whose name contains it (e.g. --only list).
