@@ -43,6 +43,12 @@ Console.WriteLine($"start with migration and seed: {seedWatch.Elapsed.TotalSecon
 var catalog = System.Text.Json.JsonDocument.Parse(await cachedClient.GetStringAsync("/api/products?limit=1")).RootElement.GetProperty("facets");
 Console.WriteLine($"catalog: {catalog.GetProperty("total").GetInt32()} products; categories: "
     + string.Join(", ", catalog.GetProperty("categories").EnumerateArray().Select(c => $"{c.GetProperty("slug").GetString()} {c.GetProperty("count").GetInt32()}")));
+foreach (var q in new[] { "rainwaer", "stationary", "tepot" })
+{
+    var page = System.Text.Json.JsonDocument.Parse(await cachedClient.GetStringAsync($"/api/products?q={Uri.EscapeDataString(q)}&limit=1")).RootElement;
+    Console.WriteLine($"search \"{q}\": {page.GetProperty("facets").GetProperty("total").GetInt32()} found; did you mean: {page.GetProperty("didYouMean")}");
+}
+
 Console.WriteLine();
 Console.WriteLine("| scenario | cache | requests/s | p50 ms | p99 ms |");
 Console.WriteLine("| --- | --- | --- | --- | --- |");
@@ -53,9 +59,13 @@ string[][] scenarios =
     ["list, category filter + price sort", "/api/products?category=home&sort=price_asc&limit=24"],
     ["search \"heart\" (full text)", "/api/products?q=heart&limit=24"],
     ["search \"hart\" (trigram fallback)", "/api/products?q=hart&limit=24"],
+    ["list, two categories + a brand (disjunctive facets)", "/api/products?category=decor&category=kitchen-and-dining&brand=hollybrook&limit=24"],
+    ["search \"rainwaer\" (few results: did you mean)", "/api/products?q=rainwaer&limit=24"],
     ["autocomplete \"lan\"", "/api/products/suggestions?q=lan"],
 ];
-foreach (var scenario in scenarios)
+// --only <text>: just the scenarios whose name contains it (e.g. --only list).
+var only = Array.IndexOf(args, "--only") is var at and >= 0 && at + 1 < args.Length ? args[at + 1] : null;
+foreach (var scenario in scenarios.Where(s => only is null || s[0].Contains(only, StringComparison.OrdinalIgnoreCase)))
 {
     foreach (var (label, client) in new[] { ("off", uncachedClient), ("on", cachedClient) })
     {

@@ -33,6 +33,8 @@ public static class ProductsServiceExtensions
         builder.AddCatalogCache();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddScoped<ProductSearch>();
+        builder.Services.AddScoped<SpellingCorrection>();
+        builder.Services.AddSingleton<SearchVocabulary>();
         builder.Services.AddScoped<CatalogLookups>();
         builder.Services.AddScoped<ProductSuggestions>();
         builder.Services.AddScoped<ProductReads>();

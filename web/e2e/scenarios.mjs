@@ -24,6 +24,21 @@ async function inStockProducts(baseUrl) {
   return items;
 }
 
+/**
+ * A misspelling the catalog offers a correction for: the fixture's "lantren", else a transposition in one of the
+ * catalog's own longer words, asked of the service until one is corrected (a real catalog decides which).
+ */
+async function misspeltSearch(baseUrl) {
+  const { items } = await (await fetch(`${baseUrl}/api/products?limit=100`)).json();
+  const words = [...new Set(items.flatMap((i) => i.name.toLowerCase().split(/[^a-z]+/)).filter((w) => w.length >= 6))];
+  for (const word of ["lantern", ...words].slice(0, 30)) {
+    const typo = word.slice(0, -3) + word[word.length - 2] + word[word.length - 3] + word.slice(-1);
+    const page = await (await fetch(`${baseUrl}/api/products?q=${encodeURIComponent(typo)}`)).json();
+    if (page.didYouMean) return { typo, suggestion: page.didYouMean.query };
+  }
+  return null;
+}
+
 async function signIn(page, email, secret = password) {
   await page.goto("/");
   await page.getByRole("button", { name: "Sign in" }).click();
@@ -639,6 +654,76 @@ export const scenarios = [
         await drawer.waitFor({ state: "detached" });
         await context.close();
       }
+      },
+    },
+  {
+    name: "a shopper picks two categories by keyboard, keeps focus and the other options, and Back undoes one",
+    async run({ page, shot, baseUrl }) {
+      await page.goto("/catalog");
+      await page.getByRole("list", { name: "Search results" }).waitFor();
+      const group = page.getByRole("group", { name: "Category" });
+      const boxes = group.getByRole("checkbox");
+      await boxes.nth(2).waitFor();
+      const optionCount = await boxes.count();
+      const [first, second] = [boxes.nth(0), boxes.nth(1)];
+      const counts = await Promise.all([first, second].map(async (box) => Number((await box.locator("xpath=..").textContent()).match(/\((\d+)\)\s*$/)[1])));
+      const settled = () => page.locator('.results[aria-busy="false"]').waitFor();
+      const focused = () => page.evaluate(() => document.activeElement?.getAttribute("value"));
+
+      await first.focus();
+      await page.keyboard.press("Space");
+      await page.waitForURL(/category=/);
+      await settled();
+      const firstSlug = await first.getAttribute("value");
+      if ((await focused()) !== firstSlug) throw new Error(`focus left the toggled checkbox for ${await focused()}`);
+      // Arrow keys only move focus: the URL keeps one category until Space.
+      await page.keyboard.press("ArrowDown");
+      const secondSlug = await second.getAttribute("value");
+      if ((await focused()) !== secondSlug) throw new Error("ArrowDown did not move focus to the next category");
+      if (new URL(page.url()).searchParams.getAll("category").length !== 1) throw new Error("an arrow key applied a filter");
+      await page.keyboard.press("Space");
+      await page.waitForURL((url) => url.searchParams.getAll("category").length === 2);
+      await settled();
+      if ((await focused()) !== secondSlug) throw new Error("focus left the second checkbox after toggling it");
+      if ((await boxes.count()) !== optionCount) throw new Error(`choosing categories hid options: ${optionCount} → ${await boxes.count()}`);
+      await page.getByRole("status").filter({ hasText: `${counts[0] + counts[1]} products` }).waitFor();
+      const api = await (await fetch(`${baseUrl}/api/products?category=${firstSlug}&category=${secondSlug}&limit=1`)).json();
+      if (api.facets.total !== counts[0] + counts[1]) throw new Error(`two categories give ${api.facets.total}, not ${counts[0]} + ${counts[1]}`);
+      await page.getByRole("list", { name: "Active filters" }).getByRole("button").nth(1).waitFor();
+      await shot("36-catalog-two-categories");
+
+      await page.goBack();
+      await page.waitForURL((url) => url.searchParams.getAll("category").length === 1);
+      await group.getByRole("checkbox", { checked: true }).first().waitFor();
+      if (!(await first.isChecked()) || (await second.isChecked())) throw new Error("Back did not return to the first category alone");
+      await page.getByRole("button", { name: /^Remove filter: / }).click();
+      await page.waitForURL((url) => !url.searchParams.has("category"));
+    },
+  },
+  {
+    name: "a misspelt search offers \"did you mean\", and Escape in the search box keeps the text",
+    async run({ page, shot, baseUrl, log }) {
+      const misspelt = await misspeltSearch(baseUrl);
+      const search = page.getByRole("combobox", { name: "Search products" });
+      await page.goto("/catalog");
+      await search.fill("lantren");
+      await search.press("Escape");
+      if ((await search.inputValue()) !== "lantren") throw new Error(`Escape left "${await search.inputValue()}" in the search box`);
+      if (!misspelt) {
+        log("no misspelling of this catalog's words was offered a correction; did-you-mean not checked");
+        return;
+      }
+      await search.fill(misspelt.typo);
+      await search.press("Escape");
+      await search.press("Enter");
+      await page.getByRole("heading", { name: `Results for “${misspelt.typo}”` }).waitFor();
+      const link = page.getByRole("link", { name: misspelt.suggestion, exact: true });
+      await link.waitFor();
+      await shot("37-did-you-mean");
+      await link.click();
+      await page.getByRole("heading", { name: `Results for “${misspelt.suggestion}”` }).waitFor();
+      await page.getByRole("list", { name: "Search results" }).getByRole("listitem").first().waitFor();
+      if ((await search.inputValue()) !== misspelt.suggestion) throw new Error("the search box does not show the suggested search");
     },
   },
   {

@@ -1,10 +1,13 @@
 namespace ECommerce.Products.Search;
 
-/// <summary>A validated list/search request.</summary>
+/// <summary>
+/// A validated list/search request. Within a facet the values are alternatives (any of them matches); the facets and
+/// the other filters all apply together. Facet values are distinct and sorted (see <see cref="ProductListQuery"/>).
+/// </summary>
 public sealed record ProductFilter(
     string? Text,
-    string? CategorySlug,
-    string? BrandSlug,
+    IReadOnlyList<string> CategorySlugs,
+    IReadOnlyList<string> BrandSlugs,
     decimal? MinPrice,
     decimal? MaxPrice,
     bool InStockOnly,
@@ -12,6 +15,13 @@ public sealed record ProductFilter(
     PageCursor? After,
     int Limit)
 {
-    /// <summary>A stable key for caching: equal filters give equal keys.</summary>
-    public string CacheKey => string.Join('|', Text?.ToLowerInvariant(), CategorySlug, BrandSlug, MinPrice, MaxPrice, InStockOnly, Sort, After?.Encode(), Limit);
+    /// <summary>
+    /// A stable key for caching: equal filters give equal keys, whatever order the facet values came in (they are
+    /// sorted). Free text and slugs are escaped, so no value can pass for a separator and two filters share a key.
+    /// </summary>
+    public string CacheKey => string.Join('|',
+        Escape(Text?.ToLowerInvariant()), string.Join(',', CategorySlugs.Select(Escape)), string.Join(',', BrandSlugs.Select(Escape)),
+        MinPrice, MaxPrice, InStockOnly, Sort, After?.Encode(), Limit);
+
+    private static string Escape(string? value) => value is null ? "" : Uri.EscapeDataString(value);
 }

@@ -4,14 +4,21 @@ namespace ECommerce.Products.Search;
 
 /// <summary>
 /// The raw query string of a list/search request. Values bind as strings so that a bad one becomes a validation
-/// problem naming the field, not a generic binding failure.
+/// problem naming the field, not a generic binding failure. <see cref="Category"/> and <see cref="Brand"/> repeat
+/// (<c>?category=a&amp;category=b</c>): several values of one facet match any of them.
 /// </summary>
 public sealed record ProductListQuery(
-    string? Q, string? Category, string? Brand, string? MinPrice, string? MaxPrice,
+    string? Q, string[]? Category, string[]? Brand, string? MinPrice, string? MaxPrice,
     string? InStock, string? Sort, string? Cursor, string? Limit)
 {
     public const int DefaultLimit = 24;
     public const int MaxLimit = 100;
+
+    /// <summary>Values one facet may hold: more than any storefront offers, few enough to keep the query plan small.</summary>
+    public const int MaxFacetValues = 20;
+
+    /// <summary>A slug is at most 80 characters (<see cref="Domain.Slugs"/>); a little slack for hand-typed values.</summary>
+    public const int MaxFacetValueLength = 100;
 
     public bool TryValidate(out ProductFilter filter, out ValidationErrors errors)
     {
@@ -57,11 +64,24 @@ public sealed record ProductListQuery(
             errors.Add("cursor", "The cursor is not valid for this sort; start again without it.");
         }
 
-        filter = new ProductFilter(text, Blank(Category), Blank(Brand), min, max, inStock, sort, after, limit);
+        var categories = FacetValues(Category, "category", errors);
+        var brands = FacetValues(Brand, "brand", errors);
+        filter = new ProductFilter(text, categories, brands, min, max, inStock, sort, after, limit);
         return errors.IsEmpty;
     }
 
-    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim().ToLowerInvariant();
+    /// <summary>
+    /// The distinct values of a repeated facet parameter, trimmed, lower-cased and sorted, so that the order a client
+    /// sends them in changes neither the result nor the cache key. Blank values are ignored (an empty form field).
+    /// </summary>
+    private static IReadOnlyList<string> FacetValues(string[]? values, string field, ValidationErrors errors)
+    {
+        var distinct = (values ?? []).Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => v.Trim().ToLowerInvariant())
+            .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        errors.Check(distinct.Count <= MaxFacetValues, field, $"At most {MaxFacetValues} {field} values may be given.");
+        errors.Check(distinct.All(v => v.Length <= MaxFacetValueLength), field, $"Each {field} value must be at most {MaxFacetValueLength} characters.");
+        return distinct;
+    }
 
     private static decimal? ParsePrice(string? value, string field, ValidationErrors errors)
     {

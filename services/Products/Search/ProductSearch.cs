@@ -7,63 +7,35 @@ using Microsoft.EntityFrameworkCore;
 namespace ECommerce.Products.Search;
 
 /// <summary>
-/// Lists and searches active products: filters, keyset pages per sort, and facet counts on the first page.
+/// Lists and searches active products: filters (any value within a facet, all facets together), keyset pages per
+/// sort, and on the first page disjunctive facet counts and, when a search finds little, a "did you mean" query.
 /// Search text matches the weighted full-text vector (stemmed) or, for misspellings, trigram word similarity on the name.
 /// </summary>
-public sealed class ProductSearch(ProductsDbContext db, CatalogLookups lookups)
+public sealed class ProductSearch(ProductsDbContext db, CatalogLookups lookups, SpellingCorrection spelling)
 {
     /// <summary>word_similarity above which a name counts as a fuzzy match ("hart" scores 0.4 against "heart", unrelated words about 0.1–0.25).</summary>
     public const double SimilarityThreshold = 0.35;
 
+    /// <summary>A search finding fewer products than this is offered a corrected query when one finds more.</summary>
+    public const int FewResults = 3;
+
     public async Task<ProductPage> QueryAsync(ProductFilter filter, CancellationToken ct)
     {
-        var products = await FilterAsync(filter, ct);
-        var facets = filter.After is null ? await CountFacetsAsync(products, ct) : null;
+        var catalog = await lookups.GetAsync(ct);
+        var scope = SearchScope.For(filter, catalog);
+        var products = scope.Matching(db, filter);
+        var facets = filter.After is null
+            ? await FacetCounts.CountAsync(SearchScope.MatchingText(db, filter.Text), filter, scope, catalog, ct)
+            : null;
 
         var rows = await Page(products, filter).Take(filter.Limit + 1).ToListAsync(ct);
         var more = rows.Count > filter.Limit;
         var items = rows.Take(filter.Limit).ToList();
         var next = more ? new PageCursor(filter.Sort, items[^1].KeyFor(filter.Sort), items[^1].Id).Encode() : null;
-        return new ProductPage(items.Select(r => r.Summary).ToList(), next, facets);
-    }
-
-    private async Task<IQueryable<Product>> FilterAsync(ProductFilter filter, CancellationToken ct)
-    {
-        var products = db.Products.AsNoTracking().Where(p => p.Active);
-        if (filter.Text is { } text)
-        {
-            products = products.Where(p =>
-                p.SearchVector.Matches(EF.Functions.WebSearchToTsQuery("english", text))
-                || EF.Functions.TrigramsWordSimilarity(text, p.Name) > SimilarityThreshold);
-        }
-
-        if (filter.CategorySlug is { } categorySlug)
-        {
-            var ids = (await lookups.GetAsync(ct)).CategoryAndDescendants(categorySlug);
-            products = products.Where(p => ids.Contains(p.CategoryId));
-        }
-
-        if (filter.BrandSlug is { } brandSlug)
-        {
-            products = products.Where(p => p.Brand!.Slug == brandSlug);
-        }
-
-        if (filter.MinPrice is { } min)
-        {
-            products = products.Where(p => p.Price >= min);
-        }
-
-        if (filter.MaxPrice is { } max)
-        {
-            products = products.Where(p => p.Price <= max);
-        }
-
-        if (filter.InStockOnly)
-        {
-            products = products.Where(p => p.Stock!.Available > 0);
-        }
-
-        return products;
+        var didYouMean = facets is { Total: < FewResults } && filter.Text is not null
+            ? await spelling.SuggestAsync(filter, scope, facets.Total, ct)
+            : null;
+        return new ProductPage(items.Select(r => r.Summary).ToList(), next, facets, didYouMean);
     }
 
     private static IQueryable<Row> Page(IQueryable<Product> products, ProductFilter filter)
@@ -137,27 +109,6 @@ public sealed class ProductSearch(ProductsDbContext db, CatalogLookups lookups)
             r.P.Stock!.Available, r.P.Stock.Sold, r.P.CreatedAt, r.Rank,
             r.P.Images.OrderBy(i => i.SortOrder).Select(i => i.FileName).FirstOrDefault()));
     }
-
-    private async Task<ProductFacets> CountFacetsAsync(IQueryable<Product> products, CancellationToken ct)
-    {
-        var catalog = await lookups.GetAsync(ct);
-        var byCategory = await products.GroupBy(p => p.CategoryId).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
-        var byBrand = await products.GroupBy(p => p.BrandId).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
-        var byPrice = await products.GroupBy(p => p.Price < 5m ? 0 : p.Price < 10m ? 1 : p.Price < 25m ? 2 : p.Price < 50m ? 3 : p.Price < 100m ? 4 : 5)
-            .Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
-        var inStock = await products.CountAsync(p => p.Stock!.Available > 0, ct);
-
-        return new ProductFacets(
-            byCategory.Sum(c => c.Count),
-            byCategory.Select(c => catalog.Category(c.Key)).Zip(byCategory, (c, n) => new FacetCount(c.Slug, c.Name, n.Count))
-                .OrderByDescending(f => f.Count).ThenBy(f => f.Slug, StringComparer.Ordinal).ToList(),
-            byBrand.Select(b => catalog.Brand(b.Key)).Zip(byBrand, (b, n) => new FacetCount(b.Slug, b.Name, n.Count))
-                .OrderByDescending(f => f.Count).ThenBy(f => f.Slug, StringComparer.Ordinal).ToList(),
-            byPrice.OrderBy(p => p.Key).Select(p => new PriceRangeCount(PriceBuckets[p.Key].Min, PriceBuckets[p.Key].Max, p.Count)).ToList(),
-            inStock);
-    }
-
-    private static readonly (decimal? Min, decimal? Max)[] PriceBuckets = [(null, 5m), (5m, 10m), (10m, 25m), (25m, 50m), (50m, 100m), (100m, null)];
 
     private sealed class Ranked
     {

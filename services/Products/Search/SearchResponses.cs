@@ -7,11 +7,15 @@ public sealed record ProductSummary(
 
 /// <summary>
 /// One page of products in the <see cref="Page{T}"/> shape (<see cref="Next"/> is the following page's cursor), with
-/// the facets beside it on the first page.
+/// the facets beside it on the first page, and there too a corrected query when a search found few or no products.
 /// </summary>
-public sealed record ProductPage(IReadOnlyList<ProductSummary> Items, string? Next, ProductFacets? Facets);
+public sealed record ProductPage(IReadOnlyList<ProductSummary> Items, string? Next, ProductFacets? Facets, DidYouMean? DidYouMean);
 
-/// <summary>Counts for the current query; category and brand counts each add up to <see cref="Total"/>.</summary>
+/// <summary>
+/// Counts for the current query. <see cref="Total"/> and <see cref="InStock"/> count products matching every filter;
+/// each facet's counts leave out that facet's own filter (categories ignore <c>category</c>, brands <c>brand</c>, price
+/// ranges <c>minPrice</c>/<c>maxPrice</c>), so the other values of a facet stay listed with their counts.
+/// </summary>
 public sealed record ProductFacets(
     int Total, IReadOnlyList<FacetCount> Categories, IReadOnlyList<FacetCount> Brands,
     IReadOnlyList<PriceRangeCount> PriceRanges, int InStock);
@@ -20,6 +24,9 @@ public sealed record FacetCount(string Slug, string Name, int Count);
 
 /// <summary>A price bucket: <see cref="Min"/> inclusive, <see cref="Max"/> exclusive, null for open-ended.</summary>
 public sealed record PriceRangeCount(decimal? Min, decimal? Max, int Count);
+
+/// <summary>A search built from the catalog's own words that finds more products (<see cref="Total"/>) than the one asked.</summary>
+public sealed record DidYouMean(string Query, int Total);
 
 /// <summary>An autocomplete suggestion.</summary>
 public sealed record Suggestion(string Name, string Slug);

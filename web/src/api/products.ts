@@ -21,17 +21,25 @@ export type ProductDetail = Schemas["ProductDetail"];
 
 export type FacetCount = Schemas["FacetCount"];
 
+/**
+ * Counts for the current query: `total` and `inStock` with every filter; each facet's counts leave out that facet's
+ * own filter, so the other values of a facet stay listed with the count choosing them as well would add.
+ */
 export type ProductFacets = Schemas["ProductFacets"];
 
-/** One page (`next` fetches the following one); facets come beside it on the first page only. */
+/** A corrected search built from the catalog's words, offered when a search finds few products and it finds more. */
+export type DidYouMean = Schemas["DidYouMean"];
+
+/** One page (`next` fetches the following one); facets and any "did you mean" come beside it on the first page only. */
 export type ProductPage = Schemas["ProductPage"];
 
 export type SortOrder = "relevance" | "newest" | "price_asc" | "price_desc" | "best_selling";
 
+/** A list or search request. Several categories (or brands) match any of them; the facets and filters all apply together. */
 export interface SearchParams extends PageQuery {
   q?: string;
-  category?: string;
-  brand?: string;
+  category?: string[];
+  brand?: string[];
   minPrice?: number;
   maxPrice?: number;
   inStock?: boolean;
@@ -51,8 +59,15 @@ export type StockAdjustment = Schemas["StockAdjustmentItem"];
 
 const guid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/** The list query: single values as usual, each facet value as its own repeated parameter (`category=a&category=b`). */
+export function searchQuery({ category = [], brand = [], ...single }: SearchParams): string {
+  const text = query({ ...single });
+  const repeated = new URLSearchParams([...category.map((c) => ["category", c]), ...brand.map((b) => ["brand", b])]).toString();
+  return repeated ? `${text || "?"}${text ? "&" : ""}${repeated}` : text;
+}
+
 export const productsApi = {
-  search: (params: SearchParams, signal?: AbortSignal) => request<ProductPage>(`/api/products${query({ ...params })}`, { signal }),
+  search: (params: SearchParams, signal?: AbortSignal) => request<ProductPage>(`/api/products${searchQuery(params)}`, { signal }),
   /** The home page's featured shelf: the best sellers. */
   featured: (limit = 8) => request<ProductPage>(`/api/products${query({ sort: "best_selling", limit })}`).then((p) => p.items),
   suggestions: (q: string, signal?: AbortSignal) => request<Suggestion[]>(`/api/products/suggestions${query({ q, limit: 8 })}`, { signal }),

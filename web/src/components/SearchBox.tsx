@@ -6,7 +6,8 @@ import { useDebounced } from "../state/useDebounced";
 
 /**
  * The header's search box: an ARIA 1.2 combobox whose suggestions come from the autocomplete endpoint. Arrow keys
- * move through suggestions, Enter opens one (or searches for the text), Escape closes the list.
+ * move through suggestions, Enter opens one (or searches for the text), Escape closes the list and keeps the text
+ * (a search input's native Escape would wipe what the shopper typed).
  */
 export function SearchBox({ initial = "" }: { initial?: string }) {
   const navigate = useNavigate();
@@ -46,6 +47,7 @@ export function SearchBox({ initial = "" }: { initial?: string }) {
       event.preventDefault();
       setActive((i) => (i <= 0 ? items.length - 1 : i - 1));
     } else if (event.key === "Escape") {
+      event.preventDefault();
       setOpen(false);
       setActive(-1);
     }

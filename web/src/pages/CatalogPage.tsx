@@ -1,7 +1,9 @@
 import { useEffect, useRef, useState } from "react";
-import { useInfiniteQuery } from "@tanstack/react-query";
-import { useSearchParams } from "react-router";
-import { productsApi, type FacetCount, type SearchParams, type SortOrder } from "../api/products";
+import { keepPreviousData, useInfiniteQuery } from "@tanstack/react-query";
+import { Link, useSearchParams } from "react-router";
+import { productsApi, type DidYouMean, type FacetCount, type SearchParams, type SortOrder } from "../api/products";
+import { ActiveFilters, type ActiveFilter } from "../components/ActiveFilters";
+import { FacetGroup } from "../components/FacetGroup";
 import { ProductGrid, ProductGridSkeleton } from "../components/ProductCard";
 import { ErrorMessage } from "../components/Status";
 import { Pager } from "../components/Pager";
@@ -17,8 +19,10 @@ const sorts: { value: SortOrder; label: string; needsText?: boolean }[] = [
 ];
 
 /**
- * Search results with facets, sort and "show more" (the service pages by cursor). The URL holds the query, so results
- * can be shared and Back works; facets come with the first page.
+ * Search results with facets, sort and "show more" (the service pages by cursor). The URL holds the query, every facet
+ * value included (`category=a&category=b`), so results can be shared and Back works; facets come with the first page.
+ * While a new query loads, the previous page and its facets stay on screen (placeholder data), so the facet groups are
+ * never unmounted and the checkbox just toggled keeps the keyboard focus.
  */
 export function CatalogPage() {
   usePageTitle("Catalog");
@@ -27,10 +31,13 @@ export function CatalogPage() {
   const requested = params.get("sort") as SortOrder | null;
   // Relevance needs search text; without it the service's default is newest.
   const sort: SortOrder = requested && (requested !== "relevance" || q) ? requested : q ? "relevance" : "newest";
+  const categories = params.getAll("category");
+  const brands = params.getAll("brand");
   const search: SearchParams = {
     q,
-    category: params.get("category") ?? undefined,
-    brand: params.get("brand") ?? undefined,
+    // Sorted, so the same choices in another order share a cache entry here as they do in the service.
+    category: [...categories].sort(),
+    brand: [...brands].sort(),
     inStock: params.get("inStock") === "true" || undefined,
     sort,
     limit,
@@ -40,24 +47,47 @@ export function CatalogPage() {
     queryFn: ({ pageParam, signal }) => productsApi.search({ ...search, cursor: pageParam }, signal),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.next ?? undefined,
+    placeholderData: keepPreviousData,
   });
 
-  const update = (changes: Record<string, string | undefined>) => {
-    const next = new URLSearchParams(params);
-    for (const [key, value] of Object.entries(changes)) {
-      if (value) next.set(key, value);
-      else next.delete(key);
-    }
-    setParams(next);
-  };
+  // Functional updates: two quick toggles both land, whatever has rendered in between.
+  const update = (changes: Record<string, string | undefined>) =>
+    setParams((current) => {
+      const next = new URLSearchParams(current);
+      for (const [key, value] of Object.entries(changes)) {
+        if (value) next.set(key, value);
+        else next.delete(key);
+      }
+      return next;
+    });
+  const setValues = (field: "category" | "brand", change: (values: string[]) => string[]) =>
+    setParams((current) => {
+      const next = new URLSearchParams(current);
+      const values = change(next.getAll(field));
+      next.delete(field);
+      for (const value of values) next.append(field, value);
+      return next;
+    });
+  const toggle = (field: "category" | "brand") => (slug: string, on: boolean) =>
+    setValues(field, (values) => (on ? [...values.filter((v) => v !== slug), slug] : values.filter((v) => v !== slug)));
 
   const facets = results.data?.pages[0]?.facets;
+  const didYouMean = results.isPlaceholderData ? undefined : results.data?.pages[0]?.didYouMean;
   const items = results.data?.pages.flatMap((p) => p.items) ?? [];
   const title = q ? `Results for “${q}”` : "Catalog";
   const drawer = useFilterDrawer();
+  const heading = useRef<HTMLHeadingElement>(null);
+  const named = (list: FacetCount[] | undefined, slug: string) => list?.find((v) => v.slug === slug)?.name ?? slug;
+  const chips: ActiveFilter[] = [
+    ...categories.map((slug) => ({ key: `category:${slug}`, label: named(facets?.categories, slug), remove: () => toggle("category")(slug, false) })),
+    ...brands.map((slug) => ({ key: `brand:${slug}`, label: named(facets?.brands, slug), remove: () => toggle("brand")(slug, false) })),
+    ...(search.inStock ? [{ key: "inStock", label: "In stock only", remove: () => update({ inStock: undefined }) }] : []),
+  ];
   return (
     <div className="catalog">
-      <h1>{title}</h1>
+      <h1 ref={heading} tabIndex={-1}>
+        {title}
+      </h1>
       {/* On a phone the products come first: the filters wait in a drawer that the "Filters" button opens. */}
       <aside
         id="catalog-filters"
@@ -75,8 +105,15 @@ export function CatalogPage() {
             {facets ? `Show ${facets.total} ${facets.total === 1 ? "product" : "products"}` : "Close"}
           </button>
         </div>
-        <Facet name="Category" values={facets?.categories ?? []} selected={search.category} onChange={(v) => update({ category: v })} />
-        <Facet name="Brand" values={facets?.brands ?? []} selected={search.brand} onChange={(v) => update({ brand: v })} />
+        <FacetGroup
+          legend="Category"
+          name="category"
+          options={facets?.categories ?? []}
+          selected={categories}
+          onToggle={toggle("category")}
+          onClear={() => setValues("category", () => [])}
+        />
+        <FacetGroup legend="Brand" name="brand" options={facets?.brands ?? []} selected={brands} onToggle={toggle("brand")} onClear={() => setValues("brand", () => [])} />
         <label className="check">
           <input type="checkbox" checked={search.inStock ?? false} onChange={(e) => update({ inStock: e.target.checked ? "true" : undefined })} />
           In stock only
@@ -92,7 +129,7 @@ export function CatalogPage() {
             aria-controls="catalog-filters"
             onClick={drawer.show}
           >
-            Filters{activeFilters(search) > 0 && ` (${activeFilters(search)})`}
+            Filters{chips.length > 0 && ` (${chips.length})`}
           </button>
           <p role="status" aria-live="polite">
             {facets ? `${facets.total} ${facets.total === 1 ? "product" : "products"}` : " "}
@@ -110,6 +147,12 @@ export function CatalogPage() {
             </select>
           </label>
         </div>
+        <ActiveFilters
+          filters={chips}
+          fallback={heading}
+          onClearAll={() => update({ category: undefined, brand: undefined, inStock: undefined })}
+        />
+        {didYouMean && <DidYouMeanLink suggestion={didYouMean} params={params} />}
         {results.isError ? (
           <ErrorMessage error={results.error} onRetry={() => void results.refetch()} />
         ) : results.data ? (
@@ -129,7 +172,19 @@ export function CatalogPage() {
   );
 }
 
-const activeFilters = (s: SearchParams) => [s.category, s.brand, s.inStock].filter(Boolean).length;
+/** "Did you mean …?": the service's corrected query, with the shopper's other filters kept. */
+function DidYouMeanLink({ suggestion, params }: { suggestion: DidYouMean; params: URLSearchParams }) {
+  const next = new URLSearchParams(params);
+  next.set("q", suggestion.query);
+  return (
+    <p className="did-you-mean">
+      Did you mean <Link to={`/catalog?${next.toString()}`}>{suggestion.query}</Link>?{" "}
+      <span className="count">
+        ({suggestion.total} {suggestion.total === 1 ? "product" : "products"})
+      </span>
+    </p>
+  );
+}
 
 /** The phone's filter drawer: focus moves into it when it opens and back to its button when it closes. */
 function useFilterDrawer() {
@@ -154,23 +209,4 @@ function useFilterDrawer() {
       setOpen(false);
     },
   };
-}
-
-function Facet({ name, values, selected, onChange }: { name: string; values: FacetCount[]; selected?: string; onChange: (value?: string) => void }) {
-  if (values.length === 0 && !selected) return null;
-  return (
-    <fieldset className="facet">
-      <legend>{name}</legend>
-      <label className="check">
-        <input type="radio" name={name} checked={!selected} onChange={() => onChange(undefined)} />
-        Any
-      </label>
-      {values.map((v) => (
-        <label key={v.slug} className="check">
-          <input type="radio" name={name} checked={selected === v.slug} onChange={() => onChange(v.slug)} />
-          {v.name} <span className="count">({v.count})</span>
-        </label>
-      ))}
-    </fieldset>
-  );
 }

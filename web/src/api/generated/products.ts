@@ -323,6 +323,11 @@ export interface components {
             /** Format: int32 */
             weightGrams?: null | number;
         };
+        DidYouMean: {
+            query: string;
+            /** Format: int32 */
+            total: number;
+        };
         FacetCount: {
             /** Format: int32 */
             count: number;
@@ -423,6 +428,7 @@ export interface components {
             ids: null | string[];
         };
         ProductPage: {
+            didYouMean: null | components["schemas"]["DidYouMean"];
             facets: null | components["schemas"]["ProductFacets"];
             items: components["schemas"]["ProductSummary"][];
             next: null | string;
@@ -500,8 +506,8 @@ export interface operations {
     ListProducts: {
         parameters: {
             query?: {
-                Brand?: string;
-                Category?: string;
+                Brand?: string[];
+                Category?: string[];
                 Cursor?: string;
                 InStock?: string;
                 Limit?: string;

@@ -1,0 +1,62 @@
+using ECommerce.Products.Caching;
+using ECommerce.Products.Domain;
+using ECommerce.Products.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace ECommerce.Products.Search;
+
+/// <summary>
+/// A filter's facet values resolved to ids against the category tree and brands: each category with its descendants,
+/// each brand by slug. Null means the facet is not filtered; an empty list (only unknown slugs) matches nothing.
+/// </summary>
+public sealed record SearchScope(IReadOnlySet<int>? CategoryIds, IReadOnlySet<int>? BrandIds)
+{
+    public static SearchScope For(ProductFilter filter, CategoryTree catalog) => new(
+        filter.CategorySlugs.Count == 0 ? null : filter.CategorySlugs.SelectMany(slug => catalog.CategoryAndDescendants(slug)).ToHashSet(),
+        filter.BrandSlugs.Count == 0 ? null : catalog.Brands.Where(b => filter.BrandSlugs.Contains(b.Slug)).Select(b => b.Id).ToHashSet());
+
+    /// <summary>Active products matching the search text alone: what the facet counts start from.</summary>
+    public static IQueryable<Product> MatchingText(ProductsDbContext db, string? text)
+    {
+        var products = db.Products.AsNoTracking().Where(p => p.Active);
+        return text is null
+            ? products
+            : products.Where(p =>
+                p.SearchVector.Matches(EF.Functions.WebSearchToTsQuery("english", text))
+                || EF.Functions.TrigramsWordSimilarity(text, p.Name) > ProductSearch.SimilarityThreshold);
+    }
+
+    /// <summary>Active products matching every filter: any value within a facet, all facets and filters together.</summary>
+    public IQueryable<Product> Matching(ProductsDbContext db, ProductFilter filter)
+    {
+        var products = MatchingText(db, filter.Text);
+        if (CategoryIds is not null)
+        {
+            var ids = CategoryIds.ToList();
+            products = products.Where(p => ids.Contains(p.CategoryId));
+        }
+
+        if (BrandIds is not null)
+        {
+            var ids = BrandIds.ToList();
+            products = products.Where(p => ids.Contains(p.BrandId));
+        }
+
+        if (filter.MinPrice is { } min)
+        {
+            products = products.Where(p => p.Price >= min);
+        }
+
+        if (filter.MaxPrice is { } max)
+        {
+            products = products.Where(p => p.Price <= max);
+        }
+
+        if (filter.InStockOnly)
+        {
+            products = products.Where(p => p.Stock!.Available > 0);
+        }
+
+        return products;
+    }
+}
