@@ -24,6 +24,12 @@ const sorts: { value: SortOrder; label: string; needsText?: boolean }[] = [
  * While a new query loads, the previous page and its facets stay on screen (placeholder data), so the facet groups are
  * never unmounted and the checkbox just toggled keeps the keyboard focus.
  */
+/** A price bound from the URL: a non-negative number, else none (the service would refuse anything else). */
+const price = (value: string | null): number | undefined => {
+  const n = value === null || value.trim() === "" ? NaN : Number(value);
+  return Number.isFinite(n) && n >= 0 ? n : undefined;
+};
+
 export function CatalogPage() {
   usePageTitle("Catalog");
   const [params, setParams] = useSearchParams();
@@ -39,6 +45,9 @@ export function CatalogPage() {
     category: [...categories].sort(),
     brand: [...brands].sort(),
     inStock: params.get("inStock") === "true" || undefined,
+    // A price band from a link (the home page's "Gifts under £10"); shown as a chip the shopper can remove.
+    minPrice: price(params.get("minPrice")),
+    maxPrice: price(params.get("maxPrice")),
     sort,
     limit,
   };
@@ -82,6 +91,8 @@ export function CatalogPage() {
     ...categories.map((slug) => ({ key: `category:${slug}`, label: named(facets?.categories, slug), remove: () => toggle("category")(slug, false) })),
     ...brands.map((slug) => ({ key: `brand:${slug}`, label: named(facets?.brands, slug), remove: () => toggle("brand")(slug, false) })),
     ...(search.inStock ? [{ key: "inStock", label: "In stock only", remove: () => update({ inStock: undefined }) }] : []),
+    ...(search.minPrice !== undefined ? [{ key: "minPrice", label: `From £${search.minPrice}`, remove: () => update({ minPrice: undefined }) }] : []),
+    ...(search.maxPrice !== undefined ? [{ key: "maxPrice", label: `Up to £${search.maxPrice}`, remove: () => update({ maxPrice: undefined }) }] : []),
   ];
   return (
     <div className="catalog">
@@ -150,7 +161,7 @@ export function CatalogPage() {
         <ActiveFilters
           filters={chips}
           fallback={heading}
-          onClearAll={() => update({ category: undefined, brand: undefined, inStock: undefined })}
+          onClearAll={() => update({ category: undefined, brand: undefined, inStock: undefined, minPrice: undefined, maxPrice: undefined })}
         />
         {didYouMean && <DidYouMeanLink suggestion={didYouMean} params={params} />}
         {results.isError ? (

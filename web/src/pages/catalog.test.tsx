@@ -127,3 +127,17 @@ describe("did you mean", () => {
     expect(box).toHaveAttribute("aria-expanded", "false");
   });
 });
+
+describe("catalog price band", () => {
+  it("searches the band a link names, shows it as a chip, and removing the chip searches without it", async () => {
+    const gateway = fakeGateway({ "GET /api/products": () => ({ body: page() }) });
+    const user = userEvent.setup();
+    renderPage(<CatalogPage />, { route: "/catalog?maxPrice=10&sort=best_selling", path: "/catalog" });
+
+    await waitFor(() => expect(chosen(listRequests(gateway.requests).at(-1), "maxPrice")).toEqual(["10"]));
+    const chips = await screen.findByRole("list", { name: "Active filters" });
+    await user.click(within(chips).getByRole("button", { name: /Up to £10/ }));
+
+    await waitFor(() => expect(chosen(listRequests(gateway.requests).at(-1), "maxPrice")).toEqual([]));
+  });
+});
