@@ -27,7 +27,7 @@ public sealed class ReviewModerationTests(ProductsHost host) : IClassFixture<Pro
         await host.ReviewAsync(c, product, 3);
 
         using var admin = host.Client(TestTokens.Admin());
-        var queue = await admin.GetJsonAsync("/api/products/admin/reviews?status=Pending&pageSize=50");
+        var queue = await admin.GetJsonAsync("/api/products/admin/reviews?status=Pending&limit=50");
         var queued = queue.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetGuid()).ToList();
         Assert.Contains(approved, queued);
         Assert.Contains(rejected, queued);
@@ -80,6 +80,31 @@ public sealed class ReviewModerationTests(ProductsHost host) : IClassFixture<Pro
         using var deleted = await client.DeleteAsync($"/api/products/{product}/reviews/mine", Ct);
         Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
         Assert.Equal((null, 0), await host.RatingAsync(product));
+    }
+
+    [Fact]
+    public async Task Approved_reviews_page_newest_first_by_cursor()
+    {
+        var product = await host.ProductAsync();
+        var ids = new List<Guid>();
+        for (var i = 1; i <= 3; i++)
+        {
+            var customer = ReviewHelpers.NewCustomer();
+            await host.PaidAsync(customer, product);
+            ids.Add(await host.ReviewAsync(customer, product, i));
+            await host.ModerateAsync(ids[^1], "approve");
+        }
+
+        using var anonymous = host.Client();
+        var first = await anonymous.GetJsonAsync($"/api/products/{product}/reviews?limit=2");
+        var next = first.GetProperty("next").GetString();
+        var second = await anonymous.GetJsonAsync($"/api/products/{product}/reviews?limit=2&cursor={next}");
+
+        var seen = first.GetProperty("items").EnumerateArray().Concat(second.GetProperty("items").EnumerateArray()).Select(i => i.GetProperty("id").GetGuid());
+        Assert.Equal(Enumerable.Reverse(ids), seen);
+        Assert.Equal(JsonValueKind.Null, second.GetProperty("next").ValueKind);
+        Assert.Equal(3, first.GetProperty("count").GetInt32());
+        Assert.Equal(2m, first.GetProperty("average").GetDecimal());
     }
 
     [Fact]

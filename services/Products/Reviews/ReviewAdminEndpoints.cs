@@ -16,21 +16,21 @@ public static class ReviewAdminEndpoints
         return app;
     }
 
-    private static async Task<Results<Ok<AdminReviewPage>, ValidationProblem>> QueueAsync(
-        string? status, string? page, string? pageSize, ReviewService reviews, CancellationToken ct)
+    private static async Task<Results<Ok<Page<AdminReviewItem>>, ValidationProblem>> QueueAsync(
+        string? status, string? cursor, int? limit, ReviewService reviews, CancellationToken ct)
     {
         var errors = new ValidationErrors();
         var state = ReviewStatus.Pending;
         errors.Check(status is null || (Enum.TryParse(status, ignoreCase: true, out state) && Enum.IsDefined(state) && !int.TryParse(status, out _)),
             "status", "status must be Pending, Approved or Rejected.");
-        var number = Paging.Parse(errors, "page", page, 1, 1, 10_000);
-        var size = Paging.Parse(errors, "pageSize", pageSize, 20, 1, ReviewEndpoints.MaxPageSize);
+        var take = Paging.Limit(limit, errors, fallback: 20, max: ReviewEndpoints.MaxPageSize);
+        var after = Paging.Cursor<ReviewPosition>(cursor, errors);
         if (errors.HasErrors)
         {
             return errors.ToProblem();
         }
 
-        return TypedResults.Ok(await reviews.QueueAsync(state, number, size, ct));
+        return TypedResults.Ok(await reviews.QueueAsync(state, after, take, ct));
     }
 
     private static async Task<Results<Ok<AdminReviewItem>, NotFound>> ApproveAsync(

@@ -11,8 +11,14 @@ public sealed record RejectReviewRequest(string? Reason);
 /// <summary>An approved review as the product page shows it.</summary>
 public sealed record ReviewItem(Guid Id, string AuthorName, int Rating, string Title, string Body, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);
 
-/// <summary>One page of a product's approved reviews, newest first, with the product's average and count.</summary>
-public sealed record ReviewPage(IReadOnlyList<ReviewItem> Items, int Page, int PageSize, int Total, decimal? Average, int Count);
+/// <summary>
+/// One page of a product's approved reviews, newest first, in the shared <see cref="Page{T}"/> shape (<see cref="Next"/>
+/// is the following page's cursor), with the product's average and count of approved reviews beside it.
+/// </summary>
+public sealed record ReviewPage(IReadOnlyList<ReviewItem> Items, string? Next, decimal? Average, int Count);
+
+/// <summary>Where a page of reviews ends: the keyset its cursor carries.</summary>
+public sealed record ReviewPosition(DateTimeOffset At, Guid Id);
 
 /// <summary>The author's own review, with its moderation state and, when rejected, the reason.</summary>
 public sealed record MyReview(
@@ -30,6 +36,3 @@ public sealed record MyReviewState(bool CanReview, MyReview? Review);
 public sealed record AdminReviewItem(
     Guid Id, Guid ProductId, string ProductName, string ProductSlug, string AuthorName, int Rating, string Title, string Body,
     ReviewStatus Status, string? RejectionReason, DateTimeOffset UpdatedAt, DateTimeOffset? ModeratedAt);
-
-/// <summary>One page of the moderation queue, oldest first.</summary>
-public sealed record AdminReviewPage(IReadOnlyList<AdminReviewItem> Items, int Page, int PageSize, int Total);

@@ -22,17 +22,17 @@ public static class ReviewEndpoints
     }
 
     private static async Task<Results<Ok<ReviewPage>, NotFound, ValidationProblem>> PublicAsync(
-        Guid id, string? page, string? pageSize, ReviewService reviews, CancellationToken ct)
+        Guid id, string? cursor, int? limit, ReviewService reviews, CancellationToken ct)
     {
         var errors = new ValidationErrors();
-        var number = Paging.Parse(errors, "page", page, 1, 1, 10_000);
-        var size = Paging.Parse(errors, "pageSize", pageSize, 10, 1, MaxPageSize);
+        var take = Paging.Limit(limit, errors, fallback: 10, max: MaxPageSize);
+        var after = Paging.Cursor<ReviewPosition>(cursor, errors);
         if (errors.HasErrors)
         {
             return errors.ToProblem();
         }
 
-        return await reviews.PublicPageAsync(id, number, size, ct) is { } found ? TypedResults.Ok(found) : TypedResults.NotFound();
+        return await reviews.PublicPageAsync(id, after, take, ct) is { } found ? TypedResults.Ok(found) : TypedResults.NotFound();
     }
 
     private static async Task<Ok<MyReviewState>> MineAsync(Guid id, ClaimsPrincipal user, ReviewService reviews, CancellationToken ct) =>
@@ -76,22 +76,5 @@ public static class ReviewEndpoints
         }
 
         return text;
-    }
-}
-
-/// <summary>Page numbers from the query string, refused with a problem naming the parameter when not a whole number in range.</summary>
-internal static class Paging
-{
-    public static int Parse(ValidationErrors errors, string field, string? value, int fallback, int min, int max)
-    {
-        if (value is null)
-        {
-            return fallback;
-        }
-
-        var ok = int.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number)
-            && number >= min && number <= max;
-        errors.Check(ok, field, $"{field} must be a whole number from {min} to {max}.");
-        return ok ? number : fallback;
     }
 }

@@ -21,7 +21,7 @@ public enum ReviewWrite
 /// </summary>
 public sealed class ReviewService(ProductsDbContext db, CatalogCache cache, TimeProvider clock)
 {
-    public async Task<ReviewPage?> PublicPageAsync(Guid productId, int page, int pageSize, CancellationToken ct)
+    public async Task<ReviewPage?> PublicPageAsync(Guid productId, ReviewPosition? after, int limit, CancellationToken ct)
     {
         if (!await db.Products.AnyAsync(p => p.Id == productId && p.Active, ct))
         {
@@ -29,12 +29,17 @@ public sealed class ReviewService(ProductsDbContext db, CatalogCache cache, Time
         }
 
         var approved = db.Reviews.AsNoTracking().Where(r => r.ProductId == productId && r.Status == ReviewStatus.Approved);
-        var items = await approved.OrderByDescending(r => r.CreatedAt).ThenByDescending(r => r.Id)
-            .Skip((page - 1) * pageSize).Take(pageSize)
+        if (after is not null)
+        {
+            approved = approved.Where(r => r.CreatedAt < after.At || (r.CreatedAt == after.At && r.Id.CompareTo(after.Id) < 0));
+        }
+
+        var rows = await approved.OrderByDescending(r => r.CreatedAt).ThenByDescending(r => r.Id).Take(limit + 1)
             .Select(r => new ReviewItem(r.Id, r.AuthorName, r.Rating, r.Title, r.Body, r.CreatedAt, r.UpdatedAt))
             .ToListAsync(ct);
+        var next = rows.Count > limit ? Paging.Encode(new ReviewPosition(rows[limit - 1].CreatedAt, rows[limit - 1].Id)) : null;
         var rating = await db.Ratings.AsNoTracking().FirstOrDefaultAsync(r => r.ProductId == productId, ct);
-        return new ReviewPage(items, page, pageSize, rating?.Count ?? 0, rating?.Average, rating?.Count ?? 0);
+        return new ReviewPage(rows.Take(limit).ToList(), next, rating?.Average, rating?.Count ?? 0);
     }
 
     public async Task<MyReviewState> MineAsync(string customerId, Guid productId, CancellationToken ct)
@@ -88,15 +93,21 @@ public sealed class ReviewService(ProductsDbContext db, CatalogCache cache, Time
             return review is not null;
         }, ct);
 
-    public async Task<AdminReviewPage> QueueAsync(ReviewStatus status, int page, int pageSize, CancellationToken ct)
+    /// <summary>Reviews in one state, oldest change first (the moderation queue), one page after <paramref name="after"/>.</summary>
+    public async Task<Page<AdminReviewItem>> QueueAsync(ReviewStatus status, ReviewPosition? after, int limit, CancellationToken ct)
     {
         var query = db.Reviews.AsNoTracking().Where(r => r.Status == status);
-        var total = await query.CountAsync(ct);
-        var items = await query.OrderBy(r => r.UpdatedAt).ThenBy(r => r.Id).Skip((page - 1) * pageSize).Take(pageSize)
+        if (after is not null)
+        {
+            query = query.Where(r => r.UpdatedAt > after.At || (r.UpdatedAt == after.At && r.Id.CompareTo(after.Id) > 0));
+        }
+
+        var rows = await query.OrderBy(r => r.UpdatedAt).ThenBy(r => r.Id).Take(limit + 1)
             .Join(db.Products, r => r.ProductId, p => p.Id, (r, p) => new AdminReviewItem(
                 r.Id, r.ProductId, p.Name, p.Slug, r.AuthorName, r.Rating, r.Title, r.Body, r.Status, r.RejectionReason, r.UpdatedAt, r.ModeratedAt))
             .ToListAsync(ct);
-        return new AdminReviewPage(items, page, pageSize, total);
+        var next = rows.Count > limit ? Paging.Encode(new ReviewPosition(rows[limit - 1].UpdatedAt, rows[limit - 1].Id)) : null;
+        return new Page<AdminReviewItem>(rows.Take(limit).ToList(), next);
     }
 
     /// <summary>Approves or rejects a review (again, if a moderator changes their mind); null when there is no such review.</summary>
