@@ -6,6 +6,7 @@ using ECommerce.Products.Images;
 using ECommerce.Products.Import;
 using ECommerce.Products.Inventory;
 using ECommerce.Products.Persistence;
+using ECommerce.Products.Reviews;
 using ECommerce.Products.Search;
 using ECommerce.Products.Seeding;
 
@@ -28,7 +29,8 @@ public static class ProductsServiceExtensions
             .Subscribe<OrderCancelled, OrderCancelledHandler>()
             .Subscribe<OrderPaid, OrderPaidHandler>()
             .Subscribe<OrderShipped, OrderShippedHandler>()
-            .Subscribe<ReturnReceived, ReturnReceivedHandler>());
+            .Subscribe<ReturnReceived, ReturnReceivedHandler>()
+            .Subscribe<UserDeleted, UserDeletedHandler>());
 
         builder.AddCatalogCache();
         builder.Services.AddSingleton(TimeProvider.System);
@@ -44,6 +46,7 @@ public static class ProductsServiceExtensions
         builder.Services.AddScoped<StockFulfilment>();
         builder.Services.AddScoped<StockAdmin>();
         builder.Services.AddScoped<CatalogSeeder>();
+        builder.AddReviews();
 
         builder.Services.AddOptions<InventoryOptions>().BindConfiguration(InventoryOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<ImageOptions>().BindConfiguration(ImageOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();

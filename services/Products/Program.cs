@@ -2,6 +2,7 @@ using ECommerce.Products;
 using ECommerce.Products.Catalog;
 using ECommerce.Products.Import;
 using ECommerce.Products.Inventory;
+using ECommerce.Products.Reviews;
 using ECommerce.Products.Search;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -12,6 +13,7 @@ var app = builder.Build();
 app.UseDefaultProblemDetails();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRateLimiter();
 app.MapDefaultEndpoints();
 app.MapSearchEndpoints();
 app.MapProductEndpoints();
@@ -19,6 +21,7 @@ app.MapCategoryEndpoints();
 app.MapProductAdminEndpoints();
 app.MapImportEndpoints();
 app.MapInventoryEndpoints();
+app.MapReviews();
 await app.RunOrMigrateAsync(args);
 
 /// <summary>Entry point, public so WebApplicationFactory can host the service in tests.</summary>

@@ -24,6 +24,7 @@ const AdminShippingPage = lazy(() => import("./pages/admin/AdminShippingPage"));
 const AdminPromotionsPage = lazy(() => import("./pages/admin/AdminPromotionsPage"));
 const AdminPickListPage = lazy(() => import("./pages/admin/AdminPickListPage"));
 const AdminReturnsPage = lazy(() => import("./pages/admin/AdminReturnsPage"));
+const AdminReviewsPage = lazy(() => import("./pages/admin/AdminReviewsPage"));
 const AdminMessagesPage = lazy(() => import("./pages/admin/AdminMessagesPage"));
 const AdminWebhooksPage = lazy(() => import("./pages/admin/AdminWebhooksPage"));
 
@@ -48,6 +49,7 @@ export function AppRoutes() {
           <Route path="orders" element={<AdminOrdersPage />} />
           <Route path="pick-list" element={<AdminPickListPage />} />
           <Route path="returns" element={<AdminReturnsPage />} />
+          <Route path="reviews" element={<AdminReviewsPage />} />
           <Route path="models" element={<AdminModelsPage />} />
           <Route path="sales" element={<AdminSalesPage />} />
           <Route path="shipping" element={<AdminShippingPage />} />

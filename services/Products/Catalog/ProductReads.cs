@@ -15,7 +15,7 @@ public sealed class ProductReads(ProductsDbContext db, CatalogCache cache, Catal
 {
     public async Task<CachedProduct?> ByIdAsync(Guid id, CancellationToken ct) =>
         await cache.GetOrCreateAsync($"product:{id:N}", [CatalogCache.ProductTag(id)],
-            async token => await LoadAsync(db.Products.Where(p => p.Id == id), token), ct);
+            async token => await LoadAsync(db, id, token), ct);
 
     public async Task<CachedProduct?> BySlugAsync(string slug, CancellationToken ct)
     {
@@ -51,9 +51,9 @@ public sealed class ProductReads(ProductsDbContext db, CatalogCache cache, Catal
             .ToListAsync(ct);
     }
 
-    private static async Task<CachedProduct?> LoadAsync(IQueryable<Product> query, CancellationToken ct)
+    private static async Task<CachedProduct?> LoadAsync(ProductsDbContext db, Guid id, CancellationToken ct)
     {
-        var p = await query.AsNoTracking()
+        var p = await db.Products.Where(p => p.Id == id).AsNoTracking()
             .Include(p => p.Category).ThenInclude(c => c!.Parent)
             .Include(p => p.Brand).Include(p => p.Images).Include(p => p.Stock)
             .AsSplitQuery()
@@ -63,12 +63,15 @@ public sealed class ProductReads(ProductsDbContext db, CatalogCache cache, Catal
             return null;
         }
 
+        // Moderation evicts the product's entry (CatalogCache.InvalidateProductAsync), so the cached summary stays current.
+        var rating = await db.Ratings.AsNoTracking().FirstOrDefaultAsync(r => r.ProductId == id, ct);
         var detail = new ProductDetail(
             p.Id, p.Sku, p.Name, p.Slug, p.Description, p.Price, p.Currency,
             new CategoryItem(p.Category!.Id, p.Category.Name, p.Category.Slug, p.Category.Parent?.Slug),
             new BrandItem(p.Brand!.Id, p.Brand.Name, p.Brand.Slug),
             p.Attributes, p.Images.OrderBy(i => i.SortOrder).Select(i => ImageUrls.For(i.FileName)).ToList(),
-            p.Stock?.Available ?? 0, p.Active, p.CreatedAt, p.UpdatedAt, p.Version, p.TaxClass, p.WeightGrams);
+            p.Stock?.Available ?? 0, p.Active, p.CreatedAt, p.UpdatedAt, p.Version, p.TaxClass, p.WeightGrams,
+            new RatingSummary(rating?.Average, rating?.Count ?? 0));
         return new CachedProduct(detail, ETagOf(detail));
     }
 

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ECommerce.Products.Persistence;
 
-/// <summary>The Products database: catalog, stock, reservations, the audit trail, and the messaging outbox/inbox.</summary>
+/// <summary>The Products database: catalog, stock, reservations, the audit trail, reviews, and the messaging outbox/inbox.</summary>
 public sealed class ProductsDbContext(DbContextOptions<ProductsDbContext> options) : DbContext(options)
 {
     public DbSet<Product> Products => Set<Product>();
@@ -23,6 +23,12 @@ public sealed class ProductsDbContext(DbContextOptions<ProductsDbContext> option
     public DbSet<StockAdjustment> StockAdjustments => Set<StockAdjustment>();
 
     public DbSet<StockMovement> StockMovements => Set<StockMovement>();
+
+    public DbSet<Review> Reviews => Set<Review>();
+
+    public DbSet<VerifiedPurchase> Purchasers => Set<VerifiedPurchase>();
+
+    public DbSet<ProductRating> Ratings => Set<ProductRating>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

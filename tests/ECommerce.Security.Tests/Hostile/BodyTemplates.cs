@@ -22,6 +22,10 @@ public static class BodyTemplates
         ["POST /api/products/lookup"] = new("""{"ids":["{product}"]}""", new Dictionary<string, FieldKind> { ["ids"] = GuidList }),
         ["POST /api/products/categories"] = new("""{"name":"Hostile","parent":"security"}""", new Dictionary<string, FieldKind> { ["name"] = Text, ["parent"] = Format }),
         ["POST /api/products/{id:guid}/stock/adjustments"] = new("""{"delta":1,"reason":"recount"}""", new Dictionary<string, FieldKind> { ["delta"] = Delta, ["reason"] = Text }),
+        ["PUT /api/products/{id:guid}/reviews/mine"] = new(
+            """{"rating":4,"title":"Sturdy","body":"Kept the shed shut all winter."}""",
+            new Dictionary<string, FieldKind> { ["rating"] = Quantity, ["title"] = Text, ["body"] = Text }),
+        ["POST /api/products/admin/reviews/{reviewId:guid}/reject"] = new("""{"reason":"Off topic."}""", new Dictionary<string, FieldKind> { ["reason"] = Text }),
 
         // Users
         ["POST /api/users/me/addresses"] = new(

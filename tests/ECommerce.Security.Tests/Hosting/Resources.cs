@@ -19,7 +19,9 @@ public sealed class Resources
 
     public static readonly string TokenA = TestTokens.Customer(CustomerA);
     public static readonly string TokenB = TestTokens.Customer(CustomerB);
-    public static readonly string AdminToken = TestTokens.Admin("security-admin");
+    public const string AdminId = "security-admin";
+
+    public static readonly string AdminToken = TestTokens.Admin(AdminId);
 
     public Guid ProductId { get; private init; }
 
@@ -91,6 +93,9 @@ public sealed class Resources
             Stock = new StockItem { Available = 50 },
         };
         db.AddRange(category, brand, product);
+        // Every signed-in caller bought it, so writing a review is allowed to each (the matrix expects no 403 then).
+        db.Purchasers.AddRange(new[] { CustomerA, CustomerB, AdminId }.Select(c =>
+            new VerifiedPurchase { CustomerId = c, ProductId = product.Id, FirstPaidAt = DateTimeOffset.UtcNow }));
         await db.SaveChangesAsync(ct);
         return (product.Id, product.Slug);
     }

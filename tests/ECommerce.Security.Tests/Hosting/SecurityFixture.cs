@@ -57,6 +57,7 @@ public sealed class SecurityFixture : IAsyncLifetime
         var products = Task.Run(() => HostedService.Start("Products", Factory<ECommerce.Products.Persistence.ProductsDbContext>(productsDb, "productsdb", web => web
             .UseSetting("ConnectionStrings:cache", redis.ConnectionString)
             .UseSetting("Products:Database:MigrateAtStart", "true")
+            .UseSetting("Products:Reviews:WritesPerWindow", "10000")
             .UseSetting("Products:Images:Root", ImageRoot)
             .UseSetting("Products:Images:MaxBytes", MaxImageBytes.ToString(System.Globalization.CultureInfo.InvariantCulture)), productsPort), productsDb.Db, "/api/products", productsPort));
         var users = Task.Run(() => HostedService.Start("Users", Factory<ECommerce.Users.Persistence.UsersDbContext>(usersDb, "usersdb", _ => { }, usersPort), usersDb.Db, "/api/users", usersPort));

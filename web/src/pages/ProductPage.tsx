@@ -12,6 +12,7 @@ import { Money } from "../components/Money";
 import { RecommendedProducts } from "../components/RecommendedProducts";
 import { ErrorMessage, Loading, describeError } from "../components/Status";
 import { StockBadge } from "../components/StockBadge";
+import { ProductReviews, RatingStars } from "./ProductReviews";
 import { visitorId } from "../state/visitor";
 import { usePageTitle } from "../components/usePageTitle";
 
@@ -47,6 +48,11 @@ export function ProductPage() {
         <Gallery product={p} />
         <div className="product-info">
           <h1>{p.name}</h1>
+          <p>
+            <a href="#reviews-heading">
+              <RatingStars average={p.rating.average} count={p.rating.count} />
+            </a>
+          </p>
           <p className="price">
             <Money amount={p.price} currency={p.currency} />
           </p>
@@ -70,6 +76,7 @@ export function ProductPage() {
           )}
         </div>
       </article>
+      <ProductReviews product={p} />
       <RecommendedProducts title="Bought together" queryKey={["together", p.id]} load={() => aiApi.boughtTogether(p.id)} />
       <RecommendedProducts title="Similar products" queryKey={["similar", p.id]} load={() => aiApi.similar(p.id)} />
     </>

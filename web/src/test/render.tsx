@@ -95,5 +95,6 @@ export const productDetail = (overrides: Partial<ProductDetail> = {}): ProductDe
   updatedAt: "2026-01-01T00:00:00Z",
   images: [],
   version: 1,
+  rating: { average: null, count: 0 },
   ...overrides,
 });

@@ -280,6 +280,22 @@ namespace ECommerce.Products.Persistence.Migrations
                     b.ToTable("product_images", (string)null);
                 });
 
+            modelBuilder.Entity("ECommerce.Products.Domain.ProductRating", b =>
+                {
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Sum")
+                        .HasColumnType("integer");
+
+                    b.HasKey("ProductId");
+
+                    b.ToTable("product_ratings", (string)null);
+                });
+
             modelBuilder.Entity("ECommerce.Products.Domain.Reservation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -312,6 +328,74 @@ namespace ECommerce.Products.Persistence.Migrations
                         .IsUnique();
 
                     b.ToTable("reservations", (string)null);
+                });
+
+            modelBuilder.Entity("ECommerce.Products.Domain.Review", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CustomerId")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset?>("ModeratedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ModeratedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Rating")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("RejectionReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CustomerId", "ProductId")
+                        .IsUnique()
+                        .HasFilter("\"CustomerId\" IS NOT NULL");
+
+                    b.HasIndex("Status", "UpdatedAt");
+
+                    b.HasIndex("ProductId", "Status", "CreatedAt");
+
+                    b.ToTable("reviews", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_reviews_rating", "\"Rating\" BETWEEN 1 AND 5");
+                        });
                 });
 
             modelBuilder.Entity("ECommerce.Products.Domain.StockAdjustment", b =>
@@ -403,6 +487,23 @@ namespace ECommerce.Products.Persistence.Migrations
                     b.ToTable("stock_movements", (string)null);
                 });
 
+            modelBuilder.Entity("ECommerce.Products.Domain.VerifiedPurchase", b =>
+                {
+                    b.Property<string>("CustomerId")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("FirstPaidAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("CustomerId", "ProductId");
+
+                    b.ToTable("verified_purchases", (string)null);
+                });
+
             modelBuilder.Entity("ECommerce.Products.Domain.Category", b =>
                 {
                     b.HasOne("ECommerce.Products.Domain.Category", "Parent")
@@ -441,6 +542,15 @@ namespace ECommerce.Products.Persistence.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ECommerce.Products.Domain.ProductRating", b =>
+                {
+                    b.HasOne("ECommerce.Products.Domain.Product", null)
+                        .WithOne()
+                        .HasForeignKey("ECommerce.Products.Domain.ProductRating", "ProductId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ECommerce.Products.Domain.Reservation", b =>
                 {
                     b.OwnsMany("ECommerce.Products.Domain.ReservationLine", "Lines", b1 =>
@@ -467,6 +577,15 @@ namespace ECommerce.Products.Persistence.Migrations
                         });
 
                     b.Navigation("Lines");
+                });
+
+            modelBuilder.Entity("ECommerce.Products.Domain.Review", b =>
+                {
+                    b.HasOne("ECommerce.Products.Domain.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("ECommerce.Products.Domain.StockItem", b =>

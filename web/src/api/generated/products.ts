@@ -49,6 +49,38 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/products/{id}/reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["GetProductReviews"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/products/{id}/reviews/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["GetMyReview"];
+        put: operations["SaveMyReview"];
+        post?: never;
+        delete: operations["DeleteMyReview"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/products/{id}/stock": {
         parameters: {
             query?: never;
@@ -75,6 +107,54 @@ export interface paths {
         get: operations["GetStockAdjustments"];
         put?: never;
         post: operations["AdjustStock"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/products/admin/reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["GetReviewQueue"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/products/admin/reviews/{reviewId}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ApproveReview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/products/admin/reviews/{reviewId}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["RejectReview"];
         delete?: never;
         options?: never;
         head?: never;
@@ -288,6 +368,25 @@ export interface components {
             delta: null | number;
             reason: null | string;
         };
+        AdminReviewItem: {
+            authorName: string;
+            body: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            moderatedAt: null | string;
+            /** Format: uuid */
+            productId: string;
+            productName: string;
+            productSlug: string;
+            /** Format: int32 */
+            rating: number;
+            rejectionReason: null | string;
+            status: components["schemas"]["ReviewStatus"];
+            title: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
         BrandItem: {
             /** Format: int32 */
             id: number;
@@ -360,6 +459,37 @@ export interface components {
             /** Format: int32 */
             row: number;
         };
+        MyReview: {
+            authorName: string;
+            body: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            productId: string;
+            /** Format: int32 */
+            rating: number;
+            rejectionReason: null | string;
+            status: components["schemas"]["ReviewStatus"];
+            title: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        MyReviewState: {
+            canReview: boolean;
+            review: null | components["schemas"]["MyReview"];
+        };
+        /**
+         * @description The page every list endpoint answers with: `{ items, next }`, where `next` is the opaque cursor of the
+         *     following page and null on the last. The caller asks with the query values `cursor` (a `next` it was
+         *     given) and `limit`. An endpoint with more to say about the whole result (Products' facets) answers a record
+         *     of its own with these two fields beside the others.
+         */
+        PageOfAdminReviewItem: {
+            items: components["schemas"]["AdminReviewItem"][];
+            next: null | string;
+        };
         PriceRangeCount: {
             /** Format: int32 */
             count: number;
@@ -387,6 +517,7 @@ export interface components {
             name: string;
             /** Format: double */
             price: number;
+            rating: components["schemas"]["RatingSummary"];
             sku: string;
             slug: string;
             taxClass: string;
@@ -447,6 +578,44 @@ export interface components {
             sku: string;
             slug: string;
         };
+        RatingSummary: {
+            /** Format: double */
+            average: null | number;
+            /** Format: int32 */
+            count: number;
+        };
+        RejectReviewRequest: {
+            reason: null | string;
+        };
+        ReviewItem: {
+            authorName: string;
+            body: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: int32 */
+            rating: number;
+            title: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        ReviewPage: {
+            /** Format: double */
+            average: null | number;
+            /** Format: int32 */
+            count: number;
+            items: components["schemas"]["ReviewItem"][];
+            next: null | string;
+        };
+        ReviewRequest: {
+            body: null | string;
+            /** Format: int32 */
+            rating: null | number;
+            title: null | string;
+        };
+        /** @enum {unknown} */
+        ReviewStatus: "Pending" | "Approved" | "Rejected";
         StockAdjustmentItem: {
             actor: string;
             /** Format: date-time */
@@ -717,6 +886,147 @@ export interface operations {
             };
         };
     };
+    GetProductReviews: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewPage"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    GetMyReview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyReviewState"];
+                };
+            };
+        };
+    };
+    SaveMyReview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReviewRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyReview"];
+                };
+            };
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyReview"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DeleteMyReview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     GetStock: {
         parameters: {
             query?: never;
@@ -790,6 +1100,110 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["StockAdjustmentItem"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    GetReviewQueue: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: number;
+                status?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOfAdminReviewItem"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+        };
+    };
+    ApproveReview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                reviewId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminReviewItem"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    RejectReview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                reviewId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RejectReviewRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminReviewItem"];
                 };
             };
             /** @description Bad Request */
