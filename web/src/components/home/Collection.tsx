@@ -1,7 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
-import { query } from "../../api/http";
-import { productsApi, type SearchParams } from "../../api/products";
+import { productsApi, searchQuery, type SearchParams } from "../../api/products";
 import { ProductGrid, ProductGridSkeleton } from "../ProductCard";
 import { ErrorMessage } from "../Status";
 
@@ -22,7 +21,7 @@ export const homeCollections: CollectionDefinition[] = [
 ];
 
 /** "See all" opens the catalog with the row's own query. */
-export const seeAllHref = (c: CollectionDefinition) => `/catalog${query({ ...c.search })}`;
+export const seeAllHref = (c: CollectionDefinition) => `/catalog${searchQuery(c.search)}`;
 
 /**
  * The skeleton is a row of cards of the real cards' size, so the rows below stay put when the products arrive. A
