@@ -45,7 +45,7 @@ public sealed record ProductListQuery(
         var sort = text is null ? ProductSort.Newest : ProductSort.Relevance;
         if (Sort is not null && !TryParseSort(Sort, out sort))
         {
-            errors.Add("sort", "sort must be one of relevance, newest, price_asc, price_desc, best_selling.");
+            errors.Add("sort", "sort must be one of relevance, newest, price_asc, price_desc, best_selling, top_rated.");
         }
         else if (sort == ProductSort.Relevance && text is null)
         {
@@ -107,6 +107,7 @@ public sealed record ProductListQuery(
             "newest" => ProductSort.Newest,
             "price_asc" => ProductSort.PriceAsc,
             "price_desc" => ProductSort.PriceDesc,
+            "top_rated" => ProductSort.TopRated,
             "best_selling" => ProductSort.BestSelling,
             _ => (ProductSort)(-1),
         };

@@ -28,7 +28,7 @@ public sealed class ProductSearch(ProductsDbContext db, CatalogLookups lookups, 
             ? await FacetCounts.CountAsync(SearchScope.MatchingText(db, filter.Text), filter, scope, catalog, ct)
             : null;
 
-        var rows = await Page(products, filter).Take(filter.Limit + 1).ToListAsync(ct);
+        var rows = await Page(db, products, filter).Take(filter.Limit + 1).ToListAsync(ct);
         var more = rows.Count > filter.Limit;
         var items = rows.Take(filter.Limit).ToList();
         var next = more ? new PageCursor(filter.Sort, items[^1].KeyFor(filter.Sort), items[^1].Id).Encode() : null;
@@ -38,7 +38,7 @@ public sealed class ProductSearch(ProductsDbContext db, CatalogLookups lookups, 
         return new ProductPage(items.Select(r => r.Summary).ToList(), next, facets, didYouMean);
     }
 
-    private static IQueryable<Row> Page(IQueryable<Product> products, ProductFilter filter)
+    private static IQueryable<Row> Page(ProductsDbContext db, IQueryable<Product> products, ProductFilter filter)
     {
         var key = filter.After?.Key;
         var id = filter.After?.Id ?? Guid.Empty;
@@ -50,6 +50,15 @@ public sealed class ProductSearch(ProductsDbContext db, CatalogLookups lookups, 
                 P = p,
                 Rank = p.SearchVector.Rank(EF.Functions.WebSearchToTsQuery("english", text)) + EF.Functions.TrigramsWordSimilarity(text, p.Name),
             });
+
+        // The approved reviews' sum and count, beside the product (product_ratings): 0 and 0 before the first review.
+        ranked = ranked.Select(r => new Ranked
+        {
+            P = r.P,
+            Rank = r.Rank,
+            RatingSum = db.Ratings.Where(x => x.ProductId == r.P.Id).Select(x => x.Sum).FirstOrDefault(),
+            Reviews = db.Ratings.Where(x => x.ProductId == r.P.Id).Select(x => x.Count).FirstOrDefault(),
+        });
 
         switch (filter.Sort)
         {
@@ -93,6 +102,20 @@ public sealed class ProductSearch(ProductsDbContext db, CatalogLookups lookups, 
                 ranked = ranked.OrderByDescending(r => r.P.Stock!.Sold).ThenByDescending(r => r.P.Id);
                 break;
 
+            case ProductSort.TopRated:
+                // Keyed on the exact average (sum / count as a double) and the count; unrated products average 0.
+                if (key is not null && TopRatedKey.TryParse(key, out var stars, out var reviews))
+                {
+                    ranked = ranked.Where(r =>
+                        (r.Reviews == 0 ? 0d : (double)r.RatingSum / r.Reviews) < stars
+                        || ((r.Reviews == 0 ? 0d : (double)r.RatingSum / r.Reviews) == stars
+                            && (r.Reviews < reviews || (r.Reviews == reviews && r.P.Id.CompareTo(id) < 0))));
+                }
+
+                ranked = ranked.OrderByDescending(r => r.Reviews == 0 ? 0d : (double)r.RatingSum / r.Reviews)
+                    .ThenByDescending(r => r.Reviews).ThenByDescending(r => r.P.Id);
+                break;
+
             default:
                 if (key is not null)
                 {
@@ -107,7 +130,7 @@ public sealed class ProductSearch(ProductsDbContext db, CatalogLookups lookups, 
         return ranked.Select(r => new Row(
             r.P.Id, r.P.Sku, r.P.Name, r.P.Slug, r.P.Price, r.P.Currency, r.P.Category!.Slug, r.P.Brand!.Slug,
             r.P.Stock!.Available, r.P.Stock.Sold, r.P.CreatedAt, r.Rank,
-            r.P.Images.OrderBy(i => i.SortOrder).Select(i => i.FileName).FirstOrDefault()));
+            r.P.Images.OrderBy(i => i.SortOrder).Select(i => i.FileName).FirstOrDefault(), r.RatingSum, r.Reviews));
     }
 
     private sealed class Ranked
@@ -115,19 +138,25 @@ public sealed class ProductSearch(ProductsDbContext db, CatalogLookups lookups, 
         public required Product P { get; init; }
 
         public double Rank { get; init; }
+
+        public int RatingSum { get; init; }
+
+        public int Reviews { get; init; }
     }
 
     private sealed record Row(
         Guid Id, string Sku, string Name, string Slug, decimal Price, string Currency, string Category, string Brand,
-        int Available, int Sold, DateTimeOffset CreatedAt, double Rank, string? Image)
+        int Available, int Sold, DateTimeOffset CreatedAt, double Rank, string? Image, int RatingSum, int Reviews)
     {
-        public ProductSummary Summary => new(Id, Sku, Name, Slug, Price, Currency, Category, Brand, Available > 0, Image is null ? null : ImageUrls.For(Image));
+        public ProductSummary Summary => new(Id, Sku, Name, Slug, Price, Currency, Category, Brand, Available > 0, Image is null ? null : ImageUrls.For(Image),
+            Reviews == 0 ? null : Math.Round((decimal)RatingSum / Reviews, 1, MidpointRounding.AwayFromZero), Reviews);
 
         public string KeyFor(ProductSort sort) => sort switch
         {
             ProductSort.Relevance => Rank.ToString("R", CultureInfo.InvariantCulture),
             ProductSort.PriceAsc or ProductSort.PriceDesc => Price.ToString(CultureInfo.InvariantCulture),
             ProductSort.BestSelling => Sold.ToString(CultureInfo.InvariantCulture),
+            ProductSort.TopRated => TopRatedKey.Format(RatingSum, Reviews),
             _ => CreatedAt.ToString("O", CultureInfo.InvariantCulture),
         };
     }

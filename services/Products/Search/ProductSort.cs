@@ -8,4 +8,7 @@ public enum ProductSort
     PriceAsc,
     PriceDesc,
     BestSelling,
+
+    /// <summary>Highest average of approved reviews first (unrated last), then the most reviewed.</summary>
+    TopRated,
 }

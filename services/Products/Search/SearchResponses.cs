@@ -1,9 +1,12 @@
 namespace ECommerce.Products.Search;
 
-/// <summary>A product as a list or search result shows it.</summary>
+/// <summary>
+/// A product as a list or search result shows it; <see cref="Rating"/> is the average of its approved reviews (one
+/// decimal, null before the first) and <see cref="Reviews"/> how many there are.
+/// </summary>
 public sealed record ProductSummary(
     Guid Id, string Sku, string Name, string Slug, decimal Price, string Currency,
-    string Category, string Brand, bool InStock, string? ImageUrl);
+    string Category, string Brand, bool InStock, string? ImageUrl, decimal? Rating, int Reviews);
 
 /// <summary>
 /// One page of products in the <see cref="Page{T}"/> shape (<see cref="Next"/> is the following page's cursor), with

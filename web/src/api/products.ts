@@ -33,7 +33,7 @@ export type DidYouMean = Schemas["DidYouMean"];
 /** One page (`next` fetches the following one); facets and any "did you mean" come beside it on the first page only. */
 export type ProductPage = Schemas["ProductPage"];
 
-export type SortOrder = "relevance" | "newest" | "price_asc" | "price_desc" | "best_selling";
+export type SortOrder = "relevance" | "newest" | "price_asc" | "price_desc" | "best_selling" | "top_rated";
 
 /** A list or search request. Several categories (or brands) match any of them; the facets and filters all apply together. */
 export interface SearchParams extends PageQuery {

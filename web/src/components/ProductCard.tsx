@@ -4,11 +4,17 @@ import type { ProductSummary } from "../api/products";
 import { useCartChange } from "../cart/useCart";
 import { useCartDrawer } from "../cart/cartDrawerContext";
 import { Money } from "./Money";
+import { RatingStars } from "./RatingStars";
 import { StockBadge } from "./StockBadge";
 import { describeError } from "./Status";
 
 /** Lists show summaries; recommendation shelves show lookup items (with a count). Both have what a card needs. */
-type CardProduct = Pick<ProductSummary, "id" | "name" | "slug" | "price" | "currency" | "imageUrl"> & { inStock?: boolean; available?: number };
+type CardProduct = Pick<ProductSummary, "id" | "name" | "slug" | "price" | "currency" | "imageUrl"> & {
+  inStock?: boolean;
+  available?: number;
+  rating?: number | null;
+  reviews?: number;
+};
 
 export function ProductCard({ product }: { product: CardProduct }) {
   const available = product.available ?? product.inStock ?? false;
@@ -20,6 +26,8 @@ export function ProductCard({ product }: { product: CardProduct }) {
         </div>
         <span className="card-name">{product.name}</span>
       </Link>
+      {/* Always the line's height, rated or not, so the cards of a row (and their skeletons) line up. */}
+      <div className="card-rating">{product.reviews ? <RatingStars average={product.rating} count={product.reviews} /> : null}</div>
       <div className="card-meta">
         <Money amount={product.price} currency={product.currency} />
         <StockBadge available={available} />
@@ -80,6 +88,7 @@ export function ProductGridSkeleton({ count = 4, className = "grid" }: { count?:
         <li key={i} className="card skeleton">
           <span className="card-image" />
           <span className="card-name" />
+          <span className="card-rating" />
           <span className="card-meta" />
           <span className="card-add" />
         </li>

@@ -14,6 +14,7 @@ const sorts: { value: SortOrder; label: string; needsText?: boolean }[] = [
   { value: "relevance", label: "Relevance", needsText: true },
   { value: "newest", label: "Newest" },
   { value: "best_selling", label: "Best selling" },
+  { value: "top_rated", label: "Top rated" },
   { value: "price_asc", label: "Price: low to high" },
   { value: "price_desc", label: "Price: high to low" },
 ];

@@ -12,7 +12,8 @@ import { Money } from "../components/Money";
 import { RecommendedProducts } from "../components/RecommendedProducts";
 import { ErrorMessage, Loading, describeError } from "../components/Status";
 import { StockBadge } from "../components/StockBadge";
-import { ProductReviews, RatingStars } from "./ProductReviews";
+import { RatingStars } from "../components/RatingStars";
+import { ProductReviews } from "./ProductReviews";
 import { visitorId } from "../state/visitor";
 import { usePageTitle } from "../components/usePageTitle";
 

@@ -2,29 +2,14 @@ import { useState } from "react";
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { ApiError } from "../api/http";
 import type { ProductDetail } from "../api/products";
-import { ratingLabel, reviewLimits, reviewsApi, stars, type MyReview, type ReviewItem } from "../api/reviews";
+import { reviewLimits, reviewsApi, stars, type MyReview, type ReviewItem } from "../api/reviews";
 import { useAuth } from "../auth/AuthContext";
 import { ConfirmButton } from "../components/Confirm";
+import { RatingStars } from "../components/RatingStars";
 import { Pager } from "../components/Pager";
 import { ErrorMessage, describeError } from "../components/Status";
 
 // Every text here comes from shoppers: React renders it as text (escaped), never as HTML.
-
-/** Stars as text with the accessible label "Rated 4.3 out of 5 from 12 reviews"; "Not yet rated" without reviews. */
-export function RatingStars({ average, count }: { average: number | null | undefined; count: number }) {
-  const label = ratingLabel(average, count);
-  if (!count || average == null) return <span className="rating muted">{label}</span>;
-  return (
-    <span className="rating">
-      <span role="img" aria-label={label}>
-        {stars(average)}
-      </span>{" "}
-      <span aria-hidden="true">
-        {average.toFixed(1)} ({count})
-      </span>
-    </span>
-  );
-}
 
 /** The product page's reviews: the average, the approved reviews (newest first) and the shopper's own review. */
 export function ProductReviews({ product }: { product: ProductDetail }) {

@@ -8,7 +8,7 @@ import { searchQuery } from "../api/products";
 
 afterEach(() => vi.unstubAllGlobals());
 
-const mug = { id: "p1", sku: "MUG-1", name: "Mug", slug: "mug", brand: "acme", category: "kitchen", currency: "GBP", price: 8, inStock: true, imageUrl: null };
+const mug = { id: "p1", sku: "MUG-1", name: "Mug", slug: "mug", brand: "acme", category: "kitchen", currency: "GBP", price: 8, inStock: true, imageUrl: null, rating: null, reviews: 0 };
 
 /** A page whose facet counts, as the service's are, do not depend on the facet's own choices. */
 const page = (overrides: object = {}) => ({

@@ -9,7 +9,7 @@ import { fakeGateway, renderPage } from "../test/render";
 afterEach(() => vi.unstubAllGlobals());
 
 const summary = (id: string, name: string, price: number): ProductSummary => ({
-  id, sku: `SKU-${id}`, name, slug: name.toLowerCase().replace(/\W+/g, "-"), brand: "Northwind", category: "Kitchen", currency: "GBP", price, inStock: true, imageUrl: null,
+  id, sku: `SKU-${id}`, name, slug: name.toLowerCase().replace(/\W+/g, "-"), brand: "Northwind", category: "Kitchen", currency: "GBP", price, inStock: true, imageUrl: null, rating: null, reviews: 0,
 });
 
 /** The catalog search answers each collection's query: new in has two, best sellers one, nothing is under £10. */

@@ -51,7 +51,7 @@ describe("ProductPage", () => {
 });
 
 describe("CatalogPage", () => {
-  const mug = { id: "p1", sku: "MUG-1", name: "Mug", slug: "mug", brand: "Acme", category: "Kitchen", currency: "GBP", price: 8, inStock: true, imageUrl: null };
+  const mug = { id: "p1", sku: "MUG-1", name: "Mug", slug: "mug", brand: "Acme", category: "Kitchen", currency: "GBP", price: 8, inStock: true, imageUrl: null, rating: null, reviews: 0 };
   const page = {
     items: [mug], next: null,
     facets: { total: 1, inStock: 1, priceRanges: [], brands: [{ slug: "acme", name: "Acme", count: 1 }], categories: [{ slug: "kitchen", name: "Kitchen", count: 1 }] },

@@ -575,6 +575,10 @@ export interface components {
             name: string;
             /** Format: double */
             price: number;
+            /** Format: double */
+            rating: null | number;
+            /** Format: int32 */
+            reviews: number;
             sku: string;
             slug: string;
         };
