@@ -80,6 +80,7 @@ public sealed class MessageNamesTests
         "ECommerce.Products OrderPlacedHandler -> OrderPlacedHandler",
         "ECommerce.Products OrderShippedHandler -> OrderShippedHandler",
         "ECommerce.Products ReturnReceivedHandler -> ReturnReceivedHandler",
+        "ECommerce.Products UserDeletedHandler -> UserDeletedHandler",
         "ECommerce.Users UserDeletedHandler -> UserDeletedHandler",
         "ECommerce.Users UserRegisteredHandler -> UserRegisteredHandler",
     ];

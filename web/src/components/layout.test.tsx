@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { render, screen, within } from "@testing-library/react";
+import { render, screen, waitFor, within } from "@testing-library/react";
 import { MemoryRouter } from "react-router";
 import { AppRoutes } from "../App";
 import { brand } from "../brand";
@@ -13,7 +13,8 @@ describe("the storefront's frame", () => {
     fakeGateway({});
     renderPage(<AppRoutes />, { route: "/help/returns" });
     expect(await screen.findByRole("heading", { name: "Returns", level: 1 })).toBeInTheDocument();
-    expect(document.title).toBe(`Returns · ${brand.name}`);
+    // The title is set by an effect after the lazy page renders: on a busy machine, a moment after its heading shows.
+    await waitFor(() => expect(document.title).toBe(`Returns · ${brand.name}`));
     const footer = screen.getByRole("navigation", { name: "Store information" });
     expect(within(footer).getAllByRole("link").map((a) => [a.textContent, a.getAttribute("href")])).toEqual([
       ["Delivery", "/help/delivery"],
@@ -29,7 +30,7 @@ describe("the storefront's frame", () => {
     fakeGateway({});
     renderPage(<AppRoutes />, { route: "/no-such-page" });
     expect(await screen.findByRole("heading", { name: "Page not found" })).toBeInTheDocument();
-    expect(document.title).toBe(`Page not found · ${brand.name}`);
+    await waitFor(() => expect(document.title).toBe(`Page not found · ${brand.name}`));
     expect(screen.getByRole("link", { name: "Browse the catalog" })).toHaveAttribute("href", "/catalog");
   });
 
