@@ -58,6 +58,13 @@ public sealed class ProductSearch(ProductsDbContext db, CatalogLookups lookups, 
             Rank = r.Rank,
             RatingSum = db.Ratings.Where(x => x.ProductId == r.P.Id).Select(x => x.Sum).FirstOrDefault(),
             Reviews = db.Ratings.Where(x => x.ProductId == r.P.Id).Select(x => x.Count).FirstOrDefault(),
+        }).Select(r => new Ranked
+        {
+            P = r.P,
+            Rank = r.Rank,
+            RatingSum = r.RatingSum,
+            Reviews = r.Reviews,
+            Stars = r.Reviews == 0 ? 0d : (double)r.RatingSum / r.Reviews,
         });
 
         switch (filter.Sort)
@@ -106,14 +113,11 @@ public sealed class ProductSearch(ProductsDbContext db, CatalogLookups lookups, 
                 // Keyed on the exact average (sum / count as a double) and the count; unrated products average 0.
                 if (key is not null && TopRatedKey.TryParse(key, out var stars, out var reviews))
                 {
-                    ranked = ranked.Where(r =>
-                        (r.Reviews == 0 ? 0d : (double)r.RatingSum / r.Reviews) < stars
-                        || ((r.Reviews == 0 ? 0d : (double)r.RatingSum / r.Reviews) == stars
-                            && (r.Reviews < reviews || (r.Reviews == reviews && r.P.Id.CompareTo(id) < 0))));
+                    ranked = ranked.Where(r => r.Stars < stars
+                        || (r.Stars == stars && (r.Reviews < reviews || (r.Reviews == reviews && r.P.Id.CompareTo(id) < 0))));
                 }
 
-                ranked = ranked.OrderByDescending(r => r.Reviews == 0 ? 0d : (double)r.RatingSum / r.Reviews)
-                    .ThenByDescending(r => r.Reviews).ThenByDescending(r => r.P.Id);
+                ranked = ranked.OrderByDescending(r => r.Stars).ThenByDescending(r => r.Reviews).ThenByDescending(r => r.P.Id);
                 break;
 
             default:
@@ -142,6 +146,9 @@ public sealed class ProductSearch(ProductsDbContext db, CatalogLookups lookups, 
         public int RatingSum { get; init; }
 
         public int Reviews { get; init; }
+
+        /// <summary>The exact average the top-rated sort and its cursor compare (0 before the first review).</summary>
+        public double Stars { get; init; }
     }
 
     private sealed record Row(
