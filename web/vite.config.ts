@@ -1,6 +1,7 @@
 /// <reference types="vitest/config" />
 import { defineConfig } from "vite";
 import react from "@vitejs/plugin-react";
+import { brandHtml } from "./src/brandPlugin";
 
 // The AppHost passes the gateway's URL (GATEWAY_URL, or Aspire's services__gateway__http__0 from WithReference)
 // and the port it allocated (PORT). Everything the browser asks for under these prefixes goes to the gateway,
@@ -13,7 +14,7 @@ const proxy = { "^/(api|connect|account|\\.well-known)(/|\\?|$)": { target: gate
 const port = Number(process.env.PORT ?? 5173);
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), brandHtml()],
   server: { port, strictPort: Boolean(process.env.PORT), host: "127.0.0.1", proxy },
   preview: { port, strictPort: Boolean(process.env.PORT), host: "127.0.0.1", proxy },
   build: { target: "es2022", sourcemap: false, reportCompressedSize: false, manifest: true },

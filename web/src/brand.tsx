@@ -1,28 +1,23 @@
-/**
- * The store's brand in one place: its name (the header, every page title), its logo, and its colours, which
- * styles.css reads as CSS variables (--brand, --brand-ink, --accent) so a rebrand is an edit here and in the favicon.
- */
-export const brand = {
-  name: "ECommerce",
-  tagline: "Everyday goods, delivered",
-  colours: { brand: "#1d4ed8", brandInk: "#ffffff", accent: "#1d4ed8" },
-} as const;
+import { brand, brandVariables, logoSvg } from "./brandAssets";
 
-/** Sets the brand's colours as CSS variables on the document, once at start. */
+/**
+ * The store's brand, read from brand.json (name, tagline, colours, font stack, logo, support e-mail): the same file
+ * the Auth pages and the e-mails embed. styles.css reads the colours and font as CSS variables (--brand,
+ * --brand-ink, --accent, --accent-ink, --font), which index.html already carries for the first paint (vite.config.ts).
+ */
+export { brand };
+
+/** Sets the brand's CSS variables on the document (index.html has them too; this keeps tests and dev in step). */
 export function applyBrandColours(root: HTMLElement = document.documentElement): void {
-  root.style.setProperty("--brand", brand.colours.brand);
-  root.style.setProperty("--brand-ink", brand.colours.brandInk);
-  root.style.setProperty("--accent", brand.colours.accent);
+  for (const [name, value] of brandVariables()) root.style.setProperty(name, value);
 }
 
-/** The logo: a shopping bag in the brand colour (the same drawing as public/favicon.svg). */
+// The logo drawn with the CSS variables, so the header follows the colours the document has.
+const headerLogo = logoSvg({ brand: "var(--brand)", brandInk: "var(--brand-ink)" });
+
+/** The logo from brand.json (the favicon is the same drawing), decorative beside the store's name. */
 export function Logo({ size = 28 }: { size?: number }) {
-  return (
-    <svg width={size} height={size} viewBox="0 0 32 32" aria-hidden="true" focusable="false">
-      <rect x="4" y="9" width="24" height="20" rx="3" fill="var(--brand)" />
-      <path d="M11 12V8a5 5 0 0 1 10 0v4" fill="none" stroke="var(--brand)" strokeWidth="2.5" strokeLinecap="round" />
-      <circle cx="11" cy="13" r="1.6" fill="var(--brand-ink)" />
-      <circle cx="21" cy="13" r="1.6" fill="var(--brand-ink)" />
-    </svg>
-  );
+  const svg = headerLogo.replace("<svg ", `<svg width="${size}" height="${size}" focusable="false" `);
+  // brand.json is a file of this repository, not user input, so its markup is inserted as it is.
+  return <span className="logo" aria-hidden="true" dangerouslySetInnerHTML={{ __html: svg }} />;
 }

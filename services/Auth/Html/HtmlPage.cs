@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using ECommerce.ServiceDefaults.Brand;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -7,10 +8,31 @@ namespace ECommerce.Auth.Html;
 
 /// <summary>
 /// The sign-in and sign-up pages as plain, accessible HTML: labelled fields, errors announced to screen readers and
-/// linked to their field, no script. Everything user-supplied is HTML-encoded.
+/// linked to their field, no script. Everything user-supplied is HTML-encoded. They wear the store's brand from the
+/// brand file the storefront and the e-mails read (<see cref="StoreBrand"/>): logo, colours, font, favicon, a link
+/// back to the shop and the support address.
 /// </summary>
 public sealed class HtmlPage(string title)
 {
+    private static readonly StoreBrand Brand = StoreBrand.Current;
+
+    // The storefront's look from the same brand file (colours, font, logo): a white header with the logo and a way
+    // back to the shop, one card for the form, buttons in the accent colour; contrast as the storefront's (WCAG AA).
+    private static readonly string Style =
+        $":root{{--brand:{Brand.Colours.Brand};--brand-ink:{Brand.Colours.BrandInk};--accent:{Brand.Colours.Accent};--accent-ink:{Brand.Colours.AccentInk}}}" +
+        $"body{{margin:0;font:1.05rem/1.5 {Brand.FontStack};color:#1a1a1a;background:#f3f4f6}}" +
+        "header{display:flex;flex-wrap:wrap;justify-content:space-between;align-items:center;gap:.5rem;padding:.75rem 1rem;background:#fff;border-bottom:3px solid var(--brand)}" +
+        ".brand{display:inline-flex;align-items:center;gap:.4rem;font-weight:700;font-size:1.25rem;color:#1a1a1a;text-decoration:none}" +
+        "main{max-width:28rem;margin:2rem auto;padding:1.5rem;background:#fff;border:1px solid #d1d5db;border-radius:.75rem}" +
+        "h1{font-size:1.6rem;margin:0 0 1rem}a{color:var(--accent)}label{font-weight:600}" +
+        "input{font:inherit;width:100%;padding:.45rem .6rem;min-height:2.5rem;border:1px solid #6b7280;border-radius:.375rem}" +
+        "button{font:inherit;font-weight:600;padding:.5rem 1.2rem;min-height:2.5rem;border:1px solid var(--accent);border-radius:.375rem;background:var(--accent);color:var(--accent-ink);cursor:pointer}" +
+        ":focus-visible{outline:3px solid var(--accent);outline-offset:2px}" +
+        "[role=alert]{border:2px solid #b00020;border-radius:.375rem;padding:.5rem 1rem}" +
+        "footer{padding:1rem;text-align:center;color:#4b5563;font-size:.9rem}";
+
+    private static readonly string HeaderLogo = Brand.Logo.Replace("<svg ", "<svg width=\"28\" height=\"28\" aria-hidden=\"true\" focusable=\"false\" ", StringComparison.Ordinal);
+
     private readonly StringBuilder _body = new();
 
     public static string Encode(string? value) => WebUtility.HtmlEncode(value ?? "");
@@ -71,11 +93,15 @@ public sealed class HtmlPage(string title)
         <!doctype html>
         <html lang="en">
         <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>{{Encode(title)}} · ECommerce</title>
-        <style>body{font:1.1rem/1.5 system-ui,sans-serif;max-width:28rem;margin:2rem auto;padding:0 1rem}input{font:inherit;width:100%;padding:.4rem}button{font:inherit;padding:.5rem 1.2rem}[role=alert]{border:2px solid #b00020;padding:.5rem 1rem}</style>
+        <title>{{Encode(title)}} · {{Brand.HtmlName}}</title>
+        <link rel="icon" type="image/svg+xml" href="{{Encode(Brand.FaviconHref)}}">
+        <meta name="theme-color" content="{{Encode(Brand.Colours.Brand)}}">
+        <style>{{Style}}</style>
         </head>
-        <body><main><h1>{{Encode(title)}}</h1>
-        {{_body}}</main></body>
+        <body><header><a class="brand" href="/">{{HeaderLogo}} {{Brand.HtmlName}}</a> <a href="/">Back to the shop</a></header>
+        <main><h1>{{Encode(title)}}</h1>
+        {{_body}}</main>
+        <footer>Questions? Write to <a href="mailto:{{Encode(Brand.SupportEmail)}}">{{Encode(Brand.SupportEmail)}}</a>.</footer></body>
         </html>
         """,
         "text/html; charset=utf-8",

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using ECommerce.Notifications.Clients;
 using ECommerce.Notifications.Domain;
+using ECommerce.ServiceDefaults.Brand;
 
 namespace ECommerce.Notifications.Templates;
 
@@ -11,10 +12,15 @@ namespace ECommerce.Notifications.Templates;
 /// Lays a <see cref="MailModel"/> out as HTML and plain text from the language's texts: the order's number (mails
 /// about an order), greeting, the template's paragraphs, then the blocks its kind shows (order lines and totals,
 /// address and delivery estimate, tracking), the action link and the signature. Every value is HTML-encoded in the
-/// HTML body.
+/// HTML body. The store's name, colours and font come from the brand file the storefront and the Auth pages read
+/// (<see cref="StoreBrand"/>): a header band in the brand colour with the name, buttons in the accent colour, the
+/// name in the signature and footer (<c>{store}</c> in the texts), and the support address. The header is text, not
+/// the SVG logo: the common mail clients (Gmail, Outlook) do not show SVG.
 /// </summary>
 public sealed partial class MailRenderer(TemplateCatalog catalog)
 {
+    private static readonly StoreBrand Brand = StoreBrand.Current;
+
     /// <summary>The template language used for a shopper's preference.</summary>
     public string LanguageFor(string? preference) => catalog.Choose(preference);
 
@@ -70,16 +76,22 @@ public sealed partial class MailRenderer(TemplateCatalog catalog)
             Link(html, text, texts.Common["viewOrder"], orderLink);
         }
 
-        Paragraph(html, text, texts.Common["signature"]);
+        string Store(string key) => texts.Common[key].Replace("{store}", Brand.Name, StringComparison.Ordinal);
+        Paragraph(html, text, Store("signature"));
         var subject = Fill(template.Subject);
+        var c = Brand.Colours;
         var page = $"""
             <!DOCTYPE html>
             <html lang="{language}"><head><meta charset="utf-8"><title>{Encode(subject)}</title></head>
-            <body style="font-family:Arial,Helvetica,sans-serif;color:#222;max-width:600px;margin:0 auto;padding:16px">
-            {html}<hr><p style="font-size:12px;color:#666">{Encode(texts.Common["footer"])}</p>
+            <body style="margin:0;padding:16px 0;background:#f3f4f6;font-family:{Encode(Brand.FontStack)};color:#222">
+            <div style="max-width:600px;margin:0 auto;background:#fff">
+            <div style="background:{c.Brand};color:{c.BrandInk};padding:16px 20px;font-size:22px;font-weight:bold">{Brand.HtmlName}</div>
+            <div style="padding:16px 20px">
+            {html}<hr><p style="font-size:12px;color:#666">{Encode(Store("footer"))} {Encode(texts.Common["contact"])} <a href="mailto:{Encode(Brand.SupportEmail)}" style="color:{c.Accent}">{Encode(Brand.SupportEmail)}</a></p>
+            </div></div>
             </body></html>
             """;
-        text.Append("--\n").Append(texts.Common["footer"]).Append('\n');
+        text.Append("--\n").Append(Store("footer")).Append(' ').Append(texts.Common["contact"]).Append(' ').Append(Brand.SupportEmail).Append('\n');
         return new RenderedMail(subject, page, text.ToString(), language);
     }
 
@@ -154,7 +166,7 @@ public sealed partial class MailRenderer(TemplateCatalog catalog)
 
     private static void Link(StringBuilder html, StringBuilder text, string label, string url)
     {
-        html.Append($"<p><a href=\"{Encode(url)}\" style=\"background:#1f4e79;color:#fff;padding:10px 16px;text-decoration:none;border-radius:4px\">{Encode(label)}</a></p>\n");
+        html.Append($"<p><a href=\"{Encode(url)}\" style=\"background:{Brand.Colours.Accent};color:{Brand.Colours.AccentInk};padding:10px 16px;text-decoration:none;border-radius:4px\">{Encode(label)}</a></p>\n");
         text.Append(label).Append(": ").Append(url).Append("\n\n");
     }
 
