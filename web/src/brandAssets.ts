@@ -1,4 +1,4 @@
-import brandFile from "./brand.json";
+import brandFile from "./brand.json" with { type: "json" };
 
 /**
  * The store's brand as brand.json states it: the one file the storefront (here, at build time), the Auth service's

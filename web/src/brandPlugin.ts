@@ -1,5 +1,5 @@
 import type { Plugin } from "vite";
-import { brand, brandCss, faviconHref } from "./brandAssets";
+import { brand, brandCss, faviconHref } from "./brandAssets.ts";
 
 /**
  * Writes brand.json into index.html at build (and in the dev server): the tab's title and description, the

@@ -21,7 +21,7 @@ export const contentBodies: Record<ContentSlug, ReactNode> = {
     <>
       <p>Questions about an order? Write to us with your order number and we will answer within one working day.</p>
       <p>
-        E-mail: <a href="mailto:help@example.com">help@example.com</a>
+        E-mail: <a href={`mailto:${brand.supportEmail}`}>{brand.supportEmail}</a>
       </p>
     </>
   ),
