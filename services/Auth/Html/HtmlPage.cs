@@ -20,10 +20,11 @@ public sealed class HtmlPage(string title)
     // back to the shop, one card for the form, buttons in the accent colour; contrast as the storefront's (WCAG AA).
     private static readonly string Style =
         $":root{{--brand:{Brand.Colours.Brand};--brand-ink:{Brand.Colours.BrandInk};--accent:{Brand.Colours.Accent};--accent-ink:{Brand.Colours.AccentInk}}}" +
+        "*{box-sizing:border-box}" +
         $"body{{margin:0;font:1.05rem/1.5 {Brand.FontStack};color:#1a1a1a;background:#f3f4f6}}" +
         "header{display:flex;flex-wrap:wrap;justify-content:space-between;align-items:center;gap:.5rem;padding:.75rem 1rem;background:#fff;border-bottom:3px solid var(--brand)}" +
         ".brand{display:inline-flex;align-items:center;gap:.4rem;font-weight:700;font-size:1.25rem;color:#1a1a1a;text-decoration:none}" +
-        "main{max-width:28rem;margin:2rem auto;padding:1.5rem;background:#fff;border:1px solid #d1d5db;border-radius:.75rem}" +
+        "main{width:calc(100% - 2rem);max-width:28rem;margin:2rem auto;padding:1.5rem;background:#fff;border:1px solid #d1d5db;border-radius:.75rem}" +
         "h1{font-size:1.6rem;margin:0 0 1rem}a{color:var(--accent)}label{font-weight:600}" +
         "input{font:inherit;width:100%;padding:.45rem .6rem;min-height:2.5rem;border:1px solid #6b7280;border-radius:.375rem}" +
         "button{font:inherit;font-weight:600;padding:.5rem 1.2rem;min-height:2.5rem;border:1px solid var(--accent);border-radius:.375rem;background:var(--accent);color:var(--accent-ink);cursor:pointer}" +
