@@ -3,12 +3,13 @@
 
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
+import { wishlistJourneys } from "./journeys/wishlist.mjs";
 
 const password = "Test-password-1!";
-const uniqueEmail = (prefix) => `${prefix}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.com`;
+export const uniqueEmail = (prefix) => `${prefix}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.com`;
 
 /** The Auth service's sign-in and registration pages (services/Auth/Pages/AccountPages.cs). */
-async function fillCredentials(page, email, registering = false, secret = password) {
+export async function fillCredentials(page, email, registering = false, secret = password) {
   await page.getByLabel("E-mail address").fill(email);
   if (registering) await page.getByLabel("Your name").fill("Ada Lovelace");
   await page.getByLabel(/^Password/).fill(secret);
@@ -16,7 +17,7 @@ async function fillCredentials(page, email, registering = false, secret = passwo
 }
 
 /** Products to act on, read from the catalog itself so the steps hold for the fixture and for the seeded store. */
-async function inStockProducts(baseUrl) {
+export async function inStockProducts(baseUrl) {
   const response = await fetch(`${baseUrl}/api/products?inStock=true&sort=price_asc&limit=10`);
   if (!response.ok) throw new Error(`catalog answered ${response.status}`);
   const { items } = await response.json();
@@ -847,4 +848,5 @@ export const scenarios = [
       await page.waitForFunction(() => document.activeElement?.tagName === "H1");
     },
   },
+  ...wishlistJourneys,
 ];
