@@ -4,7 +4,7 @@ import { describeError } from "../components/Status";
 /**
  * The heart toggle on cards and the product page. Its name stays "Save <name> to wishlist" and aria-pressed says
  * whether it is saved (a toggle button's name does not change with its state); the visible word is always "Save",
- * the start of that name, so speech control finds it. Visitors save into this browser until they sign in.
+ * the start of that name, so speech control finds it (on a phone's narrow card only the heart shows). Visitors save into this browser until they sign in.
  */
 export function WishlistButton({ product, className = "" }: { product: { id: string; name: string }; className?: string }) {
   const { ids } = useWishlistIds();
@@ -20,7 +20,7 @@ export function WishlistButton({ product, className = "" }: { product: { id: str
         disabled={toggle.isPending}
         onClick={() => toggle.mutate({ productId: product.id, save: !saved })}
       >
-        <Heart filled={saved} /> Save
+        <Heart filled={saved} /> <span className="wishlist-word">Save</span>
       </button>
       {toggle.isError && (
         <span className="field-error" role="alert">
