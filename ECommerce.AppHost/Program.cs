@@ -23,8 +23,10 @@ var payments = builder.AddService<Projects.ECommerce_Payments>("payments")
     .WithAuthentication(auth)
     .WithOrderAccess(orderAccessKey);
 
+// Users reads live prices and availability for wishlists from Products' lookup.
 var users = builder.AddService<Projects.ECommerce_Users>("users")
     .WithInfrastructure(infra, database: "usersdb")
+    .WithReference(products)
     .WithAuthentication(auth);
 
 var orders = builder.AddService<Projects.ECommerce_Orders>("orders")

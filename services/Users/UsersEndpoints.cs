@@ -4,6 +4,7 @@ using ECommerce.Users.Admin;
 using ECommerce.Users.Internal;
 using ECommerce.Users.Preferences;
 using ECommerce.Users.Profile;
+using ECommerce.Users.Wishlist;
 
 namespace ECommerce.Users;
 
@@ -20,6 +21,7 @@ public static class UsersEndpoints
         me.MapAccountEndpoints();
         me.MapPreferencesEndpoints();
         me.MapAddressEndpoints();
+        me.MapWishlistEndpoints();
 
         app.MapGroup("/api/users")
             .RequireAuthorization(AuthenticationDefaults.AdminPolicy)

@@ -1,11 +1,12 @@
 using ECommerce.Contracts;
 using ECommerce.Messaging;
+using ECommerce.Users.Clients;
 using ECommerce.Users.Ingestion;
 using ECommerce.Users.Persistence;
 
 namespace ECommerce.Users;
 
-/// <summary>Registers the Users service: its database, stores and the events it consumes.</summary>
+/// <summary>Registers the Users service: its database, stores, the Products client (the wishlist's live prices) and the events it consumes.</summary>
 public static class UsersServiceExtensions
 {
     public const string DatabaseName = "usersdb";
@@ -17,6 +18,8 @@ public static class UsersServiceExtensions
         builder.Services.AddScoped<ProfileStore>();
         builder.Services.AddScoped<AddressBook>();
         builder.Services.AddScoped<AccountEraser>();
+        builder.Services.AddScoped<WishlistStore>();
+        builder.AddProductsClient();
 
         builder.AddMessaging<UsersDbContext>(m => m
             .Subscribe<UserRegistered, UserRegisteredHandler>()

@@ -40,6 +40,7 @@ public sealed class ExportTests(UsersServiceFixture service)
     {
         var client = service.Customer(TestData.NewUserId());
         await client.AddAddressAsync(TestData.LondonAddress());
+        await client.PutAsync($"/api/users/me/wishlist/{service.Products.AddProduct().Id}", null, Ct);
         using var export = JsonDocument.Parse(await client.GetStringAsync("/api/users/me/export", Ct));
         var model = await service.QueryAsync(db => Task.FromResult(db.Model));
 
@@ -49,7 +50,10 @@ public sealed class ExportTests(UsersServiceFixture service)
             .Concat(profileType.GetComplexProperties().Single().ComplexType.GetProperties().Select(p => ("preferences", p.Name)))
             .Concat(model.FindEntityType(typeof(Address))!.GetProperties().Select(p => p.Name)
                 .Where(n => n != nameof(Address.UserId)) // the export is one user's: the id is at the top
-                .Select(n => ("addresses", n)));
+                .Select(n => ("addresses", n)))
+            .Concat(model.FindEntityType(typeof(WishlistItem))!.GetProperties().Select(p => p.Name)
+                .Where(n => n != nameof(WishlistItem.UserId))
+                .Select(n => ("wishlist", n)));
 
         foreach (var (section, field) in stored)
         {

@@ -7,12 +7,24 @@ namespace ECommerce.Users.Tests;
 /// <summary>
 /// One started Users service for the whole test run (a <see cref="ServiceHost{TProgram}"/>): its own database and a
 /// messaging database on the real PostgreSQL test server, the real PostgreSQL transport, and bearer validation trusting
-/// <see cref="TestTokens"/>. Tests play Auth (publishing) and other services (listening on <c>Transport</c>).
+/// <see cref="TestTokens"/>. Tests play Auth (publishing) and other services (listening on <c>Transport</c>), and
+/// Products' lookup is a loopback stand-in (<see cref="ProductsStandIn"/>) whose catalogue tests change.
 /// </summary>
 public sealed class UsersServiceFixture() : ServiceHost<Program>("usersdb")
 {
+    public ProductsStandIn Products { get; private set; } = null!;
+
+    protected override async Task StartingAsync() => Products = await ProductsStandIn.StartAsync();
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await Products.DisposeAsync();
+    }
+
     protected override void Configure(IDictionary<string, string> settings)
     {
+        settings["Users:Products:BaseAddress"] = Products.Address;
         settings["Messaging:RetryDelay"] = "00:00:00.100";
         settings["Messaging:OutboxPollInterval"] = "00:00:00.500";
     }

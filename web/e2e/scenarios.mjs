@@ -4,12 +4,13 @@
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { backofficeJourneys } from "./journeys/backoffice.mjs";
+import { wishlistJourneys } from "./journeys/wishlist.mjs";
 
 const password = "Test-password-1!";
 export const uniqueEmail = (prefix) => `${prefix}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.com`;
 
 /** The Auth service's sign-in and registration pages (services/Auth/Pages/AccountPages.cs). */
-async function fillCredentials(page, email, registering = false, secret = password) {
+export async function fillCredentials(page, email, registering = false, secret = password) {
   await page.getByLabel("E-mail address").fill(email);
   if (registering) await page.getByLabel("Your name").fill("Ada Lovelace");
   await page.getByLabel(/^Password/).fill(secret);
@@ -849,4 +850,5 @@ export const scenarios = [
     },
   },
   ...backofficeJourneys,
+  ...wishlistJourneys,
 ];

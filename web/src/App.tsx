@@ -14,6 +14,7 @@ const CheckoutPage = lazy(() => import("./pages/CheckoutPage"));
 const OrdersPage = lazy(() => import("./pages/OrdersPage"));
 const OrderPage = lazy(() => import("./pages/OrderPage"));
 const ContentPage = lazy(() => import("./pages/ContentPage"));
+const WishlistPage = lazy(() => import("./pages/WishlistPage"));
 const AccountPage = lazy(() => import("./pages/account/AccountPage"));
 const AdminLayout = lazy(() => import("./pages/admin/AdminLayout"));
 const AdminProductsPage = lazy(() => import("./pages/admin/AdminProductsPage"));
@@ -36,6 +37,7 @@ export function AppRoutes() {
         <Route path="catalog" element={<CatalogPage />} />
         <Route path="products/:idOrSlug" element={<ProductPage />} />
         <Route path="cart" element={<CartPage />} />
+        <Route path="wishlist" element={<WishlistPage />} />
         <Route path="checkout" element={<CheckoutPage />} />
         <Route path="orders" element={<OrdersPage />} />
         <Route path="orders/:id" element={<OrderPage />} />

@@ -17,7 +17,7 @@ public static class AccountEndpoints
     }
 
     public static async Task<Results<Ok<AccountExport>, NotFound>> Export(
-        ClaimsPrincipal user, ProfileStore profiles, AddressBook addresses, TimeProvider clock, HttpResponse response,
+        ClaimsPrincipal user, ProfileStore profiles, AddressBook addresses, WishlistStore wishlist, TimeProvider clock, HttpResponse response,
         CancellationToken cancellationToken)
     {
         var profile = await profiles.GetOrCreateAsync(user, cancellationToken);
@@ -26,13 +26,14 @@ public static class AccountEndpoints
             return TypedResults.NotFound();
         }
 
-        var export = AccountExport.From(profile, await addresses.ListAsync(profile.UserId, cancellationToken), clock.Now());
+        var export = AccountExport.From(profile, await addresses.ListAsync(profile.UserId, cancellationToken),
+            await wishlist.ListAsync(profile.UserId, cancellationToken), clock.Now());
         response.Headers.ContentDisposition = "attachment; filename=\"account-export.json\"";
         response.Headers.CacheControl = "no-store";
         return TypedResults.Ok(export);
     }
 
-    /// <summary>Deletes the profile and addresses and publishes UserDeleted in the same transaction; repeating it is harmless.</summary>
+    /// <summary>Deletes the profile, addresses and wishlist and publishes UserDeleted in the same transaction; repeating it is harmless.</summary>
     public static async Task<NoContent> DeleteAccount(
         ClaimsPrincipal user, AccountEraser eraser, UsersDbContext db, CancellationToken cancellationToken)
     {

@@ -57,12 +57,13 @@ public static class AdminUsersEndpoints
     }
 
     public static async Task<Results<Ok<AccountExport>, NotFound>> GetUser(
-        string userId, UsersDbContext db, AddressBook addresses, TimeProvider clock, CancellationToken cancellationToken)
+        string userId, UsersDbContext db, AddressBook addresses, WishlistStore wishlist, TimeProvider clock, CancellationToken cancellationToken)
     {
         var profile = await db.Profiles.AsNoTracking().SingleOrDefaultAsync(p => p.UserId == userId, cancellationToken);
         return profile is null
             ? TypedResults.NotFound()
-            : TypedResults.Ok(AccountExport.From(profile, await addresses.ListAsync(userId, cancellationToken), clock.Now()));
+            : TypedResults.Ok(AccountExport.From(profile, await addresses.ListAsync(userId, cancellationToken),
+                await wishlist.ListAsync(userId, cancellationToken), clock.Now()));
     }
 
     /// <summary>The caller's text is matched literally: % and _ are not wildcards for them.</summary>

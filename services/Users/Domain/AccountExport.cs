@@ -8,11 +8,18 @@ public sealed record AccountExport(
     DateTimeOffset ExportedAt,
     ProfileResponse Profile,
     PreferencesResponse Preferences,
-    IReadOnlyList<ExportedAddress> Addresses)
+    IReadOnlyList<ExportedAddress> Addresses,
+    IReadOnlyList<ExportedWishlistItem> Wishlist)
 {
-    public static AccountExport From(UserProfile profile, IEnumerable<Address> addresses, DateTimeOffset now) =>
+    public static AccountExport From(UserProfile profile, IEnumerable<Address> addresses, IEnumerable<WishlistItem> wishlist, DateTimeOffset now) =>
         new(profile.UserId, now, ProfileResponse.From(profile), PreferencesResponse.From(profile.Preferences),
-            addresses.Select(ExportedAddress.From).ToList());
+            addresses.Select(ExportedAddress.From).ToList(), wishlist.Select(ExportedWishlistItem.From).ToList());
+}
+
+/// <summary>A saved product as stored: the id, when, and the price and availability then (the product's own data is Products').</summary>
+public sealed record ExportedWishlistItem(Guid ProductId, DateTimeOffset SavedAt, decimal PriceWhenSaved, string Currency, bool AvailableWhenSaved)
+{
+    public static ExportedWishlistItem From(WishlistItem w) => new(w.ProductId, w.SavedAt, w.PriceWhenSaved, w.Currency, w.AvailableWhenSaved);
 }
 
 /// <summary>An address-book entry (a PostalAddress with its label and defaults) with its bookkeeping dates, which the everyday <c>AddressResponse</c> leaves out.</summary>

@@ -27,6 +27,7 @@ public sealed class AccountEraser(UsersDbContext db, TimeProvider clock)
 
         // Addresses cascade with the profile; this also catches any written without one.
         db.Addresses.RemoveRange(await db.Addresses.Where(a => a.UserId == userId).ToListAsync(cancellationToken));
+        db.WishlistItems.RemoveRange(await db.WishlistItems.Where(w => w.UserId == userId).ToListAsync(cancellationToken));
         db.DeletedUsers.Add(new DeletedUser { UserId = userId, DeletedAt = clock.Now() });
         if (publish)
         {

@@ -1,10 +1,11 @@
+using ECommerce.Contracts;
 using ECommerce.Messaging;
 using ECommerce.Users.Domain;
 using Microsoft.EntityFrameworkCore;
 
 namespace ECommerce.Users.Persistence;
 
-/// <summary>The <c>usersdb</c> database: profiles (with preferences), addresses, deletion tombstones, outbox and inbox.</summary>
+/// <summary>The <c>usersdb</c> database: profiles (with preferences), addresses, wishlists, deletion tombstones, outbox and inbox.</summary>
 public sealed class UsersDbContext(DbContextOptions<UsersDbContext> options) : DbContext(options)
 {
     public DbSet<UserProfile> Profiles => Set<UserProfile>();
@@ -12,6 +13,8 @@ public sealed class UsersDbContext(DbContextOptions<UsersDbContext> options) : D
     public DbSet<Address> Addresses => Set<Address>();
 
     public DbSet<DeletedUser> DeletedUsers => Set<DeletedUser>();
+
+    public DbSet<WishlistItem> WishlistItems => Set<WishlistItem>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -60,6 +63,18 @@ public sealed class UsersDbContext(DbContextOptions<UsersDbContext> options) : D
             deleted.ToTable("deleted_users");
             deleted.HasKey(d => d.UserId);
             deleted.Property(d => d.UserId).HasMaxLength(UserProfile.MaxUserIdLength);
+        });
+
+        modelBuilder.Entity<WishlistItem>(item =>
+        {
+            item.ToTable("wishlist_items");
+            // One row per product per customer: saving twice is the same row (and the merge's ON CONFLICT relies on it).
+            item.HasKey(w => new { w.UserId, w.ProductId });
+            item.Property(w => w.UserId).HasMaxLength(UserProfile.MaxUserIdLength);
+            item.Property(w => w.PriceWhenSaved).HasPrecision(18, Currencies.MaxExponent);
+            item.Property(w => w.Currency).HasMaxLength(3).IsFixedLength();
+            // The list is read newest first.
+            item.HasIndex(w => new { w.UserId, w.SavedAt }, "wishlist_items_by_user");
         });
 
         modelBuilder.AddMessagingTables();

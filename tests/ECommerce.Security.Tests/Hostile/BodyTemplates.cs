@@ -37,6 +37,7 @@ public static class BodyTemplates
         ["PUT /api/users/me"] = new(
             """{"displayName":"Ada","phone":"+442071234567","marketingConsent":false}""",
             new Dictionary<string, FieldKind> { ["displayName"] = Text, ["phone"] = Format, ["marketingConsent"] = Bool }),
+        ["POST /api/users/me/wishlist/merge"] = new("""{"productIds":["{product}"]}""", new Dictionary<string, FieldKind> { ["productIds"] = GuidList }),
         ["PUT /api/users/me/preferences"] = new(
             """{"currency":"GBP","language":"en","newsletter":false}""",
             new Dictionary<string, FieldKind> { ["currency"] = Format, ["language"] = Format, ["newsletter"] = Bool }),

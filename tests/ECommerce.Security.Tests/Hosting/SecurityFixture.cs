@@ -9,7 +9,7 @@ namespace ECommerce.Security.Tests.Hosting;
 /// Every service of the store in one process, each on its own fresh database of the shared test PostgreSQL server and
 /// its own messaging database (so nothing one suite sends reaches another service), bearer validation trusting
 /// <see cref="TestTokens"/>. Products and Users listen on loopback Kestrel ports because Orders calls them over HTTP
-/// (price lookups, address book), exactly as in production.
+/// (price lookups, address book), and Users calls Products (the wishlist's prices), exactly as in production.
 /// </summary>
 public sealed class SecurityFixture : IAsyncLifetime
 {
@@ -60,7 +60,9 @@ public sealed class SecurityFixture : IAsyncLifetime
             .UseSetting("Products:Reviews:WritesPerWindow", "10000")
             .UseSetting("Products:Images:Root", ImageRoot)
             .UseSetting("Products:Images:MaxBytes", MaxImageBytes.ToString(System.Globalization.CultureInfo.InvariantCulture)), productsPort), productsDb.Db, "/api/products", productsPort));
-        var users = Task.Run(() => HostedService.Start("Users", Factory<ECommerce.Users.Persistence.UsersDbContext>(usersDb, "usersdb", _ => { }, usersPort), usersDb.Db, "/api/users", usersPort));
+        // Users reads the wishlist's live prices from Products' lookup, over HTTP as in production.
+        var users = Task.Run(() => HostedService.Start("Users", Factory<ECommerce.Users.Persistence.UsersDbContext>(usersDb, "usersdb", web => web
+            .UseSetting("Users:Products:BaseAddress", $"http://127.0.0.1:{productsPort}"), usersPort), usersDb.Db, "/api/users", usersPort));
         var payments = Task.Run(() => HostedService.Start("Payments", Factory<ECommerce.Payments.Persistence.PaymentsDbContext>(paymentsDb, "paymentsdb", web => web
             .UseSetting("Payments:Stripe:WebhookSecret", WebhookSecret)), paymentsDb.Db, "/api/payments"));
         var ai = Task.Run(() => HostedService.Start("AI", Factory<ECommerce.AI.Persistence.AiDbContext>(aiDb, "aidb", web => web

@@ -9,6 +9,7 @@ import { contentLinks } from "../content";
 import { ErrorBoundary } from "./ErrorBoundary";
 import { SearchBox } from "./SearchBox";
 import { Loading } from "./Status";
+import { useMergeWishlistOnSignIn, useWishlistIds } from "../wishlist/useWishlist";
 
 /** Header, navigation and the main region. On navigation, focus moves to the new page's heading for screen readers. */
 export function Layout() {
@@ -70,11 +71,16 @@ export function Layout() {
 function SiteNav() {
   const { user, loading, signIn, signUp, signOut } = useAuth();
   useMergeCartOnSignIn();
+  useMergeWishlistOnSignIn();
   const count = useCart().data?.itemCount ?? 0;
+  const saved = useWishlistIds().count;
   const drawer = useCartDrawer();
   return (
     <nav aria-label="Main" className="site-nav">
       <NavLink to="/catalog">Catalog</NavLink>
+      <NavLink to="/wishlist" aria-label={`Wishlist, ${saved} ${saved === 1 ? "item" : "items"}`}>
+        Wishlist <span className="badge">{saved}</span>
+      </NavLink>
       {/* A link, so a new tab or a copied address still reaches /cart; a plain click opens the cart drawer instead. */}
       <NavLink
         to="/cart"

@@ -14,4 +14,11 @@ describe("ProductCard", () => {
     expect(rated).toHaveTextContent("4.3 (12)");
     expect(unrated.querySelector(".card-rating")).toBeEmptyDOMElement();
   });
+
+  it("has a Save toggle named for its product beside Add", () => {
+    renderPage(<ProductGrid products={[card]} label="Products" />);
+    const save = screen.getByRole("button", { name: "Save Enamel mug to wishlist" });
+    expect(save).toHaveAttribute("aria-pressed", "false");
+    expect(save.closest(".card-actions")).toContainElement(screen.getByRole("button", { name: "Add Enamel mug to cart" }));
+  });
 });

@@ -7,6 +7,7 @@ import { Money } from "./Money";
 import { RatingStars } from "./RatingStars";
 import { StockBadge } from "./StockBadge";
 import { describeError } from "./Status";
+import { WishlistButton } from "../wishlist/WishlistButton";
 
 /** Lists show summaries; recommendation shelves show lookup items (with a count). Both have what a card needs. */
 type CardProduct = Pick<ProductSummary, "id" | "name" | "slug" | "price" | "currency" | "imageUrl"> & {
@@ -32,7 +33,10 @@ export function ProductCard({ product }: { product: CardProduct }) {
         <Money amount={product.price} currency={product.currency} />
         <StockBadge available={available} />
       </div>
-      <QuickAdd product={product} canBuy={typeof available === "number" ? available > 0 : available} />
+      <div className="card-actions">
+        <QuickAdd product={product} canBuy={typeof available === "number" ? available > 0 : available} />
+        <WishlistButton product={product} className="card-save" />
+      </div>
     </li>
   );
 }

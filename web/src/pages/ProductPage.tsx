@@ -16,6 +16,7 @@ import { RatingStars } from "../components/RatingStars";
 import { ProductReviews } from "./ProductReviews";
 import { visitorId } from "../state/visitor";
 import { usePageTitle } from "../components/usePageTitle";
+import { WishlistButton } from "../wishlist/WishlistButton";
 
 export function ProductPage() {
   const { idOrSlug = "" } = useParams();
@@ -60,6 +61,7 @@ export function ProductPage() {
           <StockBadge available={p.available} />
           {!p.active && <p className="notice">This product is no longer sold.</p>}
           <AddToCart product={p} />
+          <WishlistButton product={p} className="product-save" />
           <DeliveryPromise productId={p.id} canBuy={p.active && p.available > 0} />
           <p className="description">{p.description}</p>
           <p className="sku">

@@ -18,7 +18,7 @@ namespace ECommerce.Users.Persistence.Migrations
         {
 #pragma warning disable 612, 618
             modelBuilder
-                .HasAnnotation("ProductVersion", "10.0.10")
+                .HasAnnotation("ProductVersion", "10.0.14")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
@@ -264,6 +264,44 @@ namespace ECommerce.Users.Persistence.Migrations
                     b.HasIndex("CreatedAt", "UserId");
 
                     b.ToTable("profiles", (string)null);
+                });
+
+            modelBuilder.Entity("ECommerce.Users.Domain.WishlistItem", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("user_id");
+
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("product_id");
+
+                    b.Property<bool>("AvailableWhenSaved")
+                        .HasColumnType("boolean")
+                        .HasColumnName("available_when_saved");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character(3)")
+                        .HasColumnName("currency")
+                        .IsFixedLength();
+
+                    b.Property<decimal>("PriceWhenSaved")
+                        .HasPrecision(18, 3)
+                        .HasColumnType("numeric(18,3)")
+                        .HasColumnName("price_when_saved");
+
+                    b.Property<DateTimeOffset>("SavedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("saved_at");
+
+                    b.HasKey("UserId", "ProductId");
+
+                    b.HasIndex(new[] { "UserId", "SavedAt" }, "wishlist_items_by_user");
+
+                    b.ToTable("wishlist_items", (string)null);
                 });
 
             modelBuilder.Entity("ECommerce.Users.Domain.Address", b =>

@@ -471,6 +471,175 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/users/me/wishlist": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WishlistView"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users/me/wishlist/{productId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    productId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WishlistItemView"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        post?: never;
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    productId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description No Content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users/me/wishlist/merge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["MergeWishlistRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WishlistMergeResult"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -482,6 +651,7 @@ export interface components {
             preferences: components["schemas"]["PreferencesResponse"];
             profile: components["schemas"]["ProfileResponse"];
             userId: string;
+            wishlist: components["schemas"]["ExportedWishlistItem"][];
         };
         AddressResponse: {
             city: string;
@@ -517,6 +687,16 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
         };
+        ExportedWishlistItem: {
+            availableWhenSaved: boolean;
+            currency: string;
+            /** Format: double */
+            priceWhenSaved: number;
+            /** Format: uuid */
+            productId: string;
+            /** Format: date-time */
+            savedAt: string;
+        };
         HttpValidationProblemDetails: {
             detail?: null | string;
             errors?: {
@@ -527,6 +707,9 @@ export interface components {
             status?: null | number;
             title?: null | string;
             type?: null | string;
+        };
+        MergeWishlistRequest: {
+            productIds: null | string[];
         };
         PreferencesResponse: {
             currency: string;
@@ -583,6 +766,35 @@ export interface components {
             displayName: string;
             email: string;
             userId: string;
+        };
+        WishlistItemView: {
+            active: boolean;
+            available: boolean;
+            backInStock: boolean;
+            currency: string;
+            imageUrl: null | string;
+            name: null | string;
+            /** Format: double */
+            oldPrice: null | number;
+            /** Format: double */
+            price: null | number;
+            priceDropped: boolean;
+            /** Format: double */
+            priceWhenSaved: number;
+            /** Format: uuid */
+            productId: string;
+            /** Format: date-time */
+            savedAt: string;
+            slug: null | string;
+        };
+        WishlistMergeResult: {
+            notSaved: string[];
+            wishlist: components["schemas"]["WishlistView"];
+        };
+        WishlistView: {
+            items: components["schemas"]["WishlistItemView"][];
+            /** Format: int32 */
+            maxItems: number;
         };
     };
     responses: never;
