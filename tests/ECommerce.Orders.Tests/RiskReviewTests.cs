@@ -30,6 +30,7 @@ public sealed class RiskReviewTests(OrdersHost host)
         Assert.Equal((order.Total, 1, 0), (sent.GetProperty("amount").GetDecimal(), sent.GetProperty("lineCount").GetInt32(), sent.GetProperty("ordersLast24Hours").GetInt32()));
 
         await host.PublishAsync(new StockReserved(order.Id, Guid.NewGuid(), DateTimeOffset.UtcNow.AddDays(3)));
+        await host.WaitForStatusAsync(token, order.Id, OrderStatus.StockReserved);
         await host.PublishAsync(new PaymentAuthorised(order.Id, Guid.NewGuid(), (long)(order.Total * 100), "GBP"));
         var held = await host.WaitForStatusAsync(token, order.Id, OrderStatus.HeldForReview);
         Assert.InRange(held.StockHeldUntil!.Value, DateTimeOffset.UtcNow.AddDays(3).AddMinutes(-5), DateTimeOffset.UtcNow.AddDays(3));
