@@ -43,7 +43,10 @@ public sealed class PaymentsFixture() : ServiceHost<Program>("paymentsdb")
         var topics = new[] { nameof(PaymentSucceeded), nameof(PaymentFailed), nameof(PaymentRefunded), nameof(PaymentAuthorised) };
         var types = new Dictionary<string, Type>
         {
-            [topics[0]] = typeof(PaymentSucceeded), [topics[1]] = typeof(PaymentFailed), [topics[2]] = typeof(PaymentRefunded), [topics[3]] = typeof(PaymentAuthorised),
+            [topics[0]] = typeof(PaymentSucceeded),
+            [topics[1]] = typeof(PaymentFailed),
+            [topics[2]] = typeof(PaymentRefunded),
+            [topics[3]] = typeof(PaymentAuthorised),
         };
         _ordersSubscription = await Transport.SubscribeAsync(new SubscriptionSettings("orders", topics), (received, _) =>
         {

@@ -23,7 +23,7 @@ public sealed class OrderCancelledHandler(PaymentsDbContext db, PaymentRefunder 
         if (payment.TryCancel())
         {
             // A 3-D Secure check still open or an authorisation held for review: the intent is cancelled too (the
-                // authorisation is voided), so no money stays held.
+            // authorisation is voided), so no money stays held.
             if (openIntent is not null)
             {
                 await provider.CancelAsync(openIntent, cancellationToken);
