@@ -40,6 +40,9 @@ var ai = builder.AddService<Projects.ECommerce_AI>("ai")
     .WithAuthentication(auth)
     .WithDashboardCommand("train-models", "Train models now", "Trains the recommender and risk models on the data so far; a better model replaces the serving one.", "BrainCircuit");
 
+// Checkout scores order risk with AI as the Orders service itself (AI's risk endpoint takes a service token).
+orders.WithReference(ai).WithClientCredentials(auth);
+
 // E-mail to shoppers from events (smtp4dev's inbox locally) and signed outbound webhooks.
 var mail = builder.AddDevelopmentMailServer();
 var notifications = builder.AddService<Projects.ECommerce_Notifications>("notifications")

@@ -9,11 +9,20 @@ public sealed record OrderLine(Guid ProductId, string Sku, int Quantity, decimal
 /// A customer placed an order: Products reserves its stock, Payments records what to charge once stock is reserved.
 /// <see cref="PaymentMethod"/> is a provider token chosen in the storefront (<c>pm_card_visa</c>, a Stripe <c>pm_…</c>), never card data.
 /// <see cref="TotalMinor"/> is <see cref="Total"/> in the currency's minor units (<see cref="Money"/>); events written
-/// before it existed carry null.
+/// before it existed carry null. <see cref="HoldForReview"/>: the order's risk score reached Orders' hold threshold, so
+/// Payments authorises without capturing and Products keeps the stock for the review window (false on older events).
 /// </summary>
 [EventName("OrderPlaced")]
 public sealed record OrderPlaced(
-    Guid OrderId, string CustomerId, IReadOnlyList<OrderLine> Lines, string Currency, decimal Total, string PaymentMethod, long? TotalMinor = null) : IntegrationEvent;
+    Guid OrderId, string CustomerId, IReadOnlyList<OrderLine> Lines, string Currency, decimal Total, string PaymentMethod, long? TotalMinor = null,
+    bool HoldForReview = false) : IntegrationEvent;
+
+/// <summary>
+/// The back office approved an order held for risk review: Payments captures the authorised payment (once, however often
+/// this arrives), and its PaymentSucceeded makes the order Paid.
+/// </summary>
+[EventName("OrderReviewApproved")]
+public sealed record OrderReviewApproved(Guid OrderId, string CustomerId, string ApprovedBy) : IntegrationEvent;
 
 /// <summary>An order was paid; Products commits its reservation, AI learns from it.</summary>
 [EventName("OrderPaid")]

@@ -2,6 +2,13 @@ using ECommerce.Messaging;
 
 namespace ECommerce.Contracts;
 
+/// <summary>
+/// An order held for risk review (OrderPlaced.HoldForReview) has its payment authorised and not captured: the funds are
+/// held at the provider until the back office approves (capture) or rejects (the authorisation is cancelled).
+/// </summary>
+[EventName("PaymentAuthorised")]
+public sealed record PaymentAuthorised(Guid OrderId, Guid PaymentId, long AmountMinor, string Currency) : IntegrationEvent;
+
 /// <summary>The order's payment was captured.</summary>
 [EventName("PaymentSucceeded")]
 public sealed record PaymentSucceeded(Guid OrderId, Guid PaymentId, long AmountMinor, string Currency) : IntegrationEvent;

@@ -8,6 +8,7 @@ using ECommerce.Orders.Internal;
 using ECommerce.Orders.Lifecycle;
 using ECommerce.Orders.Persistence;
 using ECommerce.Orders.Pricing;
+using ECommerce.Orders.Review;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
@@ -38,6 +39,7 @@ app.MapAdmin();
 app.MapFulfilment();
 app.MapShippingMethods();
 app.MapPromotions();
+app.MapRiskReview();
 app.MapInternalOrders();
 
 await app.RunOrMigrateAsync(args);

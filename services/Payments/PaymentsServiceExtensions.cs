@@ -50,6 +50,7 @@ public static class PaymentsServiceExtensions
             .Subscribe<OrderPlaced, OrderPlacedHandler>()
             .Subscribe<StockReserved, StockReservedHandler>()
             .Subscribe<OrderPaymentRetried, OrderPaymentRetriedHandler>()
+            .Subscribe<OrderReviewApproved, OrderReviewApprovedHandler>()
             .Subscribe<OrderCancelled, OrderCancelledHandler>()
             .Subscribe<RefundRequested, RefundRequestedHandler>()
             .Subscribe<EmailVerified, GuestPayments.EmailVerifiedHandler>());

@@ -11,6 +11,9 @@ public sealed record StubProduct(
     Guid Id, string Sku, string Name, string Slug, decimal Price, string Currency, int Available, bool Active, string? ImageUrl,
     string TaxClass = "standard", int WeightGrams = 500, IReadOnlyList<string>? CategorySlugs = null);
 
+/// <summary>What the stand-in for AI's risk endpoint answers for a customer.</summary>
+public sealed record StubRisk(double Score, IReadOnlyList<string> Reasons);
+
 /// <summary>An address as Users answers <c>GET /api/users/me/addresses/{id}</c>.</summary>
 public sealed record StubAddress(
     Guid Id, string Label, string Recipient, string Line1, string? Line2, string City, string Postcode, string? Region, string Country, string? Phone,
@@ -33,6 +36,15 @@ public sealed class NeighbourServices : IAsyncDisposable
 
     public string Address => _app.Urls.First();
 
+    /// <summary>AI's risk answers by customer id; a customer not listed scores 0.05 with no reasons.</summary>
+    public ConcurrentDictionary<string, StubRisk> Risk { get; } = new();
+
+    /// <summary>What checkout sent to AI's risk endpoint, by customer id (the features of the last request).</summary>
+    public ConcurrentDictionary<string, System.Text.Json.JsonElement> RiskRequests { get; } = new();
+
+    /// <summary>False plays AI down: the risk endpoint answers 503.</summary>
+    public bool RiskAvailable { get; set; } = true;
+
     public static async Task<NeighbourServices> StartAsync()
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -53,6 +65,25 @@ public sealed class NeighbourServices : IAsyncDisposable
 
             var sub = new JsonWebToken(header["Bearer ".Length..]).Subject;
             return services.Addresses.TryGetValue((sub, id), out var address) ? Results.Json(address) : Results.NotFound();
+        });
+        // AI's risk endpoint, called with a client-credentials token from the token endpoint below.
+        app.MapPost("/connect/token", () => Results.Json(new { access_token = "service-token", token_type = "Bearer", expires_in = 3600 }));
+        app.MapPost("/api/ai/risk", (System.Text.Json.JsonElement body, HttpRequest request) =>
+        {
+            if (!services.RiskAvailable)
+            {
+                return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
+            }
+
+            if (request.Headers.Authorization.ToString() != "Bearer service-token")
+            {
+                return Results.Unauthorized();
+            }
+
+            var customer = body.GetProperty("customerId").GetString()!;
+            services.RiskRequests[customer] = body.Clone();
+            var risk = services.Risk.GetValueOrDefault(customer) ?? new StubRisk(0.05, []);
+            return Results.Json(new { score = risk.Score, review = risk.Score > 0.5, threshold = 0.5, reasons = risk.Reasons, source = "model", modelVersion = 3 });
         });
         await app.StartAsync();
         return services;

@@ -32,7 +32,7 @@ public class OrdersHost() : ServiceHost<Program>("ordersdb")
         Neighbours = await NeighbourServices.StartAsync();
         await Transport.EnsureTopologyAsync(
             [.. new[] { nameof(OrderPlaced), nameof(OrderPaid), nameof(OrderCancelled), nameof(OrderShipped), nameof(OrderPaymentRetried),
-                nameof(OrderDelivered), nameof(ReturnRequested), nameof(ReturnApproved), nameof(ReturnRejected), nameof(ReturnReceived), nameof(RefundRequested) }.Select(t => new SubscriptionBinding(t, SpySubscription))],
+                nameof(OrderDelivered), nameof(OrderReviewApproved), nameof(ReturnRequested), nameof(ReturnApproved), nameof(ReturnRejected), nameof(ReturnReceived), nameof(RefundRequested) }.Select(t => new SubscriptionBinding(t, SpySubscription))],
             TestContext.Current.CancellationToken);
     }
 
@@ -40,6 +40,10 @@ public class OrdersHost() : ServiceHost<Program>("ordersdb")
     {
         settings["Orders:Products:BaseAddress"] = Neighbours.Address;
         settings["Orders:Users:BaseAddress"] = Neighbours.Address;
+        settings["Orders:Risk:BaseAddress"] = Neighbours.Address;
+        settings["Authentication:Client:Id"] = "orders";
+        settings["Authentication:Client:Secret"] = "test-secret";
+        settings["Authentication:Client:TokenEndpoint"] = Neighbours.Address + "/connect/token";
         settings["Orders:Timeouts:Pending"] = "01:00:00";
         settings["Orders:Timeouts:StockReserved"] = "01:00:00";
         settings["Orders:Timeouts:ScanInterval"] = "00:00:00.200";

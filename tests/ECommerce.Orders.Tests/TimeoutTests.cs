@@ -12,6 +12,7 @@ public sealed class ShortTimeoutHost : OrdersHost
     {
         ["Orders:Timeouts:Pending"] = "00:00:03",
         ["Orders:Timeouts:StockReserved"] = "00:00:01",
+        ["Orders:Risk:ReviewWindow"] = "00:00:02",
     };
 }
 

@@ -40,8 +40,14 @@ public sealed class PaymentsFixture() : ServiceHost<Program>("paymentsdb")
 
     protected override async Task StartedAsync()
     {
-        var topics = new[] { nameof(PaymentSucceeded), nameof(PaymentFailed), nameof(PaymentRefunded) };
-        var types = new Dictionary<string, Type> { [topics[0]] = typeof(PaymentSucceeded), [topics[1]] = typeof(PaymentFailed), [topics[2]] = typeof(PaymentRefunded) };
+        var topics = new[] { nameof(PaymentSucceeded), nameof(PaymentFailed), nameof(PaymentRefunded), nameof(PaymentAuthorised) };
+        var types = new Dictionary<string, Type>
+        {
+            [topics[0]] = typeof(PaymentSucceeded),
+            [topics[1]] = typeof(PaymentFailed),
+            [topics[2]] = typeof(PaymentRefunded),
+            [topics[3]] = typeof(PaymentAuthorised),
+        };
         _ordersSubscription = await Transport.SubscribeAsync(new SubscriptionSettings("orders", topics), (received, _) =>
         {
             Published.Enqueue(EventSerializer.Deserialize(received.Message, types[received.Message.Type]));

@@ -23,7 +23,7 @@ public sealed class SchemaMigrationTests
             // grown since (later migrations), so the columns added after the initial migration are taken away again.
             var legacy = scope.ServiceProvider.GetRequiredService<PaymentsDbContext>().Database;
             await legacy.EnsureCreatedAsync(ct);
-            await legacy.ExecuteSqlRawAsync("ALTER TABLE payments DROP COLUMN attempt, DROP COLUMN client_secret", ct);
+            await legacy.ExecuteSqlRawAsync("ALTER TABLE payments DROP COLUMN attempt, DROP COLUMN client_secret, DROP COLUMN hold_for_review", ct);
         }
 
         await services.MigrateDatabaseAsync<PaymentsDbContext>(adoptTable: "payments", ct);

@@ -20,6 +20,7 @@ const AdminLayout = lazy(() => import("./pages/admin/AdminLayout"));
 const AdminProductsPage = lazy(() => import("./pages/admin/AdminProductsPage"));
 const AdminOrdersPage = lazy(() => import("./pages/admin/AdminOrdersPage"));
 const AdminModelsPage = lazy(() => import("./pages/admin/AdminModelsPage"));
+const AdminRiskPage = lazy(() => import("./pages/admin/AdminRiskPage"));
 const AdminSalesPage = lazy(() => import("./pages/admin/AdminSalesPage"));
 const AdminShippingPage = lazy(() => import("./pages/admin/AdminShippingPage"));
 const AdminPromotionsPage = lazy(() => import("./pages/admin/AdminPromotionsPage"));
@@ -51,6 +52,7 @@ export function AppRoutes() {
           <Route path="orders" element={<AdminOrdersPage />} />
           <Route path="pick-list" element={<AdminPickListPage />} />
           <Route path="returns" element={<AdminReturnsPage />} />
+          <Route path="risk" element={<AdminRiskPage />} />
           <Route path="reviews" element={<AdminReviewsPage />} />
           <Route path="models" element={<AdminModelsPage />} />
           <Route path="sales" element={<AdminSalesPage />} />

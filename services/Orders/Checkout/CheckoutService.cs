@@ -24,6 +24,7 @@ public sealed class CheckoutService(
     PromotionStore promotions,
     CartStore carts,
     UsersClient users,
+    RiskClient risk,
     TimeProvider clock,
     ILogger<CheckoutService> logger)
 {
@@ -70,9 +71,11 @@ public sealed class CheckoutService(
         }
 
         var order = Order.Place(customerId, idempotencyKey, hash, quote, address, request.PaymentMethod!, clock.GetUtcNow(), buyer.GuestEmail);
+        await AssessRiskAsync(order, cancellationToken);
         db.Orders.Add(order);
         db.AddIntegrationEvent(new OrderPlaced(order.Id, customerId,
-            [.. order.Items.Select(i => new OrderLine(i.ProductId, i.Sku, i.Quantity, i.UnitPrice))], order.Currency, order.Total, order.PaymentMethod, quote.TotalMinor));
+            [.. order.Items.Select(i => new OrderLine(i.ProductId, i.Sku, i.Quantity, i.UnitPrice))], order.Currency, order.Total, order.PaymentMethod, quote.TotalMinor,
+            order.HeldForReview));
         string? refused;
         try
         {
@@ -95,6 +98,19 @@ public sealed class CheckoutService(
 
         await ClearCartAsync(buyer.Cart, cancellationToken);
         return new CheckoutOutcome(CheckoutResult.Created, order);
+    }
+
+    /// <summary>
+    /// Scores the order before it is saved, so the hold decision travels in OrderPlaced (Payments then authorises only).
+    /// The velocity counts this customer's orders of the last 24 hours placed here, paid or not: a burst of attempts is
+    /// the signal, and AI only sees paid ones.
+    /// </summary>
+    private async Task AssessRiskAsync(Order order, CancellationToken cancellationToken)
+    {
+        var since = order.CreatedAt.AddDays(-1);
+        var recent = await db.Orders.CountAsync(o => o.CustomerId == order.CustomerId && o.CreatedAt >= since, cancellationToken);
+        var verdict = await risk.AssessAsync(order.CustomerId, order.Total, order.Currency, order.Items.Count, recent, cancellationToken);
+        order.AssessRisk(verdict.Score, verdict.Reasons, verdict.Source, verdict.Hold);
     }
 
     /// <summary>

@@ -2,7 +2,7 @@ using Microsoft.Extensions.Options;
 
 namespace ECommerce.Orders.Clients;
 
-/// <summary>The Products and Users clients, and how their outages are answered (503, see <see cref="RetryableFailureHandler"/>).</summary>
+/// <summary>The Products, Users and AI risk clients, and how their outages are answered (503, see <see cref="RetryableFailureHandler"/>).</summary>
 public static class ClientsSetup
 {
     public static IHostApplicationBuilder AddServiceClients(this IHostApplicationBuilder builder)
@@ -16,6 +16,11 @@ public static class ClientsSetup
         builder.Services.AddHttpClient<UsersClient>((sp, http) =>
             http.BaseAddress = sp.GetRequiredService<IOptionsMonitor<ServiceAddress>>().Get("users").BaseAddress)
             .ForwardCallerToken();
+
+        // AI scores checkout risk as this service (AI's risk endpoint takes a service token, never a shopper's).
+        builder.Services.AddOptions<RiskOptions>().BindConfiguration("Orders:Risk").ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddHttpClient<RiskClient>((sp, http) => http.BaseAddress = sp.GetRequiredService<IOptions<RiskOptions>>().Value.BaseAddress)
+            .AddClientCredentialsToken();
 
         builder.Services.AddExceptionHandler<RetryableFailureHandler>();
         return builder;

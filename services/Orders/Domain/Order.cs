@@ -196,7 +196,7 @@ public sealed partial class Order
             return new TransitionOutcome(TransitionKind.Ignored, Status, Status);
         }
 
-        if (Status is OrderStatus.Pending or OrderStatus.StockReserved or OrderStatus.AwaitingPayment or OrderStatus.Cancelled)
+        if (Status is OrderStatus.Pending or OrderStatus.StockReserved or OrderStatus.AwaitingPayment or OrderStatus.HeldForReview or OrderStatus.Cancelled)
         {
             PaymentId = paymentId;
             WasPaid = true;

@@ -3,7 +3,8 @@ namespace ECommerce.Orders.Domain;
 /// <summary>
 /// The order's state machine as one table. Happy path: Pending → StockReserved → Paid → (PartiallyShipped →) Shipped → Delivered.
 /// A declined payment waits in AwaitingPayment, stock held, until the shopper pays again (back to StockReserved) or the
-/// hold expires. Other failures and the customer's cancel end in Cancelled; a late reservation or payment on a cancelled order is
+/// hold expires. An order whose risk score reached the hold threshold waits in HeldForReview, authorised and not captured,
+/// until the back office approves (the capture makes it Paid) or rejects it, or the review window ends. Other failures and the customer's cancel end in Cancelled; a late reservation or payment on a cancelled order is
 /// compensated rather than resurrecting it. Anything not in the table is a repeat or stale event (ignored) or a
 /// command the status does not allow (refused).
 /// </summary>
@@ -18,12 +19,14 @@ public static class OrderStateMachine
         [(OrderStatus.Pending, OrderTrigger.PaymentSucceeded)] = OrderStatus.Paid,
         [(OrderStatus.Pending, OrderTrigger.PaymentFailed)] = OrderStatus.Cancelled,
         [(OrderStatus.Pending, OrderTrigger.PaymentDeclined)] = OrderStatus.AwaitingPayment,
+        [(OrderStatus.Pending, OrderTrigger.PaymentAuthorised)] = OrderStatus.HeldForReview,
         [(OrderStatus.Pending, OrderTrigger.CustomerCancel)] = OrderStatus.Cancelled,
         [(OrderStatus.Pending, OrderTrigger.Timeout)] = OrderStatus.Cancelled,
 
         [(OrderStatus.StockReserved, OrderTrigger.PaymentSucceeded)] = OrderStatus.Paid,
         [(OrderStatus.StockReserved, OrderTrigger.PaymentFailed)] = OrderStatus.Cancelled,
         [(OrderStatus.StockReserved, OrderTrigger.PaymentDeclined)] = OrderStatus.AwaitingPayment,
+        [(OrderStatus.StockReserved, OrderTrigger.PaymentAuthorised)] = OrderStatus.HeldForReview,
         [(OrderStatus.StockReserved, OrderTrigger.CustomerCancel)] = OrderStatus.Cancelled,
         [(OrderStatus.StockReserved, OrderTrigger.Timeout)] = OrderStatus.Cancelled,
 
@@ -32,8 +35,17 @@ public static class OrderStateMachine
         [(OrderStatus.AwaitingPayment, OrderTrigger.PaymentRetry)] = OrderStatus.StockReserved,
         [(OrderStatus.AwaitingPayment, OrderTrigger.PaymentSucceeded)] = OrderStatus.Paid,
         [(OrderStatus.AwaitingPayment, OrderTrigger.PaymentFailed)] = OrderStatus.Cancelled,
+        [(OrderStatus.AwaitingPayment, OrderTrigger.PaymentAuthorised)] = OrderStatus.HeldForReview,
         [(OrderStatus.AwaitingPayment, OrderTrigger.CustomerCancel)] = OrderStatus.Cancelled,
         [(OrderStatus.AwaitingPayment, OrderTrigger.Timeout)] = OrderStatus.Cancelled,
+
+        // Approval publishes OrderReviewApproved and leaves the status; the capture it causes makes the order Paid. A
+        // reservation arriving after the authorisation is ignored (the order already holds stock).
+        [(OrderStatus.HeldForReview, OrderTrigger.PaymentSucceeded)] = OrderStatus.Paid,
+        [(OrderStatus.HeldForReview, OrderTrigger.PaymentFailed)] = OrderStatus.Cancelled,
+        [(OrderStatus.HeldForReview, OrderTrigger.ReviewReject)] = OrderStatus.Cancelled,
+        [(OrderStatus.HeldForReview, OrderTrigger.CustomerCancel)] = OrderStatus.Cancelled,
+        [(OrderStatus.HeldForReview, OrderTrigger.Timeout)] = OrderStatus.Cancelled,
 
         [(OrderStatus.Paid, OrderTrigger.Ship)] = OrderStatus.Shipped,
         [(OrderStatus.Paid, OrderTrigger.ShipPart)] = OrderStatus.PartiallyShipped,
@@ -69,5 +81,6 @@ public static class OrderStateMachine
     }
 
     /// <summary>Stock is held for the order (reserved, or implied by a captured payment) until it is shipped or cancelled.</summary>
-    public static bool HoldsStock(OrderStatus status) => status is OrderStatus.StockReserved or OrderStatus.AwaitingPayment or OrderStatus.Paid;
+    public static bool HoldsStock(OrderStatus status) =>
+        status is OrderStatus.StockReserved or OrderStatus.AwaitingPayment or OrderStatus.HeldForReview or OrderStatus.Paid;
 }

@@ -8,6 +8,12 @@ public enum OrderTrigger
     PaymentSucceeded,
     PaymentFailed,
 
+    /// <summary>Payments authorised an order held for risk review and did not capture it (PaymentAuthorised).</summary>
+    PaymentAuthorised,
+
+    /// <summary>The back office rejected an order held for risk review: it is cancelled, its authorisation voided.</summary>
+    ReviewReject,
+
     /// <summary>A payment failure the shopper can recover from by paying again (PaymentFailed with CanRetry).</summary>
     PaymentDeclined,
 
@@ -30,5 +36,5 @@ public static class OrderTriggerExtensions
     /// does not fit is refused, so they can be told why.
     /// </summary>
     public static bool IsCommand(this OrderTrigger trigger) =>
-        trigger is OrderTrigger.CustomerCancel or OrderTrigger.PaymentRetry or OrderTrigger.Ship or OrderTrigger.ShipPart or OrderTrigger.Deliver;
+        trigger is OrderTrigger.CustomerCancel or OrderTrigger.ReviewReject or OrderTrigger.PaymentRetry or OrderTrigger.Ship or OrderTrigger.ShipPart or OrderTrigger.Deliver;
 }

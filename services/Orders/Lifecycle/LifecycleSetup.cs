@@ -17,6 +17,7 @@ public static class LifecycleSetup
             .Subscribe<StockReserved, StockReservedHandler>()
             .Subscribe<StockRejected, StockRejectedHandler>()
             .Subscribe<PaymentSucceeded, PaymentSucceededHandler>()
+            .Subscribe<PaymentAuthorised, PaymentAuthorisedHandler>()
             .Subscribe<PaymentFailed, PaymentFailedHandler>()
             .Subscribe<PaymentRefunded, PaymentRefundedHandler>()
             .Subscribe<UserDeleted, UserDeletedHandler>()

@@ -7,8 +7,8 @@ namespace ECommerce.Orders.Lifecycle;
 
 /// <summary>
 /// Cancels orders whose reservation or payment never answered, or whose stock hold ran out while awaiting payment after
-/// a decline, with reason "timeout" (OrderCancelled then releases any
-/// stock). Each order is moved in its own transaction under its row version, so a sweep racing an event handler or a
+/// a decline, with reason "timeout", and orders held for risk review that nobody decided within the review window, with
+/// reason "review_timeout" (OrderCancelled then releases any stock and voids an authorisation). Each order is moved in its own transaction under its row version, so a sweep racing an event handler or a
 /// second instance's sweep loses cleanly instead of double-cancelling; a late answer is then compensated.
 /// </summary>
 public sealed class OrderTimeoutService(IServiceScopeFactory scopes, IOptions<OrderTimeouts> options, TimeProvider clock, ILogger<OrderTimeoutService> logger)
@@ -48,7 +48,8 @@ public sealed class OrderTimeoutService(IServiceScopeFactory scopes, IOptions<Or
             overdue = await db.Orders
                 .Where(o => (o.Status == OrderStatus.Pending && o.StatusChangedAt < pendingBefore)
                     || ((o.Status == OrderStatus.StockReserved || o.Status == OrderStatus.AwaitingPayment)
-                        && (o.StockHeldUntil != null ? o.StockHeldUntil < now : o.StatusChangedAt < reservedBefore)))
+                        && (o.StockHeldUntil != null ? o.StockHeldUntil < now : o.StatusChangedAt < reservedBefore))
+                    || (o.Status == OrderStatus.HeldForReview && o.ReviewDecision == null && o.StockHeldUntil < now))
                 .OrderBy(o => o.StatusChangedAt).Select(o => o.Id).Take(BatchSize).ToListAsync(cancellationToken);
         }
 
@@ -58,12 +59,13 @@ public sealed class OrderTimeoutService(IServiceScopeFactory scopes, IOptions<Or
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<OrdersDbContext>();
             var workflow = scope.ServiceProvider.GetRequiredService<OrderWorkflow>();
-            if (await workflow.FindAsync(id, cancellationToken) is not { } order)
+            // Loaded again, so an admin's approval that committed since the query is seen: an approved order waits for its capture.
+            if (await workflow.FindAsync(id, cancellationToken) is not { } order || order.ReviewDecision is not null)
             {
                 continue;
             }
 
-            var outcome = workflow.Apply(order, OrderTrigger.Timeout, "system", "timeout");
+            var outcome = workflow.Apply(order, OrderTrigger.Timeout, "system", order.Status == OrderStatus.HeldForReview ? "review_timeout" : "timeout");
             try
             {
                 await db.SaveChangesAsync(cancellationToken);

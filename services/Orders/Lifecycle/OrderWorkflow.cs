@@ -1,3 +1,4 @@
+using ECommerce.Orders.Clients;
 using ECommerce.Orders.Domain;
 using ECommerce.Orders.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -10,7 +11,7 @@ namespace ECommerce.Orders.Lifecycle;
 /// the inbox's transaction) and applies a trigger at the current time. The integration event a move owes goes to the
 /// outbox with the caller's one SaveChanges (see <see cref="Order.TakeOwedEvents"/>).
 /// </summary>
-public sealed class OrderWorkflow(OrdersDbContext db, TimeProvider clock, IOptions<OrderTimeouts> timeouts)
+public sealed class OrderWorkflow(OrdersDbContext db, TimeProvider clock, IOptions<OrderTimeouts> timeouts, IOptions<RiskOptions> risk)
 {
     /// <summary>
     /// Loads an order with what <see cref="Order.Apply"/> needs (lines for OrderPaid, history for repeats). Inside a
@@ -28,12 +29,20 @@ public sealed class OrderWorkflow(OrdersDbContext db, TimeProvider clock, IOptio
         return await db.Orders.WithDetails().SingleOrDefaultAsync(o => o.Id == orderId, cancellationToken);
     }
 
-    /// <summary>Applies a trigger now; the first move into holding stock for payment starts the stock hold.</summary>
+    /// <summary>
+    /// Applies a trigger now; the first move into holding stock for payment starts the stock hold, and the move into
+    /// review replaces it with the review window.
+    /// </summary>
     public TransitionOutcome Apply(Order order, OrderTrigger trigger, string actor, string? reason)
     {
         var now = clock.GetUtcNow();
         var outcome = order.Apply(trigger, actor, reason, now);
         order.HoldStockFor(timeouts.Value.StockReserved, now);
+        if (outcome.Moved && outcome.To == OrderStatus.HeldForReview)
+        {
+            order.StartReview(risk.Value.ReviewWindow, now);
+        }
+
         return outcome;
     }
 

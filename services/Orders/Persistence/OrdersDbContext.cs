@@ -71,6 +71,13 @@ public sealed class OrdersDbContext(DbContextOptions<OrdersDbContext> options) :
             order.HasIndex(o => new { o.CreatedAt, o.Id });
             // The timeout sweep looks only at orders still waiting on another service.
             order.HasIndex(o => new { o.Status, o.StatusChangedAt }).HasFilter("status IN ('Pending', 'StockReserved', 'AwaitingPayment')");
+            // Risk at checkout and the back office's review of held orders; the review queue reads held orders oldest first.
+            order.Property(o => o.RiskReasons).HasColumnType("jsonb").HasConversion(JsonColumn.Converter<List<string>>(), JsonColumn.Comparer<List<string>>());
+            order.Property(o => o.RiskSource).HasMaxLength(20);
+            order.Property(o => o.ReviewDecision).HasConversion<string>().HasMaxLength(20);
+            order.Property(o => o.ReviewedBy).HasMaxLength(250);
+            order.Property(o => o.ReviewNote).HasMaxLength(500);
+            order.HasIndex(o => o.StatusChangedAt, "ix_orders_review_queue").HasFilter("status = 'HeldForReview'");
             order.HasMany(o => o.Items).WithOne().HasForeignKey(i => i.OrderId).OnDelete(DeleteBehavior.Cascade);
             order.HasMany(o => o.History).WithOne().HasForeignKey(h => h.OrderId).OnDelete(DeleteBehavior.Cascade);
             order.HasMany(o => o.Shipments).WithOne().HasForeignKey(s => s.OrderId).OnDelete(DeleteBehavior.Cascade);

@@ -24,7 +24,7 @@ public sealed class OrderPlacedHandler(PaymentsDbContext db, ILogger<OrderPlaced
         }
 
         var amount = AmountToCharge(@event);
-        var payment = Payment.Record(@event.OrderId, @event.CustomerId, amount ?? 0, @event.Currency, @event.PaymentMethod);
+        var payment = Payment.Record(@event.OrderId, @event.CustomerId, amount ?? 0, @event.Currency, @event.PaymentMethod, @event.HoldForReview);
         db.Payments.Add(payment);
         if (amount is null)
         {

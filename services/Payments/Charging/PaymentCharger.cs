@@ -34,19 +34,44 @@ public sealed class PaymentCharger(PaymentsDbContext db, IPaymentProvider provid
     }
 
     /// <summary>
-    /// Acts on the provider's answer: funds held are captured at once; the rest is recorded as it stands. Also used
-    /// after the shopper's 3-D Secure check, with the intent as the provider then reports it.
+    /// Acts on the provider's answer: funds held are captured at once, unless the order is held for risk review (then
+    /// they stay authorised until the back office decides); the rest is recorded as it stands. Also used after the
+    /// shopper's 3-D Secure check, with the intent as the provider then reports it.
     /// </summary>
     public async Task SettleAsync(Payment payment, ProviderPaymentResult result, CancellationToken cancellationToken)
     {
         if (result.Status == ProviderPaymentStatus.RequiresCapture)
         {
             payment.MarkAuthorised(result.ProviderPaymentId!);
+            if (payment.HoldForReview)
+            {
+                PaymentOutcomes.AuthorisedForReview(db, payment);
+                logger.LogInformation("Order {OrderId} authorised (attempt {Attempt}) and held for risk review; not captured", payment.OrderId, payment.Attempt);
+                return;
+            }
+
             result = await provider.CaptureAsync(result.ProviderPaymentId!, payment.AmountMinor,
                 IdempotencyKeys.Capture(payment.OrderId, payment.Attempt), cancellationToken);
         }
 
         Apply(payment, result);
+    }
+
+    /// <summary>
+    /// The back office approved a held order: its authorised payment is captured with the attempt's capture key, so a
+    /// redelivered approval (or one racing a second consumer, which waits on the row lock) captures once.
+    /// </summary>
+    public async Task CaptureHeldAsync(Guid orderId, CancellationToken cancellationToken)
+    {
+        var payment = await db.LockPaymentAsync(orderId, cancellationToken) ?? throw new PaymentNotRecordedException(orderId);
+        if (payment.Status != PaymentStatus.Authorised)
+        {
+            logger.LogInformation("Order {OrderId} approved after review but its payment is {Status}; nothing to capture", orderId, payment.Status);
+            return;
+        }
+
+        Apply(payment, await provider.CaptureAsync(payment.ProviderPaymentId!, payment.AmountMinor,
+            IdempotencyKeys.Capture(payment.OrderId, payment.Attempt), cancellationToken));
     }
 
     private void Apply(Payment payment, ProviderPaymentResult result)

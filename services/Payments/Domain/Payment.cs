@@ -33,6 +33,12 @@ public sealed class Payment
 
     public string? Provider { get; private set; }
 
+    /// <summary>
+    /// Orders held the order for risk review (OrderPlaced.HoldForReview): the charge stops at
+    /// <see cref="PaymentStatus.Authorised"/> and is captured only when the back office approves (OrderReviewApproved).
+    /// </summary>
+    public bool HoldForReview { get; private set; }
+
     public string? ProviderPaymentId { get; private set; }
 
     public string? FailureReason { get; private set; }
@@ -53,7 +59,7 @@ public sealed class Payment
 
     public long Refundable => CapturedMinor - RefundedMinor;
 
-    public static Payment Record(Guid orderId, string customerId, long amountMinor, string currency, string paymentMethod)
+    public static Payment Record(Guid orderId, string customerId, long amountMinor, string currency, string paymentMethod, bool holdForReview = false)
     {
         var now = DateTimeOffset.UtcNow;
         return new Payment
@@ -64,6 +70,7 @@ public sealed class Payment
             AmountMinor = amountMinor,
             Currency = currency.ToUpperInvariant(),
             PaymentMethod = paymentMethod,
+            HoldForReview = holdForReview,
             Status = PaymentStatus.Pending,
             CreatedAt = now,
             UpdatedAt = now,
@@ -137,12 +144,12 @@ public sealed class Payment
     }
 
     /// <summary>
-    /// Only an uncharged payment can be cancelled (one not yet sent, or waiting for the shopper's 3-D Secure check); a
-    /// captured one is refunded instead.
+    /// Only an uncharged payment can be cancelled (one not yet sent, waiting for the shopper's 3-D Secure check, or
+    /// authorised and held for risk review); a captured one is refunded instead.
     /// </summary>
     public bool TryCancel()
     {
-        if (Status is not (PaymentStatus.Pending or PaymentStatus.RequiresAction))
+        if (Status is not (PaymentStatus.Pending or PaymentStatus.RequiresAction or PaymentStatus.Authorised))
         {
             return false;
         }

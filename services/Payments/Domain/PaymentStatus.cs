@@ -15,7 +15,10 @@ public enum PaymentStatus
     /// </summary>
     RequiresAction,
 
-    /// <summary>Funds held at the provider, not yet captured.</summary>
+    /// <summary>
+    /// Funds held at the provider, not yet captured: for a moment during a charge, or until the back office decides an
+    /// order held for risk review (<see cref="Payment.HoldForReview"/>).
+    /// </summary>
     Authorised,
 
     /// <summary>Money taken; refunds may follow (partial refunds keep this status).</summary>

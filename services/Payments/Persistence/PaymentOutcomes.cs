@@ -17,6 +17,13 @@ public static class PaymentOutcomes
         PaymentsMetrics.Captured();
     }
 
+    /// <summary>Authorised and held for the back office's risk review: Orders puts the order on hold, nothing is captured yet.</summary>
+    public static void AuthorisedForReview(PaymentsDbContext db, Payment payment)
+    {
+        db.AddIntegrationEvent(new PaymentAuthorised(payment.OrderId, payment.Id, payment.AmountMinor, payment.Currency));
+        PaymentsMetrics.HeldForReview();
+    }
+
     public static void Failed(PaymentsDbContext db, Payment payment, string? providerPaymentId, string reason)
     {
         payment.MarkFailed(providerPaymentId, reason);

@@ -41,6 +41,7 @@ public sealed class PaymentsDbContext(DbContextOptions<PaymentsDbContext> option
             payment.Property(p => p.PaymentMethod).HasColumnName("payment_method").IsRequired();
             payment.Property(p => p.Status).HasColumnName("status").HasConversion<string>().HasMaxLength(20);
             payment.Property(p => p.Provider).HasColumnName("provider");
+            payment.Property(p => p.HoldForReview).HasColumnName("hold_for_review");
             payment.Property(p => p.ProviderPaymentId).HasColumnName("provider_payment_id");
             payment.Property(p => p.FailureReason).HasColumnName("failure_reason");
             payment.Property(p => p.Attempt).HasColumnName("attempt").HasDefaultValue(1);

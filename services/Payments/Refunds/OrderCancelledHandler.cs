@@ -7,8 +7,9 @@ using ECommerce.Payments.Providers;
 namespace ECommerce.Payments.Refunds;
 
 /// <summary>
-/// An order was cancelled. Not yet charged (or waiting for the shopper's 3-D Secure check): the payment is cancelled so
-/// a late StockReserved charges nothing.
+/// An order was cancelled. Not yet charged (waiting for the shopper's 3-D Secure check, or authorised and held for risk
+/// review): the payment is cancelled so a late StockReserved charges nothing, and an open intent is cancelled at the
+/// provider so no money stays held.
 /// Captured: whatever is still refundable is refunded in full. Anything else (failed, already refunded): nothing to do.
 /// </summary>
 [HandlerName("OrderCancelledHandler")]
@@ -18,10 +19,11 @@ public sealed class OrderCancelledHandler(PaymentsDbContext db, PaymentRefunder 
     public async Task HandleAsync(OrderCancelled @event, CancellationToken cancellationToken)
     {
         var payment = await db.LockPaymentAsync(@event.OrderId, cancellationToken) ?? throw new PaymentNotRecordedException(@event.OrderId);
-        var openIntent = payment.Status == PaymentStatus.RequiresAction ? payment.ProviderPaymentId : null;
+        var openIntent = payment.Status is PaymentStatus.RequiresAction or PaymentStatus.Authorised ? payment.ProviderPaymentId : null;
         if (payment.TryCancel())
         {
-            // A 3-D Secure check still open: the intent is cancelled too, so finishing the check later holds no money.
+            // A 3-D Secure check still open or an authorisation held for review: the intent is cancelled too (the
+            // authorisation is voided), so no money stays held.
             if (openIntent is not null)
             {
                 await provider.CancelAsync(openIntent, cancellationToken);

@@ -14,6 +14,13 @@ public sealed class InventoryOptions
     /// </summary>
     public TimeSpan ReservationTtl { get; set; } = TimeSpan.FromMinutes(20);
 
+    /// <summary>
+    /// The same safety net for an order Orders holds for risk review (OrderPlaced.HoldForReview): longer than Orders'
+    /// stock hold plus its review window (Orders:Timeouts:StockReserved 15 minutes + Orders:Risk:ReviewWindow 3 days),
+    /// so a held order is approved, rejected or cancelled by Orders before its stock could be released under it.
+    /// </summary>
+    public TimeSpan HeldReservationTtl { get; set; } = TimeSpan.FromDays(3) + TimeSpan.FromHours(1);
+
     /// <summary>How often the expiry sweep looks for reservations past their time.</summary>
     public TimeSpan ExpirySweepInterval { get; set; } = TimeSpan.FromSeconds(30);
 

@@ -15,8 +15,11 @@ namespace ECommerce.Products.Inventory;
 /// </summary>
 public sealed class InventoryService(ProductsDbContext db, IOptions<InventoryOptions> options, TimeProvider clock, ILogger<InventoryService> logger)
 {
-    /// <summary>Reserves every line of the order or none; publishes StockReserved or StockRejected. Repeats are no-ops.</summary>
-    public async Task<ReservationStatus> ReserveAsync(Guid orderId, IEnumerable<OrderLine> lines, CancellationToken ct)
+    /// <summary>
+    /// Reserves every line of the order or none; publishes StockReserved or StockRejected. Repeats are no-ops. An order
+    /// held for risk review (<paramref name="heldForReview"/>) keeps the stock for the longer review TTL.
+    /// </summary>
+    public async Task<ReservationStatus> ReserveAsync(Guid orderId, IEnumerable<OrderLine> lines, CancellationToken ct, bool heldForReview = false)
     {
         RequireTransaction();
         var existing = await LockReservationAsync(orderId, ct);
@@ -69,7 +72,7 @@ public sealed class InventoryService(ProductsDbContext db, IOptions<InventoryOpt
         {
             OrderId = orderId,
             Status = ReservationStatus.Reserved,
-            ExpiresAt = now + options.Value.ReservationTtl,
+            ExpiresAt = now + (heldForReview ? options.Value.HeldReservationTtl : options.Value.ReservationTtl),
             Lines = wanted,
         };
         db.Reservations.Add(reservation);

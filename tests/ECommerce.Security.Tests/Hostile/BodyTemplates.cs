@@ -72,6 +72,7 @@ public static class BodyTemplates
             IdempotencyKey),
         ["POST /api/orders/{id:guid}/cancel"] = new("""{"reason":"changed my mind"}""", new Dictionary<string, FieldKind> { ["reason"] = Text }),
         ["POST /api/orders/admin/{id:guid}/cancel"] = new("""{"reason":"customer asked by phone"}""", new Dictionary<string, FieldKind> { ["reason"] = Text }),
+        ["POST /api/orders/admin/{id:guid}/risk/reject"] = new("""{"reason":"card reported stolen"}""", new Dictionary<string, FieldKind> { ["reason"] = Text }),
         ["POST /api/orders/guest/{id:guid}/payment"] = new("""{"paymentMethod":"pm_card_visa"}""", new Dictionary<string, FieldKind> { ["paymentMethod"] = Format }),
         ["POST /api/orders/{id:guid}/payment"] = new("""{"paymentMethod":"pm_card_visa"}""", new Dictionary<string, FieldKind> { ["paymentMethod"] = Format }),
         ["POST /api/orders/{id:guid}/ship"] = new("""{"trackingNumber":"TRK123456","carrier":"dpd"}""", new Dictionary<string, FieldKind> { ["trackingNumber"] = Format, ["carrier"] = Format }),

@@ -36,6 +36,11 @@ export type Carrier = Schemas["CarrierView"];
 export type PickList = Schemas["PickList"];
 
 export type ReturnQueueEntry = Schemas["ReturnQueueEntry"];
+/** A held order in the risk review queue: AI's score and its reasons in words (the back office only). */
+export type HeldOrder = Schemas["HeldOrderView"];
+/** Share of orders held and the model's precision on reviewed orders (rejected = true positive). */
+export type RiskSummary = Schemas["RiskSummaryView"];
+export type ReviewResult = Schemas["ReviewResultView"];
 
 export type CreateShipment = RequestBody<Schemas["CreateShipmentRequest"]>;
 
@@ -119,6 +124,12 @@ export const ordersApi = {
   /** The items arrived: restock or write off each line; Orders then asks Payments for the refund. */
   receiveReturn: (id: string, returnId: string, lines: { productId: string; restock: boolean }[]) =>
     request<OrderDetail>(`/api/orders/admin/${id}/returns/${returnId}/receive`, { method: "POST", body: { lines } }),
+  riskQueue: () => request<HeldOrder[]>("/api/orders/admin/risk/queue"),
+  riskSummary: (days = 30) => request<RiskSummary>(`/api/orders/admin/risk/summary${query({ days })}`),
+  /** Approves a held order: Payments captures it and it becomes Paid. A second approval answers the same; after a rejection it is a 409. */
+  approveRisk: (id: string) => request<ReviewResult>(`/api/orders/admin/${id}/risk/approve`, { method: "POST" }),
+  /** Rejects a held order: cancelled, the authorisation voided, the stock released. The reason stays in the back office. */
+  rejectRisk: (id: string, reason: string) => request<ReviewResult>(`/api/orders/admin/${id}/risk/reject`, { method: "POST", body: { reason } }),
   /** The store cancels before shipping: stock is released and a paid order refunded in full. */
   adminCancel: (id: string, reason: string) =>
     request<OrderDetail>(`/api/orders/admin/${id}/cancel`, { method: "POST", body: { reason } }),

@@ -11,6 +11,7 @@ const shortLabels: Record<string, string> = {
   Pending: "Placed",
   StockReserved: "Items reserved",
   AwaitingPayment: "Waiting for payment",
+  HeldForReview: "Held for review",
   Paid: "Paid",
   PartiallyShipped: "Partly shipped",
   Shipped: "Shipped",
@@ -25,6 +26,7 @@ const sentences: Record<string, string> = {
   Pending: "We've received your order",
   StockReserved: "We've reserved your items",
   AwaitingPayment: "Your payment didn't go through",
+  HeldForReview: "We're checking your order",
   Paid: "Payment received",
   PartiallyShipped: "Part of your order is on its way",
   Shipped: "Shipped",
@@ -49,6 +51,11 @@ export function paymentFailureMessage(reason: string | null | undefined): string
 export function cancellationMessage(order: Pick<OrderDetail, "status" | "cancellationReason" | "history">): string | null {
   if (order.status !== "Cancelled") return null;
   const reason = order.cancellationReason ?? order.history.find((h) => h.to === "Cancelled")?.reason ?? "";
+  // A risk review: the reviewer's note is the store's, never shown; the shopper hears what happened to their money.
+  if (/^not approved after a security check/i.test(reason))
+    return "We could not approve this order after our security check, so it was cancelled. You have not been charged: the amount held on your card has been released.";
+  if (/^review_timeout$/i.test(reason))
+    return "We could not finish checking this order in time, so it was cancelled. You have not been charged: the amount held on your card has been released.";
   if (/^timeout$/i.test(reason))
     return order.history.some((h) => h.to === "AwaitingPayment")
       ? "The time to pay for this order ran out, so it was cancelled and the items went back on sale. You have not been charged."
@@ -93,6 +100,8 @@ export function activityWords(entry: OrderHistoryEntry): ActivityWords | null {
     }
     case "ReturnReceived":
       return { title: "We've received your returned items" };
+    case "ReviewApproved":
+      return { title: "Your order passed our check" };
     case "Claimed":
       return { title: "Added to your account" };
     default:

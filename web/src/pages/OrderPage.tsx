@@ -42,6 +42,8 @@ export function orderPollInterval(order: OrderDetail | undefined, error: unknown
   if (error instanceof ApiError && error.status >= 400 && error.status < 500) return false;
   if (!order) return 1000;
   const settled = [...settledStatuses, "AwaitingPayment"].includes(order.status);
+  // A check by a person takes hours, not seconds: read again twice a minute.
+  if (order.status === "HeldForReview") return 30_000;
   return settled && !order.returns.some((r) => r.status === "Received") ? false : 1000;
 }
 
@@ -105,8 +107,15 @@ function Order({ access }: { access?: string }) {
       </p>
       <p role="status" aria-live="polite" className={`status status-${o.status}`} data-testid="order-status">
         Status: {statusSentence(o.status)}
-        {!settledStatuses.includes(o.status) && o.status !== "AwaitingPayment" && payment.data?.status !== "RequiresAction" && " — waiting for payment confirmation…"}
+        {!settledStatuses.includes(o.status) && !["AwaitingPayment", "HeldForReview"].includes(o.status) && payment.data?.status !== "RequiresAction" && " — waiting for payment confirmation…"}
       </p>
+      {/* Held for risk review: plain words, no score, no reasons (they would teach fraudsters what to avoid). */}
+      {o.status === "HeldForReview" && (
+        <p data-testid="order-being-checked">
+          We're making a routine check on this order before we take payment. Your items are reserved for you, and the amount is only held on your
+          card, not taken. We'll e-mail you when the check is done, normally within a day.
+        </p>
+      )}
       {/* A guest pays again and answers the bank's check through the order link's token, a customer as themselves. */}
       {o.status === "StockReserved" && payment.data?.status === "RequiresAction" && <PaymentChallenge orderId={o.id} payment={payment.data} access={access} />}
       {o.status === "AwaitingPayment" && <RetryPayment order={o} payment={payment.data} access={access} />}

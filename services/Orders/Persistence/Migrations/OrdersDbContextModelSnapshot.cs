@@ -152,6 +152,10 @@ namespace ECommerce.Orders.Persistence.Migrations
                         .HasColumnType("character varying(254)")
                         .HasColumnName("guest_email");
 
+                    b.Property<bool>("HeldForReview")
+                        .HasColumnType("boolean")
+                        .HasColumnName("held_for_review");
+
                     b.Property<string>("IdempotencyKey")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -201,6 +205,39 @@ namespace ECommerce.Orders.Persistence.Migrations
                     b.Property<DateTimeOffset?>("ReturnsOpenUntil")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("returns_open_until");
+
+                    b.Property<string>("ReviewDecision")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("review_decision");
+
+                    b.Property<string>("ReviewNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("review_note");
+
+                    b.Property<DateTimeOffset?>("ReviewedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("reviewed_at");
+
+                    b.Property<string>("ReviewedBy")
+                        .HasMaxLength(250)
+                        .HasColumnType("character varying(250)")
+                        .HasColumnName("reviewed_by");
+
+                    b.Property<string>("RiskReasons")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("risk_reasons");
+
+                    b.Property<double?>("RiskScore")
+                        .HasColumnType("double precision")
+                        .HasColumnName("risk_score");
+
+                    b.Property<string>("RiskSource")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("risk_source");
 
                     b.Property<decimal>("Shipping")
                         .HasPrecision(18, 3)
@@ -282,6 +319,9 @@ namespace ECommerce.Orders.Persistence.Migrations
                         .HasFilter("status IN ('Pending', 'StockReserved', 'AwaitingPayment')");
 
                     b.HasIndex("CustomerId", "CreatedAt", "Id");
+
+                    b.HasIndex(new[] { "StatusChangedAt" }, "ix_orders_review_queue")
+                        .HasFilter("status = 'HeldForReview'");
 
                     b.ToTable("orders", (string)null);
                 });

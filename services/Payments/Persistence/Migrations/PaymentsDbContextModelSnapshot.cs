@@ -200,6 +200,10 @@ namespace ECommerce.Payments.Persistence.Migrations
                         .HasColumnType("text")
                         .HasColumnName("failure_reason");
 
+                    b.Property<bool>("HoldForReview")
+                        .HasColumnType("boolean")
+                        .HasColumnName("hold_for_review");
+
                     b.Property<Guid>("OrderId")
                         .HasColumnType("uuid")
                         .HasColumnName("order_id");

@@ -688,6 +688,116 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/orders/admin/{id}/risk/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReviewResultView"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orders/admin/{id}/risk/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["RejectReviewRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReviewResultView"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/orders/admin/{id}/shipments": {
         parameters: {
             query?: never;
@@ -997,6 +1107,87 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["ReturnQueueEntry"][];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orders/admin/risk/queue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["HeldOrderView"][];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orders/admin/risk/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: {
+                    days?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RiskSummaryView"];
                     };
                 };
                 /** @description Bad Request */
@@ -1822,6 +2013,29 @@ export interface components {
             accessToken: string;
             order: components["schemas"]["OrderDetail"];
         };
+        HeldOrderView: {
+            /** Format: date-time */
+            createdAt: string;
+            currency: string;
+            customerId: string;
+            decision: null | components["schemas"]["ReviewDecision"];
+            /** Format: date-time */
+            heldSince: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: int32 */
+            itemCount: number;
+            /** Format: int64 */
+            number: number;
+            reasons: string[];
+            /** Format: date-time */
+            reviewBy: null | string;
+            /** Format: double */
+            score: null | number;
+            source: null | string;
+            /** Format: double */
+            total: number;
+        };
         HttpValidationProblemDetails: {
             detail?: null | string;
             errors?: {
@@ -1918,7 +2132,7 @@ export interface components {
             name: string;
         };
         /** @enum {unknown} */
-        OrderStatus: "Pending" | "StockReserved" | "AwaitingPayment" | "Paid" | "PartiallyShipped" | "Shipped" | "Delivered" | "Cancelled";
+        OrderStatus: "Pending" | "StockReserved" | "AwaitingPayment" | "HeldForReview" | "Paid" | "PartiallyShipped" | "Shipped" | "Delivered" | "Cancelled";
         OrderSummary: {
             /** Format: date-time */
             createdAt: string;
@@ -2074,6 +2288,9 @@ export interface components {
         RejectReturnRequest: {
             reason: null | string;
         };
+        RejectReviewRequest: {
+            reason: null | string;
+        };
         RequestReturnRequest: {
             lines: null | components["schemas"]["ReturnLineRequest"][];
             note: null | string;
@@ -2130,6 +2347,46 @@ export interface components {
             /** Format: date-time */
             requestedAt: string;
             status: components["schemas"]["ReturnStatus"];
+        };
+        /** @enum {unknown} */
+        ReviewDecision: "Approved" | "Rejected" | null;
+        ReviewResultView: {
+            decision: components["schemas"]["ReviewDecision"];
+            /** Format: uuid */
+            id: string;
+            note: null | string;
+            /** Format: int64 */
+            number: number;
+            /** Format: date-time */
+            reviewedAt: string;
+            reviewedBy: string;
+            status: components["schemas"]["OrderStatus"];
+        };
+        RiskSummaryView: {
+            /** Format: int32 */
+            approved: number;
+            /** Format: int32 */
+            days: number;
+            /** Format: int32 */
+            expired: number;
+            /** Format: int32 */
+            held: number;
+            /** Format: double */
+            heldShare: number;
+            /** Format: double */
+            holdThreshold: number;
+            /** Format: int32 */
+            orders: number;
+            /** Format: double */
+            precision: null | number;
+            /** Format: int32 */
+            rejected: number;
+            /** Format: int32 */
+            scored: number;
+            /** Format: int32 */
+            unscored: number;
+            /** Format: int32 */
+            waiting: number;
         };
         SavePromotionRequest: {
             active: null | boolean;

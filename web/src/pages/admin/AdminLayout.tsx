@@ -12,6 +12,7 @@ export default function AdminLayout() {
           <NavLink to="/admin/orders">Orders</NavLink>
           <NavLink to="/admin/pick-list">Pick list</NavLink>
           <NavLink to="/admin/returns">Returns</NavLink>
+          <NavLink to="/admin/risk">Risk review</NavLink>
           <NavLink to="/admin/reviews">Reviews</NavLink>
           <NavLink to="/admin/shipping">Shipping</NavLink>
           <NavLink to="/admin/messages">Messages</NavLink>

@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { aiApi, type ModelVersionSummary } from "../../api/ai";
+import { ordersApi } from "../../api/orders";
 import { ErrorMessage, Loading } from "../../components/Status";
 import { LineChart } from "./Chart";
 import { baselineNdcg, metricRows } from "./modelMetrics";
@@ -26,9 +27,43 @@ export default function AdminModelsPage() {
       </button>
       <p role="status">{train.data ? train.data.outcomes.map((o) => `${o.kind}: ${o.decision}`).join("; ") : ""}</p>
       {train.isError && <ErrorMessage error={train.error} />}
+      <RiskInUse />
       {[...byKind].map(([kind, versions]) => (
         <ModelKind key={kind} kind={kind} versions={versions} />
       ))}
+    </section>
+  );
+}
+
+const percent = (share: number) => `${(share * 100).toFixed(1)}%`;
+
+/**
+ * What the risk model does to real orders (from Orders, last 30 days): the share held for review and its precision on
+ * the orders people decided, a rejection counting as a true positive. Reads nothing when Orders cannot answer.
+ */
+export function RiskInUse() {
+  const summary = useQuery({ queryKey: ["orders", "admin", "risk", "summary"], queryFn: () => ordersApi.riskSummary(30), retry: false });
+  if (!summary.data) return null;
+  const s = summary.data;
+  return (
+    <section className="panel" aria-labelledby="risk-in-use">
+      <h2 id="risk-in-use">Risk model in use (last {s.days} days)</h2>
+      <dl data-testid="risk-summary">
+        <dt>Orders held for review</dt>
+        <dd>
+          {s.held} of {s.orders} ({s.orders === 0 ? "—" : percent(s.heldShare)}) at a hold threshold of {s.holdThreshold}
+        </dd>
+        <dt>Precision on reviewed orders</dt>
+        <dd>
+          {s.precision == null ? "No reviews decided yet" : `${percent(s.precision)} (${s.rejected} rejected of ${s.approved + s.rejected} decided)`}
+        </dd>
+        <dt>Still waiting / cancelled undecided</dt>
+        <dd>
+          {s.waiting} / {s.expired}
+        </dd>
+        <dt>Not scored (AI unavailable: placed without a hold)</dt>
+        <dd>{s.unscored}</dd>
+      </dl>
     </section>
   );
 }

@@ -14,7 +14,7 @@ import { OrderPayment } from "./OrderPayment";
 import { Pager } from "../../components/Pager";
 import { usePageTitle } from "../../components/usePageTitle";
 
-const statuses: OrderStatus[] = ["Pending", "StockReserved", "Paid", "PartiallyShipped", "Shipped", "Delivered", "Cancelled"];
+const statuses: OrderStatus[] = ["Pending", "StockReserved", "HeldForReview", "Paid", "PartiallyShipped", "Shipped", "Delivered", "Cancelled"];
 
 export default function AdminOrdersPage() {
   usePageTitle("Orders · Admin");
