@@ -18,8 +18,8 @@ public static class CollectionEndpoints
         var admin = app.MapGroup("/api/products/admin/collections").WithTags("Collections admin").RequireAuthorization(AuthenticationDefaults.AdminPolicy);
         admin.MapGet("/", AllAsync).WithName("GetAllCollections");
         admin.MapPost("/", CreateAsync).WithName("CreateCollection");
-        admin.MapPut("/{id:int}", UpdateAsync).WithName("UpdateCollection");
-        admin.MapDelete("/{id:int}", DeleteAsync).WithName("DeleteCollection");
+        admin.MapPut("/{collectionId:int}", UpdateAsync).WithName("UpdateCollection");
+        admin.MapDelete("/{collectionId:int}", DeleteAsync).WithName("DeleteCollection");
         admin.MapPut("/order", ReorderAsync).WithName("ReorderCollections");
         return app;
     }
@@ -75,9 +75,9 @@ public static class CollectionEndpoints
     }
 
     private static async Task<Results<Ok<CollectionItem>, NotFound, ValidationProblem>> UpdateAsync(
-        int id, CollectionRequest request, ProductsDbContext db, CollectionValidation validation, CatalogCache cache, TimeProvider clock, CancellationToken ct)
+        int collectionId, CollectionRequest request, ProductsDbContext db, CollectionValidation validation, CatalogCache cache, TimeProvider clock, CancellationToken ct)
     {
-        if (await db.Collections.FindAsync([id], ct) is not { } collection)
+        if (await db.Collections.FindAsync([collectionId], ct) is not { } collection)
         {
             return TypedResults.NotFound();
         }
@@ -94,9 +94,9 @@ public static class CollectionEndpoints
         return TypedResults.Ok(CollectionItem.From(collection));
     }
 
-    private static async Task<Results<NoContent, NotFound>> DeleteAsync(int id, ProductsDbContext db, CatalogCache cache, CancellationToken ct)
+    private static async Task<Results<NoContent, NotFound>> DeleteAsync(int collectionId, ProductsDbContext db, CatalogCache cache, CancellationToken ct)
     {
-        if (await db.Collections.Where(c => c.Id == id).ExecuteDeleteAsync(ct) == 0)
+        if (await db.Collections.Where(c => c.Id == collectionId).ExecuteDeleteAsync(ct) == 0)
         {
             return TypedResults.NotFound();
         }

@@ -16,6 +16,9 @@ public sealed class CollectionValidation(ProductsDbContext db, CatalogLookups lo
         var errors = new ValidationErrors();
         var title = errors.Text("title", request.Title, CollectionRules.MaxTitleLength, required: true);
         var description = errors.Text("description", request.Description, CollectionRules.MaxDescriptionLength, required: false);
+        // Plain text as reviews are: no control or format characters (bidi overrides, zero-width) in what the home page shows.
+        errors.Check(title is null || errors.Has("title") || ReviewRules.IsPlainText(title), "title", "title must be plain text: no control characters.");
+        errors.Check(description is null || errors.Has("description") || ReviewRules.IsPlainText(description), "description", "description must be plain text: no control characters.");
 
         var slug = string.IsNullOrWhiteSpace(request.Slug) ? Slugs.From(title ?? "") : request.Slug.Trim();
         if (!errors.Has("title") && (slug.Length == 0 || Slugs.From(slug) != slug))
@@ -47,6 +50,7 @@ public sealed class CollectionValidation(ProductsDbContext db, CatalogLookups lo
         errors.Check(request.Position is null or >= 0 and <= 10_000, "position", "position must be a whole number from 0 to 10,000.");
 
         var ids = (request.ProductIds ?? []).Distinct().ToList();
+        errors.Check(kind != CollectionKind.Rule || ids.Count == 0, "productIds", "A rule collection finds its products: leave productIds out.");
         if (kind == CollectionKind.Manual)
         {
             if (ids.Count is 0 or > CollectionRules.MaxProducts)

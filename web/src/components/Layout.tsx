@@ -7,6 +7,7 @@ import { useCartDrawer } from "../cart/cartDrawerContext";
 import { brand, Logo } from "../brand";
 import { contentLinks } from "../content";
 import { ErrorBoundary } from "./ErrorBoundary";
+import { CategoryMenu } from "./CategoryMenu";
 import { SearchBox } from "./SearchBox";
 import { Loading } from "./Status";
 
@@ -74,6 +75,7 @@ function SiteNav() {
   const drawer = useCartDrawer();
   return (
     <nav aria-label="Main" className="site-nav">
+      <CategoryMenu />
       <NavLink to="/catalog">Catalog</NavLink>
       {/* A link, so a new tab or a copied address still reaches /cart; a plain click opens the cart drawer instead. */}
       <NavLink
