@@ -3,9 +3,10 @@
 
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
+import { navigationJourneys } from "./journeys/navigation.mjs";
 
 const password = "Test-password-1!";
-const uniqueEmail = (prefix) => `${prefix}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.com`;
+export const uniqueEmail = (prefix) => `${prefix}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.com`;
 
 /** The Auth service's sign-in and registration pages (services/Auth/Pages/AccountPages.cs). */
 async function fillCredentials(page, email, registering = false, secret = password) {
@@ -16,7 +17,7 @@ async function fillCredentials(page, email, registering = false, secret = passwo
 }
 
 /** Products to act on, read from the catalog itself so the steps hold for the fixture and for the seeded store. */
-async function inStockProducts(baseUrl) {
+export async function inStockProducts(baseUrl) {
   const response = await fetch(`${baseUrl}/api/products?inStock=true&sort=price_asc&limit=10`);
   if (!response.ok) throw new Error(`catalog answered ${response.status}`);
   const { items } = await response.json();
@@ -39,7 +40,7 @@ async function misspeltSearch(baseUrl) {
   return null;
 }
 
-async function signIn(page, email, secret = password) {
+export async function signIn(page, email, secret = password) {
   await page.goto("/");
   await page.getByRole("button", { name: "Sign in" }).click();
   await fillCredentials(page, email, false, secret);
@@ -47,7 +48,7 @@ async function signIn(page, email, secret = password) {
 }
 
 /** A new account through the storefront's own sign-up entry (checkout's "Create an account"), back signed in. */
-async function signUp(page, email) {
+export async function signUp(page, email) {
   await page.goto("/checkout");
   await page.getByRole("button", { name: "Create an account" }).click();
   await fillCredentials(page, email, true);
@@ -55,19 +56,19 @@ async function signUp(page, email) {
 }
 
 /** The administrator: in the fixture any admin-… e-mail; the real Auth service seeds one from configuration. */
-async function signInAsAdmin(page, mode) {
+export async function signInAsAdmin(page, mode) {
   if (mode === "fixture") await signIn(page, uniqueEmail("admin"));
   else await signIn(page, process.env.E2E_ADMIN_EMAIL ?? "admin@ecommerce.local", process.env.E2E_ADMIN_PASSWORD);
 }
 
-async function addToCart(page, slug) {
+export async function addToCart(page, slug) {
   await page.goto(`/products/${slug}`);
   await page.getByRole("button", { name: "Add to cart" }).click();
   await page.getByText("Added to your cart.").waitFor();
 }
 
 /** The checkout with its address filled in (a new shopper has no address book yet). */
-async function openCheckout(page, paymentLabel) {
+export async function openCheckout(page, paymentLabel) {
   await page.goto("/checkout");
   await page.getByRole("radio", { name: paymentLabel }).waitFor();
   await page.getByText("Loading your addresses…").waitFor({ state: "detached" });
@@ -81,7 +82,7 @@ async function openCheckout(page, paymentLabel) {
   await page.getByRole("radio", { name: paymentLabel }).check();
 }
 
-async function checkOut(page, paymentLabel) {
+export async function checkOut(page, paymentLabel) {
   await openCheckout(page, paymentLabel);
   await page.getByRole("button", { name: "Place order" }).click();
 }
@@ -847,4 +848,5 @@ export const scenarios = [
       await page.waitForFunction(() => document.activeElement?.tagName === "H1");
     },
   },
+  ...navigationJourneys,
 ];
