@@ -40,8 +40,15 @@ public sealed class CollectionTests(ProductsHost host) : IClassFixture<ProductsH
 
         using var created = await admin.PostAsJsonAsync("/api/products/admin/collections", new
         {
-            slug, title = "Big toys", description = "Kites and more.", kind = "rule", categories = new[] { "gifts" },
-            minPrice = 777m, maxPrice = 777.5m, sort = "price_desc", showOnHome = true,
+            slug,
+            title = "Big toys",
+            description = "Kites and more.",
+            kind = "rule",
+            categories = new[] { "gifts" },
+            minPrice = 777m,
+            maxPrice = 777.5m,
+            sort = "price_desc",
+            showOnHome = true,
         }, Ct);
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var id = (await created.ReadJsonAsync()).GetProperty("id").GetInt32();
@@ -56,8 +63,15 @@ public sealed class CollectionTests(ProductsHost host) : IClassFixture<ProductsH
 
         using var updated = await admin.PutAsJsonAsync($"/api/products/admin/collections/{id}", new
         {
-            slug, title = "Big toys and mugs", kind = "rule", categories = new[] { "kitchen", "toys" }, brands = new[] { "acme" },
-            minPrice = 777m, maxPrice = 777.5m, sort = "price_asc", showOnHome = true,
+            slug,
+            title = "Big toys and mugs",
+            kind = "rule",
+            categories = new[] { "kitchen", "toys" },
+            brands = new[] { "acme" },
+            minPrice = 777m,
+            maxPrice = 777.5m,
+            sort = "price_asc",
+            showOnHome = true,
         }, Ct);
         Assert.Equal(HttpStatusCode.OK, updated.StatusCode);
         Assert.Equal(["Rule kite", "Rule mug"], (await host.Client().GetJsonAsync($"/api/products/collections/{slug}")).Names());
@@ -87,7 +101,10 @@ public sealed class CollectionTests(ProductsHost host) : IClassFixture<ProductsH
         var slug = Unique("picks");
         using var created = await admin.PostAsJsonAsync("/api/products/admin/collections", new
         {
-            slug, title = "Our picks", kind = "manual", productIds = new[] { products[2].Id, products[0].Id, products[3].Id, products[1].Id },
+            slug,
+            title = "Our picks",
+            kind = "manual",
+            productIds = new[] { products[2].Id, products[0].Id, products[3].Id, products[1].Id },
             showOnHome = false,
         }, Ct);
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);

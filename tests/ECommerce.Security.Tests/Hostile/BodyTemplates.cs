@@ -16,8 +16,16 @@ public static class BodyTemplates
 
     private static readonly Dictionary<string, FieldKind> CollectionFields = new()
     {
-        ["slug"] = Format, ["title"] = Text, ["description"] = Text, ["kind"] = Format, ["sort"] = Format,
-        ["minPrice"] = Price, ["maxPrice"] = Price, ["minRating"] = Quantity, ["position"] = Count, ["showOnHome"] = Bool,
+        ["slug"] = Format,
+        ["title"] = Text,
+        ["description"] = Text,
+        ["kind"] = Format,
+        ["sort"] = Format,
+        ["minPrice"] = Price,
+        ["maxPrice"] = Price,
+        ["minRating"] = Quantity,
+        ["position"] = Count,
+        ["showOnHome"] = Bool,
     };
 
     public static readonly IReadOnlyDictionary<string, BodyTemplate> ByEndpoint = new Dictionary<string, BodyTemplate>
