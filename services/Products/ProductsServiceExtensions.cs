@@ -2,6 +2,7 @@ using ECommerce.Contracts;
 using ECommerce.Messaging;
 using ECommerce.Products.Caching;
 using ECommerce.Products.Catalog;
+using ECommerce.Products.Collections;
 using ECommerce.Products.Images;
 using ECommerce.Products.Import;
 using ECommerce.Products.Inventory;
@@ -46,6 +47,8 @@ public static class ProductsServiceExtensions
         builder.Services.AddScoped<StockFulfilment>();
         builder.Services.AddScoped<StockAdmin>();
         builder.Services.AddScoped<CatalogSeeder>();
+        builder.Services.AddScoped<CollectionService>();
+        builder.Services.AddScoped<CollectionValidation>();
         builder.AddReviews();
 
         builder.Services.AddOptions<InventoryOptions>().BindConfiguration(InventoryOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();

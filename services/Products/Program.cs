@@ -1,5 +1,6 @@
 using ECommerce.Products;
 using ECommerce.Products.Catalog;
+using ECommerce.Products.Collections;
 using ECommerce.Products.Import;
 using ECommerce.Products.Inventory;
 using ECommerce.Products.Reviews;
@@ -18,6 +19,7 @@ app.MapDefaultEndpoints();
 app.MapSearchEndpoints();
 app.MapProductEndpoints();
 app.MapCategoryEndpoints();
+app.MapCollectionEndpoints();
 app.MapProductAdminEndpoints();
 app.MapImportEndpoints();
 app.MapInventoryEndpoints();

@@ -5,6 +5,7 @@ import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { backofficeJourneys } from "./journeys/backoffice.mjs";
 import { wishlistJourneys } from "./journeys/wishlist.mjs";
+import { navigationJourneys } from "./journeys/navigation.mjs";
 
 const password = "Test-password-1!";
 export const uniqueEmail = (prefix) => `${prefix}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.com`;
@@ -41,7 +42,7 @@ async function misspeltSearch(baseUrl) {
   return null;
 }
 
-async function signIn(page, email, secret = password) {
+export async function signIn(page, email, secret = password) {
   await page.goto("/");
   await page.getByRole("button", { name: "Sign in" }).click();
   await fillCredentials(page, email, false, secret);
@@ -69,7 +70,7 @@ export async function addToCart(page, slug) {
 }
 
 /** The checkout with its address filled in (a new shopper has no address book yet). */
-async function openCheckout(page, paymentLabel) {
+export async function openCheckout(page, paymentLabel) {
   await page.goto("/checkout");
   await page.getByRole("radio", { name: paymentLabel }).waitFor();
   await page.getByText("Loading your addresses…").waitFor({ state: "detached" });
@@ -851,4 +852,5 @@ export const scenarios = [
   },
   ...backofficeJourneys,
   ...wishlistJourneys,
+  ...navigationJourneys,
 ];

@@ -15,6 +15,7 @@ const OrdersPage = lazy(() => import("./pages/OrdersPage"));
 const OrderPage = lazy(() => import("./pages/OrderPage"));
 const ContentPage = lazy(() => import("./pages/ContentPage"));
 const WishlistPage = lazy(() => import("./pages/WishlistPage"));
+const CollectionPage = lazy(() => import("./pages/CollectionPage"));
 const AccountPage = lazy(() => import("./pages/account/AccountPage"));
 const AdminLayout = lazy(() => import("./pages/admin/AdminLayout"));
 const AdminProductsPage = lazy(() => import("./pages/admin/AdminProductsPage"));
@@ -27,6 +28,7 @@ const AdminPromotionsPage = lazy(() => import("./pages/admin/AdminPromotionsPage
 const AdminPickListPage = lazy(() => import("./pages/admin/AdminPickListPage"));
 const AdminReturnsPage = lazy(() => import("./pages/admin/AdminReturnsPage"));
 const AdminReviewsPage = lazy(() => import("./pages/admin/AdminReviewsPage"));
+const AdminCollectionsPage = lazy(() => import("./pages/admin/AdminCollectionsPage"));
 const AdminMessagesPage = lazy(() => import("./pages/admin/AdminMessagesPage"));
 const AdminWebhooksPage = lazy(() => import("./pages/admin/AdminWebhooksPage"));
 
@@ -37,6 +39,7 @@ export function AppRoutes() {
         <Route index element={<HomePage />} />
         <Route path="catalog" element={<CatalogPage />} />
         <Route path="products/:idOrSlug" element={<ProductPage />} />
+        <Route path="collections/:slug" element={<CollectionPage />} />
         <Route path="cart" element={<CartPage />} />
         <Route path="wishlist" element={<WishlistPage />} />
         <Route path="checkout" element={<CheckoutPage />} />
@@ -54,6 +57,7 @@ export function AppRoutes() {
           <Route path="returns" element={<AdminReturnsPage />} />
           <Route path="risk" element={<AdminRiskPage />} />
           <Route path="reviews" element={<AdminReviewsPage />} />
+          <Route path="collections" element={<AdminCollectionsPage />} />
           <Route path="models" element={<AdminModelsPage />} />
           <Route path="sales" element={<AdminSalesPage />} />
           <Route path="shipping" element={<AdminShippingPage />} />

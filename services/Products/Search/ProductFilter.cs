@@ -3,6 +3,7 @@ namespace ECommerce.Products.Search;
 /// <summary>
 /// A validated list/search request. Within a facet the values are alternatives (any of them matches); the facets and
 /// the other filters all apply together. Facet values are distinct and sorted (see <see cref="ProductListQuery"/>).
+/// <see cref="MinRating"/> (1–4) keeps products whose approved reviews average at least that many stars.
 /// </summary>
 public sealed record ProductFilter(
     string? Text,
@@ -13,7 +14,8 @@ public sealed record ProductFilter(
     bool InStockOnly,
     ProductSort Sort,
     PageCursor? After,
-    int Limit)
+    int Limit,
+    int? MinRating = null)
 {
     /// <summary>
     /// A stable key for caching: equal filters give equal keys, whatever order the facet values came in (they are
@@ -21,7 +23,7 @@ public sealed record ProductFilter(
     /// </summary>
     public string CacheKey => string.Join('|',
         Escape(Text?.ToLowerInvariant()), string.Join(',', CategorySlugs.Select(Escape)), string.Join(',', BrandSlugs.Select(Escape)),
-        MinPrice, MaxPrice, InStockOnly, Sort, After?.Encode(), Limit);
+        MinPrice, MaxPrice, InStockOnly, Sort, After?.Encode(), Limit, MinRating);
 
     private static string Escape(string? value) => value is null ? "" : Uri.EscapeDataString(value);
 }

@@ -9,7 +9,7 @@ namespace ECommerce.Products.Search;
 /// </summary>
 public sealed record ProductListQuery(
     string? Q, string[]? Category, string[]? Brand, string? MinPrice, string? MaxPrice,
-    string? InStock, string? Sort, string? Cursor, string? Limit)
+    string? InStock, string? Sort, string? Cursor, string? Limit, string? MinRating = null)
 {
     public const int DefaultLimit = 24;
     public const int MaxLimit = 100;
@@ -64,9 +64,16 @@ public sealed record ProductListQuery(
             errors.Add("cursor", "The cursor is not valid for this sort; start again without it.");
         }
 
+        int? minRating = null;
+        if (MinRating is not null)
+        {
+            minRating = int.TryParse(MinRating, NumberStyles.None, CultureInfo.InvariantCulture, out var stars) && stars is >= 1 and <= 4 ? stars : null;
+            errors.Check(minRating is not null, "minRating", "minRating must be a whole number from 1 to 4.");
+        }
+
         var categories = FacetValues(Category, "category", errors);
         var brands = FacetValues(Brand, "brand", errors);
-        filter = new ProductFilter(text, categories, brands, min, max, inStock, sort, after, limit);
+        filter = new ProductFilter(text, categories, brands, min, max, inStock, sort, after, limit, minRating);
         return errors.IsEmpty;
     }
 

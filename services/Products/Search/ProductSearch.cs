@@ -25,7 +25,7 @@ public sealed class ProductSearch(ProductsDbContext db, CatalogLookups lookups, 
         var scope = SearchScope.For(filter, catalog);
         var products = scope.Matching(db, filter);
         var facets = filter.After is null
-            ? await FacetCounts.CountAsync(SearchScope.MatchingText(db, filter.Text), filter, scope, catalog, ct)
+            ? await FacetCounts.CountAsync(SearchScope.MatchingText(db, filter.Text), db.Ratings.AsNoTracking(), filter, scope, catalog, ct)
             : null;
 
         var rows = await Page(db, products, filter).Take(filter.Limit + 1).ToListAsync(ct);
@@ -36,6 +36,15 @@ public sealed class ProductSearch(ProductsDbContext db, CatalogLookups lookups, 
             ? await spelling.SuggestAsync(filter, scope, facets.Total, ct)
             : null;
         return new ProductPage(items.Select(r => r.Summary).ToList(), next, facets, didYouMean);
+    }
+
+    /// <summary>The active products among <paramref name="ids"/> as list items, in no particular order (a manual collection).</summary>
+    public async Task<List<ProductSummary>> SummariesAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct)
+    {
+        var list = ids.ToList();
+        var filter = new ProductFilter(null, [], [], null, null, false, ProductSort.Newest, null, Math.Max(list.Count, 1));
+        var rows = await Page(db, SearchScope.MatchingText(db, null).Where(p => list.Contains(p.Id)), filter).ToListAsync(ct);
+        return [.. rows.Select(r => r.Summary)];
     }
 
     private static IQueryable<Row> Page(ProductsDbContext db, IQueryable<Product> products, ProductFilter filter)

@@ -17,16 +17,19 @@ public sealed record ProductPage(IReadOnlyList<ProductSummary> Items, string? Ne
 /// <summary>
 /// Counts for the current query. <see cref="Total"/> and <see cref="InStock"/> count products matching every filter;
 /// each facet's counts leave out that facet's own filter (categories ignore <c>category</c>, brands <c>brand</c>, price
-/// ranges <c>minPrice</c>/<c>maxPrice</c>), so the other values of a facet stay listed with their counts.
+/// ranges <c>minPrice</c>/<c>maxPrice</c>, ratings <c>minRating</c>), so the other values of a facet stay listed with their counts.
 /// </summary>
 public sealed record ProductFacets(
     int Total, IReadOnlyList<FacetCount> Categories, IReadOnlyList<FacetCount> Brands,
-    IReadOnlyList<PriceRangeCount> PriceRanges, int InStock);
+    IReadOnlyList<PriceRangeCount> PriceRanges, int InStock, IReadOnlyList<RatingCount> Ratings);
 
 public sealed record FacetCount(string Slug, string Name, int Count);
 
 /// <summary>A price bucket: <see cref="Min"/> inclusive, <see cref="Max"/> exclusive, null for open-ended.</summary>
 public sealed record PriceRangeCount(decimal? Min, decimal? Max, int Count);
+
+/// <summary>"<see cref="MinRating"/>★ &amp; up": how many products average at least that many stars (4 down to 1).</summary>
+public sealed record RatingCount(int MinRating, int Count);
 
 /// <summary>A search built from the catalog's own words that finds more products (<see cref="Total"/>) than the one asked.</summary>
 public sealed record DidYouMean(string Query, int Total);

@@ -57,6 +57,12 @@ public sealed record SearchScope(IReadOnlySet<int>? CategoryIds, IReadOnlySet<in
             products = products.Where(p => p.Stock!.Available > 0);
         }
 
+        // Average >= n compared exactly in integers (sum >= n * count), so 3.95 is not rounded up into "4 & up".
+        if (filter.MinRating is { } stars)
+        {
+            products = products.Where(p => db.Ratings.Any(r => r.ProductId == p.Id && r.Count > 0 && r.Sum >= stars * r.Count));
+        }
+
         return products;
     }
 }

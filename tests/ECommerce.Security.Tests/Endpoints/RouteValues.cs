@@ -45,6 +45,7 @@ public static class RouteValues
             "fileName" => "missing.png",
             "role" => "customer",
             _ when parameter.ParameterPolicies.Any(p => p.Content == "guid") => Guid.NewGuid().ToString(),
+            _ when parameter.ParameterPolicies.Any(p => p.Content == "int") => "1",
             _ => "security-" + parameter.Name.ToLower(CultureInfo.InvariantCulture),
         };
     }

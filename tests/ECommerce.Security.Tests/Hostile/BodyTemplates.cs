@@ -10,6 +10,24 @@ public static class BodyTemplates
 {
     private static readonly Dictionary<string, string> IdempotencyKey = new() { ["Idempotency-Key"] = "{key}" };
 
+    // Category slugs are left out of the hostile fields: an empty list is a valid rule (every product).
+    private const string CollectionJson =
+        """{"slug":"hostile-shelf","title":"Hostile shelf","description":"Picked.","kind":"rule","categories":["security"],"minPrice":1.00,"maxPrice":20.00,"minRating":3,"sort":"newest","position":5,"showOnHome":false,"active":true}""";
+
+    private static readonly Dictionary<string, FieldKind> CollectionFields = new()
+    {
+        ["slug"] = Format,
+        ["title"] = Text,
+        ["description"] = Text,
+        ["kind"] = Format,
+        ["sort"] = Format,
+        ["minPrice"] = Price,
+        ["maxPrice"] = Price,
+        ["minRating"] = Quantity,
+        ["position"] = Count,
+        ["showOnHome"] = Bool,
+    };
+
     public static readonly IReadOnlyDictionary<string, BodyTemplate> ByEndpoint = new Dictionary<string, BodyTemplate>
     {
         // Products
@@ -25,6 +43,9 @@ public static class BodyTemplates
         ["PUT /api/products/{id:guid}/reviews/mine"] = new(
             """{"rating":4,"title":"Sturdy","body":"Kept the shed shut all winter."}""",
             new Dictionary<string, FieldKind> { ["rating"] = Quantity, ["title"] = Text, ["body"] = Text }),
+        ["POST /api/products/admin/collections"] = new(CollectionJson, CollectionFields),
+        ["PUT /api/products/admin/collections/{collectionId:int}"] = new(CollectionJson, CollectionFields),
+        ["PUT /api/products/admin/collections/order"] = new("""{"ids":[1,2,3]}""", new Dictionary<string, FieldKind>()),
         ["POST /api/products/admin/reviews/{reviewId:guid}/reject"] = new("""{"reason":"Off topic."}""", new Dictionary<string, FieldKind> { ["reason"] = Text }),
 
         // Users

@@ -43,10 +43,23 @@ export interface SearchParams extends PageQuery {
   minPrice?: number;
   maxPrice?: number;
   inStock?: boolean;
+  /** 1–4: products whose approved reviews average at least this many stars. */
+  minRating?: number;
   sort?: SortOrder;
 }
 
 export type Suggestion = Schemas["Suggestion"];
+
+/** "n★ & up": how many products average at least `minRating` stars, counted without the rating filter itself. */
+export type RatingCount = Schemas["RatingCount"];
+
+/** A merchandised collection: a rule over the catalog (`kind: "rule"`) or a hand-picked list (`kind: "manual"`). */
+export type CollectionItem = Schemas["CollectionItem"];
+
+/** One page of a collection's products, with the collection itself. */
+export type CollectionPage = Schemas["CollectionPage"];
+
+export type CollectionRequest = RequestBody<Schemas["CollectionRequest"]>;
 
 export type CreateProductRequest = RequestBody<Schemas["CreateProductRequest"]>;
 
@@ -76,6 +89,15 @@ export const productsApi = {
   lookup: (ids: string[]): Promise<ProductLookupItem[]> =>
     ids.length === 0 ? Promise.resolve([]) : request<ProductLookupItem[]>("/api/products/lookup", { method: "POST", body: { ids: ids.slice(0, 100) } }),
   categories: () => request<CategoryItem[]>("/api/products/categories"),
+  /** The home page's rows, in order. */
+  homeCollections: () => request<CollectionItem[]>("/api/products/collections"),
+  collection: (slug: string, params: PageQuery = {}, signal?: AbortSignal) =>
+    request<CollectionPage>(`/api/products/collections/${encodeURIComponent(slug)}${query({ ...params })}`, { signal }),
+  allCollections: () => request<CollectionItem[]>("/api/products/admin/collections"),
+  createCollection: (input: CollectionRequest) => request<CollectionItem>("/api/products/admin/collections", { method: "POST", body: input }),
+  updateCollection: (id: number, input: CollectionRequest) => request<CollectionItem>(`/api/products/admin/collections/${id}`, { method: "PUT", body: input }),
+  deleteCollection: (id: number) => request<void>(`/api/products/admin/collections/${id}`, { method: "DELETE" }),
+  reorderCollections: (ids: number[]) => request<CollectionItem[]>("/api/products/admin/collections/order", { method: "PUT", body: { ids } }),
   create: (input: CreateProductRequest) => request<ProductDetail>("/api/products", { method: "POST", body: input }),
   update: (id: string, input: UpdateProductRequest) => request<ProductDetail>(`/api/products/${id}`, { method: "PUT", body: input }),
   deactivate: (id: string) => request<void>(`/api/products/${id}`, { method: "DELETE" }),

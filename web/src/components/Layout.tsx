@@ -7,6 +7,7 @@ import { useCartDrawer } from "../cart/cartDrawerContext";
 import { brand, Logo } from "../brand";
 import { contentLinks } from "../content";
 import { ErrorBoundary } from "./ErrorBoundary";
+import { CategoryMenu } from "./CategoryMenu";
 import { SearchBox } from "./SearchBox";
 import { Loading } from "./Status";
 import { useMergeWishlistOnSignIn, useWishlistIds } from "../wishlist/useWishlist";
@@ -77,6 +78,7 @@ function SiteNav() {
   const drawer = useCartDrawer();
   return (
     <nav aria-label="Main" className="site-nav">
+      <CategoryMenu />
       <NavLink to="/catalog">Catalog</NavLink>
       <NavLink to="/wishlist" aria-label={`Wishlist, ${saved} ${saved === 1 ? "item" : "items"}`}>
         Wishlist <span className="badge">{saved}</span>

@@ -4,6 +4,8 @@ import { Link, useSearchParams } from "react-router";
 import { productsApi, type DidYouMean, type FacetCount, type SearchParams, type SortOrder } from "../api/products";
 import { ActiveFilters, type ActiveFilter } from "../components/ActiveFilters";
 import { FacetGroup } from "../components/FacetGroup";
+import { CategoryBreadcrumbs } from "../components/Breadcrumbs";
+import { RatingFacet, minRatingFrom, ratingFilterLabel } from "../components/RatingFacet";
 import { ProductGrid, ProductGridSkeleton } from "../components/ProductCard";
 import { ErrorMessage } from "../components/Status";
 import { Pager } from "../components/Pager";
@@ -49,6 +51,7 @@ export function CatalogPage() {
     // A price band from a link (the home page's "Gifts under £10"); shown as a chip the shopper can remove.
     minPrice: price(params.get("minPrice")),
     maxPrice: price(params.get("maxPrice")),
+    minRating: minRatingFrom(params.get("minRating")),
     sort,
     limit,
   };
@@ -94,12 +97,21 @@ export function CatalogPage() {
     ...(search.inStock ? [{ key: "inStock", label: "In stock only", remove: () => update({ inStock: undefined }) }] : []),
     ...(search.minPrice !== undefined ? [{ key: "minPrice", label: `From £${search.minPrice}`, remove: () => update({ minPrice: undefined }) }] : []),
     ...(search.maxPrice !== undefined ? [{ key: "maxPrice", label: `Up to £${search.maxPrice}`, remove: () => update({ maxPrice: undefined }) }] : []),
+    ...(search.minRating !== undefined ? [{ key: "minRating", label: ratingFilterLabel(search.minRating), remove: () => update({ minRating: undefined }) }] : []),
   ];
   return (
     <div className="catalog">
-      <h1 ref={heading} tabIndex={-1}>
-        {title}
-      </h1>
+      <div className="catalog-title">
+        {/* Filtered by one category: where it sits in the tree, each step a link up (its slot keeps its height while the tree loads). */}
+        {categories.length === 1 && (
+          <div className="crumb-slot">
+            <CategoryBreadcrumbs category={categories[0]!} />
+          </div>
+        )}
+        <h1 ref={heading} tabIndex={-1}>
+          {title}
+        </h1>
+      </div>
       {/* On a phone the products come first: the filters wait in a drawer that the "Filters" button opens. */}
       <aside
         id="catalog-filters"
@@ -126,6 +138,7 @@ export function CatalogPage() {
           onClear={() => setValues("category", () => [])}
         />
         <FacetGroup legend="Brand" name="brand" options={facets?.brands ?? []} selected={brands} onToggle={toggle("brand")} onClear={() => setValues("brand", () => [])} />
+        <RatingFacet options={facets?.ratings ?? []} selected={search.minRating} onChange={(n) => update({ minRating: n?.toString() })} />
         <label className="check">
           <input type="checkbox" checked={search.inStock ?? false} onChange={(e) => update({ inStock: e.target.checked ? "true" : undefined })} />
           In stock only
@@ -162,7 +175,7 @@ export function CatalogPage() {
         <ActiveFilters
           filters={chips}
           fallback={heading}
-          onClearAll={() => update({ category: undefined, brand: undefined, inStock: undefined, minPrice: undefined, maxPrice: undefined })}
+          onClearAll={() => update({ category: undefined, brand: undefined, inStock: undefined, minPrice: undefined, maxPrice: undefined, minRating: undefined })}
         />
         {didYouMean && <DidYouMeanLink suggestion={didYouMean} params={params} />}
         {results.isError ? (

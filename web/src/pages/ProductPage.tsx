@@ -13,6 +13,7 @@ import { RecommendedProducts } from "../components/RecommendedProducts";
 import { ErrorMessage, Loading, describeError } from "../components/Status";
 import { StockBadge } from "../components/StockBadge";
 import { RatingStars } from "../components/RatingStars";
+import { CategoryBreadcrumbs } from "../components/Breadcrumbs";
 import { ProductReviews } from "./ProductReviews";
 import { visitorId } from "../state/visitor";
 import { usePageTitle } from "../components/usePageTitle";
@@ -46,6 +47,9 @@ export function ProductPage() {
   const p = product.data;
   return (
     <>
+      <div className="crumb-slot">
+        <CategoryBreadcrumbs category={p.category.slug} current={p.name} />
+      </div>
       <article className="product">
         <Gallery product={p} />
         <div className="product-info">

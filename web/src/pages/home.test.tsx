@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import type { ProductSummary } from "../api/products";
+import type { CollectionItem, ProductSummary } from "../api/products";
 import { AppRoutes } from "../App";
 import { fakeCart } from "../test/fakeCart";
 import { fakeGateway, renderPage } from "../test/render";
@@ -12,20 +12,28 @@ const summary = (id: string, name: string, price: number): ProductSummary => ({
   id, sku: `SKU-${id}`, name, slug: name.toLowerCase().replace(/\W+/g, "-"), brand: "Northwind", category: "Kitchen", currency: "GBP", price, inStock: true, imageUrl: null, rating: null, reviews: 0,
 });
 
-/** The catalog search answers each collection's query: new in has two, best sellers one, nothing is under £10. */
+const rule = (id: number, slug: string, title: string, extra: Partial<CollectionItem> = {}): CollectionItem => ({
+  id, slug, title, description: null, kind: "rule", categories: [], brands: [], minPrice: null, maxPrice: null, minRating: null, sort: "newest",
+  productIds: [], position: id, showOnHome: true, active: true, ...extra,
+});
+
+/** The home rows come from the collections list; new in has two products, best sellers one, nothing is under £10. */
 function catalog() {
+  const pages: Record<string, ProductSummary[]> = {
+    "new-in": [summary("p1", "Enamel mug", 12), summary("p2", "Tea towel", 15)],
+    "gifts-under-10": [],
+    "best-sellers": [summary("p3", "Lantern", 30)],
+  };
+  const collections = [rule(0, "new-in", "New in"), rule(1, "gifts-under-10", "Gifts under £10", { maxPrice: 10, sort: "best_selling" }), rule(2, "best-sellers", "Best sellers", { sort: "best_selling" })];
   return fakeGateway({
-    "GET /api/products": (r) => {
-      const params = new URL(r.url, "http://store").searchParams;
-      const items = params.has("maxPrice") ? [] : params.get("sort") === "newest" ? [summary("p1", "Enamel mug", 12), summary("p2", "Tea towel", 15)] : [summary("p3", "Lantern", 30)];
-      return { body: { items, next: null, facets: null } };
-    },
+    "GET /api/products/collections": { body: collections },
+    ...Object.fromEntries(collections.map((c) => [`GET /api/products/collections/${c.slug}`, { body: { collection: c, items: pages[c.slug], next: null } }])),
     ...fakeCart([], ["p1", "p2", "p3"]).routes,
   });
 }
 
 describe("the home page", () => {
-  it("shows a skeleton row per collection, then the cards, each row linking to the catalog with its query", async () => {
+  it("shows skeleton rows, then each collection's cards in order, each row linking to its collection page", async () => {
     const { requests } = catalog();
     renderPage(<AppRoutes />, { route: "/" });
     expect(screen.getByRole("heading", { name: "Everything for the home, delivered", level: 1 })).toBeInTheDocument();
@@ -35,12 +43,14 @@ describe("the home page", () => {
     const newIn = await screen.findByRole("list", { name: "New in" });
     expect(within(newIn).getAllByRole("listitem").map((li) => within(li).getByRole("link").textContent)).toEqual(["No imageEnamel mug", "No imageTea towel"]);
     expect(await screen.findByRole("list", { name: "Best sellers" })).toBeInTheDocument();
-    expect(screen.getByRole("link", { name: "See all New in" })).toHaveAttribute("href", "/catalog?sort=newest");
-    expect(screen.getByRole("link", { name: "See all Best sellers" })).toHaveAttribute("href", "/catalog?sort=best_selling");
+    expect(screen.getByRole("link", { name: "See all New in" })).toHaveAttribute("href", "/collections/new-in");
+    expect(screen.getByRole("link", { name: "See all Best sellers" })).toHaveAttribute("href", "/collections/best-sellers");
+    const headings = screen.getAllByRole("heading", { level: 2 }).map((h) => h.textContent);
+    expect(headings.indexOf("New in")).toBeLessThan(headings.indexOf("Best sellers"));
 
-    const searches = requests.filter((r) => r.url.startsWith("/api/products?")).map((r) => r.url);
-    expect(searches).toEqual(
-      expect.arrayContaining(["/api/products?sort=newest&limit=4", "/api/products?maxPrice=10&sort=best_selling&limit=4", "/api/products?sort=best_selling&limit=4"]),
+    const reads = requests.filter((r) => r.url.startsWith("/api/products/collections/")).map((r) => r.url);
+    expect(reads).toEqual(
+      expect.arrayContaining(["/api/products/collections/new-in?limit=4", "/api/products/collections/gifts-under-10?limit=4", "/api/products/collections/best-sellers?limit=4"]),
     );
   });
 

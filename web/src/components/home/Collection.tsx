@@ -1,45 +1,36 @@
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
-import { productsApi, searchQuery, type SearchParams } from "../../api/products";
+import { productsApi, type CollectionItem } from "../../api/products";
 import { ProductGrid, ProductGridSkeleton } from "../ProductCard";
 import { ErrorMessage } from "../Status";
-
-/** A merchandised row on the home page: one catalog search, shown as a row of cards, with the whole list a link away. */
-export interface CollectionDefinition {
-  id: string;
-  title: string;
-  search: Pick<SearchParams, "sort" | "maxPrice" | "minPrice" | "category" | "inStock">;
-}
 
 /** As many cards as a row holds at the widest (two rows of two on a phone). */
 export const collectionSize = 4;
 
-export const homeCollections: CollectionDefinition[] = [
-  { id: "new-in", title: "New in", search: { sort: "newest" } },
-  { id: "gifts-under-10", title: "Gifts under £10", search: { maxPrice: 10, sort: "best_selling" } },
-  { id: "best-sellers", title: "Best sellers", search: { sort: "best_selling" } },
-];
+export const collectionHref = (c: Pick<CollectionItem, "slug">) => `/collections/${encodeURIComponent(c.slug)}`;
 
-/** "See all" opens the catalog with the row's own query. */
-export const seeAllHref = (c: CollectionDefinition) => `/catalog${searchQuery(c.search)}`;
+/** The home page's rows, managed in the back office (/admin/collections): shown on home, in their order. */
+export const useHomeCollections = () => useQuery({ queryKey: ["products", "collections", "home"], queryFn: productsApi.homeCollections, staleTime: 60_000 });
 
 /**
- * The skeleton is a row of cards of the real cards' size, so the rows below stay put when the products arrive. A
- * collection that comes back empty (nothing under £10 today) is left out rather than shown as an empty shelf.
+ * A merchandised row on the home page: the collection's first products (the service runs a rule collection through
+ * the catalog search, a manual one in its own order), with the whole collection a link away. The skeleton is a row of
+ * cards of the real cards' size, so the rows below stay put when the products arrive. A collection that comes back
+ * empty (nothing under £10 today) is left out rather than shown as an empty shelf.
  */
-export function Collection({ collection }: { collection: CollectionDefinition }) {
+export function Collection({ collection }: { collection: CollectionItem }) {
   const products = useQuery({
-    queryKey: ["products", "collection", collection.search],
-    queryFn: ({ signal }) => productsApi.search({ ...collection.search, limit: collectionSize }, signal),
+    queryKey: ["products", "collection", collection.slug, collectionSize],
+    queryFn: ({ signal }) => productsApi.collection(collection.slug, { limit: collectionSize }, signal),
     staleTime: 60_000,
   });
   if (products.data?.items.length === 0) return null;
-  const headingId = `collection-${collection.id}`;
+  const headingId = `collection-${collection.slug}`;
   return (
     <section aria-labelledby={headingId} className="collection">
       <div className="collection-head">
         <h2 id={headingId}>{collection.title}</h2>
-        <Link to={seeAllHref(collection)} aria-label={`See all ${collection.title}`}>
+        <Link to={collectionHref(collection)} aria-label={`See all ${collection.title}`}>
           See all
         </Link>
       </div>

@@ -14,6 +14,7 @@ export default function AdminLayout() {
           <NavLink to="/admin/returns">Returns</NavLink>
           <NavLink to="/admin/risk">Risk review</NavLink>
           <NavLink to="/admin/reviews">Reviews</NavLink>
+          <NavLink to="/admin/collections">Collections</NavLink>
           <NavLink to="/admin/shipping">Shipping</NavLink>
           <NavLink to="/admin/messages">Messages</NavLink>
           <NavLink to="/admin/webhooks">Webhooks</NavLink>
