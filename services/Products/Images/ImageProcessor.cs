@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using ImageMagick;
 using Microsoft.Extensions.Options;
 
@@ -43,16 +44,16 @@ public sealed class ImageProcessor : IDisposable
 
         try
         {
-            // Reads the header only (ImageMagick's "ping"): no pixel is decoded yet.
-            var info = new MagickImageInfo(bytes);
-            var pixels = (long)info.Width * info.Height;
-            if (info.Width == 0 || info.Height == 0)
+            // PNG and GIF state their canvas in fixed header bytes (libpng itself refuses an absurd one before we could
+            // ask); the others through ImageMagick's "ping", which reads the header only. No pixel is decoded yet.
+            var (width, height) = DeclaredSize(bytes) ?? PingSize(bytes);
+            if (width == 0 || height == 0)
             {
                 return "The image declares no size.";
             }
 
-            return info.Width > _options.MaxSide || info.Height > _options.MaxSide || pixels > _options.MaxPixels
-                ? $"The image declares {info.Width} x {info.Height} pixels; the limit is {_options.MaxPixels / 1_000_000} megapixels and {_options.MaxSide} pixels a side."
+            return width > _options.MaxSide || height > _options.MaxSide || width * height > _options.MaxPixels
+                ? $"The image declares {width} x {height} pixels; the limit is {_options.MaxPixels / 1_000_000} megapixels and {_options.MaxSide} pixels a side."
                 : null;
         }
         catch (MagickResourceLimitErrorException)
@@ -63,6 +64,25 @@ public sealed class ImageProcessor : IDisposable
         {
             return "The image cannot be read.";
         }
+    }
+
+    private static (long Width, long Height)? DeclaredSize(byte[] bytes)
+    {
+        var format = ImageFormat.Detect(bytes.AsSpan(0, Math.Min(bytes.Length, 12)));
+        if (format == ImageFormat.Png && bytes.Length >= 24 && bytes.AsSpan(12, 4).SequenceEqual("IHDR"u8))
+        {
+            return (BinaryPrimitives.ReadUInt32BigEndian(bytes.AsSpan(16)), BinaryPrimitives.ReadUInt32BigEndian(bytes.AsSpan(20)));
+        }
+
+        return format == ImageFormat.Gif && bytes.Length >= 10
+            ? (BinaryPrimitives.ReadUInt16LittleEndian(bytes.AsSpan(6)), BinaryPrimitives.ReadUInt16LittleEndian(bytes.AsSpan(8)))
+            : null;
+    }
+
+    private static (long Width, long Height) PingSize(byte[] bytes)
+    {
+        var info = new MagickImageInfo(bytes);
+        return (info.Width, info.Height);
     }
 
     /// <summary>Decodes an inspected upload (the first frame of an animation), then renders it; null when it cannot be decoded.</summary>
