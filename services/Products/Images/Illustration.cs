@@ -14,11 +14,31 @@ public static class Illustration
 
     private static readonly Dictionary<string, string> Colours = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["red"] = "#d64545", ["pink"] = "#e889b0", ["rose"] = "#e07a9a", ["orange"] = "#ee8b3a", ["yellow"] = "#f2c94c",
-        ["gold"] = "#c9a43a", ["green"] = "#4caf7a", ["mint"] = "#8fd3b6", ["blue"] = "#3f7fd0", ["navy"] = "#27406b",
-        ["turquoise"] = "#36b5b0", ["purple"] = "#8a5cc2", ["lilac"] = "#b99ad8", ["brown"] = "#8b5e3c", ["black"] = "#2c2c2c",
-        ["white"] = "#f4f1ea", ["ivory"] = "#f3ecd8", ["cream"] = "#efe4c8", ["grey"] = "#9aa0a6", ["gray"] = "#9aa0a6",
-        ["silver"] = "#b8bec4", ["copper"] = "#b87333", ["natural"] = "#d8c3a0", ["wooden"] = "#b08457", ["vintage"] = "#c8a27a",
+        ["red"] = "#d64545",
+        ["pink"] = "#e889b0",
+        ["rose"] = "#e07a9a",
+        ["orange"] = "#ee8b3a",
+        ["yellow"] = "#f2c94c",
+        ["gold"] = "#c9a43a",
+        ["green"] = "#4caf7a",
+        ["mint"] = "#8fd3b6",
+        ["blue"] = "#3f7fd0",
+        ["navy"] = "#27406b",
+        ["turquoise"] = "#36b5b0",
+        ["purple"] = "#8a5cc2",
+        ["lilac"] = "#b99ad8",
+        ["brown"] = "#8b5e3c",
+        ["black"] = "#2c2c2c",
+        ["white"] = "#f4f1ea",
+        ["ivory"] = "#f3ecd8",
+        ["cream"] = "#efe4c8",
+        ["grey"] = "#9aa0a6",
+        ["gray"] = "#9aa0a6",
+        ["silver"] = "#b8bec4",
+        ["copper"] = "#b87333",
+        ["natural"] = "#d8c3a0",
+        ["wooden"] = "#b08457",
+        ["vintage"] = "#c8a27a",
     };
 
     private static readonly string[] CategoryTints = ["#5b8def", "#e0795b", "#4fae8c", "#b36bd1", "#d9a13b", "#5c9fb0"];
