@@ -14,8 +14,12 @@ var auth = builder.AddService<Projects.ECommerce_Auth>("auth")
 // Signs guest order links: Orders issues them, Payments verifies the same token.
 var orderAccessKey = builder.AddOrderAccessKey();
 
+// Product images: Azurite locally (with or without Docker), Azure Blob Storage when deployed.
+var images = builder.AddImageStorage();
+
 var products = builder.AddService<Projects.ECommerce_Products>("products")
     .WithInfrastructure(infra, database: "productsdb")
+    .WithImageStorage(images)
     .WithAuthentication(auth);
 
 var payments = builder.AddService<Projects.ECommerce_Payments>("payments")

@@ -105,6 +105,7 @@ output AZURE_POSTGRES_SERVER_FQDN string = resources.outputs.AZURE_POSTGRES_SERV
 output AZURE_REDIS_HOST string = resources.outputs.AZURE_REDIS_HOST
 output AZURE_SERVICE_BUS_NAMESPACE string = resources.outputs.AZURE_SERVICE_BUS_NAMESPACE
 output AZURE_SERVICE_BUS_ENDPOINT string = resources.outputs.AZURE_SERVICE_BUS_ENDPOINT
+output AZURE_STORAGE_BLOB_ENDPOINT string = resources.outputs.AZURE_STORAGE_BLOB_ENDPOINT
 // The payments template adds the Stripe secret references only when this is "true" (an absent Key Vault secret
 // would fail the revision, and Container Apps rejects an empty one).
 #disable-next-line outputs-should-not-contain-secrets // a yes/no derived from the key, never the key itself

@@ -125,6 +125,17 @@ module serviceBus 'modules/service-bus.bicep' = {
   }
 }
 
+// Product images (the Products service's ConnectionStrings__images is the blob endpoint; it signs in as the identity).
+module storage 'modules/storage.bicep' = {
+  name: 'storage'
+  params: {
+    location: location
+    tags: tags
+    resourceToken: resourceToken
+    dataPrincipalId: identity.outputs.principalId
+  }
+}
+
 // Connection strings and keys go to Key Vault; container apps reference them there through the managed identity.
 module secrets 'modules/app-secrets.bicep' = {
   name: 'app-secrets'
@@ -140,6 +151,7 @@ module secrets 'modules/app-secrets.bicep' = {
     serviceBusAppRuleName: serviceBus.outputs.appRuleName
     serviceBusScalerRuleName: serviceBus.outputs.scalerRuleName
     applicationInsightsName: monitoring.outputs.applicationInsightsName
+    imagesBlobEndpoint: storage.outputs.blobEndpoint
     stripeSecretKey: stripeSecretKey
     stripeWebhookSecret: stripeWebhookSecret
     notificationsClientSecret: notificationsClientSecret
@@ -179,3 +191,4 @@ output AZURE_POSTGRES_SERVER_FQDN string = postgres.outputs.fullyQualifiedDomain
 output AZURE_REDIS_HOST string = redis.outputs.hostName
 output AZURE_SERVICE_BUS_NAMESPACE string = serviceBus.outputs.namespaceName
 output AZURE_SERVICE_BUS_ENDPOINT string = serviceBus.outputs.endpoint
+output AZURE_STORAGE_BLOB_ENDPOINT string = storage.outputs.blobEndpoint

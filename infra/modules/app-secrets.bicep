@@ -10,6 +10,9 @@ param serviceBusAppRuleName string
 param serviceBusScalerRuleName string
 param applicationInsightsName string
 
+@description('The images storage account\'s blob endpoint: the Products service\'s images connection (no key: managed identity).')
+param imagesBlobEndpoint string
+
 @secure()
 param postgresAdministratorPassword string
 
@@ -108,6 +111,15 @@ resource messagingConnection 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
   name: 'connectionstrings-messaging'
   properties: {
     value: serviceBus::appRule.listKeys().primaryConnectionString
+  }
+}
+
+// Not a secret (an endpoint without a key), but kept with the other connection strings so the template reads them alike.
+resource imagesConnection 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
+  parent: vault
+  name: 'connectionstrings-images'
+  properties: {
+    value: imagesBlobEndpoint
   }
 }
 

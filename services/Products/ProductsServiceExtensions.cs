@@ -52,9 +52,8 @@ public static class ProductsServiceExtensions
         builder.AddReviews();
 
         builder.Services.AddOptions<InventoryOptions>().BindConfiguration(InventoryOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        builder.Services.AddOptions<ImageOptions>().BindConfiguration(ImageOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<SeedOptions>().BindConfiguration(SeedOptions.SectionName);
-        builder.Services.AddSingleton<IImageStore, DiskImageStore>();
+        builder.AddProductImages();
 
         builder.Services.AddSingleton<ReservationExpiryService>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ReservationExpiryService>());

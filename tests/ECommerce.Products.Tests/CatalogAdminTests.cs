@@ -115,7 +115,7 @@ public sealed class CatalogAdminTests(ProductsHost host) : IClassFixture<Product
     }
 
     [Fact]
-    public async Task A_png_upload_is_stored_and_served()
+    public async Task A_png_upload_is_stored_and_served_as_renditions()
     {
         var (admin, id, _) = await CreateAsync("IMG-1", 3m);
 
@@ -123,9 +123,10 @@ public sealed class CatalogAdminTests(ProductsHost host) : IClassFixture<Product
         var url = (await upload.ReadJsonAsync()).GetProperty("images")[0].GetString()!;
         using var served = await host.Client().GetAsync(url, Ct);
 
+        // The URL the API gives is the card-size JPEG rendition (docs/products.md#images; ImageTests cover the rest).
         Assert.Equal(HttpStatusCode.Created, upload.StatusCode);
-        Assert.Equal("image/png", served.Content.Headers.ContentType?.MediaType);
-        Assert.Equal(Png, await served.Content.ReadAsByteArrayAsync(Ct));
+        Assert.EndsWith("-card.jpg", url, StringComparison.Ordinal);
+        Assert.Equal("image/jpeg", served.Content.Headers.ContentType?.MediaType);
     }
 
     [Theory]
@@ -147,7 +148,7 @@ public sealed class CatalogAdminTests(ProductsHost host) : IClassFixture<Product
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.True((await response.ReadJsonAsync()).GetProperty("errors").TryGetProperty("file", out _));
-        Assert.Empty(Directory.Exists(host.ImageRoot) ? Directory.GetFiles(host.ImageRoot, id + "*") : []);
+        Assert.DoesNotContain(await host.StoredImagesAsync(), n => n.StartsWith(Guid.Parse(id).ToString("N"), StringComparison.Ordinal));
     }
 
     [Theory]

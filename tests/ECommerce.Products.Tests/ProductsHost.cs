@@ -1,3 +1,4 @@
+using Azure.Storage.Blobs;
 using ECommerce.Products.Domain;
 using ECommerce.Products.Persistence;
 using ECommerce.Testing;
@@ -8,11 +9,14 @@ namespace ECommerce.Products.Tests;
 
 /// <summary>
 /// The real Products service (a <see cref="ServiceHost{TProgram}"/>) against its own fresh PostgreSQL database, a
-/// messaging database and the shared Redis — one per test class. Tests seed their own catalog through <see cref="SeedAsync"/>.
+/// messaging database, the shared Redis and the shared Azurite (a blob container of its own) — one per test class. Tests seed their own catalog through <see cref="SeedAsync"/>.
 /// </summary>
 public class ProductsHost() : ServiceHost<Program>("productsdb")
 {
-    public string ImageRoot { get; } = Path.Combine(Path.GetTempPath(), "products-images-" + Guid.NewGuid().ToString("N")[..8]);
+    /// <summary>This host's image container on the shared Azurite.</summary>
+    public string ImageContainer { get; } = "images-" + Guid.NewGuid().ToString("N")[..12];
+
+    public string ImageStorage { get; private set; } = "";
 
     protected override string EnvironmentName => "Testing";
 
@@ -25,20 +29,32 @@ public class ProductsHost() : ServiceHost<Program>("productsdb")
     protected override void Configure(IDictionary<string, string> settings)
     {
         settings["Products:Database:MigrateAtStart"] = "true";
-        settings["Products:Images:Root"] = ImageRoot;
+        settings["ConnectionStrings:images"] = ImageStorage;
+        settings["Products:Images:Container"] = ImageContainer;
         settings["Products:Images:MaxBytes"] = "65536";
         settings["Messaging:Subscription"] = "products";
     }
 
+    protected override async Task StartingAsync() => ImageStorage = (await AzuriteServer.GetAsync()).ConnectionString;
+
     protected override Task StartedAsync() => SeedAsync();
 
-    public override async ValueTask DisposeAsync()
+    /// <summary>The names of every stored image object of this host.</summary>
+    public async Task<List<string>> StoredImagesAsync()
     {
-        await base.DisposeAsync();
-        if (Directory.Exists(ImageRoot))
+        var container = new BlobContainerClient(ImageStorage, ImageContainer);
+        var names = new List<string>();
+        if (!await container.ExistsAsync())
         {
-            Directory.Delete(ImageRoot, recursive: true);
+            return names;
         }
+
+        await foreach (var blob in container.GetBlobsAsync())
+        {
+            names.Add(blob.Name);
+        }
+
+        return names;
     }
 
     /// <summary>The class's own catalog; the base seeds the category tree every test uses.</summary>

@@ -1,10 +1,6 @@
-using ECommerce.Products.Caching;
 using ECommerce.Products.Domain;
 using ECommerce.Products.Images;
-using ECommerce.Products.Persistence;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace ECommerce.Products.Catalog;
 
@@ -53,30 +49,16 @@ public static class ProductAdminEndpoints
         await commands.DeactivateAsync(id, ct) == CommandOutcome.NotFound ? TypedResults.NotFound() : TypedResults.NoContent();
 
     private static async Task<Results<Created<ProductDetail>, ValidationProblem, NotFound>> UploadImageAsync(
-        Guid id, IFormFile? file, IImageStore images, ProductsDbContext db, CatalogCache cache, ProductReads reads, IOptions<ImageOptions> options, CancellationToken ct)
+        Guid id, IFormFile? file, ImageUploads uploads, ProductReads reads, CancellationToken ct)
     {
-        if (!await db.Products.AnyAsync(p => p.Id == id, ct))
+        var outcome = await uploads.UploadAsync(id, file, ct);
+        if (!outcome.ProductFound)
         {
             return TypedResults.NotFound();
         }
 
-        if (ImageUpload.Check(file, options.Value.MaxBytes) is { } problem)
-        {
-            return ValidationErrors.Problem("file", problem);
-        }
-
-        await using var content = file!.OpenReadStream();
-        var format = await ImageUpload.DetectAsync(content, ct);
-        if (format is null)
-        {
-            return ValidationErrors.Problem("file", "The file is not a PNG, JPEG, GIF or WebP image.");
-        }
-
-        var fileName = await images.SaveAsync(id, format, content, ct);
-        var order = await db.ProductImages.CountAsync(i => i.ProductId == id, ct);
-        db.ProductImages.Add(new ProductImage { ProductId = id, FileName = fileName, ContentType = format.ContentType, SortOrder = order });
-        await db.SaveChangesAsync(ct);
-        await cache.InvalidateProductAsync(id);
-        return TypedResults.Created(ImageUrls.For(fileName), (await reads.ByIdAsync(id, ct))!.Detail);
+        return outcome.Problem is { } problem
+            ? ValidationErrors.Problem("file", problem)
+            : TypedResults.Created(ImageUrls.For(outcome.Key!), (await reads.ByIdAsync(id, ct))!.Detail);
     }
 }

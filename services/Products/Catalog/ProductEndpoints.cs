@@ -15,7 +15,7 @@ public static class ProductEndpoints
         api.MapGet("/{id:guid}", ByIdAsync).WithName("GetProduct");
         api.MapGet("/by-slug/{slug}", BySlugAsync).WithName("GetProductBySlug");
         api.MapPost("/lookup", LookupAsync).WithName("LookupProducts");
-        api.MapGet("/images/{fileName}", ImageAsync).WithName("GetProductImage");
+        api.MapGet("/images/{fileName}", ImageServing.ServeAsync).WithName("GetProductImage");
         return app;
     }
 
@@ -47,19 +47,5 @@ public static class ProductEndpoints
         }
 
         return TypedResults.Ok(await reads.LookupAsync(request.Ids.Distinct().ToList(), ct));
-    }
-
-    private static async Task<Results<FileStreamHttpResult, NotFound>> ImageAsync(string fileName, IImageStore images, HttpContext context, CancellationToken ct)
-    {
-        var format = ImageFormat.FromExtension(Path.GetExtension(fileName));
-        if (format is null || await images.OpenReadAsync(fileName, ct) is not { } stream)
-        {
-            return TypedResults.NotFound();
-        }
-
-        // Names are never reused, so an image can be cached for good.
-        context.Response.Headers.CacheControl = "public, max-age=31536000, immutable";
-        context.Response.Headers.XContentTypeOptions = "nosniff";
-        return TypedResults.Stream(stream, format.ContentType);
     }
 }

@@ -43,11 +43,12 @@ public sealed class ProductReads(ProductsDbContext db, CatalogCache cache, Catal
                 p.TaxClass,
                 p.WeightGrams,
                 p.CategoryId,
+                CategorySlug = p.Category!.Slug,
                 Image = p.Images.OrderBy(i => i.SortOrder).Select(i => i.FileName).FirstOrDefault(),
             })
             .AsAsyncEnumerable()
             .Select(p => new ProductLookupItem(p.Id, p.Sku, p.Name, p.Slug, p.Price, p.Currency, p.Available, p.Active,
-                p.Image is null ? null : ImageUrls.For(p.Image), p.TaxClass, p.WeightGrams, tree.CategoryAndAncestors(p.CategoryId)))
+                ImageUrls.ForProduct(p.Image, p.Id, p.Name, p.CategorySlug), p.TaxClass, p.WeightGrams, tree.CategoryAndAncestors(p.CategoryId)))
             .ToListAsync(ct);
     }
 
@@ -65,11 +66,13 @@ public sealed class ProductReads(ProductsDbContext db, CatalogCache cache, Catal
 
         // Moderation evicts the product's entry (CatalogCache.InvalidateProductAsync), so the cached summary stays current.
         var rating = await db.Ratings.AsNoTracking().FirstOrDefaultAsync(r => r.ProductId == id, ct);
+        // A product without an upload shows its generated illustration (drawn on first request, docs/products.md#images).
+        var images = p.Images.OrderBy(i => i.SortOrder).Select(i => ImageUrls.For(i.FileName)).DefaultIfEmpty(ImageUrls.ForProduct(null, p.Id, p.Name, p.Category!.Slug)).ToList();
         var detail = new ProductDetail(
             p.Id, p.Sku, p.Name, p.Slug, p.Description, p.Price, p.Currency,
             new CategoryItem(p.Category!.Id, p.Category.Name, p.Category.Slug, p.Category.Parent?.Slug),
             new BrandItem(p.Brand!.Id, p.Brand.Name, p.Brand.Slug),
-            p.Attributes, p.Images.OrderBy(i => i.SortOrder).Select(i => ImageUrls.For(i.FileName)).ToList(),
+            p.Attributes, images,
             p.Stock?.Available ?? 0, p.Active, p.CreatedAt, p.UpdatedAt, p.Version, p.TaxClass, p.WeightGrams,
             new RatingSummary(rating?.Average, rating?.Count ?? 0));
         return new CachedProduct(detail, ETagOf(detail));

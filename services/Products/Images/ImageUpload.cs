@@ -1,6 +1,6 @@
 namespace ECommerce.Products.Images;
 
-/// <summary>Checks an uploaded image before anything is stored: size, declared type, a harmless name, and the real bytes.</summary>
+/// <summary>Checks an uploaded image before anything is stored: size, declared type and a harmless name; the bytes are ImageProcessor.Inspect's.</summary>
 public static class ImageUpload
 {
     public static string? Check(IFormFile? file, long maxBytes)
@@ -25,14 +25,5 @@ public static class ImageUpload
         return name.Contains("..", StringComparison.Ordinal) || name.IndexOfAny(['/', '\\', '\0']) >= 0
             ? "The file name must not contain a path."
             : null;
-    }
-
-    /// <summary>Reads the header bytes and rewinds; null when they are not an accepted image format.</summary>
-    public static async Task<ImageFormat?> DetectAsync(Stream content, CancellationToken ct)
-    {
-        var header = new byte[12];
-        var read = await content.ReadAtLeastAsync(header, header.Length, throwOnEndOfStream: false, ct);
-        content.Position = 0;
-        return ImageFormat.Detect(header.AsSpan(0, read));
     }
 }

@@ -82,5 +82,7 @@ internal sealed class ProductImageConfiguration : IEntityTypeConfiguration<Produ
         image.Property(i => i.FileName).HasMaxLength(100);
         image.Property(i => i.ContentType).HasMaxLength(50);
         image.HasIndex(i => i.FileName).IsUnique();
+        // Rows from before renditions read as "no renditions" (a single file), never null.
+        image.Property(i => i.Renditions).HasDefaultValueSql("'{}'::text[]");
     }
 }

@@ -164,7 +164,7 @@ public sealed class ProductSearch(ProductsDbContext db, CatalogLookups lookups, 
         Guid Id, string Sku, string Name, string Slug, decimal Price, string Currency, string Category, string Brand,
         int Available, int Sold, DateTimeOffset CreatedAt, double Rank, string? Image, int RatingSum, int Reviews)
     {
-        public ProductSummary Summary => new(Id, Sku, Name, Slug, Price, Currency, Category, Brand, Available > 0, Image is null ? null : ImageUrls.For(Image),
+        public ProductSummary Summary => new(Id, Sku, Name, Slug, Price, Currency, Category, Brand, Available > 0, ImageUrls.ForProduct(Image, Id, Name, Category),
             Reviews == 0 ? null : Math.Round((decimal)RatingSum / Reviews, 1, MidpointRounding.AwayFromZero), Reviews);
 
         public string KeyFor(ProductSort sort) => sort switch
