@@ -19,6 +19,7 @@ app.MapSearchEndpoints();
 app.MapProductEndpoints();
 app.MapCategoryEndpoints();
 app.MapProductAdminEndpoints();
+app.MapFamilyAdminEndpoints();
 app.MapImportEndpoints();
 app.MapInventoryEndpoints();
 app.MapReviews();

@@ -13,7 +13,9 @@ public sealed record ProductFilter(
     bool InStockOnly,
     ProductSort Sort,
     PageCursor? After,
-    int Limit)
+    int Limit,
+    IReadOnlyList<string> Colours,
+    IReadOnlyList<string> Sizes)
 {
     /// <summary>
     /// A stable key for caching: equal filters give equal keys, whatever order the facet values came in (they are
@@ -21,7 +23,8 @@ public sealed record ProductFilter(
     /// </summary>
     public string CacheKey => string.Join('|',
         Escape(Text?.ToLowerInvariant()), string.Join(',', CategorySlugs.Select(Escape)), string.Join(',', BrandSlugs.Select(Escape)),
-        MinPrice, MaxPrice, InStockOnly, Sort, After?.Encode(), Limit);
+        MinPrice, MaxPrice, InStockOnly, Sort, After?.Encode(), Limit,
+        string.Join(',', Colours.Select(Escape)), string.Join(',', Sizes.Select(Escape)));
 
     private static string Escape(string? value) => value is null ? "" : Uri.EscapeDataString(value);
 }
