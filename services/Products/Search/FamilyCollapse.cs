@@ -41,7 +41,7 @@ internal static class FamilyCollapse
         };
     }
 
-    /// <summary>The page's family items with their variant count, price range and colour swatches (one query for the page).</summary>
+    /// <summary>The page's family items with the family's name, variant count, price range and colour swatches (two queries a page).</summary>
     public static async Task<List<ProductSummary>> WithFamiliesAsync(ProductsDbContext db, List<ProductSummary> items, CancellationToken ct)
     {
         var familyIds = items.Where(i => i.FamilyId is not null).Select(i => i.FamilyId!.Value).Distinct().ToList();
@@ -50,7 +50,7 @@ internal static class FamilyCollapse
             return items;
         }
 
-        var options = await db.Families.AsNoTracking().Where(f => familyIds.Contains(f.Id)).ToDictionaryAsync(f => f.Id, f => f.Options, ct);
+        var families = await db.Families.AsNoTracking().Where(f => familyIds.Contains(f.Id)).ToDictionaryAsync(f => f.Id, f => new { f.Name, f.Options }, ct);
         var variants = (await db.Products.AsNoTracking().Where(p => p.FamilyId != null && familyIds.Contains(p.FamilyId.Value) && p.Active)
             .Select(p => new { FamilyId = p.FamilyId!.Value, p.Price, p.OptionValues }).ToListAsync(ct))
             .ToLookup(v => v.FamilyId);
@@ -62,10 +62,11 @@ internal static class FamilyCollapse
             }
 
             var family = variants[id].ToList();
-            var colourOption = options.GetValueOrDefault(id)?.FirstOrDefault(o => FamilyRules.ColourNames.Contains(o.Name));
+            var colourOption = families.GetValueOrDefault(id)?.Options.FirstOrDefault(o => FamilyRules.ColourNames.Contains(o.Name));
             var swatches = colourOption is null ? [] : colourOption.Values
                 .Where(c => family.Any(v => v.OptionValues.GetValueOrDefault(colourOption.Name) == c)).ToList();
-            return item with { VariantCount = family.Count, PriceFrom = family.Min(v => v.Price), PriceTo = family.Max(v => v.Price), Swatches = swatches };
+            // The card names the family ("Regency Teacup And Saucer"), not the variant that stands for it.
+            return item with { Name = families.GetValueOrDefault(id)?.Name ?? item.Name, VariantCount = family.Count, PriceFrom = family.Min(v => v.Price), PriceTo = family.Max(v => v.Price), Swatches = swatches };
         }).ToList();
     }
 }

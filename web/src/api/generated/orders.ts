@@ -1760,6 +1760,7 @@ export interface components {
             slug: string;
             /** Format: double */
             unitPrice: number;
+            variantLabel: null | string;
         };
         CartMergeResult: {
             cart: components["schemas"]["CartView"];
@@ -1908,6 +1909,7 @@ export interface components {
             taxRate: number;
             /** Format: double */
             unitPrice: number;
+            variantLabel: null | string;
         };
         OrderShippingView: {
             code: string;
@@ -2040,6 +2042,7 @@ export interface components {
             taxRate: number;
             /** Format: double */
             unitPrice: number;
+            variantLabel: null | string;
         };
         QuoteView: {
             country: string;

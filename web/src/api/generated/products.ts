@@ -279,6 +279,54 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/products/families": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["CreateProductFamily"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/products/families/{id}/variants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["AddProductVariant"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/products/families/variants/{id}/options": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["UpdateVariantOptions"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/products/images/{fileName}": {
         parameters: {
             query?: never;
@@ -404,6 +452,13 @@ export interface components {
             name: null | string;
             parent: null | string;
         };
+        CreateFamilyRequest: {
+            brand: null | string;
+            category: null | string;
+            description: null | string;
+            name: null | string;
+            options: null | components["schemas"]["ProductOption"][];
+        };
         CreateProductRequest: {
             attributes: null | {
                 [key: string]: string;
@@ -422,6 +477,20 @@ export interface components {
             /** Format: int32 */
             weightGrams?: null | number;
         };
+        CreateVariantRequest: {
+            currency: null | string;
+            /** Format: int32 */
+            initialStock: null | number;
+            optionValues: null | {
+                [key: string]: string;
+            };
+            /** Format: double */
+            price: null | number;
+            sku: null | string;
+            taxClass?: null | string;
+            /** Format: int32 */
+            weightGrams?: null | number;
+        };
         DidYouMean: {
             query: string;
             /** Format: int32 */
@@ -432,6 +501,14 @@ export interface components {
             count: number;
             name: string;
             slug: string;
+        };
+        FamilyDetail: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            options: components["schemas"]["ProductOption"][];
+            slug: string;
+            variants: components["schemas"]["VariantItem"][];
         };
         HttpValidationProblemDetails: {
             detail?: null | string;
@@ -511,6 +588,7 @@ export interface components {
             createdAt: string;
             currency: string;
             description: string;
+            family?: null | components["schemas"]["FamilyDetail"];
             /** Format: uuid */
             id: string;
             images: string[];
@@ -531,9 +609,11 @@ export interface components {
         ProductFacets: {
             brands: components["schemas"]["FacetCount"][];
             categories: components["schemas"]["FacetCount"][];
+            colours: components["schemas"]["FacetCount"][];
             /** Format: int32 */
             inStock: number;
             priceRanges: components["schemas"]["PriceRangeCount"][];
+            sizes: components["schemas"]["FacetCount"][];
             /** Format: int32 */
             total: number;
         };
@@ -552,11 +632,16 @@ export interface components {
             sku: string;
             slug: string;
             taxClass: string;
+            variantLabel?: null | string;
             /** Format: int32 */
             weightGrams: number;
         };
         ProductLookupRequest: {
             ids: null | string[];
+        };
+        ProductOption: {
+            name: string;
+            values: string[];
         };
         ProductPage: {
             didYouMean: null | components["schemas"]["DidYouMean"];
@@ -569,6 +654,8 @@ export interface components {
             category: string;
             currency: string;
             /** Format: uuid */
+            familyId: null | string;
+            /** Format: uuid */
             id: string;
             imageUrl: null | string;
             inStock: boolean;
@@ -576,11 +663,18 @@ export interface components {
             /** Format: double */
             price: number;
             /** Format: double */
+            priceFrom: number;
+            /** Format: double */
+            priceTo: number;
+            /** Format: double */
             rating: null | number;
             /** Format: int32 */
             reviews: number;
             sku: string;
             slug: string;
+            swatches: string[];
+            /** Format: int32 */
+            variantCount: number;
         };
         RatingSummary: {
             /** Format: double */
@@ -667,6 +761,26 @@ export interface components {
             /** Format: int32 */
             weightGrams?: null | number;
         };
+        UpdateVariantOptionsRequest: {
+            optionValues: null | {
+                [key: string]: string;
+            };
+        };
+        VariantItem: {
+            /** Format: int32 */
+            available: number;
+            currency: string;
+            /** Format: uuid */
+            id: string;
+            imageUrl: null | string;
+            options: {
+                [key: string]: string;
+            };
+            /** Format: double */
+            price: number;
+            sku: string;
+            slug: string;
+        };
     };
     responses: never;
     parameters: never;
@@ -681,12 +795,14 @@ export interface operations {
             query?: {
                 Brand?: string[];
                 Category?: string[];
+                Colour?: string[];
                 Cursor?: string;
                 InStock?: string;
                 Limit?: string;
                 MaxPrice?: string;
                 MinPrice?: string;
                 Q?: string;
+                Size?: string[];
                 Sort?: string;
             };
             header?: never;
@@ -1246,6 +1362,123 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ProductDetail"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CreateProductFamily: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateFamilyRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FamilyDetail"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+        };
+    };
+    AddProductVariant: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateVariantRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProductDetail"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    UpdateVariantOptions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateVariantOptionsRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProductDetail"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
             /** @description Not Found */
