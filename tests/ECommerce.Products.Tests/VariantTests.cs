@@ -41,7 +41,9 @@ public sealed class VariantTests(VariantHost host) : IClassFixture<VariantHost>
         using var admin = host.Client(TestTokens.Admin());
         using var created = await admin.PostAsJsonAsync("/api/products/families", new
         {
-            name = "Canvas Apron", category = "kitchen", brand = "Acme",
+            name = "Canvas Apron",
+            category = "kitchen",
+            brand = "Acme",
             options = new[] { new { name = "Colour", values = new[] { "Navy", "Sand" } }, new { name = "Size", values = new[] { "S", "L" } } },
         }, Ct);
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
