@@ -42,6 +42,7 @@ public static class ProductsServiceExtensions
         builder.Services.AddScoped<ProductSuggestions>();
         builder.Services.AddScoped<ProductReads>();
         builder.Services.AddScoped<ProductCommands>();
+        builder.Services.AddScoped<FamilyCommands>();
         builder.Services.AddScoped<ProductImporter>();
         builder.Services.AddScoped<InventoryService>();
         builder.Services.AddScoped<StockFulfilment>();

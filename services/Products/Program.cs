@@ -21,6 +21,7 @@ app.MapProductEndpoints();
 app.MapCategoryEndpoints();
 app.MapCollectionEndpoints();
 app.MapProductAdminEndpoints();
+app.MapFamilyAdminEndpoints();
 app.MapImportEndpoints();
 app.MapInventoryEndpoints();
 app.MapReviews();

@@ -9,7 +9,7 @@ namespace ECommerce.Orders.Tests;
 /// <summary>A product as the Products lookup answers it (the agreed JSON shape).</summary>
 public sealed record StubProduct(
     Guid Id, string Sku, string Name, string Slug, decimal Price, string Currency, int Available, bool Active, string? ImageUrl,
-    string TaxClass = "standard", int WeightGrams = 500, IReadOnlyList<string>? CategorySlugs = null);
+    string TaxClass = "standard", int WeightGrams = 500, IReadOnlyList<string>? CategorySlugs = null, string? VariantLabel = null);
 
 /// <summary>What the stand-in for AI's risk endpoint answers for a customer.</summary>
 public sealed record StubRisk(double Score, IReadOnlyList<string> Reasons);

@@ -17,7 +17,11 @@ public sealed record OrderForMailDetail(
     PostalAddress ShippingAddress,
     OrderForMailShipping? ShippingMethod);
 
-public sealed record OrderForMailLine(string Sku, string Name, int Quantity, decimal UnitPrice, decimal LineTotal);
+public sealed record OrderForMailLine(string Sku, string Name, int Quantity, decimal UnitPrice, decimal LineTotal, string? VariantLabel = null)
+{
+    /// <summary>The line as the shopper chose it: "Linen Shirt (Blue / M)", or the name alone.</summary>
+    public string DisplayName => VariantLabel is null ? Name : $"{Name} ({VariantLabel})";
+}
 
 public sealed record OrderForMailShipping(string Name, DateOnly? EarliestDelivery, DateOnly? LatestDelivery);
 

@@ -118,8 +118,8 @@ public sealed partial class MailRenderer(TemplateCatalog catalog)
             .Append("</tr></thead><tbody>");
         foreach (var line in detail.Lines)
         {
-            html.Append($"<tr><td>{Encode(line.Name)} <small>({Encode(line.Sku)})</small></td><td align=\"right\">{line.Quantity}</td><td align=\"right\">{Encode(Money(line.LineTotal))}</td></tr>");
-            text.Append($"- {line.Name} ({line.Sku}) x {line.Quantity}: {Money(line.LineTotal)}\n");
+            html.Append($"<tr><td>{Encode(line.DisplayName)} <small>({Encode(line.Sku)})</small></td><td align=\"right\">{line.Quantity}</td><td align=\"right\">{Encode(Money(line.LineTotal))}</td></tr>");
+            text.Append($"- {line.DisplayName} ({line.Sku}) x {line.Quantity}: {Money(line.LineTotal)}\n");
         }
 
         html.Append("</tbody></table><table style=\"width:100%\">");

@@ -21,7 +21,8 @@ public sealed record CartLineView(
     decimal LineTotal,
     bool Available,
     bool PriceChanged,
-    decimal? PreviousPrice);
+    decimal? PreviousPrice,
+    string? VariantLabel);
 
 /// <summary>
 /// The cart as the shopper sees it. <see cref="PricesCurrent"/> is false when Products could not be asked and the

@@ -80,7 +80,7 @@ public sealed class CartService(CartStore store, ProductsClient products, IOptio
     {
         var lines = cart.Lines.Select(l => new CartLineView(
             l.ProductId, l.Sku, l.Name, l.Slug, l.ImageUrl, l.Quantity, l.UnitPrice, l.Currency, l.UnitPrice * l.Quantity,
-            l.Available && l.Active, l.UnitPrice != l.PriceWhenAdded, l.UnitPrice != l.PriceWhenAdded ? l.PriceWhenAdded : null)).ToList();
+            l.Available && l.Active, l.UnitPrice != l.PriceWhenAdded, l.UnitPrice != l.PriceWhenAdded ? l.PriceWhenAdded : null, l.VariantLabel)).ToList();
         var changes = cart.Lines.Where(l => l.UnitPrice != l.PriceWhenAdded)
             .Select(l => new CartPriceChange(l.ProductId, l.Name, l.PriceWhenAdded, l.UnitPrice, l.Currency)).ToList();
         // The store sells in one currency; lines that cannot be bought do not count towards the subtotal.

@@ -102,6 +102,7 @@ public sealed class Cart
         line.Sku = product.Sku;
         line.Name = product.Name;
         line.Slug = product.Slug;
+        line.VariantLabel = product.VariantLabel;
         line.ImageUrl = product.ImageUrl;
         line.Currency = product.Currency;
         line.UnitPrice = product.Price;

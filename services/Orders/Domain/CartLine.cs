@@ -13,6 +13,9 @@ public sealed class CartLine
 
     public string Slug { get; set; } = "";
 
+    /// <summary>The variant's options as shoppers read them ("Blue / M"); null for a product without variants.</summary>
+    public string? VariantLabel { get; set; }
+
     public string? ImageUrl { get; set; }
 
     public string Currency { get; set; } = "";

@@ -8,7 +8,7 @@ namespace ECommerce.Orders.Domain;
 /// </summary>
 public sealed record OrderLineView(
     Guid ProductId, string Sku, string Name, int Quantity, decimal UnitPrice, decimal LineTotal, decimal Discount, decimal Tax, decimal TaxRate,
-    int Shipped, int Delivered, int Returnable);
+    int Shipped, int Delivered, int Returnable, string? VariantLabel);
 
 /// <summary>How the order is delivered and when it should arrive (dates are null on orders placed before shipping choice).</summary>
 public sealed record OrderShippingView(string Code, string Name, DateOnly? EarliestDelivery, DateOnly? LatestDelivery);
@@ -54,7 +54,7 @@ public sealed record OrderDetail(
         order.Id, order.Number, order.Status, order.CreatedAt, order.Currency, order.Subtotal, order.Shipping, order.Tax, order.Total,
         order.PaymentMethod, order.TrackingNumber, order.CancellationReason, order.WasPaid, order.RefundedAt,
         [.. order.Items.OrderBy(i => i.Id).Select(i => new OrderLineView(i.ProductId, i.Sku, i.Name, i.Quantity, i.UnitPrice, i.LineTotal, i.Discount, i.Tax, i.TaxRate,
-            order.ShippedQuantity(i.ProductId), order.DeliveredQuantity(i.ProductId), order.ReturnableQuantity(i.ProductId)))],
+            order.ShippedQuantity(i.ProductId), order.DeliveredQuantity(i.ProductId), order.ReturnableQuantity(i.ProductId), i.VariantLabel))],
         order.ShippingAddress.ToPostalAddress(),
         [.. order.History.OrderBy(h => h.At).ThenBy(h => h.Id).Select(h => new OrderHistoryEntry(h.From, h.To, h.Trigger, h.Actor, h.Reason, h.At))],
         order.PricesIncludeTax, order.Discount, order.DiscountCode,

@@ -15,6 +15,9 @@ public sealed class OrderItem
 
     public string Name { get; set; } = "";
 
+    /// <summary>The variant's options when ordered ("Blue / M"); null for a product without variants.</summary>
+    public string? VariantLabel { get; set; }
+
     public int Quantity { get; set; }
 
     public decimal UnitPrice { get; set; }
@@ -36,6 +39,7 @@ public sealed class OrderItem
         ProductId = line.ProductId,
         Sku = line.Sku,
         Name = line.Name,
+        VariantLabel = line.VariantLabel,
         Quantity = line.Quantity,
         UnitPrice = Money.FromMinor(line.UnitPriceMinor, currency),
         TaxClass = line.TaxClass,

@@ -1,6 +1,9 @@
 namespace ECommerce.Orders.Domain;
 
-/// <summary>A priced line of a quote, in minor units; <see cref="AmountMinor"/> is unit price × quantity before discount.</summary>
+/// <summary>
+/// A priced line of a quote, in minor units; <see cref="AmountMinor"/> is unit price × quantity before discount.
+/// <see cref="VariantLabel"/> names a variant's options ("Blue / M"), null for a product without variants.
+/// </summary>
 public sealed record QuoteLine(
     Guid ProductId,
     string Sku,
@@ -11,7 +14,12 @@ public sealed record QuoteLine(
     long UnitPriceMinor,
     long AmountMinor,
     long DiscountMinor,
-    long TaxMinor);
+    long TaxMinor,
+    string? VariantLabel = null)
+{
+    /// <summary>The line as people read it: "Linen Shirt (Blue / M)", or the name alone.</summary>
+    public string DisplayName => VariantLabel is null ? Name : $"{Name} ({VariantLabel})";
+}
 
 /// <summary>Tax at one rate: the amount it was worked out on (without tax) and the tax.</summary>
 public sealed record TaxLine(decimal Rate, long NetMinor, long TaxMinor);

@@ -9,7 +9,7 @@ namespace ECommerce.Orders.Domain;
 /// category slugs (own, then ancestors) for category-scoped promotions.
 /// </summary>
 public sealed record PricedProduct(Guid ProductId, string Sku, string Name, int Quantity, long UnitPriceMinor, string TaxClass, int WeightGrams,
-    IReadOnlyList<string>? CategorySlugs = null)
+    IReadOnlyList<string>? CategorySlugs = null, string? VariantLabel = null)
 {
     public IReadOnlyList<string> Categories => CategorySlugs ?? [];
 }
@@ -47,7 +47,7 @@ public static class QuoteCalculator
             var lineDiscount = Math.Clamp(discount?.LineDiscounts.GetValueOrDefault(p.ProductId) ?? 0, 0, amount);
             var rate = tax.RateFor(country, taxClass) ?? 0m;
             lines.Add(new QuoteLine(p.ProductId, p.Sku, p.Name, p.Quantity, taxClass, rate, unit, amount, lineDiscount,
-                TaxOf(amount - lineDiscount, rate, tax.PricesIncludeTax)));
+                TaxOf(amount - lineDiscount, rate, tax.PricesIncludeTax), p.VariantLabel));
         }
 
         var subtotal = lines.Sum(l => l.AmountMinor);

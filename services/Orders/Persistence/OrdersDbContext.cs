@@ -114,6 +114,7 @@ public sealed class OrdersDbContext(DbContextOptions<OrdersDbContext> options) :
             item.ToTable("order_items");
             item.Property(i => i.Sku).HasMaxLength(100);
             item.Property(i => i.Name).HasMaxLength(300);
+            item.Property(i => i.VariantLabel).HasMaxLength(130);
             item.Property(i => i.UnitPrice).HasPrecision(18, Currencies.MaxExponent);
             item.Property(i => i.Discount).HasPrecision(18, Currencies.MaxExponent);
             item.Property(i => i.Tax).HasPrecision(18, Currencies.MaxExponent);

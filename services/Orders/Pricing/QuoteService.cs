@@ -45,7 +45,7 @@ public sealed class QuoteService(OrdersDbContext db, ProductsClient products, Pr
             else
             {
                 priced.Add(new PricedProduct(product.Id, product.Sku, product.Name, lines[i].Quantity,
-                    Money.ToMinor(product.Price, product.Currency), product.TaxClass, product.WeightGrams, product.CategorySlugs));
+                    Money.ToMinor(product.Price, product.Currency), product.TaxClass, product.WeightGrams, product.CategorySlugs, product.VariantLabel));
             }
         }
 

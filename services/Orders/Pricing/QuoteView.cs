@@ -4,7 +4,8 @@ using ECommerce.Orders.Domain;
 namespace ECommerce.Orders.Pricing;
 
 public sealed record QuoteLineView(
-    Guid ProductId, string Sku, string Name, int Quantity, decimal UnitPrice, decimal Amount, decimal Discount, decimal Tax, decimal TaxRate, string TaxClass);
+    Guid ProductId, string Sku, string Name, int Quantity, decimal UnitPrice, decimal Amount, decimal Discount, decimal Tax, decimal TaxRate, string TaxClass,
+    string? VariantLabel);
 
 public sealed record TaxLineView(decimal Rate, decimal Net, decimal Tax);
 
@@ -38,7 +39,7 @@ public sealed record QuoteView(
         ShippingOptionView Option(ShippingOption o) => new(o.Code, o.Name, o.Zone, M(o.FeeMinor), o.EarliestDelivery, o.LatestDelivery);
         return new QuoteView(
             q.Currency, q.PricesIncludeTax, q.Country,
-            [.. q.Lines.Select(l => new QuoteLineView(l.ProductId, l.Sku, l.Name, l.Quantity, M(l.UnitPriceMinor), M(l.AmountMinor), M(l.DiscountMinor), M(l.TaxMinor), l.TaxRate, l.TaxClass))],
+            [.. q.Lines.Select(l => new QuoteLineView(l.ProductId, l.Sku, l.Name, l.Quantity, M(l.UnitPriceMinor), M(l.AmountMinor), M(l.DiscountMinor), M(l.TaxMinor), l.TaxRate, l.TaxClass, l.VariantLabel))],
             M(q.SubtotalMinor), M(q.DiscountMinor), q.Discount?.Code, q.Discount?.Description,
             q.Shipping is null ? null : Option(q.Shipping), [.. q.ShippingOptions.Select(Option)],
             [.. q.Taxes.Select(t => new TaxLineView(t.Rate, M(t.NetMinor), M(t.TaxMinor)))],

@@ -5,7 +5,17 @@ public sealed record ProductDetail(
     Guid Id, string Sku, string Name, string Slug, string Description, decimal Price, string Currency,
     CategoryItem Category, BrandItem Brand, IReadOnlyDictionary<string, string> Attributes, IReadOnlyList<string> Images,
     int Available, bool Active, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, uint Version,
-    string TaxClass, int WeightGrams, RatingSummary Rating);
+    string TaxClass, int WeightGrams, RatingSummary Rating, FamilyDetail? Family = null);
+
+/// <summary>
+/// The configurable product a variant belongs to: its options in display order and its active variants, each with
+/// its own price, stock and first image, so a page can switch between them without another request.
+/// </summary>
+public sealed record FamilyDetail(Guid Id, string Name, string Slug, IReadOnlyList<Domain.ProductOption> Options, IReadOnlyList<VariantItem> Variants);
+
+/// <summary>One variant of a family: <see cref="Options"/> maps each option's name to this variant's value.</summary>
+public sealed record VariantItem(
+    Guid Id, string Sku, string Slug, IReadOnlyDictionary<string, string> Options, decimal Price, string Currency, int Available, string? ImageUrl);
 
 /// <summary>The approved reviews summed up: the average to one decimal (null with none) and how many there are.</summary>
 public sealed record RatingSummary(decimal? Average, int Count);

@@ -44,11 +44,14 @@ public sealed class ProductReads(ProductsDbContext db, CatalogCache cache, Catal
                 p.WeightGrams,
                 p.CategoryId,
                 CategorySlug = p.Category!.Slug,
+                Options = p.Family == null ? null : p.Family.Options,
+                p.OptionValues,
                 Image = p.Images.OrderBy(i => i.SortOrder).Select(i => i.FileName).FirstOrDefault(),
             })
             .AsAsyncEnumerable()
             .Select(p => new ProductLookupItem(p.Id, p.Sku, p.Name, p.Slug, p.Price, p.Currency, p.Available, p.Active,
-                ImageUrls.ForProduct(p.Image, p.Id, p.Name, p.CategorySlug), p.TaxClass, p.WeightGrams, tree.CategoryAndAncestors(p.CategoryId)))
+                ImageUrls.ForProduct(p.Image, p.Id, p.Name, p.CategorySlug), p.TaxClass, p.WeightGrams, tree.CategoryAndAncestors(p.CategoryId),
+                p.Options is null ? null : FamilyRules.Label(p.Options, p.OptionValues)))
             .ToListAsync(ct);
     }
 
@@ -74,8 +77,41 @@ public sealed class ProductReads(ProductsDbContext db, CatalogCache cache, Catal
             new BrandItem(p.Brand!.Id, p.Brand.Name, p.Brand.Slug),
             p.Attributes, images,
             p.Stock?.Available ?? 0, p.Active, p.CreatedAt, p.UpdatedAt, p.Version, p.TaxClass, p.WeightGrams,
-            new RatingSummary(rating?.Average, rating?.Count ?? 0));
+            new RatingSummary(rating?.Average, rating?.Count ?? 0),
+            p.FamilyId is { } familyId ? await FamilyAsync(db, familyId, ct) : null);
         return new CachedProduct(detail, ETagOf(detail));
+    }
+
+    /// <summary>The family with its active variants, in the order their values are listed in the family's options.</summary>
+    private static async Task<FamilyDetail?> FamilyAsync(ProductsDbContext db, Guid familyId, CancellationToken ct)
+    {
+        var family = await db.Families.AsNoTracking().Where(f => f.Id == familyId)
+            .Select(f => new { f.Id, f.Name, f.Slug, f.Options }).FirstOrDefaultAsync(ct);
+        if (family is null)
+        {
+            return null;
+        }
+
+        var variants = await db.Products.AsNoTracking().Where(v => v.FamilyId == familyId && v.Active)
+            .Select(v => new
+            {
+                v.Id,
+                v.Sku,
+                v.Slug,
+                v.Name,
+                CategorySlug = v.Category!.Slug,
+                v.OptionValues,
+                v.Price,
+                v.Currency,
+                Available = v.Stock == null ? 0 : v.Stock.Available,
+                Image = v.Images.OrderBy(i => i.SortOrder).Select(i => i.FileName).FirstOrDefault(),
+            })
+            .ToListAsync(ct);
+        var ordered = variants
+            .OrderBy(v => string.Join('\u0001', family.Options.Select(o => o.Values.IndexOf(v.OptionValues.GetValueOrDefault(o.Name) ?? "").ToString("D3", System.Globalization.CultureInfo.InvariantCulture))), StringComparer.Ordinal)
+            .Select(v => new VariantItem(v.Id, v.Sku, v.Slug, v.OptionValues, v.Price, v.Currency, v.Available, ImageUrls.ForProduct(v.Image, v.Id, v.Name, v.CategorySlug)))
+            .ToList();
+        return new FamilyDetail(family.Id, family.Name, family.Slug, family.Options, ordered);
     }
 
     /// <summary>A strong ETag from the content itself, so any change (price, stock, image) changes it.</summary>

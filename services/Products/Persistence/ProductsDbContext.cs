@@ -10,6 +10,8 @@ public sealed class ProductsDbContext(DbContextOptions<ProductsDbContext> option
 {
     public DbSet<Product> Products => Set<Product>();
 
+    public DbSet<ProductFamily> Families => Set<ProductFamily>();
+
     public DbSet<Category> Categories => Set<Category>();
 
     public DbSet<Brand> Brands => Set<Brand>();

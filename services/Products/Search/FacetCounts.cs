@@ -8,7 +8,8 @@ namespace ECommerce.Products.Search;
 /// Disjunctive facet counts: each facet is counted with every filter except its own, so choosing a category still lists
 /// the other categories with what choosing them too would add, while brands, price ranges and the total narrow to it.
 /// One grouped query over the products matching the text; the filters are then applied to its few hundred groups in
-/// memory, instead of one query per facet.
+/// memory, instead of one query per facet. Counts are of list items: a family's variants count once (the groups keep
+/// the family id, so standalone products still fold into a few groups while families are counted distinctly).
 /// </summary>
 internal static class FacetCounts
 {
@@ -33,6 +34,9 @@ internal static class FacetCounts
                 x.P.Price,
                 InStock = x.P.Stock != null && x.P.Stock.Available > 0,
                 x.Stars,
+                x.P.FamilyId,
+                x.P.ColourValue,
+                x.P.SizeValue,
             })
             .GroupBy(p => new
             {
@@ -42,18 +46,29 @@ internal static class FacetCounts
                 InPriceRange = p.Price >= low && p.Price <= high,
                 p.InStock,
                 p.Stars,
+                p.FamilyId,
+                p.ColourValue,
+                p.SizeValue,
             })
-            .Select(g => new Group(g.Key.CategoryId, g.Key.BrandId, g.Key.Bucket, g.Key.InPriceRange, g.Key.InStock, g.Key.Stars, g.Count()))
+            .Select(g => new Group(g.Key.CategoryId, g.Key.BrandId, g.Key.Bucket, g.Key.InPriceRange, g.Key.InStock, g.Key.Stars, g.Count(),
+                g.Key.FamilyId, g.Key.ColourValue, g.Key.SizeValue))
             .ToListAsync(ct);
 
         bool InCategory(Group g) => scope.CategoryIds is null || scope.CategoryIds.Contains(g.CategoryId);
         bool InBrand(Group g) => scope.BrandIds is null || scope.BrandIds.Contains(g.BrandId);
-        bool OtherFilters(Group g) => (!filter.InStockOnly || g.InStock) && (filter.MinRating is null || g.Stars >= filter.MinRating);
+        bool InStockFilter(Group g) => !filter.InStockOnly || g.InStock;
+        bool InRating(Group g) => filter.MinRating is null || g.Stars >= filter.MinRating;
+        bool InColour(Group g) => filter.Colours.Count == 0 || (g.Colour is not null && filter.Colours.Contains(g.Colour));
+        bool InSize(Group g) => filter.Sizes.Count == 0 || (g.Size is not null && filter.Sizes.Contains(g.Size));
+        bool InOptions(Group g) => InColour(g) && InSize(g);
+        bool OtherFilters(Group g) => InStockFilter(g) && InRating(g) && InOptions(g);
 
         var forCategories = groups.Where(g => InBrand(g) && g.InPriceRange && OtherFilters(g)).ToList();
         var forBrands = groups.Where(g => InCategory(g) && g.InPriceRange && OtherFilters(g)).ToList();
         var forPrices = groups.Where(g => InCategory(g) && InBrand(g) && OtherFilters(g)).ToList();
-        var forRatings = groups.Where(g => InCategory(g) && InBrand(g) && g.InPriceRange && (!filter.InStockOnly || g.InStock)).ToList();
+        var forRatings = groups.Where(g => InCategory(g) && InBrand(g) && g.InPriceRange && InStockFilter(g) && InOptions(g)).ToList();
+        var forColours = groups.Where(g => InCategory(g) && InBrand(g) && g.InPriceRange && InStockFilter(g) && InRating(g) && InSize(g)).ToList();
+        var forSizes = groups.Where(g => InCategory(g) && InBrand(g) && g.InPriceRange && InStockFilter(g) && InRating(g) && InColour(g)).ToList();
         var matching = groups.Where(g => InCategory(g) && InBrand(g) && g.InPriceRange && OtherFilters(g)).ToList();
 
         var categories = Count(forCategories, g => g.CategoryId, catalog.Category);
@@ -64,7 +79,7 @@ internal static class FacetCounts
             if (catalog.Categories.FirstOrDefault(c => c.Slug == slug) is { } chosen)
             {
                 var subtree = catalog.CategoryAndDescendants(slug);
-                categories.Add(new FacetCount(slug, chosen.Name, forCategories.Where(g => subtree.Contains(g.CategoryId)).Sum(g => g.Count)));
+                categories.Add(new FacetCount(slug, chosen.Name, Items(forCategories.Where(g => subtree.Contains(g.CategoryId)))));
             }
         }
 
@@ -78,21 +93,54 @@ internal static class FacetCounts
         }
 
         return new ProductFacets(
-            matching.Sum(g => g.Count),
+            Items(matching),
             Ordered(categories),
             Ordered(brands),
             forPrices.GroupBy(g => g.Bucket).OrderBy(b => b.Key)
-                .Select(b => new PriceRangeCount(PriceBuckets[b.Key].Min, PriceBuckets[b.Key].Max, b.Sum(g => g.Count))).ToList(),
-            matching.Where(g => g.InStock).Sum(g => g.Count),
-            [.. Enumerable.Range(1, 4).Reverse().Select(n => new RatingCount(n, forRatings.Where(g => g.Stars >= n).Sum(g => g.Count)))]);
+                .Select(b => new PriceRangeCount(PriceBuckets[b.Key].Min, PriceBuckets[b.Key].Max, Items(b))).ToList(),
+            Items(matching.Where(g => g.InStock)),
+            [.. Enumerable.Range(1, 4).Reverse().Select(n => new RatingCount(n, Items(forRatings.Where(g => g.Stars >= n))))],
+            Options(forColours, g => g.Colour, filter.Colours),
+            Options(forSizes, g => g.Size, filter.Sizes));
+    }
+
+    /// <summary>List items among the groups: standalone products by their count, families once each.</summary>
+    private static int Items(IEnumerable<Group> groups)
+    {
+        var standalone = 0;
+        var families = new HashSet<Guid>();
+        foreach (var g in groups)
+        {
+            if (g.FamilyId is { } family)
+            {
+                families.Add(family);
+            }
+            else
+            {
+                standalone += g.Count;
+            }
+        }
+
+        return standalone + families.Count;
     }
 
     private static List<FacetCount> Count(List<Group> groups, Func<Group, int> id, Func<int, CategoryTreeEntry> entry) =>
-        groups.GroupBy(id).Select(g => (Entry: entry(g.Key), Count: g.Sum(x => x.Count)))
+        groups.GroupBy(id).Select(g => (Entry: entry(g.Key), Count: Items(g)))
             .Select(e => new FacetCount(e.Entry.Slug, e.Entry.Name, e.Count)).ToList();
+
+    /// <summary>An option facet (colour, size): each value with the items having it; a chosen value keeps its box at 0.</summary>
+    private static List<FacetCount> Options(List<Group> groups, Func<Group, string?> value, IReadOnlyList<string> chosen)
+    {
+        var counts = groups.Where(g => value(g) is not null).GroupBy(g => value(g)!)
+            .Select(g => new FacetCount(g.Key, FamilyRules.FacetName(g.Key), Items(g))).ToList();
+        counts.AddRange(chosen.Where(c => counts.All(f => f.Slug != c)).Select(c => new FacetCount(c, FamilyRules.FacetName(c), 0)));
+        return Ordered(counts);
+    }
 
     private static List<FacetCount> Ordered(List<FacetCount> counts) =>
         counts.OrderByDescending(f => f.Count).ThenBy(f => f.Slug, StringComparer.Ordinal).ToList();
 
-    private sealed record Group(int CategoryId, int BrandId, int Bucket, bool InPriceRange, bool InStock, int Stars, int Count);
+    private sealed record Group(
+        int CategoryId, int BrandId, int Bucket, bool InPriceRange, bool InStock, int Stars, int Count, Guid? FamilyId, string? Colour,
+        string? Size);
 }

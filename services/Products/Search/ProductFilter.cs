@@ -15,6 +15,8 @@ public sealed record ProductFilter(
     ProductSort Sort,
     PageCursor? After,
     int Limit,
+    IReadOnlyList<string> Colours,
+    IReadOnlyList<string> Sizes,
     int? MinRating = null)
 {
     /// <summary>
@@ -23,7 +25,8 @@ public sealed record ProductFilter(
     /// </summary>
     public string CacheKey => string.Join('|',
         Escape(Text?.ToLowerInvariant()), string.Join(',', CategorySlugs.Select(Escape)), string.Join(',', BrandSlugs.Select(Escape)),
-        MinPrice, MaxPrice, InStockOnly, Sort, After?.Encode(), Limit, MinRating);
+        MinPrice, MaxPrice, InStockOnly, Sort, After?.Encode(), Limit,
+        string.Join(',', Colours.Select(Escape)), string.Join(',', Sizes.Select(Escape)), MinRating);
 
     private static string Escape(string? value) => value is null ? "" : Uri.EscapeDataString(value);
 }

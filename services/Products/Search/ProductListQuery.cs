@@ -4,12 +4,14 @@ namespace ECommerce.Products.Search;
 
 /// <summary>
 /// The raw query string of a list/search request. Values bind as strings so that a bad one becomes a validation
-/// problem naming the field, not a generic binding failure. <see cref="Category"/> and <see cref="Brand"/> repeat
-/// (<c>?category=a&amp;category=b</c>): several values of one facet match any of them.
+/// problem naming the field, not a generic binding failure. <see cref="Category"/>, <see cref="Brand"/>,
+/// <see cref="Colour"/> and <see cref="Size"/> repeat (<c>?category=a&amp;category=b</c>): several values of one facet
+/// match any of them. Colour and size are variants' option values ("blue", "m"), matched case-insensitively.
 /// </summary>
 public sealed record ProductListQuery(
     string? Q, string[]? Category, string[]? Brand, string? MinPrice, string? MaxPrice,
-    string? InStock, string? Sort, string? Cursor, string? Limit, string? MinRating = null)
+    string? InStock, string? Sort, string? Cursor, string? Limit, string? MinRating = null, string[]? Colour = null,
+    string[]? Size = null)
 {
     public const int DefaultLimit = 24;
     public const int MaxLimit = 100;
@@ -73,7 +75,9 @@ public sealed record ProductListQuery(
 
         var categories = FacetValues(Category, "category", errors);
         var brands = FacetValues(Brand, "brand", errors);
-        filter = new ProductFilter(text, categories, brands, min, max, inStock, sort, after, limit, minRating);
+        var colours = FacetValues(Colour, "colour", errors);
+        var sizes = FacetValues(Size, "size", errors);
+        filter = new ProductFilter(text, categories, brands, min, max, inStock, sort, after, limit, colours, sizes, minRating);
         return errors.IsEmpty;
     }
 

@@ -35,14 +35,15 @@ public sealed class ProductSearch(ProductsDbContext db, CatalogLookups lookups, 
         var didYouMean = facets is { Total: < FewResults } && filter.Text is not null
             ? await spelling.SuggestAsync(filter, scope, facets.Total, ct)
             : null;
-        return new ProductPage(items.Select(r => r.Summary).ToList(), next, facets, didYouMean);
+        var summaries = await FamilyCollapse.WithFamiliesAsync(db, items.Select(r => r.Summary).ToList(), ct);
+        return new ProductPage(summaries, next, facets, didYouMean);
     }
 
     /// <summary>The active products among <paramref name="ids"/> as list items, in no particular order (a manual collection).</summary>
     public async Task<List<ProductSummary>> SummariesAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct)
     {
         var list = ids.ToList();
-        var filter = new ProductFilter(null, [], [], null, null, false, ProductSort.Newest, null, Math.Max(list.Count, 1));
+        var filter = new ProductFilter(null, [], [], null, null, false, ProductSort.Newest, null, Math.Max(list.Count, 1), [], []);
         var rows = await Page(db, SearchScope.MatchingText(db, null).Where(p => list.Contains(p.Id)), filter).ToListAsync(ct);
         return [.. rows.Select(r => r.Summary)];
     }
@@ -52,6 +53,7 @@ public sealed class ProductSearch(ProductsDbContext db, CatalogLookups lookups, 
         var key = filter.After?.Key;
         var id = filter.After?.Id ?? Guid.Empty;
         var text = filter.Text;
+        products = FamilyCollapse.FirstOfEachFamily(db, products, filter);
         var ranked = text is null
             ? products.Select(p => new Ranked { P = p, Rank = 0d })
             : products.Select(p => new Ranked
@@ -143,7 +145,7 @@ public sealed class ProductSearch(ProductsDbContext db, CatalogLookups lookups, 
         return ranked.Select(r => new Row(
             r.P.Id, r.P.Sku, r.P.Name, r.P.Slug, r.P.Price, r.P.Currency, r.P.Category!.Slug, r.P.Brand!.Slug,
             r.P.Stock!.Available, r.P.Stock.Sold, r.P.CreatedAt, r.Rank,
-            r.P.Images.OrderBy(i => i.SortOrder).Select(i => i.FileName).FirstOrDefault(), r.RatingSum, r.Reviews));
+            r.P.Images.OrderBy(i => i.SortOrder).Select(i => i.FileName).FirstOrDefault(), r.RatingSum, r.Reviews, r.P.FamilyId));
     }
 
     private sealed class Ranked
@@ -162,10 +164,11 @@ public sealed class ProductSearch(ProductsDbContext db, CatalogLookups lookups, 
 
     private sealed record Row(
         Guid Id, string Sku, string Name, string Slug, decimal Price, string Currency, string Category, string Brand,
-        int Available, int Sold, DateTimeOffset CreatedAt, double Rank, string? Image, int RatingSum, int Reviews)
+        int Available, int Sold, DateTimeOffset CreatedAt, double Rank, string? Image, int RatingSum, int Reviews, Guid? FamilyId)
     {
         public ProductSummary Summary => new(Id, Sku, Name, Slug, Price, Currency, Category, Brand, Available > 0, ImageUrls.ForProduct(Image, Id, Name, Category),
-            Reviews == 0 ? null : Math.Round((decimal)RatingSum / Reviews, 1, MidpointRounding.AwayFromZero), Reviews);
+            Reviews == 0 ? null : Math.Round((decimal)RatingSum / Reviews, 1, MidpointRounding.AwayFromZero), Reviews,
+            FamilyId, 1, Price, Price, []);
 
         public string KeyFor(ProductSort sort) => sort switch
         {

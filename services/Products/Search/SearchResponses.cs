@@ -2,11 +2,14 @@ namespace ECommerce.Products.Search;
 
 /// <summary>
 /// A product as a list or search result shows it; <see cref="Rating"/> is the average of its approved reviews (one
-/// decimal, null before the first) and <see cref="Reviews"/> how many there are.
+/// decimal, null before the first) and <see cref="Reviews"/> how many there are. A family is one item: the variant
+/// the sort lists first, with <see cref="VariantCount"/> active variants priced <see cref="PriceFrom"/> to
+/// <see cref="PriceTo"/> and its colours as <see cref="Swatches"/> (a standalone product: 1, its price, none).
 /// </summary>
 public sealed record ProductSummary(
     Guid Id, string Sku, string Name, string Slug, decimal Price, string Currency,
-    string Category, string Brand, bool InStock, string? ImageUrl, decimal? Rating, int Reviews);
+    string Category, string Brand, bool InStock, string? ImageUrl, decimal? Rating, int Reviews,
+    Guid? FamilyId, int VariantCount, decimal PriceFrom, decimal PriceTo, IReadOnlyList<string> Swatches);
 
 /// <summary>
 /// One page of products in the <see cref="Page{T}"/> shape (<see cref="Next"/> is the following page's cursor), with
@@ -17,11 +20,13 @@ public sealed record ProductPage(IReadOnlyList<ProductSummary> Items, string? Ne
 /// <summary>
 /// Counts for the current query. <see cref="Total"/> and <see cref="InStock"/> count products matching every filter;
 /// each facet's counts leave out that facet's own filter (categories ignore <c>category</c>, brands <c>brand</c>, price
-/// ranges <c>minPrice</c>/<c>maxPrice</c>, ratings <c>minRating</c>), so the other values of a facet stay listed with their counts.
+/// ranges <c>minPrice</c>/<c>maxPrice</c>, ratings <c>minRating</c>, colours <c>colour</c>, sizes <c>size</c>), so the
+/// other values of a facet stay listed with their counts. Every count is of list items: a family counts once.
 /// </summary>
 public sealed record ProductFacets(
     int Total, IReadOnlyList<FacetCount> Categories, IReadOnlyList<FacetCount> Brands,
-    IReadOnlyList<PriceRangeCount> PriceRanges, int InStock, IReadOnlyList<RatingCount> Ratings);
+    IReadOnlyList<PriceRangeCount> PriceRanges, int InStock, IReadOnlyList<RatingCount> Ratings, IReadOnlyList<FacetCount> Colours,
+    IReadOnlyList<FacetCount> Sizes);
 
 public sealed record FacetCount(string Slug, string Name, int Count);
 

@@ -42,6 +42,18 @@ public sealed record SearchScope(IReadOnlySet<int>? CategoryIds, IReadOnlySet<in
             products = products.Where(p => ids.Contains(p.BrandId));
         }
 
+        if (filter.Colours.Count > 0)
+        {
+            var colours = filter.Colours.ToList();
+            products = products.Where(p => p.ColourValue != null && colours.Contains(p.ColourValue));
+        }
+
+        if (filter.Sizes.Count > 0)
+        {
+            var sizes = filter.Sizes.ToList();
+            products = products.Where(p => p.SizeValue != null && sizes.Contains(p.SizeValue));
+        }
+
         if (filter.MinPrice is { } min)
         {
             products = products.Where(p => p.Price >= min);

@@ -49,7 +49,8 @@ public sealed partial class SpellingCorrection(ProductsDbContext db, SearchVocab
         }
 
         var query = string.Join(' ', corrected);
-        var found = await scope.Matching(db, filter with { Text = query }).CountAsync(ct);
+        // Counted as lists show them: a family's variants are one item.
+        var found = await scope.Matching(db, filter with { Text = query }).Select(p => p.FamilyId ?? p.Id).Distinct().CountAsync(ct);
         return found > total ? new DidYouMean(query, found) : null;
     }
 

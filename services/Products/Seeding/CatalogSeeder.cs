@@ -45,6 +45,7 @@ public sealed class CatalogSeeder(ProductsDbContext db, IOptions<SeedOptions> op
         db.Brands.AddRange(brands);
 
         var slugs = new HashSet<string>();
+        var seeded = new List<Product>(source.Count);
         for (var i = 0; i < source.Count; i++)
         {
             var item = source[i];
@@ -58,7 +59,7 @@ public sealed class CatalogSeeder(ProductsDbContext db, IOptions<SeedOptions> op
                 slugs.Add(slug);
             }
 
-            db.Products.Add(new Product
+            seeded.Add(new Product
             {
                 Id = new Guid(hash.AsSpan(0, 16)),
                 Sku = item.StockCode,
@@ -77,8 +78,63 @@ public sealed class CatalogSeeder(ProductsDbContext db, IOptions<SeedOptions> op
             });
         }
 
+        db.Products.AddRange(seeded);
+        AddFamilies(seeded, source, slugs);
         await db.SaveChangesAsync(ct);
         return source.Count;
+    }
+
+    /// <summary>
+    /// Groups the products whose names differ only by a colour or size word into families (<see cref="FamilyGrouping"/>):
+    /// each keeps its own name (so a search for "red mug" ranks the red one first), SKU, price and stock, and takes the
+    /// family's category and brand (its first member's) so the family lists and filters as one item.
+    /// </summary>
+    private void AddFamilies(List<Product> products, List<RetailProduct> source, HashSet<string> slugs)
+    {
+        foreach (var group in FamilyGrouping.Find(source.Select(p => p.Description).ToList()))
+        {
+            var first = products[group.Members[0].Index];
+            var options = new List<ProductOption>();
+            if (group.HasColour)
+            {
+                options.Add(new ProductOption("Colour", group.Members.Select(m => m.Colour!).Distinct().ToList()));
+            }
+
+            if (group.HasSize)
+            {
+                var sizes = group.Members.Select(m => m.Size!).Distinct().ToList();
+                options.Add(new ProductOption(FamilyRules.SizeName, FamilyGrouping.Sizes.Select(FamilyGrouping.Title).Where(sizes.Contains).ToList()));
+            }
+
+            // One key can hold a colour family and a size family ("RED TOTE BAG"s and "SMALL TOTE BAG"s): each its own.
+            var shape = $"{group.Key}|{group.HasColour}|{group.HasSize}";
+            var slug = Slugs.From(group.Name);
+            for (var n = 2; !slugs.Add(slug); n++)
+            {
+                slug = Slugs.From($"{group.Name} range {n}");
+            }
+
+            var family = new ProductFamily
+            {
+                Id = new Guid(Hash("family:" + shape).AsSpan(0, 16)),
+                Name = group.Name,
+                Slug = slug,
+                Description = first.Description,
+                Category = first.Category,
+                Brand = first.Brand,
+                Options = options,
+                CreatedAt = first.CreatedAt,
+            };
+            db.Families.Add(family);
+            foreach (var member in group.Members)
+            {
+                var variant = products[member.Index];
+                variant.Family = family;
+                variant.Category = first.Category;
+                variant.Brand = first.Brand;
+                variant.OptionValues = options.ToDictionary(o => o.Name, o => o.Name == FamilyRules.SizeName ? member.Size! : member.Colour!);
+            }
+        }
     }
 
     private async Task<Dictionary<string, Category>> EnsureCategoriesAsync(CancellationToken ct)

@@ -28,6 +28,12 @@ internal static class SyntheticCatalog
         while (result.Count < count)
         {
             var name = $"{Adjectives[random.Next(Adjectives.Length)]} {Things[random.Next(Things.Length)]}";
+            // Some things come in sizes, so the generated catalog has colour-and-size families as the dataset does.
+            if (name.EndsWith(" TOTE BAG", StringComparison.Ordinal) || name.EndsWith(" CUSHION COVER", StringComparison.Ordinal))
+            {
+                name = $"{(random.Next(2) == 0 ? "SMALL" : "LARGE")} {name}";
+            }
+
             if (!names.Add(name))
             {
                 name = $"{name} {Adjectives[random.Next(Adjectives.Length)]} EDITION";

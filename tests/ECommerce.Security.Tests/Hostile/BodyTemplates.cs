@@ -37,6 +37,13 @@ public static class BodyTemplates
         ["PUT /api/products/{id:guid}"] = new(
             """{"name":"Sturdy lock","description":"A lock.","price":12.50,"category":"security","brand":"acme","version":0}""",
             new Dictionary<string, FieldKind> { ["name"] = Text, ["description"] = Text, ["price"] = Price, ["category"] = Format, ["version"] = Count }),
+        ["POST /api/products/families"] = new(
+            """{"name":"Hostile shirt","description":"A shirt.","category":"security","brand":"acme","options":[{"name":"Colour","values":["Blue","Red"]}]}""",
+            new Dictionary<string, FieldKind> { ["name"] = Text, ["description"] = Text, ["category"] = Format, ["brand"] = Text, ["options[0].name"] = Text }),
+        ["POST /api/products/families/{id:guid}/variants"] = new(
+            """{"sku":"HOSTILE-VAR","price":10.00,"optionValues":{"Colour":"Blue"},"initialStock":1}""",
+            new Dictionary<string, FieldKind> { ["sku"] = Text, ["price"] = Price, ["initialStock"] = Count }),
+        ["PUT /api/products/families/variants/{id:guid}/options"] = new("""{"optionValues":{"Colour":"Blue"}}""", new Dictionary<string, FieldKind>()),
         ["POST /api/products/lookup"] = new("""{"ids":["{product}"]}""", new Dictionary<string, FieldKind> { ["ids"] = GuidList }),
         ["POST /api/products/categories"] = new("""{"name":"Hostile","parent":"security"}""", new Dictionary<string, FieldKind> { ["name"] = Text, ["parent"] = Format }),
         ["POST /api/products/{id:guid}/stock/adjustments"] = new("""{"delta":1,"reason":"recount"}""", new Dictionary<string, FieldKind> { ["delta"] = Delta, ["reason"] = Text }),

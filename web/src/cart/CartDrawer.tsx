@@ -129,6 +129,7 @@ function CartDrawer({ opening, onClose }: { opening: CartDrawerOpening; onClose:
                     <Link to={`/products/${line.slug || line.productId}`} onClick={onClose}>
                       {line.name}
                     </Link>
+                    {line.variantLabel && <span className="variant-label">{line.variantLabel}</span>}
                     <span className="hint">Quantity {line.quantity}</span>
                     {!line.available && <span className="notice">Not available</span>}
                   </span>

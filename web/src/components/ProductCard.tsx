@@ -15,6 +15,10 @@ type CardProduct = Pick<ProductSummary, "id" | "name" | "slug" | "price" | "curr
   available?: number;
   rating?: number | null;
   reviews?: number;
+  /** A family's card: its variants' price range and colours (lists only). */
+  priceFrom?: number;
+  priceTo?: number;
+  swatches?: string[];
 };
 
 export function ProductCard({ product }: { product: CardProduct }) {
@@ -29,8 +33,21 @@ export function ProductCard({ product }: { product: CardProduct }) {
       </Link>
       {/* Always the line's height, rated or not, so the cards of a row (and their skeletons) line up. */}
       <div className="card-rating">{product.reviews ? <RatingStars average={product.rating} count={product.reviews} /> : null}</div>
+      {product.swatches && product.swatches.length > 0 && (
+        <ul className="card-swatches" aria-label={`Colours: ${product.swatches.join(", ")}`}>
+          {product.swatches.map((c) => (
+            <li key={c} className="swatch" style={{ background: c.toLowerCase() }} title={c} />
+          ))}
+        </ul>
+      )}
       <div className="card-meta">
-        <Money amount={product.price} currency={product.currency} />
+        {product.priceFrom !== undefined && product.priceTo !== undefined && product.priceFrom !== product.priceTo ? (
+          <span>
+            from <Money amount={product.priceFrom} currency={product.currency} />
+          </span>
+        ) : (
+          <Money amount={product.price} currency={product.currency} />
+        )}
         <StockBadge available={available} />
       </div>
       <div className="card-actions">

@@ -75,6 +75,7 @@ export function CartRow({ line }: { line: CartLineView }) {
     <tr>
       <th scope="row">
         <Link to={`/products/${line.slug || line.productId}`}>{line.name}</Link>
+        {line.variantLabel && <span className="variant-label"> ({line.variantLabel})</span>}
         {!line.available && <span className="notice"> — Not available</span>}
         {change.isError && <span className="notice"> — {describeError(change.error)}</span>}
       </th>

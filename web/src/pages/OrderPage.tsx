@@ -139,7 +139,10 @@ function Order({ access }: { access?: string }) {
         <tbody>
           {o.lines.map((l) => (
             <tr key={l.productId}>
-              <th scope="row">{l.name}</th>
+              <th scope="row">
+                {l.name}
+                {l.variantLabel && <span className="variant-label"> ({l.variantLabel})</span>}
+              </th>
               <td>{l.quantity}</td>
               <td>
                 <Money amount={l.lineTotal} currency={o.currency} />

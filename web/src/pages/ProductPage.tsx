@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from "react";
 import { useQuery } from "@tanstack/react-query";
-import { Link, useParams } from "react-router";
+import { Link, useParams, useSearchParams } from "react-router";
 import { aiApi } from "../api/ai";
 import { ApiError } from "../api/http";
 import { productsApi, type ProductDetail } from "../api/products";
@@ -18,9 +18,11 @@ import { ProductReviews } from "./ProductReviews";
 import { visitorId } from "../state/visitor";
 import { usePageTitle } from "../components/usePageTitle";
 import { WishlistButton } from "../wishlist/WishlistButton";
+import { VariantPicker } from "./VariantPicker";
 
 export function ProductPage() {
   const { idOrSlug = "" } = useParams();
+  const [params, setParams] = useSearchParams();
   const product = useQuery({ queryKey: ["products", "detail", idOrSlug], queryFn: () => productsApi.get(idOrSlug) });
   const productId = product.data?.id;
   // The AI service learns "similar" and "for you" from views; losing one to a network blip costs nothing.
@@ -44,7 +46,13 @@ export function ProductPage() {
     return <ErrorMessage error={product.error} onRetry={() => void product.refetch()} />;
   }
   if (!product.data) return <Loading label="Loading product…" />;
-  const p = product.data;
+  // A family's page shows the variant in the URL (?variant=id), else the one the link named; price, stock, image
+  // and "Add to cart" are that variant's.
+  const family = product.data.family;
+  const variant = family?.variants.find((v) => v.id === params.get("variant")) ?? family?.variants.find((v) => v.id === product.data.id) ?? family?.variants[0];
+  const p: ProductDetail = variant
+    ? { ...product.data, id: variant.id, sku: variant.sku, price: variant.price, currency: variant.currency, available: variant.available, images: variant.imageUrl ? [variant.imageUrl] : product.data.images }
+    : product.data;
   return (
     <>
       <div className="crumb-slot">
@@ -53,7 +61,7 @@ export function ProductPage() {
       <article className="product">
         <Gallery product={p} />
         <div className="product-info">
-          <h1>{p.name}</h1>
+          <h1>{family?.name ?? p.name}</h1>
           <p>
             <a href="#reviews-heading">
               <RatingStars average={p.rating.average} count={p.rating.count} />
@@ -62,6 +70,9 @@ export function ProductPage() {
           <p className="price">
             <Money amount={p.price} currency={p.currency} />
           </p>
+          {family && variant && (
+            <VariantPicker family={family} selected={variant} onSelect={(v) => setParams({ variant: v.id }, { replace: true })} />
+          )}
           <StockBadge available={p.available} />
           {!p.active && <p className="notice">This product is no longer sold.</p>}
           <AddToCart product={p} />
@@ -133,7 +144,7 @@ export function AddToCart({ product }: { product: ProductDetail }) {
           onSuccess: () => {
             setAdded(true);
             // The drawer shows the cart with checkout one step away; closing it gives focus back to this button.
-            drawer.open({ opener: button.current, added: product.name });
+            drawer.open({ opener: button.current, added: variantName(product) });
           },
         });
       }}
@@ -150,4 +161,10 @@ export function AddToCart({ product }: { product: ProductDetail }) {
       </p>
     </form>
   );
+}
+
+/** "Linen Shirt (Blue / M)" for a variant, the name alone otherwise. */
+function variantName(product: ProductDetail): string {
+  const v = product.family?.variants.find((x) => x.id === product.id);
+  return v && product.family ? `${product.family.name} (${product.family.options.map((o) => v.options[o.name]).join(" / ")})` : product.name;
 }

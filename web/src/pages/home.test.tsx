@@ -10,6 +10,7 @@ afterEach(() => vi.unstubAllGlobals());
 
 const summary = (id: string, name: string, price: number): ProductSummary => ({
   id, sku: `SKU-${id}`, name, slug: name.toLowerCase().replace(/\W+/g, "-"), brand: "Northwind", category: "Kitchen", currency: "GBP", price, inStock: true, imageUrl: null, rating: null, reviews: 0,
+  familyId: null, variantCount: 1, priceFrom: price, priceTo: price, swatches: [],
 });
 
 const rule = (id: number, slug: string, title: string, extra: Partial<CollectionItem> = {}): CollectionItem => ({

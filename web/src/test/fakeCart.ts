@@ -18,6 +18,7 @@ export const cartLine = (overrides: Partial<CartLineView> = {}): CartLineView =>
   available: true,
   priceChanged: false,
   previousPrice: null,
+  variantLabel: null,
   ...overrides,
 });
 
@@ -48,7 +49,7 @@ export function fakeCart(initial: CartLineView[] = [], productIds: string[] = ["
     const tax = money(total / 6);
     return {
       currency: "GBP", pricesIncludeTax: true, country: "GB",
-      lines: lines.map((l) => ({ productId: l.productId, sku: l.sku, name: l.name, quantity: l.quantity, unitPrice: l.unitPrice, amount: l.lineTotal, discount: 0, tax: money(l.lineTotal / 6), taxRate: 0.2, taxClass: "standard" })),
+      lines: lines.map((l) => ({ productId: l.productId, sku: l.sku, name: l.name, quantity: l.quantity, unitPrice: l.unitPrice, amount: l.lineTotal, discount: 0, tax: money(l.lineTotal / 6), taxRate: 0.2, taxClass: "standard", variantLabel: l.variantLabel })),
       subtotal, discount: 0, discountCode: null, discountDescription: null, shipping, shippingOptions: [standard, express],
       taxes: [{ rate: 0.2, net: money(total - tax), tax }], tax, total, totalMinor: Math.round(total * 100),
       fingerprint: `${shipping.code}-${Math.round(total * 100)}`.padEnd(32, "0").slice(0, 32),

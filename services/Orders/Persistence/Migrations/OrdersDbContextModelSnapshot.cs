@@ -385,6 +385,11 @@ namespace ECommerce.Orders.Persistence.Migrations
                         .HasColumnType("numeric(18,3)")
                         .HasColumnName("unit_price");
 
+                    b.Property<string>("VariantLabel")
+                        .HasMaxLength(130)
+                        .HasColumnType("character varying(130)")
+                        .HasColumnName("variant_label");
+
                     b.HasKey("Id");
 
                     b.HasIndex("OrderId");

@@ -243,6 +243,12 @@ namespace ECommerce.Products.Persistence.Migrations
                     b.Property<int>("CategoryId")
                         .HasColumnType("integer");
 
+                    b.Property<string>("ColourValue")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasComputedColumnSql("lower(coalesce(\"OptionValues\" ->> 'Colour', \"OptionValues\" ->> 'Color'))", true);
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -257,10 +263,19 @@ namespace ECommerce.Products.Persistence.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
 
+                    b.Property<Guid?>("FamilyId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<string>("OptionValues")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("jsonb")
+                        .HasDefaultValueSql("'{}'::jsonb");
 
                     b.Property<decimal>("Price")
                         .HasPrecision(13, 3)
@@ -271,6 +286,12 @@ namespace ECommerce.Products.Persistence.Migrations
                         .ValueGeneratedOnAddOrUpdate()
                         .HasColumnType("tsvector")
                         .HasComputedColumnSql("setweight(to_tsvector('english', coalesce(\"Name\", '')), 'A') || setweight(to_tsvector('english', coalesce(\"Description\", '')), 'B')", true);
+
+                    b.Property<string>("SizeValue")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasComputedColumnSql("lower(\"OptionValues\" ->> 'Size')", true);
 
                     b.Property<string>("Sku")
                         .IsRequired()
@@ -305,6 +326,10 @@ namespace ECommerce.Products.Persistence.Migrations
 
                     b.HasIndex("CategoryId");
 
+                    b.HasIndex("ColourValue");
+
+                    b.HasIndex("FamilyId");
+
                     b.HasIndex("Name")
                         .HasDatabaseName("IX_products_Name_trgm");
 
@@ -314,6 +339,8 @@ namespace ECommerce.Products.Persistence.Migrations
                     b.HasIndex("SearchVector");
 
                     NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchVector"), "gin");
+
+                    b.HasIndex("SizeValue");
 
                     b.HasIndex("Sku")
                         .IsUnique();
@@ -326,6 +353,52 @@ namespace ECommerce.Products.Persistence.Migrations
                     b.HasIndex("Price", "Id");
 
                     b.ToTable("products", (string)null);
+                });
+
+            modelBuilder.Entity("ECommerce.Products.Domain.ProductFamily", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("BrandId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CategoryId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Options")
+                        .IsRequired()
+                        .HasColumnType("jsonb");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BrandId");
+
+                    b.HasIndex("CategoryId");
+
+                    b.HasIndex("Slug")
+                        .IsUnique();
+
+                    b.ToTable("product_families", (string)null);
                 });
 
             modelBuilder.Entity("ECommerce.Products.Domain.ProductImage", b =>
@@ -620,6 +693,32 @@ namespace ECommerce.Products.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("ECommerce.Products.Domain.ProductFamily", "Family")
+                        .WithMany("Variants")
+                        .HasForeignKey("FamilyId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Brand");
+
+                    b.Navigation("Category");
+
+                    b.Navigation("Family");
+                });
+
+            modelBuilder.Entity("ECommerce.Products.Domain.ProductFamily", b =>
+                {
+                    b.HasOne("ECommerce.Products.Domain.Brand", "Brand")
+                        .WithMany()
+                        .HasForeignKey("BrandId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ECommerce.Products.Domain.Category", "Category")
+                        .WithMany()
+                        .HasForeignKey("CategoryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
                     b.Navigation("Brand");
 
                     b.Navigation("Category");
@@ -694,6 +793,11 @@ namespace ECommerce.Products.Persistence.Migrations
                     b.Navigation("Images");
 
                     b.Navigation("Stock");
+                });
+
+            modelBuilder.Entity("ECommerce.Products.Domain.ProductFamily", b =>
+                {
+                    b.Navigation("Variants");
                 });
 #pragma warning restore 612, 618
         }

@@ -1951,6 +1951,7 @@ export interface components {
             slug: string;
             /** Format: double */
             unitPrice: number;
+            variantLabel: null | string;
         };
         CartMergeResult: {
             cart: components["schemas"]["CartView"];
@@ -2122,6 +2123,7 @@ export interface components {
             taxRate: number;
             /** Format: double */
             unitPrice: number;
+            variantLabel: null | string;
         };
         OrderShippingView: {
             code: string;
@@ -2254,6 +2256,7 @@ export interface components {
             taxRate: number;
             /** Format: double */
             unitPrice: number;
+            variantLabel: null | string;
         };
         QuoteView: {
             country: string;

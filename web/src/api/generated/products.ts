@@ -113,54 +113,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/products/admin/collections": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["GetAllCollections"];
-        put?: never;
-        post: operations["CreateCollection"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/products/admin/collections/{collectionId}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put: operations["UpdateCollection"];
-        post?: never;
-        delete: operations["DeleteCollection"];
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/products/admin/collections/order": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put: operations["ReorderCollections"];
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/products/admin/reviews": {
         parameters: {
             query?: never;
@@ -327,31 +279,47 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/products/collections": {
+    "/api/products/families": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        get: operations["GetHomeCollections"];
+        get?: never;
         put?: never;
-        post?: never;
+        post: operations["CreateProductFamily"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/api/products/collections/{slug}": {
+    "/api/products/families/{id}/variants": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        get: operations["GetCollection"];
+        get?: never;
         put?: never;
+        post: operations["AddProductVariant"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/products/families/variants/{id}/options": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["UpdateVariantOptions"];
         post?: never;
         delete?: never;
         options?: never;
@@ -480,56 +448,16 @@ export interface components {
             parentSlug: null | string;
             slug: string;
         };
-        CollectionItem: {
-            active: boolean;
-            brands: string[];
-            categories: string[];
-            description: null | string;
-            /** Format: int32 */
-            id: number;
-            kind: string;
-            /** Format: double */
-            maxPrice: null | number;
-            /** Format: double */
-            minPrice: null | number;
-            /** Format: int32 */
-            minRating: null | number;
-            /** Format: int32 */
-            position: number;
-            productIds: string[];
-            showOnHome: boolean;
-            slug: string;
-            sort: null | string;
-            title: string;
-        };
-        CollectionPage: {
-            collection: components["schemas"]["CollectionItem"];
-            items: components["schemas"]["ProductSummary"][];
-            next: null | string;
-        };
-        CollectionRequest: {
-            active: null | boolean;
-            brands: null | string[];
-            categories: null | string[];
-            description: null | string;
-            kind: null | string;
-            /** Format: double */
-            maxPrice: null | number;
-            /** Format: double */
-            minPrice: null | number;
-            /** Format: int32 */
-            minRating: null | number;
-            /** Format: int32 */
-            position: null | number;
-            productIds: null | string[];
-            showOnHome: null | boolean;
-            slug: null | string;
-            sort: null | string;
-            title: null | string;
-        };
         CreateCategoryRequest: {
             name: null | string;
             parent: null | string;
+        };
+        CreateFamilyRequest: {
+            brand: null | string;
+            category: null | string;
+            description: null | string;
+            name: null | string;
+            options: null | components["schemas"]["ProductOption"][];
         };
         CreateProductRequest: {
             attributes: null | {
@@ -549,6 +477,20 @@ export interface components {
             /** Format: int32 */
             weightGrams?: null | number;
         };
+        CreateVariantRequest: {
+            currency: null | string;
+            /** Format: int32 */
+            initialStock: null | number;
+            optionValues: null | {
+                [key: string]: string;
+            };
+            /** Format: double */
+            price: null | number;
+            sku: null | string;
+            taxClass?: null | string;
+            /** Format: int32 */
+            weightGrams?: null | number;
+        };
         DidYouMean: {
             query: string;
             /** Format: int32 */
@@ -559,6 +501,14 @@ export interface components {
             count: number;
             name: string;
             slug: string;
+        };
+        FamilyDetail: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            options: components["schemas"]["ProductOption"][];
+            slug: string;
+            variants: components["schemas"]["VariantItem"][];
         };
         HttpValidationProblemDetails: {
             detail?: null | string;
@@ -638,6 +588,7 @@ export interface components {
             createdAt: string;
             currency: string;
             description: string;
+            family?: null | components["schemas"]["FamilyDetail"];
             /** Format: uuid */
             id: string;
             images: string[];
@@ -658,10 +609,11 @@ export interface components {
         ProductFacets: {
             brands: components["schemas"]["FacetCount"][];
             categories: components["schemas"]["FacetCount"][];
+            colours: components["schemas"]["FacetCount"][];
             /** Format: int32 */
             inStock: number;
             priceRanges: components["schemas"]["PriceRangeCount"][];
-            ratings: components["schemas"]["RatingCount"][];
+            sizes: components["schemas"]["FacetCount"][];
             /** Format: int32 */
             total: number;
         };
@@ -680,11 +632,16 @@ export interface components {
             sku: string;
             slug: string;
             taxClass: string;
+            variantLabel?: null | string;
             /** Format: int32 */
             weightGrams: number;
         };
         ProductLookupRequest: {
             ids: null | string[];
+        };
+        ProductOption: {
+            name: string;
+            values: string[];
         };
         ProductPage: {
             didYouMean: null | components["schemas"]["DidYouMean"];
@@ -697,6 +654,8 @@ export interface components {
             category: string;
             currency: string;
             /** Format: uuid */
+            familyId: null | string;
+            /** Format: uuid */
             id: string;
             imageUrl: null | string;
             inStock: boolean;
@@ -704,17 +663,18 @@ export interface components {
             /** Format: double */
             price: number;
             /** Format: double */
+            priceFrom: number;
+            /** Format: double */
+            priceTo: number;
+            /** Format: double */
             rating: null | number;
             /** Format: int32 */
             reviews: number;
             sku: string;
             slug: string;
-        };
-        RatingCount: {
+            swatches: string[];
             /** Format: int32 */
-            count: number;
-            /** Format: int32 */
-            minRating: number;
+            variantCount: number;
         };
         RatingSummary: {
             /** Format: double */
@@ -724,9 +684,6 @@ export interface components {
         };
         RejectReviewRequest: {
             reason: null | string;
-        };
-        ReorderCollectionsRequest: {
-            ids: null | number[];
         };
         ReviewItem: {
             authorName: string;
@@ -804,6 +761,26 @@ export interface components {
             /** Format: int32 */
             weightGrams?: null | number;
         };
+        UpdateVariantOptionsRequest: {
+            optionValues: null | {
+                [key: string]: string;
+            };
+        };
+        VariantItem: {
+            /** Format: int32 */
+            available: number;
+            currency: string;
+            /** Format: uuid */
+            id: string;
+            imageUrl: null | string;
+            options: {
+                [key: string]: string;
+            };
+            /** Format: double */
+            price: number;
+            sku: string;
+            slug: string;
+        };
     };
     responses: never;
     parameters: never;
@@ -818,13 +795,14 @@ export interface operations {
             query?: {
                 Brand?: string[];
                 Category?: string[];
+                Colour?: string[];
                 Cursor?: string;
                 InStock?: string;
                 Limit?: string;
                 MaxPrice?: string;
                 MinPrice?: string;
-                MinRating?: string;
                 Q?: string;
+                Size?: string[];
                 Sort?: string;
             };
             header?: never;
@@ -1262,161 +1240,6 @@ export interface operations {
             };
         };
     };
-    GetAllCollections: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["CollectionItem"][];
-                };
-            };
-        };
-    };
-    CreateCollection: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["CollectionRequest"];
-            };
-        };
-        responses: {
-            /** @description Created */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["CollectionItem"];
-                };
-            };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
-                };
-            };
-        };
-    };
-    UpdateCollection: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                collectionId: number;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["CollectionRequest"];
-            };
-        };
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["CollectionItem"];
-                };
-            };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
-                };
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    DeleteCollection: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                collectionId: number;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description No Content */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Not Found */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
-    ReorderCollections: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["ReorderCollectionsRequest"];
-            };
-        };
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["CollectionItem"][];
-                };
-            };
-            /** @description Bad Request */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
-                };
-            };
-        };
-    };
     GetReviewQueue: {
         parameters: {
             query?: {
@@ -1550,39 +1373,95 @@ export interface operations {
             };
         };
     };
-    GetHomeCollections: {
+    CreateProductFamily: {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateFamilyRequest"];
+            };
+        };
         responses: {
-            /** @description OK */
-            200: {
+            /** @description Created */
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CollectionItem"][];
+                    "application/json": components["schemas"]["FamilyDetail"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
         };
     };
-    GetCollection: {
+    AddProductVariant: {
         parameters: {
-            query?: {
-                cursor?: string;
-                limit?: number;
-            };
+            query?: never;
             header?: never;
             path: {
-                slug: string;
+                id: string;
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateVariantRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProductDetail"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    UpdateVariantOptions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateVariantOptionsRequest"];
+            };
+        };
         responses: {
             /** @description OK */
             200: {
@@ -1590,7 +1469,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CollectionPage"];
+                    "application/json": components["schemas"]["ProductDetail"];
                 };
             };
             /** @description Bad Request */
