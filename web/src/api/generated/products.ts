@@ -113,6 +113,54 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/products/admin/collections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["GetAllCollections"];
+        put?: never;
+        post: operations["CreateCollection"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/products/admin/collections/{collectionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["UpdateCollection"];
+        post?: never;
+        delete: operations["DeleteCollection"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/products/admin/collections/order": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["ReorderCollections"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/products/admin/reviews": {
         parameters: {
             query?: never;
@@ -273,6 +321,38 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/products/collections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["GetHomeCollections"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/products/collections/{slug}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["GetCollection"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -448,6 +528,53 @@ export interface components {
             parentSlug: null | string;
             slug: string;
         };
+        CollectionItem: {
+            active: boolean;
+            brands: string[];
+            categories: string[];
+            description: null | string;
+            /** Format: int32 */
+            id: number;
+            kind: string;
+            /** Format: double */
+            maxPrice: null | number;
+            /** Format: double */
+            minPrice: null | number;
+            /** Format: int32 */
+            minRating: null | number;
+            /** Format: int32 */
+            position: number;
+            productIds: string[];
+            showOnHome: boolean;
+            slug: string;
+            sort: null | string;
+            title: string;
+        };
+        CollectionPage: {
+            collection: components["schemas"]["CollectionItem"];
+            items: components["schemas"]["ProductSummary"][];
+            next: null | string;
+        };
+        CollectionRequest: {
+            active: null | boolean;
+            brands: null | string[];
+            categories: null | string[];
+            description: null | string;
+            kind: null | string;
+            /** Format: double */
+            maxPrice: null | number;
+            /** Format: double */
+            minPrice: null | number;
+            /** Format: int32 */
+            minRating: null | number;
+            /** Format: int32 */
+            position: null | number;
+            productIds: null | string[];
+            showOnHome: null | boolean;
+            slug: null | string;
+            sort: null | string;
+            title: null | string;
+        };
         CreateCategoryRequest: {
             name: null | string;
             parent: null | string;
@@ -613,6 +740,7 @@ export interface components {
             /** Format: int32 */
             inStock: number;
             priceRanges: components["schemas"]["PriceRangeCount"][];
+            ratings: components["schemas"]["RatingCount"][];
             sizes: components["schemas"]["FacetCount"][];
             /** Format: int32 */
             total: number;
@@ -676,6 +804,12 @@ export interface components {
             /** Format: int32 */
             variantCount: number;
         };
+        RatingCount: {
+            /** Format: int32 */
+            count: number;
+            /** Format: int32 */
+            minRating: number;
+        };
         RatingSummary: {
             /** Format: double */
             average: null | number;
@@ -684,6 +818,9 @@ export interface components {
         };
         RejectReviewRequest: {
             reason: null | string;
+        };
+        ReorderCollectionsRequest: {
+            ids: null | number[];
         };
         ReviewItem: {
             authorName: string;
@@ -801,6 +938,7 @@ export interface operations {
                 Limit?: string;
                 MaxPrice?: string;
                 MinPrice?: string;
+                MinRating?: string;
                 Q?: string;
                 Size?: string[];
                 Sort?: string;
@@ -1240,6 +1378,161 @@ export interface operations {
             };
         };
     };
+    GetAllCollections: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CollectionItem"][];
+                };
+            };
+        };
+    };
+    CreateCollection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CollectionRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CollectionItem"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+        };
+    };
+    UpdateCollection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                collectionId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CollectionRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CollectionItem"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    DeleteCollection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                collectionId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ReorderCollections: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReorderCollectionsRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CollectionItem"][];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+        };
+    };
     GetReviewQueue: {
         parameters: {
             query?: {
@@ -1362,6 +1655,67 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ProductDetail"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    GetHomeCollections: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CollectionItem"][];
+                };
+            };
+        };
+    };
+    GetCollection: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CollectionPage"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
                 };
             };
             /** @description Not Found */
