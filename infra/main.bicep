@@ -38,6 +38,10 @@ param alertEmail string = ''
 @description('The Notifications service\'s client-credentials secret (Auth knows it too). main.parameters.json asks azd for $(secretOrRandomPassword …), so it is generated once and then read back from Key Vault.')
 param notificationsClientSecret string
 
+@secure()
+@description('The Orders service\'s client-credentials secret, for its calls to AI\'s risk score (Auth knows it too); generated once like the Notifications one.')
+param ordersClientSecret string
+
 @description('SMTP relay host; Azure Communication Services\' SMTP relay by default (docs/deploy.md).')
 param smtpHost string = 'smtp.azurecomm.net'
 
@@ -78,6 +82,7 @@ module resources 'resources.bicep' = {
     stripeWebhookSecret: stripeWebhookSecret
     alertEmail: alertEmail
     notificationsClientSecret: notificationsClientSecret
+    ordersClientSecret: ordersClientSecret
     smtpHost: smtpHost
     smtpPort: smtpPort
     smtpUsername: smtpUsername

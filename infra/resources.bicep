@@ -26,6 +26,9 @@ param alertEmail string = ''
 @secure()
 param notificationsClientSecret string
 
+@secure()
+param ordersClientSecret string
+
 param smtpHost string = 'smtp.azurecomm.net'
 param smtpPort string = '587'
 
@@ -155,6 +158,7 @@ module secrets 'modules/app-secrets.bicep' = {
     stripeSecretKey: stripeSecretKey
     stripeWebhookSecret: stripeWebhookSecret
     notificationsClientSecret: notificationsClientSecret
+    ordersClientSecret: ordersClientSecret
     smtpHost: smtpHost
     smtpPort: smtpPort
     smtpUsername: smtpUsername

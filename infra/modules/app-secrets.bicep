@@ -28,6 +28,9 @@ param stripeWebhookSecret string = ''
 @secure()
 param notificationsClientSecret string
 
+@secure()
+param ordersClientSecret string
+
 param smtpHost string
 param smtpPort string
 
@@ -164,6 +167,15 @@ resource notificationsClient 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
   name: 'notifications-client-secret'
   properties: {
     value: notificationsClientSecret
+  }
+}
+
+// The Orders service's client-credentials secret, for its calls to AI's risk score.
+resource ordersClient 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
+  parent: vault
+  name: 'orders-client-secret'
+  properties: {
+    value: ordersClientSecret
   }
 }
 
