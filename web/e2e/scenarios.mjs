@@ -346,7 +346,7 @@ export const scenarios = [
   },
   {
     name: "the store refunds part of a paid order, then cancels it and refunds the rest; the shopper sees both",
-    async run({ page, browser, baseUrl, shot, mode }) {
+    async run({ page, browser, baseUrl, shot, mode, log }) {
       const [, product] = await inStockProducts(baseUrl);
       await signUp(page, uniqueEmail("refund"));
       await addToCart(page, product.slug);
@@ -370,8 +370,14 @@ export const scenarios = [
       await payment.getByLabel("Refund amount").fill("1.00");
       await payment.getByLabel("Reason for the refund").fill("Box arrived scratched");
       await payment.getByRole("button", { name: "Refund", exact: true }).click();
-      // A refund moves money: the back office confirms it before it is made.
-      await payment.getByRole("alertdialog").getByRole("button", { name: "Yes, refund £1.00" }).click();
+      // A refund moves money: the back office confirms it before it is made. Against the whole system one run's click
+      // opened no confirmation (the panel re-rendered under it); a second click is logged, so a repeat shows.
+      const confirmRefund = payment.getByRole("alertdialog").getByRole("button", { name: "Yes, refund £1.00" });
+      if (!(await confirmRefund.waitFor({ timeout: 5000 }).then(() => true, () => false))) {
+        log("the first Refund click opened no confirmation; clicked again");
+        await payment.getByRole("button", { name: "Refund", exact: true }).click();
+      }
+      await confirmRefund.click();
       await payment.getByRole("status").filter({ hasText: "Refunded £1.00." }).waitFor();
       await payment.getByRole("cell", { name: "Box arrived scratched" }).waitFor();
       await shot("15-admin-partial-refund", admin);
@@ -784,8 +790,8 @@ export const scenarios = [
     name: "the home, catalog, product and cart pages paint their largest content within 1.5 s on a phone and a desktop (LCP)",
     async run({ browser, baseUrl, log }) {
       const [product] = await inStockProducts(baseUrl);
-      for (const viewport of [{ width: 390, height: 844 }, { width: 1366, height: 850 }]) {
-        // A fresh browser context per size (nothing cached), with the observer in place before any script runs.
+      // One cold load: a fresh browser context (nothing cached), with the observer in place before any script runs.
+      const coldLoad = async (viewport, path) => {
         const context = await browser.newContext({ baseURL: baseUrl, viewport });
         await context.addInitScript(() => {
           window.__lcp = 0;
@@ -794,20 +800,29 @@ export const scenarios = [
           }).observe({ type: "largest-contentful-paint", buffered: true });
         });
         const page = await context.newPage();
+        await page.goto(path);
+        await page.waitForLoadState("networkidle");
+        await page.waitForTimeout(300);
+        const lcp = await page.evaluate(() => window.__lcp);
+        const devServer = await page.evaluate(() => document.querySelector('script[src="/@vite/client"]') !== null);
+        await context.close();
+        return { lcp, devServer };
+      };
+      for (const viewport of [{ width: 390, height: 844 }, { width: 1366, height: 850 }]) {
         for (const path of ["/", "/catalog", `/products/${product.slug}`, "/cart"]) {
-          await page.goto(path);
-          await page.waitForLoadState("networkidle");
-          await page.waitForTimeout(300);
-          const lcp = await page.evaluate(() => window.__lcp);
-          log(`LCP ${path} at ${viewport.width}x${viewport.height}: ${Math.round(lcp)} ms`);
+          // The median of three cold loads: one load on this shared 2-core machine can stall behind another test's
+          // build, and a median is what a performance budget is judged on.
+          const loads = [];
+          for (let i = 0; i < 3; i++) loads.push(await coldLoad(viewport, path));
+          const figures = loads.map((l) => l.lcp).sort((a, b) => a - b);
+          const lcp = figures[1];
+          log(`LCP ${path} at ${viewport.width}x${viewport.height}: ${Math.round(lcp)} ms (median of ${figures.map(Math.round).join(", ")})`);
           if (!(lcp > 0)) throw new Error(`no largest contentful paint was recorded for ${path}`);
-          // The budget holds for the built storefront (fixture mode, a deployment). The AppHost runs Vite's dev server,
-          // which sends every module unbundled (its /@vite/client script gives it away): there the figure is reported only.
-          const devServer = await page.evaluate(() => document.querySelector('script[src="/@vite/client"]') !== null);
-          if (lcp > 1500 && !devServer)
+          // The budget holds for the built storefront (fixture mode, a deployment); under Vite's dev server (its
+          // /@vite/client script gives it away) every module is sent unbundled, so there the figure is reported only.
+          if (lcp > 1500 && !loads[1].devServer)
             throw new Error(`${path} at ${viewport.width}x${viewport.height} painted its largest content after ${Math.round(lcp)} ms`);
         }
-        await context.close();
       }
     },
   },
