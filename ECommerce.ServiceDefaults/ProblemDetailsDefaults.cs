@@ -21,6 +21,7 @@ public static class ProblemDetailsDefaults
             ctx.ProblemDetails.Extensions["traceId"] = Activity.Current?.TraceId.ToString() ?? ctx.HttpContext.TraceIdentifier;
         });
         services.AddExceptionHandler<BadRequestExceptionHandler>();
+        services.AddExceptionHandler<DependencyUnavailableHandler>();
         // Outside Development minimal APIs answer an unreadable body with a bare 400; throwing lets the handler below
         // name the field at fault in every environment.
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);

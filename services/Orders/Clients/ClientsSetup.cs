@@ -2,7 +2,7 @@ using Microsoft.Extensions.Options;
 
 namespace ECommerce.Orders.Clients;
 
-/// <summary>The Products, Users and AI risk clients, and how their outages are answered (503, see <see cref="RetryableFailureHandler"/>).</summary>
+/// <summary>The Products, Users and AI risk clients, and how their outages are answered (503, see <see cref="DependencyUnavailableException"/>).</summary>
 public static class ClientsSetup
 {
     public static IHostApplicationBuilder AddServiceClients(this IHostApplicationBuilder builder)
@@ -22,7 +22,6 @@ public static class ClientsSetup
         builder.Services.AddHttpClient<RiskClient>((sp, http) => http.BaseAddress = sp.GetRequiredService<IOptions<RiskOptions>>().Value.BaseAddress)
             .AddClientCredentialsToken();
 
-        builder.Services.AddExceptionHandler<RetryableFailureHandler>();
         return builder;
     }
 }

@@ -15,9 +15,6 @@ public sealed class ProductsAddress
     public Uri BaseAddress { get; set; } = null!;
 }
 
-/// <summary>Products could not answer (down, timed out, circuit open): answered 503 by <see cref="ProductsUnavailableHandler"/>, never 500.</summary>
-public sealed class ProductsUnavailableException(Exception inner) : Exception("The products service is unavailable.", inner);
-
 /// <summary>
 /// Products' lookup (<c>POST /api/products/lookup</c>, the contract Orders' carts use): live price and availability by id.
 /// Called without the customer's token: the lookup is public, and Products need not know whose wishlist asks.
@@ -29,26 +26,21 @@ public sealed class ProductsClient(HttpClient http)
 
     private sealed record LookupRequest(IReadOnlyList<Guid> Ids);
 
-    /// <summary>Products that exist, by id; unknown ids are simply absent.</summary>
-    public async Task<IReadOnlyDictionary<Guid, ProductInfo>> LookupAsync(IEnumerable<Guid> ids, CancellationToken cancellationToken)
+    /// <summary>Products that exist, by id; unknown ids are simply absent. Throws <see cref="DependencyUnavailableException"/> when Products cannot answer.</summary>
+    public Task<IReadOnlyDictionary<Guid, ProductInfo>> LookupAsync(IEnumerable<Guid> ids, CancellationToken cancellationToken) =>
+        DependencyUnavailableException.Guard("products", () => LookupCoreAsync(ids, cancellationToken), cancellationToken);
+
+    private async Task<IReadOnlyDictionary<Guid, ProductInfo>> LookupCoreAsync(IEnumerable<Guid> ids, CancellationToken cancellationToken)
     {
         var result = new Dictionary<Guid, ProductInfo>();
-        try
+        foreach (var chunk in ids.Distinct().Chunk(MaxIdsPerLookup))
         {
-            foreach (var chunk in ids.Distinct().Chunk(MaxIdsPerLookup))
+            using var response = await http.PostAsJsonAsync("/api/products/lookup", new LookupRequest(chunk), cancellationToken);
+            response.EnsureSuccessStatusCode();
+            foreach (var product in await response.Content.ReadFromJsonAsync<List<ProductInfo>>(cancellationToken) ?? [])
             {
-                using var response = await http.PostAsJsonAsync("/api/products/lookup", new LookupRequest(chunk), cancellationToken);
-                response.EnsureSuccessStatusCode();
-                foreach (var product in await response.Content.ReadFromJsonAsync<List<ProductInfo>>(cancellationToken) ?? [])
-                {
-                    result[product.Id] = product;
-                }
+                result[product.Id] = product;
             }
-        }
-        catch (Exception e) when (e is HttpRequestException or Polly.ExecutionRejectedException or System.Text.Json.JsonException
-            || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
-        {
-            throw new ProductsUnavailableException(e);
         }
 
         return result;

@@ -8,7 +8,7 @@ namespace ECommerce.Users.Wishlist;
 
 /// <summary>
 /// The signed-in customer's wishlist (the /me group: customers only, the token's subject names the list). Prices and
-/// availability are read live from Products' lookup; a Products outage answers 503 (<see cref="ProductsUnavailableHandler"/>).
+/// availability are read live from Products' lookup; a Products outage answers 503 (<see cref="DependencyUnavailableException"/>).
 /// </summary>
 public static class WishlistEndpoints
 {
