@@ -60,9 +60,9 @@ public sealed class CollectionService(ProductsDbContext db, CatalogCache cache, 
             return (null, invalid);
         }
 
-        // Keyed by the search's own key: the same rows as the catalog list with this filter, facets left out.
+        // Keyed by the search's own key: the same rows as the catalog list with this filter, without counting facets.
         var page = await cache.GetOrCreateAsync($"collection-list:{filter.CacheKey}", [CollectionsTag, CatalogCache.ListsTag],
-            async token => await search.QueryAsync(filter, token), ct);
+            async token => await search.QueryAsync(filter, countFacets: false, token), ct);
         return (new CollectionPage(collection, page.Items, page.Next), errors);
     }
 

@@ -19,12 +19,15 @@ public sealed class ProductSearch(ProductsDbContext db, CatalogLookups lookups, 
     /// <summary>A search finding fewer products than this is offered a corrected query when one finds more.</summary>
     public const int FewResults = 3;
 
-    public async Task<ProductPage> QueryAsync(ProductFilter filter, CancellationToken ct)
+    public Task<ProductPage> QueryAsync(ProductFilter filter, CancellationToken ct) => QueryAsync(filter, countFacets: true, ct);
+
+    /// <summary>A page of the list; <paramref name="countFacets"/> false skips the facet counts (a collection shows none).</summary>
+    public async Task<ProductPage> QueryAsync(ProductFilter filter, bool countFacets, CancellationToken ct)
     {
         var catalog = await lookups.GetAsync(ct);
         var scope = SearchScope.For(filter, catalog);
         var products = scope.Matching(db, filter);
-        var facets = filter.After is null
+        var facets = countFacets && filter.After is null
             ? await FacetCounts.CountAsync(SearchScope.MatchingText(db, filter.Text), db.Ratings.AsNoTracking(), filter, scope, catalog, ct)
             : null;
 
@@ -45,7 +48,7 @@ public sealed class ProductSearch(ProductsDbContext db, CatalogLookups lookups, 
         var list = ids.ToList();
         var filter = new ProductFilter(null, [], [], null, null, false, ProductSort.Newest, null, Math.Max(list.Count, 1), [], []);
         var rows = await Page(db, SearchScope.MatchingText(db, null).Where(p => list.Contains(p.Id)), filter).ToListAsync(ct);
-        return [.. rows.Select(r => r.Summary)];
+        return await FamilyCollapse.WithFamiliesAsync(db, rows.Select(r => r.Summary).ToList(), ct);
     }
 
     private static IQueryable<Row> Page(ProductsDbContext db, IQueryable<Product> products, ProductFilter filter)
