@@ -17,8 +17,11 @@ public sealed class AzuriteResource(string name, string workingDirectory)
 
     public EndpointReference Endpoint => new(this, EndpointName);
 
+    // The IPv4 address, not "localhost": with "localhost" every blob read through the AppHost's proxy answered 400
+    // InvalidResourceName (seen in the whole system, where the tests' Azurite on 127.0.0.1 had none), so every
+    // product image was a 500; WholeSystemTests and the first browser journey now check that images arrive.
     public ReferenceExpression ConnectionStringExpression => ReferenceExpression.Create(
-        $"DefaultEndpointsProtocol=http;AccountName={Account};AccountKey={AccountKey};BlobEndpoint=http://{Endpoint.Property(EndpointProperty.Host)}:{Endpoint.Property(EndpointProperty.Port)}/{Account};");
+        $"DefaultEndpointsProtocol=http;AccountName={Account};AccountKey={AccountKey};BlobEndpoint=http://{Endpoint.Property(EndpointProperty.IPV4Host)}:{Endpoint.Property(EndpointProperty.Port)}/{Account};");
 }
 
 /// <summary>

@@ -22,6 +22,24 @@ public class WholeSystemTests(WholeSystemFixture system)
     }
 
     [Fact]
+    public async Task A_listed_products_image_is_served_through_the_gateway_from_blob_storage()
+    {
+        using var client = system.CreateGatewayClient();
+        var ct = TestContext.Current.CancellationToken;
+
+        var list = await client.GetFromJsonAsync<JsonElement>("/api/products?limit=1", ct);
+        var imageUrl = list.GetProperty("items")[0].GetProperty("imageUrl").GetString();
+
+        // A seeded product has no upload: its illustration is drawn, stored in Azurite and served like an upload.
+        Assert.NotNull(imageUrl);
+        using var response = await client.GetAsync(imageUrl, ct);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("image/jpeg", response.Content.Headers.ContentType?.MediaType);
+        var bytes = await response.Content.ReadAsByteArrayAsync(ct);
+        Assert.True(bytes.Length > 1000 && bytes[0] == 0xFF && bytes[1] == 0xD8, "the body is a JPEG");
+    }
+
+    [Fact]
     public async Task The_gateway_health_reports_each_downstream_service()
     {
         using var client = system.CreateGatewayClient();

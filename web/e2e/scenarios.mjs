@@ -112,6 +112,16 @@ export const scenarios = [
       await page.getByRole("heading", { name: "Best sellers" }).waitFor();
       await page.getByRole("list", { name: "Best sellers" }).getByRole("listitem").first().waitFor();
       await page.getByRole("list", { name: "New in" }).getByRole("listitem").first().waitFor();
+      // Every product picture in view arrived and decoded (the cards' images are lazy, so only those in view are
+      // fetched): a broken image is what a shopper notices first.
+      await page.waitForLoadState("networkidle");
+      const broken = await page.evaluate(() =>
+        [...document.querySelectorAll("main img")]
+          .filter((img) => img.getBoundingClientRect().top < window.innerHeight)
+          .filter((img) => !img.complete || img.naturalWidth === 0)
+          .map((img) => img.src),
+      );
+      assert.deepEqual(broken, [], `images that did not load: ${broken.join(", ")}`);
       await shot("01-home");
 
       await page.getByRole("link", { name: "Browse the catalog" }).click();
