@@ -43,6 +43,9 @@ export interface SearchParams extends PageQuery {
   minPrice?: number;
   maxPrice?: number;
   inStock?: boolean;
+  /** Variants' option values (slugs, lower-cased): a family matches when one of its variants has any of them. */
+  colour?: string[];
+  size?: string[];
   /** 1–4: products whose approved reviews average at least this many stars. */
   minRating?: number;
   sort?: SortOrder;
@@ -73,9 +76,10 @@ export type StockAdjustment = Schemas["StockAdjustmentItem"];
 const guid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The list query: single values as usual, each facet value as its own repeated parameter (`category=a&category=b`). */
-export function searchQuery({ category = [], brand = [], ...single }: SearchParams): string {
+export function searchQuery({ category = [], brand = [], colour = [], size = [], ...single }: SearchParams): string {
   const text = query({ ...single });
-  const repeated = new URLSearchParams([...category.map((c) => ["category", c]), ...brand.map((b) => ["brand", b])]).toString();
+  const many = { category, brand, colour, size };
+  const repeated = new URLSearchParams(Object.entries(many).flatMap(([name, values]) => values.map((v) => [name, v]))).toString();
   return repeated ? `${text || "?"}${text ? "&" : ""}${repeated}` : text;
 }
 

@@ -12,6 +12,8 @@ import { Pager } from "../components/Pager";
 import { usePageTitle } from "../components/usePageTitle";
 
 const limit = 24;
+/** The multi-select facets the URL repeats (`colour=blue&colour=red`). */
+type Facet = "category" | "brand" | "colour" | "size";
 const sorts: { value: SortOrder; label: string; needsText?: boolean }[] = [
   { value: "relevance", label: "Relevance", needsText: true },
   { value: "newest", label: "Newest" },
@@ -42,11 +44,15 @@ export function CatalogPage() {
   const sort: SortOrder = requested && (requested !== "relevance" || q) ? requested : q ? "relevance" : "newest";
   const categories = params.getAll("category");
   const brands = params.getAll("brand");
+  const colours = params.getAll("colour");
+  const sizes = params.getAll("size");
   const search: SearchParams = {
     q,
     // Sorted, so the same choices in another order share a cache entry here as they do in the service.
     category: [...categories].sort(),
     brand: [...brands].sort(),
+    colour: [...colours].sort(),
+    size: [...sizes].sort(),
     inStock: params.get("inStock") === "true" || undefined,
     // A price band from a link (the home page's "Gifts under £10"); shown as a chip the shopper can remove.
     minPrice: price(params.get("minPrice")),
@@ -73,7 +79,7 @@ export function CatalogPage() {
       }
       return next;
     });
-  const setValues = (field: "category" | "brand", change: (values: string[]) => string[]) =>
+  const setValues = (field: Facet, change: (values: string[]) => string[]) =>
     setParams((current) => {
       const next = new URLSearchParams(current);
       const values = change(next.getAll(field));
@@ -81,7 +87,7 @@ export function CatalogPage() {
       for (const value of values) next.append(field, value);
       return next;
     });
-  const toggle = (field: "category" | "brand") => (slug: string, on: boolean) =>
+  const toggle = (field: Facet) => (slug: string, on: boolean) =>
     setValues(field, (values) => (on ? [...values.filter((v) => v !== slug), slug] : values.filter((v) => v !== slug)));
 
   const facets = results.data?.pages[0]?.facets;
@@ -94,6 +100,8 @@ export function CatalogPage() {
   const chips: ActiveFilter[] = [
     ...categories.map((slug) => ({ key: `category:${slug}`, label: named(facets?.categories, slug), remove: () => toggle("category")(slug, false) })),
     ...brands.map((slug) => ({ key: `brand:${slug}`, label: named(facets?.brands, slug), remove: () => toggle("brand")(slug, false) })),
+    ...colours.map((slug) => ({ key: `colour:${slug}`, label: named(facets?.colours, slug), remove: () => toggle("colour")(slug, false) })),
+    ...sizes.map((slug) => ({ key: `size:${slug}`, label: `Size ${named(facets?.sizes, slug)}`, remove: () => toggle("size")(slug, false) })),
     ...(search.inStock ? [{ key: "inStock", label: "In stock only", remove: () => update({ inStock: undefined }) }] : []),
     ...(search.minPrice !== undefined ? [{ key: "minPrice", label: `From £${search.minPrice}`, remove: () => update({ minPrice: undefined }) }] : []),
     ...(search.maxPrice !== undefined ? [{ key: "maxPrice", label: `Up to £${search.maxPrice}`, remove: () => update({ maxPrice: undefined }) }] : []),
@@ -138,6 +146,9 @@ export function CatalogPage() {
           onClear={() => setValues("category", () => [])}
         />
         <FacetGroup legend="Brand" name="brand" options={facets?.brands ?? []} selected={brands} onToggle={toggle("brand")} onClear={() => setValues("brand", () => [])} />
+        {/* Variants' options: a family shows once, by its variant that has the value. Sizes in the service's order. */}
+        <FacetGroup legend="Colour" name="colour" options={facets?.colours ?? []} selected={colours} onToggle={toggle("colour")} onClear={() => setValues("colour", () => [])} />
+        <FacetGroup legend="Size" name="size" options={facets?.sizes ?? []} selected={sizes} onToggle={toggle("size")} onClear={() => setValues("size", () => [])} ordered />
         <RatingFacet options={facets?.ratings ?? []} selected={search.minRating} onChange={(n) => update({ minRating: n?.toString() })} />
         <label className="check">
           <input type="checkbox" checked={search.inStock ?? false} onChange={(e) => update({ inStock: e.target.checked ? "true" : undefined })} />
@@ -175,7 +186,7 @@ export function CatalogPage() {
         <ActiveFilters
           filters={chips}
           fallback={heading}
-          onClearAll={() => update({ category: undefined, brand: undefined, inStock: undefined, minPrice: undefined, maxPrice: undefined, minRating: undefined })}
+          onClearAll={() => update({ category: undefined, brand: undefined, colour: undefined, size: undefined, inStock: undefined, minPrice: undefined, maxPrice: undefined, minRating: undefined })}
         />
         {didYouMean && <DidYouMeanLink suggestion={didYouMean} params={params} />}
         {results.isError ? (

@@ -27,7 +27,8 @@ export function VariantPicker({ family, selected, onSelect }: { family: Family; 
           const next = (index + step + option.values.length) % option.values.length;
           const value = option.values[next];
           if (value !== undefined) pick(option.name, value);
-          (e.currentTarget.parentElement?.children[next] as HTMLButtonElement | undefined)?.focus();
+          // The group's radios only: its first child is the "Size: M" line, so children[next] would be one short.
+          e.currentTarget.parentElement?.querySelectorAll<HTMLButtonElement>('[role="radio"]')[next]?.focus();
         };
         return (
           <div key={option.name} className="option-picker" role="radiogroup" aria-label={option.name}>

@@ -93,6 +93,29 @@ describe("catalog facets", () => {
     expect(searchQuery({ q: "tea pot", category: ["a", "b"], brand: ["c"], limit: 5 })).toBe("?q=tea+pot&limit=5&category=a&category=b&brand=c");
     expect(searchQuery({ category: ["a"] })).toBe("?category=a");
     expect(searchQuery({ sort: "newest" })).toBe("?sort=newest");
+    expect(searchQuery({ colour: ["blue"], size: ["s", "m"] })).toBe("?colour=blue&size=s&size=m");
+  });
+
+  it("offers colour and size as facets, sizes in the service's order (S, M, L), and sends the choice", async () => {
+    const options = {
+      colours: [{ slug: "red", name: "Red", count: 2 }, { slug: "blue", name: "Blue", count: 1 }],
+      sizes: [{ slug: "s", name: "S", count: 1 }, { slug: "m", name: "M", count: 3 }, { slug: "l", name: "L", count: 2 }],
+    };
+    const gateway = fakeGateway({ "GET /api/products": () => ({ body: page({ facets: { ...page().facets, ...options } }) }) });
+    const user = userEvent.setup();
+    renderPage(<CatalogPage />, { route: "/catalog?size=m", path: "/catalog" });
+    await screen.findByRole("checkbox", { name: "S (1)" });
+    const sizes = screen.getByRole("group", { name: "Size" });
+    expect(within(sizes).getAllByRole("checkbox").map((b) => b.getAttribute("value"))).toEqual(["s", "m", "l"]);
+    const colours = screen.getByRole("group", { name: "Colour" });
+    expect(within(colours).getAllByRole("checkbox").map((b) => b.getAttribute("value"))).toEqual(["blue", "red"]);
+
+    await user.click(within(colours).getByRole("checkbox", { name: "Red (2)" }));
+    await waitFor(() => expect(chosen(listRequests(gateway.requests).at(-1), "colour")).toEqual(["red"]));
+    expect(chosen(listRequests(gateway.requests).at(-1), "size")).toEqual(["m"]);
+    const chips = screen.getByRole("list", { name: "Active filters" });
+    await within(chips).findByRole("button", { name: "Remove filter: Red" });
+    expect(within(chips).getByRole("button", { name: "Remove filter: Size M" })).toBeInTheDocument();
   });
 });
 

@@ -24,5 +24,7 @@ describe("VariantPicker", () => {
     // Arrow keys move within a group, as radio groups do.
     fireEvent.keyDown(within(sizes).getByRole("radio", { name: "S" }), { key: "ArrowRight" });
     expect(onSelect).toHaveBeenLastCalledWith(family.variants[1]);
+    // Focus follows to the value chosen (not the group's label line), so the next key press moves on from there.
+    expect(within(sizes).getByRole("radio", { name: "M (unavailable)" })).toHaveFocus();
   });
 });
