@@ -1,3 +1,4 @@
+using ECommerce.Products.Domain;
 using ECommerce.Products.Persistence;
 using ECommerce.Products.Seeding;
 using ECommerce.Testing;
@@ -54,6 +55,8 @@ public sealed class SeedFamilyTests(ProductsHost host, ITestOutputHelper output)
             Assert.All(f.Variants, v => Assert.All(f.Options, o => Assert.Contains(v.OptionValues[o.Name], o.Values)));
             Assert.Equal(f.Variants.Count, f.Variants.Select(v => string.Join('/', f.Options.Select(o => v.OptionValues[o.Name]))).Distinct().Count());
             Assert.Single(f.Variants.Select(v => v.CategoryId).Distinct());
+            // Sizes as a shopper reads them (Small before Large), whichever member the dataset listed first.
+            Assert.All(f.Options.Where(o => o.Name == "Size"), o => Assert.Equal(SizeOrder.Sort(o.Values), o.Values));
         });
     }
 }

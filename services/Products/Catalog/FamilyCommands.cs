@@ -42,7 +42,7 @@ public sealed class FamilyCommands(ProductsDbContext db, CatalogCache cache, Tim
             Description = request.Description?.Trim() ?? "",
             CategoryId = category!.Id,
             Brand = await db.BrandNamedAsync(request.Brand!, ct),
-            Options = request.Options!.Select(o => new ProductOption(o.Name.Trim(), o.Values.Select(v => v.Trim()).ToList())).ToList(),
+            Options = request.Options!.Select(Stored).ToList(),
             CreatedAt = clock.GetUtcNow(),
         };
         db.Families.Add(family);
@@ -64,11 +64,7 @@ public sealed class FamilyCommands(ProductsDbContext db, CatalogCache cache, Tim
         errors.Check(request.InitialStock is null or >= 0, "initialStock", "initialStock must not be negative.");
         var siblings = await db.Products.Where(p => p.FamilyId == familyId).Select(p => p.OptionValues).ToListAsync(ct);
         var values = FamilyRules.ValidateVariant(errors, family.Options, request.OptionValues, siblings);
-        var sku = request.Sku?.Trim();
-        if (sku is not null && !errors.Has("sku") && await db.Products.AnyAsync(p => p.Sku == sku, ct))
-        {
-            errors.Add("sku", $"A product with sku '{sku}' exists.");
-        }
+        var sku = await db.NewSkuAsync(errors, request.Sku, ct);
 
         if (errors.HasErrors)
         {
@@ -123,6 +119,16 @@ public sealed class FamilyCommands(ProductsDbContext db, CatalogCache cache, Tim
         await db.SaveChangesAsync(ct);
         await InvalidateFamilyAsync(family.Id);
         return (CommandOutcome.Done, errors);
+    }
+
+    /// <summary>
+    /// An option as the family keeps it: trimmed, and a size option's values in size order (XS, S, M, L, XL… then
+    /// numbers), so the picker and the size facet read them as a shopper does whatever order the admin typed.
+    /// </summary>
+    private static ProductOption Stored(ProductOption option)
+    {
+        var values = option.Values.Select(v => v.Trim()).ToList();
+        return new ProductOption(option.Name.Trim(), SizeOrder.IsSizeOption(option.Name) ? SizeOrder.Sort(values) : values);
     }
 
     /// <summary>Evicts every variant's page (each lists its siblings) and the lists.</summary>

@@ -38,11 +38,7 @@ public sealed class ProductCommands(ProductsDbContext db, CatalogCache cache, Ti
             errors.Add("category", $"There is no category '{request.Category}'.");
         }
 
-        var sku = request.Sku?.Trim();
-        if (sku is not null && !errors.Has("sku") && await db.Products.AnyAsync(p => p.Sku == sku, ct))
-        {
-            errors.Add("sku", $"A product with sku '{sku}' exists.");
-        }
+        var sku = await db.NewSkuAsync(errors, request.Sku, ct);
 
         if (errors.HasErrors)
         {

@@ -22,4 +22,19 @@ public static class CatalogWrites
         var taken = db.Products.Local.Any(p => p.Slug == slug) || await db.Products.AnyAsync(p => p.Slug == slug, ct);
         return taken ? Slugs.From($"{name} {sku}") : slug;
     }
+
+    /// <summary>
+    /// The new product's SKU, trimmed; a 400 naming <c>sku</c> when another product (standalone or a variant) has it.
+    /// Asked only once the SKU itself is valid. The unique index is the last word under a race; this is the clear one.
+    /// </summary>
+    public static async Task<string?> NewSkuAsync(this ProductsDbContext db, ValidationErrors errors, string? sku, CancellationToken ct)
+    {
+        var trimmed = sku?.Trim();
+        if (trimmed is not null && !errors.Has("sku") && await db.Products.AnyAsync(p => p.Sku == trimmed, ct))
+        {
+            errors.Add("sku", $"A product with sku '{trimmed}' exists.");
+        }
+
+        return trimmed;
+    }
 }

@@ -100,8 +100,9 @@ internal static class FacetCounts
                 .Select(b => new PriceRangeCount(PriceBuckets[b.Key].Min, PriceBuckets[b.Key].Max, Items(b))).ToList(),
             Items(matching.Where(g => g.InStock)),
             [.. Enumerable.Range(1, 4).Reverse().Select(n => new RatingCount(n, Items(forRatings.Where(g => g.Stars >= n))))],
-            Options(forColours, g => g.Colour, filter.Colours),
-            Options(forSizes, g => g.Size, filter.Sizes));
+            Options(forColours, g => g.Colour, filter.Colours, FamilyRules.FacetName),
+            // Sizes as a shopper reads them (S before M before L), not by count: the same order as the picker's.
+            SizeOrder.Sort(Options(forSizes, g => g.Size, filter.Sizes, SizeOrder.FacetName), f => f.Slug));
     }
 
     /// <summary>List items among the groups: standalone products by their count, families once each.</summary>
@@ -129,11 +130,11 @@ internal static class FacetCounts
             .Select(e => new FacetCount(e.Entry.Slug, e.Entry.Name, e.Count)).ToList();
 
     /// <summary>An option facet (colour, size): each value with the items having it; a chosen value keeps its box at 0.</summary>
-    private static List<FacetCount> Options(List<Group> groups, Func<Group, string?> value, IReadOnlyList<string> chosen)
+    private static List<FacetCount> Options(List<Group> groups, Func<Group, string?> value, IReadOnlyList<string> chosen, Func<string, string> name)
     {
         var counts = groups.Where(g => value(g) is not null).GroupBy(g => value(g)!)
-            .Select(g => new FacetCount(g.Key, FamilyRules.FacetName(g.Key), Items(g))).ToList();
-        counts.AddRange(chosen.Where(c => counts.All(f => f.Slug != c)).Select(c => new FacetCount(c, FamilyRules.FacetName(c), 0)));
+            .Select(g => new FacetCount(g.Key, name(g.Key), Items(g))).ToList();
+        counts.AddRange(chosen.Where(c => counts.All(f => f.Slug != c)).Select(c => new FacetCount(c, name(c), 0)));
         return Ordered(counts);
     }
 

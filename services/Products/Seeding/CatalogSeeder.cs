@@ -102,8 +102,8 @@ public sealed class CatalogSeeder(ProductsDbContext db, IOptions<SeedOptions> op
 
             if (group.HasSize)
             {
-                var sizes = group.Members.Select(m => m.Size!).Distinct().ToList();
-                options.Add(new ProductOption(FamilyRules.SizeName, FamilyGrouping.Sizes.Select(FamilyGrouping.Title).Where(sizes.Contains).ToList()));
+                // Mini, Small, Medium, Large, Jumbo whichever member came first: the option lists them as a shopper reads them.
+                options.Add(new ProductOption(FamilyRules.SizeName, SizeOrder.Sort(group.Members.Select(m => m.Size!).Distinct())));
             }
 
             // One key can hold a colour family and a size family ("RED TOTE BAG"s and "SMALL TOTE BAG"s): each its own.

@@ -16,7 +16,7 @@ internal static class FamilyGrouping
         "GREY", "BROWN", "NAVY", "TURQUOISE", "LILAC", "AQUA",
     ];
 
-    /// <summary>Size words in the order a shopper reads them (the Size option lists its values in this order).</summary>
+    /// <summary>The dataset's size words (the Size option lists them in <see cref="ECommerce.Products.Domain.SizeOrder"/>).</summary>
     public static readonly string[] Sizes = ["MINI", "SMALL", "MEDIUM", "LARGE", "JUMBO"];
 
     public sealed record Member(int Index, string? Colour, string? Size);
