@@ -1,6 +1,8 @@
 // Products read benchmark: the real service on Kestrel (real sockets) against a throwaway PostgreSQL seeded with the
 // development catalog (the retail dataset when present) and a real Redis. Runs each scenario with the catalog cache
-// on and off and prints requests per second and p50/p99 latency. With --cache-outage it instead measures reads while
+// on and off and prints requests per second and p50/p99 latency. Images are stored in a real Azurite (the npm package
+// of tools/azurite: npm ci --prefix tools/azurite), as in the whole system; the catalog's depth scenarios (families,
+// colour facet, a variant's page, image renditions) are in CatalogDepthScenarios.cs. With --cache-outage it instead measures reads while
 // the cache's Redis is up, killed and restarted (CacheOutageBenchmark.cs).
 using System.Diagnostics;
 using System.Globalization;
@@ -30,6 +32,7 @@ var postgres = await PostgresServer.GetAsync();
 var redis = await RedisServer.GetAsync();
 var database = await postgres.CreateDatabaseAsync("bench_products");
 var messaging = await postgres.CreateDatabaseAsync("bench_messaging");
+var images = (await AzuriteServer.GetAsync()).ConnectionString;
 
 var seedWatch = Stopwatch.StartNew();
 await using var cached = Start(caching: true);
@@ -63,15 +66,18 @@ string[][] scenarios =
     ["search \"rainwaer\" (few results: did you mean)", "/api/products?q=rainwaer&limit=24"],
     ["autocomplete \"lan\"", "/api/products/suggestions?q=lan"],
 ];
+var depth = await CatalogDepthScenarios.DiscoverAsync(cachedClient, Console.Out);
+var all = scenarios.Select(s => new CatalogDepthScenarios.Scenario(s[0], s[1])).Concat(depth).ToList();
 // --only <text>: just the scenarios whose name contains it (e.g. --only list).
 var only = Array.IndexOf(args, "--only") is var at and >= 0 && at + 1 < args.Length ? args[at + 1] : null;
-foreach (var scenario in scenarios.Where(s => only is null || s[0].Contains(only, StringComparison.OrdinalIgnoreCase)))
+foreach (var scenario in all.Where(s => only is null || s.Name.Contains(only, StringComparison.OrdinalIgnoreCase)))
 {
-    foreach (var (label, client) in new[] { ("off", uncachedClient), ("on", cachedClient) })
+    // Images never pass through the catalog cache (the store is their cache): one run, on the cached host.
+    foreach (var (label, client) in scenario.ImageRun ? new[] { ("n/a", cachedClient) } : new[] { ("off", uncachedClient), ("on", cachedClient) })
     {
-        var result = await RunAsync(client, scenario[1], TimeSpan.FromSeconds(seconds), concurrency);
+        var result = await RunAsync(client, scenario.Url, TimeSpan.FromSeconds(seconds), concurrency, scenario.IfNoneMatch);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"| {scenario[0]} | {label} | {result.Rps:F0} | {result.P50:F1} | {result.P99:F1} |"));
+            $"| {scenario.Name} | {label} | {result.Rps:F0} | {result.P50:F1} | {result.P99:F1} |"));
     }
 }
 
@@ -83,6 +89,8 @@ WebApplicationFactory<ProductsDbContext> Start(bool caching)
         .UseSetting("ConnectionStrings:messaging", messaging)
         .UseSetting("Messaging:Transport", "postgres")
         .UseSetting("ConnectionStrings:cache", redis.ConnectionString)
+        .UseSetting("ConnectionStrings:images", images)
+        .UseSetting("Products:Images:Container", "bench-images")
         .UseSetting("urls", $"http://127.0.0.1:{FreePort.Next()}")
         .UseSetting("Products:Caching:Enabled", caching ? "true" : "false")
         .UseSetting("Logging:LogLevel:Default", "Warning")
@@ -91,13 +99,33 @@ WebApplicationFactory<ProductsDbContext> Start(bool caching)
     return factory;
 }
 
-static async Task<(double Rps, double P50, double P99)> RunAsync(HttpClient client, string url, TimeSpan duration, int concurrency)
+static async Task<(double Rps, double P50, double P99)> RunAsync(HttpClient client, string url, TimeSpan duration, int concurrency, string? ifNoneMatch)
 {
+    // A revalidation must be answered 304 (nothing read from the store); anything else must succeed.
+    HttpRequestMessage Request()
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, url);
+        if (ifNoneMatch is not null)
+        {
+            request.Headers.TryAddWithoutValidation("If-None-Match", ifNoneMatch);
+        }
+
+        return request;
+    }
+
+    void Check(HttpResponseMessage response)
+    {
+        if (ifNoneMatch is null ? !response.IsSuccessStatusCode : response.StatusCode != System.Net.HttpStatusCode.NotModified)
+        {
+            throw new InvalidOperationException($"{url} answered {(int)response.StatusCode}");
+        }
+    }
+
     // Warm-up: JIT, connection pool, and (for the cached run) the cache entry.
     for (var i = 0; i < 20; i++)
     {
-        using var warm = await client.GetAsync(url);
-        warm.EnsureSuccessStatusCode();
+        using var warm = await client.SendAsync(Request());
+        Check(warm);
     }
 
     var latencies = new List<double>[concurrency];
@@ -108,9 +136,9 @@ static async Task<(double Rps, double P50, double P99)> RunAsync(HttpClient clie
         while (total.Elapsed < duration)
         {
             var started = Stopwatch.GetTimestamp();
-            using var response = await client.GetAsync(url);
+            using var response = await client.SendAsync(Request());
             await response.Content.ReadAsByteArrayAsync();
-            response.EnsureSuccessStatusCode();
+            Check(response);
             mine.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         }
     }));
