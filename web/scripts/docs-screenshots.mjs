@@ -11,6 +11,7 @@ import { fileURLToPath } from "node:url";
 export const shots = [
   "01-home", "02-catalog", "03-product", "04-cart", "05-checkout", "06-order-paid", "25-return-refunded",
   "12-admin-orders", "09-phone-home", "29-phone-filters-drawer", "32-phone-cart-drawer", "34-phone-checkout", "35-phone-order-paid",
+  "70-gallery", "71-zoom", "72-phone-gallery", "73-phone-zoom",
 ];
 
 const web = fileURLToPath(new URL("..", import.meta.url));

@@ -1,11 +1,14 @@
 namespace ECommerce.Products.Catalog;
 
-/// <summary>A product's page.</summary>
+/// <summary>
+/// A product's page. <see cref="Images"/> are the card JPEGs (what older clients show); <see cref="Gallery"/> is the same
+/// images in the same order with every rendition, format and size, for responsive pictures and the zoom view.
+/// </summary>
 public sealed record ProductDetail(
     Guid Id, string Sku, string Name, string Slug, string Description, decimal Price, string Currency,
     CategoryItem Category, BrandItem Brand, IReadOnlyDictionary<string, string> Attributes, IReadOnlyList<string> Images,
     int Available, bool Active, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, uint Version,
-    string TaxClass, int WeightGrams, RatingSummary Rating, FamilyDetail? Family = null);
+    string TaxClass, int WeightGrams, RatingSummary Rating, IReadOnlyList<GalleryImage> Gallery, FamilyDetail? Family = null);
 
 /// <summary>
 /// The configurable product a variant belongs to: its options in display order and its active variants, each with
@@ -13,9 +16,13 @@ public sealed record ProductDetail(
 /// </summary>
 public sealed record FamilyDetail(Guid Id, string Name, string Slug, IReadOnlyList<Domain.ProductOption> Options, IReadOnlyList<VariantItem> Variants);
 
-/// <summary>One variant of a family: <see cref="Options"/> maps each option's name to this variant's value.</summary>
+/// <summary>
+/// One variant of a family: <see cref="Options"/> maps each option's name to this variant's value; <see cref="Gallery"/>
+/// holds all its images, so the page shows a picked variant's pictures first without another request.
+/// </summary>
 public sealed record VariantItem(
-    Guid Id, string Sku, string Slug, IReadOnlyDictionary<string, string> Options, decimal Price, string Currency, int Available, string? ImageUrl);
+    Guid Id, string Sku, string Slug, IReadOnlyDictionary<string, string> Options, decimal Price, string Currency, int Available, string? ImageUrl,
+    IReadOnlyList<GalleryImage> Gallery);
 
 /// <summary>The approved reviews summed up: the average to one decimal (null with none) and how many there are.</summary>
 public sealed record RatingSummary(decimal? Average, int Count);

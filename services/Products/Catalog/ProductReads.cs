@@ -13,8 +13,9 @@ public sealed record CachedProduct(ProductDetail Detail, string ETag);
 /// <summary>Single-product reads: by id and slug through the cache, and the live (uncached) lookup carts use.</summary>
 public sealed class ProductReads(ProductsDbContext db, CatalogCache cache, CatalogLookups lookups)
 {
+    // "g1": the page's shape with its gallery; an entry Redis still holds from before it would lack one, so it is a new key.
     public async Task<CachedProduct?> ByIdAsync(Guid id, CancellationToken ct) =>
-        await cache.GetOrCreateAsync($"product:{id:N}", [CatalogCache.ProductTag(id)],
+        await cache.GetOrCreateAsync($"product:g1:{id:N}", [CatalogCache.ProductTag(id)],
             async token => await LoadAsync(db, id, token), ct);
 
     public async Task<CachedProduct?> BySlugAsync(string slug, CancellationToken ct)
@@ -71,13 +72,14 @@ public sealed class ProductReads(ProductsDbContext db, CatalogCache cache, Catal
         var rating = await db.Ratings.AsNoTracking().FirstOrDefaultAsync(r => r.ProductId == id, ct);
         // A product without an upload shows its generated illustration (drawn on first request, docs/products.md#images).
         var images = p.Images.OrderBy(i => i.SortOrder).Select(i => ImageUrls.For(i.FileName)).DefaultIfEmpty(ImageUrls.ForProduct(null, p.Id, p.Name, p.Category!.Slug)).ToList();
+        var gallery = GalleryImages.For(p.Images.OrderBy(i => i.SortOrder).Select(i => new GalleryImages.Stored(i.FileName, i.Width, i.Height)), p.Id, p.Name, p.Category.Slug);
         var detail = new ProductDetail(
             p.Id, p.Sku, p.Name, p.Slug, p.Description, p.Price, p.Currency,
             new CategoryItem(p.Category!.Id, p.Category.Name, p.Category.Slug, p.Category.Parent?.Slug),
             new BrandItem(p.Brand!.Id, p.Brand.Name, p.Brand.Slug),
             p.Attributes, images,
             p.Stock?.Available ?? 0, p.Active, p.CreatedAt, p.UpdatedAt, p.Version, p.TaxClass, p.WeightGrams,
-            new RatingSummary(rating?.Average, rating?.Count ?? 0),
+            new RatingSummary(rating?.Average, rating?.Count ?? 0), gallery,
             p.FamilyId is { } familyId ? await FamilyAsync(db, familyId, ct) : null);
         return new CachedProduct(detail, ETagOf(detail));
     }
@@ -104,12 +106,13 @@ public sealed class ProductReads(ProductsDbContext db, CatalogCache cache, Catal
                 v.Price,
                 v.Currency,
                 Available = v.Stock == null ? 0 : v.Stock.Available,
-                Image = v.Images.OrderBy(i => i.SortOrder).Select(i => i.FileName).FirstOrDefault(),
+                Images = v.Images.OrderBy(i => i.SortOrder).Select(i => new GalleryImages.Stored(i.FileName, i.Width, i.Height)).ToList(),
             })
             .ToListAsync(ct);
         var ordered = variants
             .OrderBy(v => string.Join('\u0001', family.Options.Select(o => o.Values.IndexOf(v.OptionValues.GetValueOrDefault(o.Name) ?? "").ToString("D3", System.Globalization.CultureInfo.InvariantCulture))), StringComparer.Ordinal)
-            .Select(v => new VariantItem(v.Id, v.Sku, v.Slug, v.OptionValues, v.Price, v.Currency, v.Available, ImageUrls.ForProduct(v.Image, v.Id, v.Name, v.CategorySlug)))
+            .Select(v => new VariantItem(v.Id, v.Sku, v.Slug, v.OptionValues, v.Price, v.Currency, v.Available,
+                ImageUrls.ForProduct(v.Images.FirstOrDefault()?.FileName, v.Id, v.Name, v.CategorySlug), GalleryImages.For(v.Images, v.Id, v.Name, v.CategorySlug)))
             .ToList();
         return new FamilyDetail(family.Id, family.Name, family.Slug, family.Options, ordered);
     }

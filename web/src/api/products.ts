@@ -19,6 +19,11 @@ export type BrandItem = Schemas["BrandItem"];
 
 export type ProductDetail = Schemas["ProductDetail"];
 
+/** One of a product's images with every rendition (thumb, card, zoom) at its real size, in WebP and JPEG. */
+export type GalleryImage = Schemas["GalleryImage"];
+
+export type GalleryRendition = Schemas["GalleryRendition"];
+
 export type FacetCount = Schemas["FacetCount"];
 
 /**

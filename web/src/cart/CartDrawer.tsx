@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNod
 import { createPortal } from "react-dom";
 import { Link, useLocation } from "react-router";
 import { Money } from "../components/Money";
+import { ProductPicture, imageFromUrl } from "../components/ProductPicture";
 import { ErrorMessage } from "../components/Status";
 import { CartDrawerContext, type CartDrawerOpening } from "./cartDrawerContext";
 import { useCart } from "./useCart";
@@ -124,7 +125,9 @@ function CartDrawer({ opening, onClose }: { opening: CartDrawerOpening; onClose:
             <ul className="drawer-lines" aria-label="Items in your cart">
               {lines.map((line) => (
                 <li key={line.productId} className="drawer-line">
-                  <span className="drawer-thumb">{line.imageUrl && <img src={line.imageUrl} alt="" width={56} height={56} />}</span>
+                  <span className="drawer-thumb">
+                    {line.imageUrl && <ProductPicture image={imageFromUrl(line.imageUrl, line.name)} renditions={["thumb"]} sizes="3.5rem" alt="" priority="eager" />}
+                  </span>
                   <span className="drawer-line-text">
                     <Link to={`/products/${line.slug || line.productId}`} onClick={onClose}>
                       {line.name}

@@ -8,6 +8,7 @@ import { RatingStars } from "./RatingStars";
 import { StockBadge } from "./StockBadge";
 import { describeError } from "./Status";
 import { WishlistButton } from "../wishlist/WishlistButton";
+import { ProductPicture, imageFromUrl } from "./ProductPicture";
 
 /** Lists show summaries; recommendation shelves show lookup items (with a count). Both have what a card needs. */
 type CardProduct = Pick<ProductSummary, "id" | "name" | "slug" | "price" | "currency" | "imageUrl"> & {
@@ -21,13 +22,19 @@ type CardProduct = Pick<ProductSummary, "id" | "name" | "slug" | "price" | "curr
   swatches?: string[];
 };
 
-export function ProductCard({ product }: { product: CardProduct }) {
+// A card is a grid cell of at least 9.5rem: about half a phone's width, a quarter to a sixth of a desktop's.
+const cardRenditions = ["thumb", "card"] as const;
+const cardSizes = "(max-width: 40rem) 50vw, (max-width: 64rem) 33vw, 16rem";
+
+/** `eager` for the cards a page shows above the fold (their images may be its largest paint); the rest load lazily. */
+export function ProductCard({ product, eager = false }: { product: CardProduct; eager?: boolean }) {
   const available = product.available ?? product.inStock ?? false;
   return (
     <li className="card">
       <Link to={`/products/${product.slug || product.id}`} className="card-link">
         <div className="card-image">
-          {product.imageUrl ? <img src={product.imageUrl} alt="" loading="lazy" width={320} height={320} /> : <span className="no-image">No image</span>}
+          {/* The name is the link's text beside it, so the picture adds nothing for a screen reader (alt=""). */}
+          <ProductPicture image={imageFromUrl(product.imageUrl, product.name)} renditions={cardRenditions} sizes={cardSizes} alt="" priority={eager ? "eager" : undefined} />
         </div>
         <span className="card-name">{product.name}</span>
       </Link>
@@ -91,11 +98,11 @@ function QuickAdd({ product, canBuy }: { product: CardProduct; canBuy: boolean }
 }
 
 /** A grid of product cards; the skeleton keeps the same boxes while loading so nothing jumps. */
-export function ProductGrid({ products, label, className = "grid" }: { products: CardProduct[]; label: string; className?: string }) {
+export function ProductGrid({ products, label, className = "grid", eager = 0 }: { products: CardProduct[]; label: string; className?: string; eager?: number }) {
   return (
     <ul className={className} aria-label={label}>
-      {products.map((p) => (
-        <ProductCard key={p.id} product={p} />
+      {products.map((p, i) => (
+        <ProductCard key={p.id} product={p} eager={i < eager} />
       ))}
     </ul>
   );

@@ -6,6 +6,7 @@ import { Money, formatMoney } from "../components/Money";
 import { ErrorMessage, describeError } from "../components/Status";
 import { ListSkeleton } from "../components/ListStates";
 import { QuoteSummary } from "../components/QuoteSummary";
+import { ProductPicture, imageFromUrl } from "../components/ProductPicture";
 import { usePageTitle } from "../components/usePageTitle";
 
 export function CartPage() {
@@ -74,6 +75,9 @@ export function CartRow({ line }: { line: CartLineView }) {
   return (
     <tr>
       <th scope="row">
+        <span className="line-thumb">
+          <ProductPicture image={imageFromUrl(line.imageUrl, line.name)} renditions={["thumb"]} sizes="3rem" alt="" priority="eager" blank />
+        </span>
         <Link to={`/products/${line.slug || line.productId}`}>{line.name}</Link>
         {line.variantLabel && <span className="variant-label"> ({line.variantLabel})</span>}
         {!line.available && <span className="notice"> — Not available</span>}

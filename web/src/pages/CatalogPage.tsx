@@ -196,7 +196,7 @@ export function CatalogPage() {
             <p>No products match. Try fewer filters or another word.</p>
           ) : (
             <>
-              <ProductGrid products={items} label="Search results" />
+              <ProductGrid products={items} label="Search results" eager={4} />
               <Pager hasNext={results.hasNextPage} loading={results.isFetchingNextPage} onNext={() => void results.fetchNextPage()} />
             </>
           )

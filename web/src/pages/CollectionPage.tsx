@@ -46,7 +46,7 @@ export default function CollectionPage() {
           <p>Nothing in this collection today. <Link to="/catalog">Browse the catalog</Link>.</p>
         ) : (
           <>
-            <ProductGrid products={items} label={collection?.title ?? "Collection"} />
+            <ProductGrid products={items} label={collection?.title ?? "Collection"} eager={4} />
             <Pager hasNext={pages.hasNextPage} loading={pages.isFetchingNextPage} onNext={() => void pages.fetchNextPage()} />
           </>
         )

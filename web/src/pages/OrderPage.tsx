@@ -13,6 +13,8 @@ import { OrderActivity, StatusTimeline } from "../components/StatusTimeline";
 import { cancellationMessage, statusSentence } from "../components/orderWords";
 import { ConfirmButton } from "../components/Confirm";
 import { usePageTitle } from "../components/usePageTitle";
+import { ProductPicture, imageFromUrl } from "../components/ProductPicture";
+import { useProductImages } from "../components/useProductImages";
 import { PaymentChallenge, RetryPayment } from "../payments/PaymentFollowUp";
 import { guestOrderAccess, rememberGuestOrder } from "../state/guestOrders";
 import { ReturnForm, Returns, Shipments } from "./OrderReturns";
@@ -77,6 +79,7 @@ function Order({ access }: { access?: string }) {
         ? 1500
         : false,
   });
+  const images = useProductImages(order.data?.lines.map((l) => l.productId) ?? []);
   const cancel = useMutation({
     mutationFn: () => ordersApi.cancel(id, "Cancelled by the customer"),
     onSuccess: () => client.invalidateQueries({ queryKey: ["orders"] }),
@@ -140,6 +143,9 @@ function Order({ access }: { access?: string }) {
           {o.lines.map((l) => (
             <tr key={l.productId}>
               <th scope="row">
+                <span className="line-thumb">
+                  <ProductPicture image={imageFromUrl(images.get(l.productId), l.name)} renditions={["thumb"]} sizes="3rem" alt="" blank />
+                </span>
                 {l.name}
                 {l.variantLabel && <span className="variant-label"> ({l.variantLabel})</span>}
               </th>

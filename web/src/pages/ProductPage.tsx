@@ -3,7 +3,7 @@ import { useQuery } from "@tanstack/react-query";
 import { Link, useParams, useSearchParams } from "react-router";
 import { aiApi } from "../api/ai";
 import { ApiError } from "../api/http";
-import { productsApi, type ProductDetail } from "../api/products";
+import { productsApi, type GalleryImage, type ProductDetail } from "../api/products";
 import { maxQuantity } from "../api/cart";
 import { useCartChange } from "../cart/useCart";
 import { useCartDrawer } from "../cart/cartDrawerContext";
@@ -19,6 +19,8 @@ import { visitorId } from "../state/visitor";
 import { usePageTitle } from "../components/usePageTitle";
 import { WishlistButton } from "../wishlist/WishlistButton";
 import { VariantPicker } from "./VariantPicker";
+import { ProductGallery } from "../components/ProductGallery";
+import { imageFromUrl } from "../components/ProductPicture";
 
 export function ProductPage() {
   const { idOrSlug = "" } = useParams();
@@ -59,7 +61,7 @@ export function ProductPage() {
         <CategoryBreadcrumbs category={p.category.slug} current={p.name} />
       </div>
       <article className="product">
-        <Gallery product={p} />
+        <ProductGallery key={p.id} images={galleryOf(product.data, variant, family?.name ?? p.name)} name={family?.name ?? p.name} />
         <div className="product-info">
           <h1>{family?.name ?? p.name}</h1>
           <p>
@@ -101,27 +103,21 @@ export function ProductPage() {
   );
 }
 
-function Gallery({ product }: { product: ProductDetail }) {
-  const images = product.images;
-  const [index, setIndex] = useState(0);
-  const current = images[index];
-  return (
-    <div className="gallery">
-      <div className="gallery-main">
-        {current ? <img src={current} alt={product.name} width={640} height={640} /> : <span className="no-image">No image</span>}
-      </div>
-      {images.length > 1 && (
-        <div className="thumbs" role="group" aria-label="Images">
-          {images.map((img, i) => (
-            <button key={img} type="button" aria-pressed={i === index} aria-label={`Image ${i + 1} of ${images.length}`} onClick={() => setIndex(i)}>
-              <img src={img} alt="" width={64} height={64} />
-            </button>
-          ))}
-        </div>
-      )}
-    </div>
-  );
+type Variant = NonNullable<ProductDetail["family"]>["variants"][number];
+
+/**
+ * The pictures to show: a picked variant's own first, then the page's other images (each once). A page or variant
+ * from a service that sends no gallery yet falls back to its card URLs.
+ */
+function galleryOf(page: ProductDetail, variant: Variant | undefined, name: string): GalleryImage[] {
+  const own = (gallery: GalleryImage[] | undefined, urls: (string | null)[]) =>
+    gallery?.length ? gallery : urls.map((u) => imageFromUrl(u, name)).filter((i): i is GalleryImage => i !== null);
+  const first = variant ? own(variant.gallery, [variant.imageUrl]) : [];
+  const seen = new Set(first.map(cardUrl));
+  return [...first, ...own(page.gallery, page.images).filter((i) => !seen.has(cardUrl(i)))];
 }
+
+const cardUrl = (image: GalleryImage) => (image.renditions.find((r) => r.name === "card") ?? image.renditions[0])?.url;
 
 export function AddToCart({ product }: { product: ProductDetail }) {
   // The raw text, so clearing the box to type a new number works; it is clamped when the shopper adds.

@@ -8,6 +8,7 @@ import { Money, formatMoney } from "../components/Money";
 import { ErrorMessage, describeError } from "../components/Status";
 import { StockBadge } from "../components/StockBadge";
 import { usePageTitle } from "../components/usePageTitle";
+import { ProductPicture, imageFromUrl } from "../components/ProductPicture";
 import { useWishlistItems, useWishlistToggle } from "../wishlist/useWishlist";
 
 /**
@@ -56,7 +57,7 @@ function WishlistRow({ item }: { item: WishlistItem }) {
   return (
     <li className="wishlist-item">
       <div className="wishlist-image">
-        {item.imageUrl ? <img src={item.imageUrl} alt="" loading="lazy" width={96} height={96} /> : <span className="no-image">No image</span>}
+        <ProductPicture image={imageFromUrl(item.imageUrl, name)} renditions={["thumb", "card"]} sizes="6rem" alt="" />
       </div>
       <div className="wishlist-details">
         {item.slug ? <Link to={`/products/${item.slug}`}>{name}</Link> : <span>{name}</span>}

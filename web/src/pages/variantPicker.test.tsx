@@ -3,7 +3,7 @@ import { fireEvent, render, screen, within } from "@testing-library/react";
 import { VariantPicker } from "./VariantPicker";
 
 const variant = (id: string, colour: string, size: string, available: number) =>
-  ({ id, sku: id, slug: id, options: { Colour: colour, Size: size }, price: 20, currency: "GBP", available, imageUrl: null });
+  ({ id, sku: id, slug: id, options: { Colour: colour, Size: size }, price: 20, currency: "GBP", available, imageUrl: null, gallery: [] });
 const family = {
   id: "f1", name: "Linen shirt", slug: "linen-shirt",
   options: [{ name: "Colour", values: ["Blue", "Red"] }, { name: "Size", values: ["S", "M"] }],

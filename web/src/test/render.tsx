@@ -94,6 +94,7 @@ export const productDetail = (overrides: Partial<ProductDetail> = {}): ProductDe
   createdAt: "2026-01-01T00:00:00Z",
   updatedAt: "2026-01-01T00:00:00Z",
   images: [],
+  gallery: [],
   version: 1,
   rating: { average: null, count: 0 },
   ...overrides,

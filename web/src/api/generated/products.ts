@@ -637,6 +637,23 @@ export interface components {
             slug: string;
             variants: components["schemas"]["VariantItem"][];
         };
+        GalleryImage: {
+            alt: string;
+            /** Format: int32 */
+            height: number;
+            renditions: components["schemas"]["GalleryRendition"][];
+            /** Format: int32 */
+            width: number;
+        };
+        GalleryRendition: {
+            /** Format: int32 */
+            height: number;
+            name: string;
+            url: string;
+            webp: null | string;
+            /** Format: int32 */
+            width: number;
+        };
         HttpValidationProblemDetails: {
             detail?: null | string;
             errors?: {
@@ -716,6 +733,7 @@ export interface components {
             currency: string;
             description: string;
             family?: null | components["schemas"]["FamilyDetail"];
+            gallery: components["schemas"]["GalleryImage"][];
             /** Format: uuid */
             id: string;
             images: string[];
@@ -907,6 +925,7 @@ export interface components {
             /** Format: int32 */
             available: number;
             currency: string;
+            gallery: components["schemas"]["GalleryImage"][];
             /** Format: uuid */
             id: string;
             imageUrl: null | string;
