@@ -6,6 +6,7 @@ import { readFile } from "node:fs/promises";
 import { backofficeJourneys } from "./journeys/backoffice.mjs";
 import { wishlistJourneys } from "./journeys/wishlist.mjs";
 import { navigationJourneys } from "./journeys/navigation.mjs";
+import { familyJourneys } from "./journeys/families.mjs";
 
 const password = "Test-password-1!";
 export const uniqueEmail = (prefix) => `${prefix}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.com`;
@@ -878,4 +879,5 @@ export const scenarios = [
   ...backofficeJourneys,
   ...wishlistJourneys,
   ...navigationJourneys,
+  ...familyJourneys,
 ];
