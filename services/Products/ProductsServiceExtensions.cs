@@ -43,6 +43,7 @@ public static class ProductsServiceExtensions
         builder.Services.AddScoped<ProductReads>();
         builder.Services.AddScoped<ProductCommands>();
         builder.Services.AddScoped<FamilyCommands>();
+        builder.Services.AddScoped<FamilyEdits>();
         builder.Services.AddScoped<ProductImporter>();
         builder.Services.AddScoped<InventoryService>();
         builder.Services.AddScoped<StockFulfilment>();

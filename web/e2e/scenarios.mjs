@@ -8,6 +8,7 @@ import { wishlistJourneys } from "./journeys/wishlist.mjs";
 import { navigationJourneys } from "./journeys/navigation.mjs";
 import { variantJourneys } from "./journeys/variants.mjs";
 import { galleryJourneys } from "./journeys/gallery.mjs";
+import { familyJourneys } from "./journeys/families.mjs";
 
 const password = "Test-password-1!";
 export const uniqueEmail = (prefix) => `${prefix}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.com`;
@@ -886,4 +887,5 @@ export const scenarios = [
   ...navigationJourneys,
   ...variantJourneys,
   ...galleryJourneys,
+  ...familyJourneys,
 ];

@@ -19,6 +19,7 @@ const CollectionPage = lazy(() => import("./pages/CollectionPage"));
 const AccountPage = lazy(() => import("./pages/account/AccountPage"));
 const AdminLayout = lazy(() => import("./pages/admin/AdminLayout"));
 const AdminProductsPage = lazy(() => import("./pages/admin/AdminProductsPage"));
+const AdminFamiliesPage = lazy(() => import("./pages/admin/AdminFamiliesPage"));
 const AdminOrdersPage = lazy(() => import("./pages/admin/AdminOrdersPage"));
 const AdminModelsPage = lazy(() => import("./pages/admin/AdminModelsPage"));
 const AdminRiskPage = lazy(() => import("./pages/admin/AdminRiskPage"));
@@ -52,6 +53,7 @@ export function AppRoutes() {
         <Route path={callbackPath.slice(1)} element={<SignInCallbackPage />} />
         <Route path="admin" element={<AdminLayout />}>
           <Route index element={<AdminProductsPage />} />
+          <Route path="families" element={<AdminFamiliesPage />} />
           <Route path="orders" element={<AdminOrdersPage />} />
           <Route path="pick-list" element={<AdminPickListPage />} />
           <Route path="returns" element={<AdminReturnsPage />} />

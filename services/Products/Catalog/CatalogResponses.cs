@@ -30,3 +30,16 @@ public sealed record RatingSummary(decimal? Average, int Count);
 public sealed record CategoryItem(int Id, string Name, string Slug, string? ParentSlug);
 
 public sealed record BrandItem(int Id, string Name, string Slug);
+
+/// <summary>A family in the back office's list: what it groups and how many of its variants are on sale.</summary>
+public sealed record AdminFamilySummary(
+    Guid Id, string Name, string Slug, string Category, string Brand, IReadOnlyList<Domain.ProductOption> Options, int VariantCount, int ActiveVariantCount);
+
+/// <summary>A family as the back office edits it: its shared details and every variant, inactive ones included.</summary>
+public sealed record AdminFamilyDetail(
+    Guid Id, string Name, string Slug, string Description, CategoryItem Category, BrandItem Brand,
+    IReadOnlyList<Domain.ProductOption> Options, IReadOnlyList<AdminVariantItem> Variants);
+
+/// <summary>One variant in the back office: <see cref="Label"/> reads its values in the family's option order ("Blue / M").</summary>
+public sealed record AdminVariantItem(
+    Guid Id, string Sku, string Slug, string Label, IReadOnlyDictionary<string, string> Options, decimal Price, string Currency, int Available, bool Active);

@@ -50,6 +50,44 @@ public static class FamilyRules
     }
 
     /// <summary>
+    /// Checks an edit of a family's options: the same names in the same order (a new or renamed option would leave
+    /// variants without a value), values valid as on create, and no value dropped that a variant (active or not) still
+    /// uses. Returns the options as they will be stored: names and existing values spelled as before, in the new order.
+    /// </summary>
+    public static List<ProductOption> ValidateOptionEdit(
+        ValidationErrors errors, IReadOnlyList<ProductOption> current, IReadOnlyList<ProductOption>? edited,
+        IEnumerable<IReadOnlyDictionary<string, string>> variants)
+    {
+        var names = string.Join(", ", current.Select(o => o.Name));
+        if (edited is null || edited.Count != current.Count
+            || edited.Zip(current).Any(p => !string.Equals(p.First.Name?.Trim(), p.Second.Name, StringComparison.OrdinalIgnoreCase)))
+        {
+            errors.Add("options", $"The options stay {names}, in that order; only their values change.");
+            return [];
+        }
+
+        ValidateOptions(errors, edited);
+        var used = variants.ToList();
+        var result = new List<ProductOption>();
+        for (var i = 0; i < current.Count; i++)
+        {
+            var option = current[i];
+            var values = (edited[i].Values ?? []).Select(v => v?.Trim() ?? "")
+                .Select(v => option.Values.FirstOrDefault(old => string.Equals(old, v, StringComparison.OrdinalIgnoreCase)) ?? v).ToList();
+            var dropped = option.Values.Where(old => !values.Contains(old, StringComparer.OrdinalIgnoreCase))
+                .FirstOrDefault(old => used.Any(u => string.Equals(u.GetValueOrDefault(option.Name), old, StringComparison.OrdinalIgnoreCase)));
+            if (dropped is not null && !errors.Has($"options[{i}].values"))
+            {
+                errors.Add($"options[{i}].values", $"'{dropped}' is a value of a variant; change or keep that variant first.");
+            }
+
+            result.Add(new ProductOption(option.Name, values));
+        }
+
+        return result;
+    }
+
+    /// <summary>
     /// Checks a variant's option values against its family and its siblings' combinations. Returns the values spelled
     /// as the family lists them (whatever case the admin typed), complete when there were no errors.
     /// </summary>

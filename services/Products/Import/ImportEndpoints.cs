@@ -2,6 +2,7 @@ using System.Security.Claims;
 using ECommerce.Products.Caching;
 using ECommerce.Products.Persistence;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
 
 namespace ECommerce.Products.Import;
 
@@ -27,7 +28,10 @@ public static class ImportEndpoints
         // The audit trail's actor; an admin token without a subject (a script's) is recorded as "admin", not a role check.
         var result = await importer.ImportAsync(reader, user.FindUserId() ?? "admin", ct);
         await db.SaveChangesAsync(ct);
-        await cache.InvalidateAsync(CatalogCache.ListsTag, CatalogCache.LookupsTag);
+        // A variant's page lists its siblings, so a family's change evicts every variant's page, not only the imported ones.
+        var familyIds = importer.TouchedFamilies.Select(f => f.Id).ToList();
+        var siblings = familyIds.Count == 0 ? [] : await db.Products.Where(p => p.FamilyId != null && familyIds.Contains(p.FamilyId.Value)).Select(p => p.Id).ToListAsync(ct);
+        await cache.InvalidateAsync([.. importer.UpdatedProducts.Concat(siblings).Distinct().Select(CatalogCache.ProductTag), CatalogCache.ListsTag, CatalogCache.LookupsTag]);
         return TypedResults.Ok(result);
     }
 }

@@ -15,11 +15,17 @@ public sealed record ImportResult(int Created, int Updated, IReadOnlyList<Import
 public sealed record ImportRowError(int Row, string Field, string Message);
 
 /// <summary>
-/// Bulk create/update from CSV with the header <c>sku,name,description,price,currency,category,brand,stock</c>.
-/// Rows are upserted by SKU; a bad row is reported and skipped, the good rows are applied.
+/// Bulk create/update from CSV with the header <c>sku,name,description,price,currency,category,brand,stock</c>,
+/// optionally followed by <c>family</c> and <c>option:&lt;Name&gt;</c> columns that make rows variants of a family
+/// (<see cref="FamilyImport"/>). Rows are upserted by SKU; a bad row is reported and skipped whole, the good rows are applied.
 /// </summary>
 public sealed class ProductImporter(ProductsDbContext db)
 {
+    /// <summary>The products this import changed and the families it created or changed, for the caller's cache eviction.</summary>
+    public List<Guid> UpdatedProducts { get; } = [];
+
+    public List<ProductFamily> TouchedFamilies { get; } = [];
+
     public static readonly string[] Columns = ["sku", "name", "description", "price", "currency", "category", "brand", "stock"];
     public const int MaxRows = 5000;
 
@@ -28,14 +34,16 @@ public sealed class ProductImporter(ProductsDbContext db)
         var errors = new List<ImportRowError>();
         var rows = new List<(int Row, string[] Fields)>();
         var number = 0;
+        ImportHeader? header = null;
         await foreach (var fields in CsvReader.ReadAsync(csv, ct))
         {
             number++;
             if (number == 1)
             {
-                if (!fields.Select(f => f.Trim().ToLowerInvariant()).SequenceEqual(Columns))
+                (header, var problem) = ImportHeader.Parse(fields);
+                if (header is null)
                 {
-                    return new ImportResult(0, 0, [new ImportRowError(1, "header", $"The header must be: {string.Join(',', Columns)}.")]);
+                    return new ImportResult(0, 0, [new ImportRowError(1, "header", problem!)]);
                 }
 
                 continue;
@@ -56,15 +64,26 @@ public sealed class ProductImporter(ProductsDbContext db)
         }
 
         var categories = await db.Categories.ToDictionaryAsync(c => c.Slug, ct);
-        var skus = rows.Where(r => r.Fields.Length == Columns.Length).Select(r => r.Fields[0].Trim()).ToList();
+        if (header is null)
+        {
+            return new ImportResult(0, 0, errors);
+        }
+
+        var families = header.HasFamilies ? new FamilyImport(db, header) : null;
+        if (families is not null)
+        {
+            await families.LoadAsync(rows.Select(r => r.Fields), ct);
+        }
+
+        var skus = rows.Where(r => r.Fields.Length == header.Width).Select(r => r.Fields[0].Trim()).ToList();
         var existing = await db.Products.Include(p => p.Stock).Where(p => skus.Contains(p.Sku)).ToDictionaryAsync(p => p.Sku, ct);
         var seen = new HashSet<string>();
         int created = 0, updated = 0;
         foreach (var (row, f) in rows)
         {
-            if (f.Length != Columns.Length)
+            if (f.Length != header.Width)
             {
-                errors.Add(new ImportRowError(row, "row", $"Expected {Columns.Length} fields, found {f.Length}."));
+                errors.Add(new ImportRowError(row, "row", $"Expected {header.Width} fields, found {f.Length}."));
                 continue;
             }
 
@@ -88,6 +107,9 @@ public sealed class ProductImporter(ProductsDbContext db)
                 rowErrors.Add("sku", "The sku appears twice in this file.");
             }
 
+            // Last, so a family is only shaped (its first row's options) by a row that is otherwise valid.
+            var variant = families is null || rowErrors.HasErrors ? null
+                : await families.CheckAsync(f, f[0].Trim(), f[5].Trim().ToLowerInvariant(), Slugs.From(f[6]), rowErrors, ct);
             if (rowErrors.HasErrors)
             {
                 errors.AddRange(rowErrors.ToDictionary().Select(e => new ImportRowError(row, e.Key, e.Value[0])));
@@ -104,7 +126,8 @@ public sealed class ProductImporter(ProductsDbContext db)
             else
             {
                 created++;
-                product = new Product { Sku = sku, Name = f[1].Trim(), Slug = await db.UniqueSlugAsync(f[1], sku, ct), Stock = new StockItem() };
+                var slugName = variant is null ? f[1] : $"{f[1].Trim()} {variant.Label}";
+                product = new Product { Sku = sku, Name = f[1].Trim(), Slug = await db.UniqueSlugAsync(slugName, sku, ct), Stock = new StockItem() };
                 db.Products.Add(product);
             }
 
@@ -117,6 +140,16 @@ public sealed class ProductImporter(ProductsDbContext db)
             product.Brand = await db.BrandNamedAsync(f[6], ct);
             product.Stock!.Available = stock!.Value;
             product.UpdatedAt = DateTimeOffset.UtcNow;
+            if (variant is not null)
+            {
+                families!.Apply(variant, product, category, product.Brand);
+            }
+
+            if (!isNew)
+            {
+                UpdatedProducts.Add(product.Id);
+            }
+
             if (!isNew && oldPrice != product.Price)
             {
                 db.AddIntegrationEvent(new ProductPriceChanged(product.Id, oldPrice, product.Price, product.Currency));
@@ -136,6 +169,7 @@ public sealed class ProductImporter(ProductsDbContext db)
             }
         }
 
+        TouchedFamilies.AddRange(families?.Touched ?? []);
         return new ImportResult(created, updated, errors);
     }
 }

@@ -44,6 +44,12 @@ public static class BodyTemplates
             """{"sku":"HOSTILE-VAR","price":10.00,"optionValues":{"Colour":"Blue"},"initialStock":1}""",
             new Dictionary<string, FieldKind> { ["sku"] = Text, ["price"] = Price, ["initialStock"] = Count }),
         ["PUT /api/products/families/variants/{id:guid}/options"] = new("""{"optionValues":{"Colour":"Blue"}}""", new Dictionary<string, FieldKind>()),
+        ["PUT /api/products/families/{id:guid}"] = new(
+            """{"name":"Hostile shirt","description":"A shirt.","category":"security","brand":"acme"}""",
+            new Dictionary<string, FieldKind> { ["name"] = Text, ["description"] = Text, ["category"] = Format, ["brand"] = Text }),
+        ["PUT /api/products/families/{id:guid}/options"] = new(
+            """{"options":[{"name":"Colour","values":["Blue","Red","Green"]}]}""", new Dictionary<string, FieldKind> { ["options[0].name"] = Text }),
+        ["PUT /api/products/families/variants/{id:guid}/active"] = new("""{"active":false}""", new Dictionary<string, FieldKind> { ["active"] = Bool }),
         ["POST /api/products/lookup"] = new("""{"ids":["{product}"]}""", new Dictionary<string, FieldKind> { ["ids"] = GuidList }),
         ["POST /api/products/categories"] = new("""{"name":"Hostile","parent":"security"}""", new Dictionary<string, FieldKind> { ["name"] = Text, ["parent"] = Format }),
         ["POST /api/products/{id:guid}/stock/adjustments"] = new("""{"delta":1,"reason":"recount"}""", new Dictionary<string, FieldKind> { ["delta"] = Delta, ["reason"] = Text }),

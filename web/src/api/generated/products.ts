@@ -366,9 +366,41 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        get: operations["ListProductFamilies"];
         put?: never;
         post: operations["CreateProductFamily"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/products/families/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["GetProductFamily"];
+        put: operations["UpdateProductFamily"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/products/families/{id}/options": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["UpdateProductFamilyOptions"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -385,6 +417,22 @@ export interface paths {
         get?: never;
         put?: never;
         post: operations["AddProductVariant"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/products/families/variants/{id}/active": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["SetVariantActive"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -496,6 +544,30 @@ export interface components {
             delta: null | number;
             reason: null | string;
         };
+        AdminFamilyDetail: {
+            brand: components["schemas"]["BrandItem"];
+            category: components["schemas"]["CategoryItem"];
+            description: string;
+            /** Format: uuid */
+            id: string;
+            name: string;
+            options: components["schemas"]["ProductOption"][];
+            slug: string;
+            variants: components["schemas"]["AdminVariantItem"][];
+        };
+        AdminFamilySummary: {
+            /** Format: int32 */
+            activeVariantCount: number;
+            brand: string;
+            category: string;
+            /** Format: uuid */
+            id: string;
+            name: string;
+            options: components["schemas"]["ProductOption"][];
+            slug: string;
+            /** Format: int32 */
+            variantCount: number;
+        };
         AdminReviewItem: {
             authorName: string;
             body: string;
@@ -514,6 +586,22 @@ export interface components {
             title: string;
             /** Format: date-time */
             updatedAt: string;
+        };
+        AdminVariantItem: {
+            active: boolean;
+            /** Format: int32 */
+            available: number;
+            currency: string;
+            /** Format: uuid */
+            id: string;
+            label: string;
+            options: {
+                [key: string]: string;
+            };
+            /** Format: double */
+            price: number;
+            sku: string;
+            slug: string;
         };
         BrandItem: {
             /** Format: int32 */
@@ -700,6 +788,16 @@ export interface components {
         MyReviewState: {
             canReview: boolean;
             review: null | components["schemas"]["MyReview"];
+        };
+        /**
+         * @description The page every list endpoint answers with: `{ items, next }`, where `next` is the opaque cursor of the
+         *     following page and null on the last. The caller asks with the query values `cursor` (a `next` it was
+         *     given) and `limit`. An endpoint with more to say about the whole result (Products' facets) answers a record
+         *     of its own with these two fields beside the others.
+         */
+        PageOfAdminFamilySummary: {
+            items: components["schemas"]["AdminFamilySummary"][];
+            next: null | string;
         };
         /**
          * @description The page every list endpoint answers with: `{ items, next }`, where `next` is the opaque cursor of the
@@ -899,6 +997,15 @@ export interface components {
             name: string;
             slug: string;
         };
+        UpdateFamilyOptionsRequest: {
+            options: null | components["schemas"]["ProductOption"][];
+        };
+        UpdateFamilyRequest: {
+            brand: null | string;
+            category: null | string;
+            description: null | string;
+            name: null | string;
+        };
         UpdateProductRequest: {
             active: null | boolean;
             attributes: null | {
@@ -920,6 +1027,9 @@ export interface components {
             optionValues: null | {
                 [key: string]: string;
             };
+        };
+        VariantActiveRequest: {
+            active: null | boolean;
         };
         VariantItem: {
             /** Format: int32 */
@@ -1746,6 +1856,39 @@ export interface operations {
             };
         };
     };
+    ListProductFamilies: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: number;
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOfAdminFamilySummary"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+        };
+    };
     CreateProductFamily: {
         parameters: {
             query?: never;
@@ -1779,6 +1922,119 @@ export interface operations {
             };
         };
     };
+    GetProductFamily: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminFamilyDetail"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    UpdateProductFamily: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateFamilyRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminFamilyDetail"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    UpdateProductFamilyOptions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateFamilyOptionsRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminFamilyDetail"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     AddProductVariant: {
         parameters: {
             query?: never;
@@ -1801,6 +2057,48 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ProductDetail"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SetVariantActive: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VariantActiveRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminFamilyDetail"];
                 };
             };
             /** @description Bad Request */

@@ -9,6 +9,7 @@ export default function AdminLayout() {
           <NavLink to="/admin" end>
             Products
           </NavLink>
+          <NavLink to="/admin/families">Families</NavLink>
           <NavLink to="/admin/orders">Orders</NavLink>
           <NavLink to="/admin/pick-list">Pick list</NavLink>
           <NavLink to="/admin/returns">Returns</NavLink>
