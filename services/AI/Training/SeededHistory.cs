@@ -46,7 +46,12 @@ public sealed class SeededHistory(AiDbContext db, TimeProvider time)
             var known = (await db.Products.Select(p => p.Id).ToListAsync(cancellationToken)).ToHashSet();
             var products = catalog.Values.Where(p => !known.Contains(p.Id)).Select(p => new StoredProduct
             {
-                Id = p.Id, Name = p.Name, Category = p.Category, Price = p.Price, Active = true, UpdatedAt = LongAgo,
+                Id = p.Id,
+                Name = p.Name,
+                Category = p.Category,
+                Price = p.Price,
+                Active = true,
+                UpdatedAt = LongAgo,
             }).ToList();
             db.Products.AddRange(products);
             await db.SaveChangesAsync(cancellationToken);
