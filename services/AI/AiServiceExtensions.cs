@@ -39,6 +39,8 @@ public static class AiServiceExtensions
             .Subscribe<ProductUpdated, ProductUpdatedHandler>()
             .Subscribe<ProductPriceChanged, ProductPriceChangedHandler>());
         builder.Services.AddHostedService<TrainingScheduler>();
+        // After ModelLoader: it trains at start only when no stored model was loaded.
+        builder.Services.AddHostedService<StartupTraining>();
         return builder;
     }
 

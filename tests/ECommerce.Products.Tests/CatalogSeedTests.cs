@@ -42,6 +42,44 @@ public sealed class CatalogSeedTests(ProductsHost host) : IClassFixture<Products
         Assert.Equal(2.95m, heart.Price);
     }
 
+    [Fact]
+    public async Task The_committed_catalog_seeds_the_ids_names_categories_and_prices_its_columns_state()
+    {
+        // A fresh clone has no ../shared: the derived file is its catalog, and the AI service maps history through it.
+        var rows = new List<string[]>();
+        using (var reader = new StreamReader(RetailSeedFile.CatalogPath))
+        {
+            await foreach (var f in Csv.CsvReader.ReadAsync(reader, Ct))
+            {
+                rows.Add(f);
+            }
+        }
+
+        var catalog = await SeedFreshDatabaseAsync(RetailSeedFile.CatalogPath, 600);
+
+        Assert.Equal(RetailSeedFile.Header, string.Join(',', rows[0]));
+        Assert.Equal(600, catalog.Count);
+        var bySku = catalog.ToDictionary(p => p.Sku);
+        Assert.All(rows.Skip(1), f =>
+        {
+            var seeded = bySku[f[0]];
+            Assert.Equal((Guid.Parse(f[5]), f[6], f[7], decimal.Parse(f[2], System.Globalization.CultureInfo.InvariantCulture)),
+                (seeded.Id, seeded.Name, seeded.Category, seeded.Price));
+        });
+    }
+
+    [Fact]
+    public async Task The_committed_catalog_seeds_what_the_full_dataset_seeds()
+    {
+        var path = CatalogSeeder.DefaultDatasetPath(AppContext.BaseDirectory);
+        if (path is null || !File.Exists(path))
+        {
+            Assert.Skip("The UCI Online Retail dataset is not on this machine (../shared/data/online_retail.csv.gz).");
+        }
+
+        Assert.Equal(await SeedFreshDatabaseAsync(path, 600), await SeedFreshDatabaseAsync(RetailSeedFile.CatalogPath, 600));
+    }
+
     private async Task<List<(Guid Id, string Sku, string Name, string Slug, decimal Price, string Category)>> SeedFreshDatabaseAsync(string datasetPath, int count)
     {
         var connectionString = await (await PostgresServer.GetAsync()).CreateDatabaseAsync("seed");

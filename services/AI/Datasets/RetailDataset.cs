@@ -89,7 +89,7 @@ public static class RetailDataset
     private static Guid IdOf(string key) => new(MD5.HashData(Encoding.UTF8.GetBytes(key)));
 #pragma warning restore CA5351
 
-    private static List<string> Split(string line)
+    internal static List<string> Split(string line)
     {
         var fields = new List<string>(8);
         var current = new StringBuilder();

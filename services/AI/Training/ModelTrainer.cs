@@ -20,12 +20,23 @@ public sealed class ModelTrainer(
     IOptions<TrainingOptions> trainingOptions, ILogger<ModelTrainer> logger) : IDisposable
 {
     private readonly SemaphoreSlim _oneAtATime = new(1, 1);
+    private DateTimeOffset? _lastFinished;
 
-    public async Task<IReadOnlyList<TrainingOutcome>> TrainAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Trains now. With <paramref name="skipIfTrainedWithin"/>, a run that would follow another finished less than that
+    /// long ago is skipped (the schedule's first run after a start-up training has nothing new to learn).
+    /// </summary>
+    public async Task<IReadOnlyList<TrainingOutcome>> TrainAsync(CancellationToken cancellationToken, TimeSpan? skipIfTrainedWithin = null)
     {
         await _oneAtATime.WaitAsync(cancellationToken);
         try
         {
+            if (skipIfTrainedWithin is { } within && _lastFinished is { } last && DateTimeOffset.UtcNow - last < within)
+            {
+                var recent = string.Create(CultureInfo.InvariantCulture, $"skipped: trained {(DateTimeOffset.UtcNow - last).TotalMinutes:0} min ago");
+                return [new(ModelVersion.Recommender, null, false, null, recent), new(ModelVersion.Risk, null, false, null, recent)];
+            }
+
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<AiDbContext>();
             var data = await new TrainingDataLoader(db).LoadAsync(cancellationToken);
@@ -49,6 +60,7 @@ public sealed class ModelTrainer(
                 : await StoreAsync(db, ModelVersion.Risk, "FastTree", double.IsNaN(risk.Auc) ? 0 : risk.Auc,
                     JsonSerializer.Serialize(new { auc = double.IsNaN(risk.Auc) ? (double?)null : risk.Auc, risk.TrainExamples, risk.TestExamples, risk.PositiveRate }),
                     risk.Model, cancellationToken));
+            _lastFinished = DateTimeOffset.UtcNow;
             return outcomes;
         }
         finally

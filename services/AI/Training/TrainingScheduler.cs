@@ -18,7 +18,8 @@ public sealed class TrainingScheduler(ModelTrainer trainer, IOptions<TrainingOpt
         {
             try
             {
-                await trainer.TrainAsync(stoppingToken);
+                // Half an interval: a start-up or on-demand training just before this tick already learned the same data.
+                await trainer.TrainAsync(stoppingToken, skipIfTrainedWithin: options.Value.Interval / 2);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

@@ -9,8 +9,9 @@ using Microsoft.Extensions.Options;
 namespace ECommerce.Products.Seeding;
 
 /// <summary>
-/// The development catalog: from the UCI Online Retail dataset when it is on disk (real names, median prices,
-/// categories from keywords), otherwise generated. Deterministic either way: the same input gives the same ids,
+/// The development catalog: from the UCI Online Retail dataset (real names, median prices, categories from keywords) —
+/// the committed derived catalog of its 600 most ordered products (services/SeedData/online-retail), or the full file
+/// beside the repository for more — otherwise generated. Deterministic either way: the same input gives the same ids,
 /// slugs, prices and stock, so links and test data survive a reset.
 /// </summary>
 public sealed class CatalogSeeder(ProductsDbContext db, IOptions<SeedOptions> options, IHostEnvironment environment, ILogger<CatalogSeeder> logger)
@@ -25,13 +26,15 @@ public sealed class CatalogSeeder(ProductsDbContext db, IOptions<SeedOptions> op
         }
 
         var o = options.Value;
-        var path = o.DatasetPath ?? DefaultDatasetPath(environment.ContentRootPath);
+        var path = o.DatasetPath ?? DefaultSource(environment.ContentRootPath, o.ProductCount);
         List<RetailProduct> source;
         if (path is not null && File.Exists(path))
         {
-            source = (await RetailDataset.ReadAsync(path, ct))
-                .OrderByDescending(p => p.Lines).ThenBy(p => p.StockCode, StringComparer.Ordinal)
-                .Take(o.ProductCount).ToList();
+            // The committed derived catalog (.csv) is the full dataset's summary of the same products: same selection.
+            var products = path.EndsWith(".csv", StringComparison.OrdinalIgnoreCase)
+                ? await RetailSeedFile.ReadCatalogAsync(path, ct)
+                : await RetailDataset.ReadAsync(path, ct);
+            source = Select(products, o.ProductCount);
             logger.LogInformation("Seeding {Count} products from {Path}", source.Count, path);
         }
         else
@@ -49,7 +52,7 @@ public sealed class CatalogSeeder(ProductsDbContext db, IOptions<SeedOptions> op
         for (var i = 0; i < source.Count; i++)
         {
             var item = source[i];
-            var name = CultureInfo.InvariantCulture.TextInfo.ToTitleCase(item.Description.ToLowerInvariant());
+            var name = NameFor(item.Description);
             var leaf = SeedCategories.LeafFor(item.Description);
             var hash = Hash(item.StockCode);
             var slug = Slugs.From(name);
@@ -61,7 +64,7 @@ public sealed class CatalogSeeder(ProductsDbContext db, IOptions<SeedOptions> op
 
             seeded.Add(new Product
             {
-                Id = new Guid(hash.AsSpan(0, 16)),
+                Id = ProductId(item.StockCode),
                 Sku = item.StockCode,
                 Name = name,
                 Slug = slug,
@@ -82,6 +85,44 @@ public sealed class CatalogSeeder(ProductsDbContext db, IOptions<SeedOptions> op
         AddFamilies(seeded, source, slugs);
         await db.SaveChangesAsync(ct);
         return source.Count;
+    }
+
+    /// <summary>The products the seed takes: the most often ordered (most invoice lines), ties by stock code.</summary>
+    internal static List<RetailProduct> Select(IEnumerable<RetailProduct> products, int count) =>
+        products.OrderByDescending(p => p.Lines).ThenBy(p => p.StockCode, StringComparer.Ordinal).Take(count).ToList();
+
+    /// <summary>A seeded product's id: derived from its stock code, so the AI service's seeded history can name it.</summary>
+    internal static Guid ProductId(string stockCode) => new(Hash(stockCode).AsSpan(0, 16));
+
+    internal static string NameFor(string description) => CultureInfo.InvariantCulture.TextInfo.ToTitleCase(description.ToLowerInvariant());
+
+    /// <summary>Each seeded product's category slug: its own keyword leaf, or its family's (the first member's).</summary>
+    internal static string[] CategoriesFor(IReadOnlyList<RetailProduct> source)
+    {
+        var leaves = source.Select(p => SeedCategories.LeafFor(p.Description)).ToArray();
+        foreach (var group in FamilyGrouping.Find(source.Select(p => p.Description).ToList()))
+        {
+            var first = leaves[group.Members[0].Index];
+            group.Members.ForEach(m => leaves[m.Index] = first);
+        }
+
+        return leaves;
+    }
+
+    /// <summary>
+    /// The committed derived catalog (a fresh clone has it) when it holds enough products, else the full dataset beside
+    /// the repository, else the derived catalog anyway (fewer products rather than generated ones).
+    /// </summary>
+    private static string? DefaultSource(string start, int count)
+    {
+        var derived = RetailSeedFile.CatalogPath;
+        if (File.Exists(derived) && count <= RetailSeedFile.ProductCount)
+        {
+            return derived;
+        }
+
+        var full = DefaultDatasetPath(start);
+        return full is not null && File.Exists(full) ? full : File.Exists(derived) ? derived : full;
     }
 
     /// <summary>

@@ -8,7 +8,7 @@ import { cancellationMessage, paymentFailureMessage, statusSentence } from "./or
 import { SearchBox } from "./SearchBox";
 import { RequireRole } from "./RequireRole";
 import { RecommendedProducts } from "./RecommendedProducts";
-import { admin, fakeGateway, renderPage, shopper } from "../test/render";
+import { admin, fakeGateway, product, renderPage, shopper } from "../test/render";
 
 afterEach(() => vi.unstubAllGlobals());
 
@@ -181,10 +181,38 @@ describe("RequireRole", () => {
 });
 
 describe("RecommendedProducts", () => {
-  it("keeps its section with a note in the skeleton's place when there is nothing to suggest", async () => {
+  const together = { model: { title: "Bought together", note: "Shoppers who bought this often bought these in the same order." } };
+  const forMe = {
+    model: { title: "Recommended for you", note: "Picked for you from what you bought before." },
+    fallback: { title: "Popular right now", note: "The shop's best-sellers of the last 90 days." },
+  };
+
+  it("hides a section it cannot fill honestly: best-sellers are not what was bought together", async () => {
+    fakeGateway({ "POST /api/products/lookup": { body: [product({ id: "p-2" })] } });
+    const { container } = renderPage(
+      <RecommendedProducts queryKey={["together", "p-1"]} labels={together}
+        load={() => Promise.resolve({ source: "popular", modelVersion: 1, items: [{ productId: "p-2", score: 1 }] })} />,
+    );
+    await waitFor(() => expect(screen.queryByRole("heading", { name: "Bought together" })).not.toBeInTheDocument());
+    expect(container.querySelector("section")).toBeNull();
+  });
+
+  it("titles and labels each list by what it is", async () => {
+    fakeGateway({ "POST /api/products/lookup": { body: [product({ id: "p-2", name: "Regency Cakestand" })] } });
+    renderPage(
+      <RecommendedProducts queryKey={["for-me", "visitor"]} labels={forMe}
+        load={() => Promise.resolve({ source: "fallback", modelVersion: 0, items: [{ productId: "p-2", score: 1 }] })} />,
+    );
+    expect(await screen.findByRole("heading", { name: "Popular right now" })).toBeInTheDocument();
+    expect(screen.getByText("The shop's best-sellers of the last 90 days.")).toBeInTheDocument();
+    expect(screen.getByText("Regency Cakestand")).toBeInTheDocument();
+    expect(screen.queryByRole("heading", { name: "Recommended for you" })).not.toBeInTheDocument();
+  });
+
+  it("hides an empty list and an unavailable AI service", async () => {
     fakeGateway({ "POST /api/products/lookup": { body: [] } });
-    renderPage(<RecommendedProducts title="Bought together" queryKey={["together", "p-1"]} load={() => Promise.resolve({ source: "popularity", modelVersion: 0, items: [] })} />);
-    await screen.findByText("No suggestions yet.");
-    expect(screen.getByRole("heading", { name: "Bought together" })).toBeInTheDocument();
+    renderPage(<RecommendedProducts queryKey={["together", "p-3"]} labels={together} load={() => Promise.resolve({ source: "model", modelVersion: 1, items: [] })} />);
+    renderPage(<RecommendedProducts queryKey={["together", "p-4"]} labels={together} load={() => Promise.reject(new Error("503"))} />);
+    await waitFor(() => expect(screen.queryByRole("heading", { name: "Bought together" })).not.toBeInTheDocument());
   });
 });

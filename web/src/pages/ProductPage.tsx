@@ -97,11 +97,15 @@ export function ProductPage() {
         </div>
       </article>
       <ProductReviews product={p} />
-      <RecommendedProducts title="Bought together" queryKey={["together", p.id]} load={() => aiApi.boughtTogether(p.id)} />
-      <RecommendedProducts title="Similar products" queryKey={["similar", p.id]} load={() => aiApi.similar(p.id)} />
+      <RecommendedProducts queryKey={["together", p.id]} load={() => aiApi.boughtTogether(p.id)} labels={boughtTogetherLabels} />
+      <RecommendedProducts queryKey={["similar", p.id]} load={() => aiApi.similar(p.id)} labels={similarLabels} />
     </>
   );
 }
+
+// Only a model's answer fills these sections: best-sellers are neither bought with this product nor like it.
+const boughtTogetherLabels = { model: { title: "Bought together", note: "Shoppers who bought this often bought these in the same order." } };
+const similarLabels = { model: { title: "Similar products", note: "Close to this one in name, category and price." } };
 
 type Variant = NonNullable<ProductDetail["family"]>["variants"][number];
 
