@@ -1,6 +1,7 @@
 // Messaging benchmark: events written through the outbox in a service database, dispatched to the PostgreSQL
 // transport, consumed with the inbox into a second service database — the full path a checkout event takes.
-// Prints throughput for a burst and publish-to-handler latency percentiles for a burst and for a steady rate.
+// Prints throughput for a burst and publish-to-handler latency percentiles for a burst, for a steady rate and for
+// single events on an idle system. --inbox-batch N handles up to N delivered messages per inbox transaction.
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
@@ -14,18 +15,54 @@ using Microsoft.Extensions.Logging;
 
 var messages = ArgValue("--messages", 10_000);
 var rate = ArgValue("--rate", 500);
+var inboxBatch = ArgValue("--inbox-batch", 1);
+var idle = ArgValue("--idle", 20);
 var server = await PostgresServer.GetAsync();
 var messagingDb = await server.CreateDatabaseAsync("bench_messaging");
+var cpu = await CpuMeter.StartAsync(messagingDb);
 
-using var publisher = await StartServiceAsync("ECommerce.Publisher", await server.CreateDatabaseAsync("bench_pub"), messagingDb, consume: false);
-using var consumer = await StartServiceAsync("ECommerce.Consumer", await server.CreateDatabaseAsync("bench_con"), messagingDb, consume: true);
+using var publisher = await StartServiceAsync("ECommerce.Publisher", await server.CreateDatabaseAsync("bench_pub"), messagingDb, consume: false, inboxBatch);
+using var consumer = await StartServiceAsync("ECommerce.Consumer", await server.CreateDatabaseAsync("bench_con"), messagingDb, consume: true, inboxBatch);
 await Task.Delay(1000); // consumer subscribed and listening
 
-Console.WriteLine($"Messaging benchmark — outbox → PostgreSQL transport → inbox; {Environment.ProcessorCount} cores");
+Console.WriteLine($"Messaging benchmark — outbox → PostgreSQL transport → inbox; {Environment.ProcessorCount} cores; " +
+    $"inbox batch {inboxBatch}; load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]}");
 Console.WriteLine();
+
+// Warm-up, not reported: a service runs for days, so its hot paths are jitted (tier 1) before any figure counts.
+// Without it a 10,000-message run spends a quarter of its CPU in the JIT (perf, 2026-12-03).
+BenchHandler.Reset();
+var warmUp = ArgValue("--warm-up", 3_000);
+for (var i = 0; i < warmUp; i += 100)
+{
+    await PublishAsync(publisher.Services, Math.Min(100, warmUp - i));
+}
+
+await BenchHandler.WaitForAsync(warmUp, TimeSpan.FromMinutes(5));
+for (var i = 0; i < warmUp; i++)
+{
+    await PublishAsync(publisher.Services, 1);
+}
+
+await BenchHandler.WaitForAsync(2 * warmUp, TimeSpan.FromMinutes(5));
+
+// 0. Idle: one event at a time, the next only after the last was handled and a pause — what one checkout hop costs.
+BenchHandler.Reset();
+for (var i = 0; i < idle; i++)
+{
+    await PublishAsync(publisher.Services, 1);
+    await BenchHandler.WaitForAsync(i + 1, TimeSpan.FromSeconds(30));
+    await Task.Delay(200);
+}
+
+if (idle > 0)
+{
+    Report($"idle, one at a time ×{idle}", idle, TimeSpan.Zero);
+}
 
 // 1. Burst: write every event as fast as the service database takes them (100 per transaction), time until all handled.
 BenchHandler.Reset();
+cpu.Mark();
 var burst = Stopwatch.StartNew();
 for (var i = 0; i < messages; i += 100)
 {
@@ -35,9 +72,11 @@ for (var i = 0; i < messages; i += 100)
 await BenchHandler.WaitForAsync(messages, TimeSpan.FromMinutes(5));
 burst.Stop();
 Report($"burst of {messages:N0}", messages, burst.Elapsed);
+cpu.Report(messages);
 
 // 2. Steady rate: one event per transaction at a fixed rate, the latency a shopper's checkout would see.
 BenchHandler.Reset();
+cpu.Mark();
 var steadyCount = rate * 10;
 var steady = Stopwatch.StartNew();
 for (var i = 0; i < steadyCount; i++)
@@ -53,6 +92,7 @@ for (var i = 0; i < steadyCount; i++)
 await BenchHandler.WaitForAsync(steadyCount, TimeSpan.FromMinutes(5));
 steady.Stop();
 Report($"steady {rate}/s for 10 s", steadyCount, steady.Elapsed);
+cpu.Report(steadyCount);
 
 await publisher.StopAsync();
 await consumer.StopAsync();
@@ -61,8 +101,9 @@ static void Report(string label, int count, TimeSpan elapsed)
 {
     var latencies = BenchHandler.Latencies.Order().ToArray();
     double Percentile(double p) => latencies[Math.Clamp((int)Math.Ceiling(p * latencies.Length) - 1, 0, latencies.Length - 1)];
+    var throughput = elapsed > TimeSpan.Zero ? (count / elapsed.TotalSeconds).ToString("N0", CultureInfo.InvariantCulture) : "-";
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"{label,-24} {count / elapsed.TotalSeconds,9:N0} msg/s   p50 {Percentile(0.50),7:N1} ms   p99 {Percentile(0.99),7:N1} ms   max {latencies[^1],7:N1} ms"));
+        $"{label,-24} {throughput,9} msg/s   p50 {Percentile(0.50),7:N1} ms   p99 {Percentile(0.99),7:N1} ms   max {latencies[^1],7:N1} ms"));
 }
 
 static async Task PublishAsync(IServiceProvider services, int count)
@@ -77,7 +118,7 @@ static async Task PublishAsync(IServiceProvider services, int count)
     await db.SaveChangesAsync();
 }
 
-static async Task<IHost> StartServiceAsync(string name, string serviceDb, string messagingDb, bool consume)
+static async Task<IHost> StartServiceAsync(string name, string serviceDb, string messagingDb, bool consume, int inboxBatch)
 {
     var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ApplicationName = name });
     builder.Logging.SetMinimumLevel(LogLevel.Warning);
@@ -86,6 +127,7 @@ static async Task<IHost> StartServiceAsync(string name, string serviceDb, string
         ["ConnectionStrings:messaging"] = messagingDb,
         ["Messaging:Transport"] = "postgres",
         ["Messaging:MaxConcurrency"] = "32",
+        ["Messaging:InboxBatchSize"] = inboxBatch.ToString(CultureInfo.InvariantCulture),
     });
     builder.Services.AddDbContext<BenchDbContext>(o => o.UseNpgsql(serviceDb));
     builder.AddMessaging<BenchDbContext>(m =>
@@ -109,6 +151,76 @@ int ArgValue(string name, int fallback)
 {
     var index = Array.IndexOf(args, name);
     return index >= 0 && index + 1 < args.Length ? int.Parse(args[index + 1], CultureInfo.InvariantCulture) : fallback;
+}
+
+/// <summary>
+/// CPU spent per message, which the shared machine's load does not change: this process (publisher, dispatcher,
+/// consumer) and the PostgreSQL server (postmaster, its live backends, and the reaped ones it accounts as children).
+/// 2 cores ÷ CPU per message is the throughput this path could reach on an otherwise idle machine.
+/// </summary>
+internal sealed class CpuMeter(int postmaster)
+{
+    private static readonly double TicksPerSecond = 100; // USER_HZ on Linux
+    private (TimeSpan Dotnet, double Postgres) _mark;
+
+    public static async Task<CpuMeter> StartAsync(string connectionString)
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new Npgsql.NpgsqlCommand("SELECT pg_backend_pid()", connection);
+        var backend = (int)(await command.ExecuteScalarAsync())!;
+        return new CpuMeter(int.Parse(Stat(backend)[1], CultureInfo.InvariantCulture));
+    }
+
+    public void Mark() => _mark = (Process.GetCurrentProcess().TotalProcessorTime, PostgresSeconds());
+
+    public void Report(int count)
+    {
+        var dotnet = (Process.GetCurrentProcess().TotalProcessorTime - _mark.Dotnet).TotalMilliseconds * 1000 / count;
+        var postgres = (PostgresSeconds() - _mark.Postgres) * 1_000_000 / count;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{"",-24} CPU per message: .NET {dotnet:N0} µs + PostgreSQL {postgres:N0} µs = {dotnet + postgres:N0} µs → {2_000_000 / (dotnet + postgres):N0} msg/s on 2 idle cores"));
+    }
+
+    private double PostgresSeconds()
+    {
+        double ticks = 0;
+        foreach (var dir in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(dir), CultureInfo.InvariantCulture, out var pid))
+            {
+                continue;
+            }
+
+            try
+            {
+                var stat = Stat(pid);
+                if (pid == postmaster)
+                {
+                    ticks += Sum(stat, 11, 12, 13, 14); // its own time and its reaped children's
+                }
+                else if (stat[1] == postmaster.ToString(CultureInfo.InvariantCulture))
+                {
+                    ticks += Sum(stat, 11, 12);
+                }
+            }
+            catch (IOException)
+            {
+                // The process ended while we looked: its time is now the postmaster's.
+            }
+        }
+
+        return ticks / TicksPerSecond;
+    }
+
+    /// <summary>/proc/pid/stat after the command name: [0] state, [1] ppid, … [11] utime, [12] stime, [13] cutime, [14] cstime.</summary>
+    private static string[] Stat(int pid)
+    {
+        var text = File.ReadAllText($"/proc/{pid}/stat");
+        return text[(text.LastIndexOf(')') + 2)..].Split(' ');
+    }
+
+    private static double Sum(string[] stat, params int[] fields) => fields.Sum(f => double.Parse(stat[f], CultureInfo.InvariantCulture));
 }
 
 [EventName("BenchEvent")]

@@ -30,6 +30,14 @@ public sealed class MessagingOptions : IValidatableObject
 
     public TimeSpan VisibilityTimeout { get; set; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>
+    /// How many delivered messages one inbox transaction may handle together (group commit). 1, the default, is one
+    /// transaction per message; more pays a transaction's cost once per batch, for services whose handlers only touch
+    /// their own database — the handlers of a batch run one after another, so a slow outside call holds up the batch.
+    /// </summary>
+    [Range(1, 256)]
+    public int InboxBatchSize { get; set; } = 1;
+
     public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(1);
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)

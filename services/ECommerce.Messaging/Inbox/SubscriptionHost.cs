@@ -23,6 +23,8 @@ public sealed class SubscriptionHost<TDbContext>(
         registrations.ToDictionary(r => r.EventName);
 
     private IAsyncDisposable? _subscription;
+    private InboxBatcher<TDbContext>? _batcher;
+    private readonly Lock _batcherLock = new();
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -50,9 +52,15 @@ public sealed class SubscriptionHost<TDbContext>(
             await _subscription.DisposeAsync();
             _subscription = null;
         }
+
+        if (_batcher is not null)
+        {
+            await _batcher.DisposeAsync();
+            _batcher = null;
+        }
     }
 
-    public ValueTask DisposeAsync() => _subscription?.DisposeAsync() ?? ValueTask.CompletedTask;
+    public async ValueTask DisposeAsync() => await StopAsync(CancellationToken.None);
 
     /// <summary>Handles one delivered message (public so tests can drive a duplicate delivery directly).</summary>
     public async Task HandleAsync(ReceivedMessage received, CancellationToken cancellationToken)
@@ -65,27 +73,10 @@ public sealed class SubscriptionHost<TDbContext>(
 
         using var activity = MessageTracing.StartProcess(received);
 
-        var @event = EventSerializer.Deserialize(message, registration.EventType);
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<TDbContext>();
-        var handled = await db.Database.CreateExecutionStrategy().ExecuteAsync(async ct =>
-        {
-            db.ChangeTracker.Clear();
-            await using var transaction = await db.Database.BeginTransactionAsync(ct);
-            // The insert waits on a concurrent duplicate's uncommitted row, then finds the conflict: exactly one wins.
-            var inserted = await db.Database.ExecuteSqlAsync(
-                $"INSERT INTO inbox (message_id, handler, handled_at) VALUES ({message.MessageId}, {registration.HandlerName}, now()) ON CONFLICT DO NOTHING", ct);
-            if (inserted == 0)
-            {
-                await transaction.CommitAsync(ct);
-                return false;
-            }
-
-            await registration.Invoke(scope.ServiceProvider, @event, ct);
-            await db.SaveChangesAsync(ct);
-            await transaction.CommitAsync(ct);
-            return true;
-        }, cancellationToken);
+        var item = new InboxItem(message.MessageId, registration, EventSerializer.Deserialize(message, registration.EventType), activity);
+        var handled = options.Value.InboxBatchSize > 1
+            ? await Batcher().HandleAsync(item, cancellationToken)
+            : await HandleAloneAsync(item, cancellationToken);
 
         activity?.SetTag("messaging.duplicate", !handled);
         if (!handled)
@@ -94,5 +85,38 @@ public sealed class SubscriptionHost<TDbContext>(
         }
         MessagingMetrics.Latency.Record((DateTimeOffset.UtcNow - message.OccurredAt).TotalMilliseconds,
             new KeyValuePair<string, object?>("messaging.message.type", message.Type));
+    }
+
+    /// <summary>One transaction for one message: its inbox row, its handler's changes, commit.</summary>
+    private async Task<bool> HandleAloneAsync(InboxItem item, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TDbContext>();
+        return await db.Database.CreateExecutionStrategy().ExecuteAsync(async ct =>
+        {
+            db.ChangeTracker.Clear();
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            // The insert waits on a concurrent duplicate's uncommitted row, then finds the conflict: exactly one wins.
+            var inserted = await db.Database.ExecuteSqlAsync(
+                $"INSERT INTO inbox (message_id, handler, handled_at) VALUES ({item.MessageId}, {item.Registration.HandlerName}, now()) ON CONFLICT DO NOTHING", ct);
+            if (inserted == 0)
+            {
+                await transaction.CommitAsync(ct);
+                return false;
+            }
+
+            await item.Registration.Invoke(scope.ServiceProvider, item.Event, ct);
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
+            return true;
+        }, cancellationToken);
+    }
+
+    private InboxBatcher<TDbContext> Batcher()
+    {
+        lock (_batcherLock)
+        {
+            return _batcher ??= new InboxBatcher<TDbContext>(scopes, options.Value.InboxBatchSize, HandleAloneAsync, logger);
+        }
     }
 }

@@ -59,8 +59,8 @@ public sealed class PostgresTransport : IMessageTransport
 
         await EnsureSchemaAsync(cancellationToken);
         await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        // One statement fans the batch out to every subscription bound to the topic, then wakes their consumers.
+        // One statement (atomic on its own: no BEGIN/COMMIT round trip) fans the batch out to every subscription bound
+        // to the topic and wakes their consumers, whose notifications are delivered when it commits.
         await using var command = new NpgsqlCommand("""
             WITH batch AS (
                 SELECT * FROM unnest(@ids, @types, @bodies, @headers, @occurred) AS m(message_id, type, body, headers, occurred_at)),
@@ -70,7 +70,7 @@ public sealed class PostgresTransport : IMessageTransport
                 FROM batch m CROSS JOIN messaging.bindings b WHERE b.topic = @topic
                 RETURNING subscription)
             SELECT pg_notify(@channel, s.subscription) FROM (SELECT DISTINCT subscription FROM inserted) s
-            """, connection, transaction);
+            """, connection);
         command.Parameters.AddWithValue("topic", topic);
         command.Parameters.AddWithValue("channel", PostgresSchema.NotifyChannel);
         command.Parameters.AddWithValue("ids", messages.Select(m => m.MessageId).ToArray());
@@ -82,7 +82,6 @@ public sealed class PostgresTransport : IMessageTransport
         });
         command.Parameters.AddWithValue("occurred", messages.Select(m => m.OccurredAt).ToArray());
         await command.ExecuteNonQueryAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
     }
 
     public async Task<IAsyncDisposable> SubscribeAsync(

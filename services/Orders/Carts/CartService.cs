@@ -11,10 +11,15 @@ namespace ECommerce.Orders.Carts;
 /// </summary>
 public sealed class CartService(CartStore store, ProductsClient products, IOptions<CartLimits> limits, ILogger<CartService> logger)
 {
+    /// <summary>
+    /// The last committed cart, re-priced. A read never takes the cart's lock (a change in flight is not waited for),
+    /// so under load a view cannot queue behind writers or fail because of them; it keeps the re-pricing only when
+    /// nobody changed the cart meanwhile.
+    /// </summary>
     public async Task<CartView> ViewAsync(CartOwner owner, CancellationToken cancellationToken)
     {
-        var cart = await store.GetAsync(owner, cancellationToken);
-        if (cart.Lines.Count == 0)
+        var (cart, stored) = await store.ReadAsync(owner, cancellationToken);
+        if (stored is null || cart.Lines.Count == 0)
         {
             return ToView(owner, cart, pricesCurrent: true);
         }
@@ -22,17 +27,15 @@ public sealed class CartService(CartStore store, ProductsClient products, IOptio
         try
         {
             var current = await products.LookupAsync(cart.Lines.Select(l => l.ProductId), cancellationToken);
-            cart = await store.UpdateAsync(owner, c =>
-            {
-                c.Refresh(current);
-                return true;
-            }, cancellationToken);
+            cart.Refresh(current);
+            await store.TouchAsync(owner, stored, cart, cancellationToken);
             return ToView(owner, cart, pricesCurrent: true);
         }
         catch (DependencyUnavailableException e)
         {
             // A cart that cannot be re-priced is still worth showing; checkout re-prices anyway.
             logger.LogWarning(e, "Products lookup failed; showing the cart with the last prices seen");
+            await store.TouchAsync(owner, stored, null, cancellationToken);
             return ToView(owner, cart, pricesCurrent: false);
         }
     }

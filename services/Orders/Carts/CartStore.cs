@@ -9,7 +9,8 @@ namespace ECommerce.Orders.Carts;
 /// <summary>
 /// Carts in the orders database, one row per owner, so that losing or restarting the cache loses no cart. Every read
 /// and write pushes the expiry forward (a sliding expiry). A change locks the cart's row for its transaction, so
-/// changes from two tabs queue behind each other instead of failing or losing each other's lines.
+/// changes from two tabs queue behind each other instead of failing or losing each other's lines; a read takes no
+/// lock and serves the last committed cart, so it never waits for a change and never answers 409.
 /// </summary>
 public sealed class CartStore(OrdersDbContext db, IOptions<CartLimits> limits, TimeProvider clock)
 {
@@ -17,20 +18,47 @@ public sealed class CartStore(OrdersDbContext db, IOptions<CartLimits> limits, T
 
     private TimeSpan TimeToLive => limits.Value.TimeToLive;
 
-    /// <summary>The cart, or an empty one; reading counts as activity and extends its life.</summary>
+    /// <summary>The cart, or an empty one; reading counts as activity and extends its life (see <see cref="TouchAsync"/>).</summary>
     public async Task<Cart> GetAsync(CartOwner owner, CancellationToken cancellationToken = default)
+    {
+        var (cart, stored) = await ReadAsync(owner, cancellationToken);
+        if (stored is not null)
+        {
+            await TouchAsync(owner, stored, null, cancellationToken);
+        }
+
+        return cart;
+    }
+
+    /// <summary>
+    /// The last committed cart and its stored lines (null when there is no live cart), without taking the row lock:
+    /// a read never queues behind a change in flight, nor fails because of one — it simply does not see it yet.
+    /// </summary>
+    public async Task<(Cart Cart, string? Stored)> ReadAsync(CartOwner owner, CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow();
+        var record = await db.Carts.AsNoTracking().SingleOrDefaultAsync(c => c.OwnerKey == owner.Key && c.ExpiresAt > now, cancellationToken);
+        return record is null ? (new Cart(), null) : (ToCart(record, now), record.Lines);
+    }
+
+    /// <summary>
+    /// What a read writes, without ever waiting: pushes the expiry forward and, when <paramref name="refreshed"/> is
+    /// given, keeps the re-priced lines (the "last prices seen" shown when Products cannot answer). Only if the lines
+    /// are still the ones read (<paramref name="stored"/>) and no change holds the row (SKIP LOCKED); otherwise a
+    /// writer got there first and its own write already extends the expiry, so skipping loses nothing.
+    /// </summary>
+    public async Task TouchAsync(CartOwner owner, string stored, Cart? refreshed, CancellationToken cancellationToken = default)
     {
         var now = clock.GetUtcNow();
         var expiresAt = now + TimeToLive;
-        var extended = await db.Carts.Where(c => c.OwnerKey == owner.Key && c.ExpiresAt > now)
-            .ExecuteUpdateAsync(set => set.SetProperty(c => c.ExpiresAt, expiresAt), cancellationToken);
-        if (extended == 0)
-        {
-            return new Cart();
-        }
-
-        var record = await db.Carts.AsNoTracking().SingleOrDefaultAsync(c => c.OwnerKey == owner.Key, cancellationToken);
-        return record is null ? new Cart() : ToCart(record, now);
+        var lines = refreshed is null ? stored : JsonSerializer.Serialize(refreshed.Lines, Json);
+        await db.Database.ExecuteSqlAsync($"""
+            UPDATE carts SET expires_at = {expiresAt}, lines = CAST({lines} AS jsonb)
+            WHERE owner_key = (
+                SELECT owner_key FROM carts
+                WHERE owner_key = {owner.Key} AND expires_at > {now} AND lines = CAST({stored} AS jsonb)
+                FOR UPDATE SKIP LOCKED)
+            """, cancellationToken);
     }
 
     /// <summary>Applies a change atomically with respect to other writers; a change returning false writes nothing.</summary>

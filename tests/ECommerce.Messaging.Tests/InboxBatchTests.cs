@@ -1,0 +1,128 @@
+using ECommerce.Messaging.Inbox;
+using ECommerce.Messaging.Transport;
+using ECommerce.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace ECommerce.Messaging.Tests;
+
+/// <summary>
+/// Group commit in the inbox (<c>Messaging:InboxBatchSize</c> &gt; 1): messages handled together in one transaction
+/// keep the exactly-once effect, and one failing handler fails only its own message.
+/// </summary>
+public sealed class InboxBatchTests : IAsyncLifetime
+{
+    private string _serviceDb = "";
+    private string _messagingDb = "";
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public async ValueTask InitializeAsync()
+    {
+        var server = await PostgresServer.GetAsync();
+        _serviceDb = await server.CreateDatabaseAsync("svc");
+        _messagingDb = await server.CreateDatabaseAsync("messaging");
+        await using var db = new TestDbContext(new DbContextOptionsBuilder<TestDbContext>().UseNpgsql(_serviceDb).Options);
+        await db.Database.EnsureCreatedAsync(Ct);
+    }
+
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+
+    [Fact]
+    public async Task A_failing_handler_fails_only_its_own_message_and_the_rest_of_its_batch_commits_once()
+    {
+        using var host = BuildHost();
+        var consumer = host.Services.GetRequiredService<SubscriptionHost<TestDbContext>>();
+        var good = Enumerable.Range(0, 12).Select(_ => Guid.NewGuid()).ToList();
+
+        // Handed over together, as a consumer's leased batch is; the poison one is in the middle of them.
+        var handling = good.Take(6).Append(TestOrderPlacedHandler.PoisonOrderId).Concat(good.Skip(6))
+            .Select(id => (Id: id, Task: consumer.HandleAsync(Received(id), Ct))).ToList();
+
+        foreach (var (id, task) in handling)
+        {
+            if (id == TestOrderPlacedHandler.PoisonOrderId)
+            {
+                await Assert.ThrowsAsync<InvalidOperationException>(() => task);
+            }
+            else
+            {
+                await task;
+            }
+        }
+
+        await using var scope = host.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TestDbContext>();
+        Assert.Equal(good.Order(), (await db.Handled.Select(h => h.OrderId).ToListAsync(Ct)).Order());
+        Assert.Equal(12, await db.Set<InboxMessage>().CountAsync(Ct));
+        await consumer.StopAsync(Ct);
+    }
+
+    [Fact]
+    public async Task Copies_of_a_message_in_one_batch_and_a_later_redelivery_have_one_effect()
+    {
+        using var host = BuildHost();
+        var consumer = host.Services.GetRequiredService<SubscriptionHost<TestDbContext>>();
+        var (orderId, other) = (Guid.NewGuid(), Guid.NewGuid());
+        var copy = Received(orderId);
+
+        await Task.WhenAll(consumer.HandleAsync(copy, Ct), consumer.HandleAsync(Received(other), Ct), consumer.HandleAsync(copy, Ct), consumer.HandleAsync(copy, Ct));
+        await consumer.HandleAsync(copy with { DeliveryCount = 2 }, Ct);
+
+        await using var scope = host.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TestDbContext>();
+        Assert.Equal(1, await db.Handled.CountAsync(h => h.OrderId == orderId, Ct));
+        Assert.Equal(1, await db.Handled.CountAsync(h => h.OrderId == other, Ct));
+        await consumer.StopAsync(Ct);
+    }
+
+    [Fact]
+    public async Task Events_through_the_outbox_and_the_transport_are_each_handled_once()
+    {
+        using var host = BuildHost();
+        await host.StartAsync(Ct);
+        var ids = Enumerable.Range(0, 500).Select(_ => Guid.NewGuid()).ToList();
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<TestDbContext>();
+            ids.ForEach(id => db.AddIntegrationEvent(new TestOrderPlaced(id)));
+            await db.SaveChangesAsync(Ct);
+        }
+
+        await Collector.WaitUntilAsync(() =>
+        {
+            using var scope = host.Services.CreateScope();
+            return scope.ServiceProvider.GetRequiredService<TestDbContext>().Handled.Count() >= ids.Count;
+        }, TimeSpan.FromSeconds(60), "500 events");
+        await Task.Delay(300, Ct);
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            var handled = await scope.ServiceProvider.GetRequiredService<TestDbContext>().Handled.Select(h => h.OrderId).ToListAsync(Ct);
+            Assert.Equal(ids.Order(), handled.Order());
+        }
+
+        await host.StopAsync(Ct);
+    }
+
+    private static ReceivedMessage Received(Guid orderId) =>
+        new(EventSerializer.Serialize(new TestOrderPlaced(orderId)), nameof(TestOrderPlaced), "svc", 1);
+
+    private IHost BuildHost()
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ApplicationName = "ECommerce.Svc" });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:messaging"] = _messagingDb,
+            ["Messaging:Transport"] = "postgres",
+            ["Messaging:RetryDelay"] = "00:00:00.100",
+            ["Messaging:OutboxPollInterval"] = "00:00:00.500",
+            ["Messaging:MaxConcurrency"] = "32",
+            ["Messaging:InboxBatchSize"] = "16",
+        });
+        builder.Services.AddDbContext<TestDbContext>(o => o.UseNpgsql(_serviceDb));
+        builder.AddMessaging<TestDbContext>(m => m.Subscribe<TestOrderPlaced, TestOrderPlacedHandler>());
+        return builder.Build();
+    }
+}
