@@ -57,7 +57,7 @@ public sealed class RetailCatalogHost : ProductsHost
 public sealed class SearchRelevanceTests(RetailCatalogHost host) : IClassFixture<RetailCatalogHost>
 {
     /// <summary>Measured 2026-12-03 (docs/products.md): lexical and hybrid NDCG@10 on the 600-product catalog.</summary>
-    private const double MeasuredLexical = 0.0, MeasuredHybrid = 0.0;
+    private const double MeasuredLexical = 0.641, MeasuredHybrid = 0.734;
 
     /// <summary>Room for small ranking changes (ties, vocabulary) before the check fails.</summary>
     private const double Slack = 0.03;

@@ -41,7 +41,8 @@ public static class SearchEvaluation
                 .ToDictionary(j => j[0], j => int.Parse(j[1], CultureInfo.InvariantCulture))))
             .ToList();
 
-    public static async Task<EvaluationResult> RunAsync(IServiceProvider services, IReadOnlyList<JudgedQuery> queries, bool semantic, CancellationToken ct)
+    public static async Task<EvaluationResult> RunAsync(
+        IServiceProvider services, IReadOnlyList<JudgedQuery> queries, bool semantic, CancellationToken ct, SemanticSearchOptions? settings = null, string? mode = null)
     {
         Dictionary<string, Guid> itemOf;
         await using (var scope = services.CreateAsyncScope())
@@ -54,7 +55,9 @@ public static class SearchEvaluation
         foreach (var query in queries)
         {
             await using var scope = services.CreateAsyncScope();
-            scope.ServiceProvider.GetRequiredService<HybridRanking>().Enabled = semantic;
+            var ranking = scope.ServiceProvider.GetRequiredService<HybridRanking>();
+            ranking.Enabled = semantic;
+            ranking.Settings = settings ?? ranking.Settings;
             var filter = new ProductFilter(query.Query, [], [], null, null, false, ProductSort.Relevance, null, Depth, [], []);
             var page = await scope.ServiceProvider.GetRequiredService<ProductSearch>().QueryAsync(filter, ct);
 
@@ -74,7 +77,7 @@ public static class SearchEvaluation
         }
 
         return new EvaluationResult(
-            semantic ? "hybrid" : "lexical",
+            mode ?? (semantic ? "hybrid" : "lexical"),
             scores.Count,
             scores.Average(s => s.Ndcg),
             scores.Count(s => s.Empty) / (double)scores.Count,

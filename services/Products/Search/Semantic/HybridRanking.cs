@@ -18,6 +18,9 @@ public sealed class HybridRanking(ProductsDbContext db, TextEmbedder embedder, S
     /// <summary>Set false to rank one search lexically although semantic search is on (the evaluation compares both).</summary>
     public bool Enabled { get; set; } = options.Value.Enabled;
 
+    /// <summary>The settings this ranking uses: the configured ones, or others to compare (the evaluation's sweeps).</summary>
+    public SemanticSearchOptions Settings { get; set; } = options.Value;
+
     public async Task<SearchRanking?> RankAsync(string? text, CancellationToken ct)
     {
         if (text is null || !Enabled || !index.IsReady || index.Count == 0)
@@ -25,7 +28,7 @@ public sealed class HybridRanking(ProductsDbContext db, TextEmbedder embedder, S
             return null;
         }
 
-        var o = options.Value;
+        var o = Settings;
         var query = await embedder.EmbedQueryAsync(text, ct);
         var semantic = index.Nearest(query, o.Candidates, o.MinSimilarity).Select(n => n.Id).ToList();
         var lexical = await SearchScope.MatchingText(db, text)
