@@ -2,8 +2,10 @@
 // development catalog (the retail dataset when present) and a real Redis. Runs each scenario with the catalog cache
 // on and off and prints requests per second and p50/p99 latency. Images are stored in a real Azurite (the npm package
 // of tools/azurite: npm ci --prefix tools/azurite), as in the whole system; the catalog's depth scenarios (families,
-// colour facet, a variant's page, image renditions) are in CatalogDepthScenarios.cs. With --cache-outage it instead measures reads while
-// the cache's Redis is up, killed and restarted (CacheOutageBenchmark.cs).
+// colour facet, a variant's page, image renditions) are in CatalogDepthScenarios.cs. With --cache-outage it instead
+// measures reads while the cache's Redis is up, killed and restarted (CacheOutageBenchmark.cs). Semantic search is on,
+// as deployed: the run waits for the background backfill to embed the catalog first. --search-eval prints the judged
+// query set's NDCG@10 lexical vs hybrid instead; --index times the in-memory index and the model alone (SemanticBenchmarks.cs).
 using System.Diagnostics;
 using System.Globalization;
 using ECommerce.Products.Persistence;
@@ -26,6 +28,12 @@ if (args.Contains("--cache-outage"))
     return;
 }
 
+if (args.Contains("--index"))
+{
+    await SemanticBenchmarks.IndexAsync(ArgValue("--queries", 200));
+    return;
+}
+
 var seconds = ArgValue("--seconds", 5);
 var concurrency = ArgValue("--concurrency", 16);
 var postgres = await PostgresServer.GetAsync();
@@ -44,6 +52,15 @@ using var uncachedClient = uncached.CreateClient();
 Console.WriteLine($"Products read benchmark — {Environment.ProcessorCount} cores, {concurrency} concurrent clients, {seconds} s per run");
 Console.WriteLine($"start with migration and seed: {seedWatch.Elapsed.TotalSeconds:F1} s");
 var catalog = System.Text.Json.JsonDocument.Parse(await cachedClient.GetStringAsync("/api/products?limit=1")).RootElement.GetProperty("facets");
+var products = await CountProductsAsync();
+Console.WriteLine($"semantic index: {products} embeddings after {await SemanticBenchmarks.WaitForIndexAsync(cached, products):F1} s more (backfill in the background)");
+await SemanticBenchmarks.WaitForIndexAsync(uncached, products);
+if (args.Contains("--search-eval"))
+{
+    await SemanticBenchmarks.EvaluateAsync(uncached, repositoryRoot.FullName);
+    return;
+}
+
 Console.WriteLine($"catalog: {catalog.GetProperty("total").GetInt32()} products; categories: "
     + string.Join(", ", catalog.GetProperty("categories").EnumerateArray().Select(c => $"{c.GetProperty("slug").GetString()} {c.GetProperty("count").GetInt32()}")));
 foreach (var q in new[] { "rainwaer", "stationary", "tepot" })
@@ -65,6 +82,8 @@ string[][] scenarios =
     ["list, two categories + a brand (disjunctive facets)", "/api/products?category=decor&category=kitchen-and-dining&brand=hollybrook&limit=24"],
     ["search \"rainwaer\" (few results: did you mean)", "/api/products?q=rainwaer&limit=24"],
     ["autocomplete \"lan\"", "/api/products/suggestions?q=lan"],
+    ["hybrid search \"mug\" (a synonym: cups)", "/api/products?q=mug&limit=24"],
+    ["hybrid search \"something to keep tea warm\"", "/api/products?q=something%20to%20keep%20tea%20warm&limit=24"],
 ];
 var depth = await CatalogDepthScenarios.DiscoverAsync(cachedClient, Console.Out);
 var all = scenarios.Select(s => new CatalogDepthScenarios.Scenario(s[0], s[1])).Concat(depth).ToList();
@@ -79,6 +98,14 @@ foreach (var scenario in all.Where(s => only is null || s.Name.Contains(only, St
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"| {scenario.Name} | {label} | {result.Rps:F0} | {result.P50:F1} | {result.P99:F1} |"));
     }
+}
+
+async Task<int> CountProductsAsync()
+{
+    await using var connection = new Npgsql.NpgsqlConnection(database);
+    await connection.OpenAsync();
+    await using var command = new Npgsql.NpgsqlCommand("SELECT count(*) FROM products WHERE \"Active\"", connection);
+    return (int)(long)(await command.ExecuteScalarAsync())!;
 }
 
 WebApplicationFactory<ProductsDbContext> Start(bool caching)

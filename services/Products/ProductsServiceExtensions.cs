@@ -9,6 +9,7 @@ using ECommerce.Products.Inventory;
 using ECommerce.Products.Persistence;
 using ECommerce.Products.Reviews;
 using ECommerce.Products.Search;
+using ECommerce.Products.Search.Semantic;
 using ECommerce.Products.Seeding;
 
 namespace ECommerce.Products;
@@ -31,13 +32,15 @@ public static class ProductsServiceExtensions
             .Subscribe<OrderPaid, OrderPaidHandler>()
             .Subscribe<OrderShipped, OrderShippedHandler>()
             .Subscribe<ReturnReceived, ReturnReceivedHandler>()
-            .Subscribe<UserDeleted, UserDeletedHandler>());
+            .Subscribe<UserDeleted, UserDeletedHandler>()
+            .Subscribe<ProductUpdated, ProductEmbeddingHandler>());
 
         builder.AddCatalogCache();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddScoped<ProductSearch>();
         builder.Services.AddScoped<SpellingCorrection>();
         builder.Services.AddSingleton<SearchVocabulary>();
+        builder.AddSemanticSearch();
         builder.Services.AddScoped<CatalogLookups>();
         builder.Services.AddScoped<ProductSuggestions>();
         builder.Services.AddScoped<ProductReads>();
@@ -60,6 +63,21 @@ public static class ProductsServiceExtensions
         builder.Services.AddSingleton<ReservationExpiryService>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ReservationExpiryService>());
         return builder;
+    }
+
+    /// <summary>
+    /// Semantic search: the embedding model and each replica's index (singletons), the writer the event handler and the
+    /// backfill share, and the background indexing. Off (<c>Products:Search:Semantic:Enabled=false</c>) nothing loads.
+    /// </summary>
+    private static void AddSemanticSearch(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<SemanticSearchOptions>().BindConfiguration(SemanticSearchOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<TextEmbedder>();
+        builder.Services.AddSingleton<SemanticIndex>();
+        builder.Services.AddScoped<EmbeddingWriter>();
+        builder.Services.AddScoped<HybridRanking>();
+        builder.Services.AddSingleton<SemanticIndexing>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<SemanticIndexing>());
     }
 
     /// <summary>

@@ -83,6 +83,7 @@ public sealed class MessageNamesTests
         "ECommerce.Products OrderPaidHandler -> OrderPaidHandler",
         "ECommerce.Products OrderPlacedHandler -> OrderPlacedHandler",
         "ECommerce.Products OrderShippedHandler -> OrderShippedHandler",
+        "ECommerce.Products ProductEmbeddingHandler -> ProductEmbeddingHandler",
         "ECommerce.Products ReturnReceivedHandler -> ReturnReceivedHandler",
         "ECommerce.Products UserDeletedHandler -> UserDeletedHandler",
         "ECommerce.Users UserDeletedHandler -> UserDeletedHandler",

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ECommerce.Products.Persistence;
 
-/// <summary>The Products database: catalog, stock, reservations, the audit trail, reviews, collections, and the messaging outbox/inbox.</summary>
+/// <summary>The Products database: catalog, stock, reservations, the audit trail, reviews, collections, search embeddings, and the messaging outbox/inbox.</summary>
 public sealed class ProductsDbContext(DbContextOptions<ProductsDbContext> options) : DbContext(options)
 {
     public DbSet<Product> Products => Set<Product>();
@@ -33,6 +33,8 @@ public sealed class ProductsDbContext(DbContextOptions<ProductsDbContext> option
     public DbSet<ProductRating> Ratings => Set<ProductRating>();
 
     public DbSet<Collection> Collections => Set<Collection>();
+
+    public DbSet<ProductEmbedding> Embeddings => Set<ProductEmbedding>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -1,5 +1,6 @@
 using ECommerce.Products.Domain;
 using ECommerce.Products.Persistence;
+using ECommerce.Products.Search.Semantic;
 using Microsoft.EntityFrameworkCore;
 
 namespace ECommerce.Products.Search;
@@ -12,14 +13,14 @@ namespace ECommerce.Products.Search;
 /// </summary>
 internal static class FamilyCollapse
 {
-    public static IQueryable<Product> FirstOfEachFamily(ProductsDbContext db, IQueryable<Product> matching, ProductFilter filter)
+    public static IQueryable<Product> FirstOfEachFamily(ProductsDbContext db, IQueryable<Product> matching, ProductFilter filter, SearchRanking? ranking = null)
     {
         var siblings = matching;
-        var text = filter.Text ?? "";
+        var relevance = Relevance.Of(filter.Text ?? "", ranking);
         return filter.Sort switch
         {
             ProductSort.Relevance => matching.Where(p => p.FamilyId == null || p.Id == siblings.Where(s => s.FamilyId == p.FamilyId)
-                .OrderByDescending(s => s.SearchVector.Rank(EF.Functions.WebSearchToTsQuery("english", text)) + EF.Functions.TrigramsWordSimilarity(text, s.Name))
+                .OrderByDescending(relevance)
                 .ThenBy(s => s.Id).Select(s => s.Id).FirstOrDefault()),
             ProductSort.PriceAsc => matching.Where(p => p.FamilyId == null || p.Id == siblings.Where(s => s.FamilyId == p.FamilyId)
                 .OrderBy(s => s.Price).ThenBy(s => s.Id).Select(s => s.Id).FirstOrDefault()),

@@ -1,7 +1,9 @@
 using System.Globalization;
+using System.Linq.Expressions;
 using ECommerce.Products.Caching;
 using ECommerce.Products.Domain;
 using ECommerce.Products.Persistence;
+using ECommerce.Products.Search.Semantic;
 using Microsoft.EntityFrameworkCore;
 
 namespace ECommerce.Products.Search;
@@ -9,9 +11,10 @@ namespace ECommerce.Products.Search;
 /// <summary>
 /// Lists and searches active products: filters (any value within a facet, all facets together), keyset pages per
 /// sort, and on the first page disjunctive facet counts and, when a search finds little, a "did you mean" query.
-/// Search text matches the weighted full-text vector (stemmed) or, for misspellings, trigram word similarity on the name.
+/// Search text matches the weighted full-text vector (stemmed) or, for misspellings, trigram word similarity on the name,
+/// and with semantic search on, products near it in meaning; relevance is then the hybrid order (<see cref="HybridRanking"/>).
 /// </summary>
-public sealed class ProductSearch(ProductsDbContext db, CatalogLookups lookups, SpellingCorrection spelling)
+public sealed class ProductSearch(ProductsDbContext db, CatalogLookups lookups, SpellingCorrection spelling, HybridRanking hybrid)
 {
     /// <summary>word_similarity above which a name counts as a fuzzy match ("hart" scores 0.4 against "heart", unrelated words about 0.1–0.25).</summary>
     public const double SimilarityThreshold = 0.35;
@@ -26,12 +29,13 @@ public sealed class ProductSearch(ProductsDbContext db, CatalogLookups lookups, 
     {
         var catalog = await lookups.GetAsync(ct);
         var scope = SearchScope.For(filter, catalog);
-        var products = scope.Matching(db, filter);
+        var ranking = await hybrid.RankAsync(filter.Text, ct);
+        var products = scope.Matching(db, filter, ranking?.SemanticMatches);
         var facets = countFacets && filter.After is null
-            ? await FacetCounts.CountAsync(SearchScope.MatchingText(db, filter.Text), db.Ratings.AsNoTracking(), filter, scope, catalog, ct)
+            ? await FacetCounts.CountAsync(SearchScope.MatchingText(db, filter.Text, ranking?.SemanticMatches), db.Ratings.AsNoTracking(), filter, scope, catalog, ct)
             : null;
 
-        var rows = await Page(db, products, filter).Take(filter.Limit + 1).ToListAsync(ct);
+        var rows = await Page(db, products, filter, ranking).Take(filter.Limit + 1).ToListAsync(ct);
         var more = rows.Count > filter.Limit;
         var items = rows.Take(filter.Limit).ToList();
         var next = more ? new PageCursor(filter.Sort, items[^1].KeyFor(filter.Sort), items[^1].Id).Encode() : null;
@@ -51,19 +55,15 @@ public sealed class ProductSearch(ProductsDbContext db, CatalogLookups lookups, 
         return await FamilyCollapse.WithFamiliesAsync(db, rows.Select(r => r.Summary).ToList(), ct);
     }
 
-    private static IQueryable<Row> Page(ProductsDbContext db, IQueryable<Product> products, ProductFilter filter)
+    private static IQueryable<Row> Page(ProductsDbContext db, IQueryable<Product> products, ProductFilter filter, SearchRanking? ranking = null)
     {
         var key = filter.After?.Key;
         var id = filter.After?.Id ?? Guid.Empty;
         var text = filter.Text;
-        products = FamilyCollapse.FirstOfEachFamily(db, products, filter);
+        products = FamilyCollapse.FirstOfEachFamily(db, products, filter, ranking);
         var ranked = text is null
             ? products.Select(p => new Ranked { P = p, Rank = 0d })
-            : products.Select(p => new Ranked
-            {
-                P = p,
-                Rank = p.SearchVector.Rank(EF.Functions.WebSearchToTsQuery("english", text)) + EF.Functions.TrigramsWordSimilarity(text, p.Name),
-            });
+            : products.Select(Ranked.By(Relevance.Of(text, ranking)));
 
         // The approved reviews' sum and count, beside the product (product_ratings): 0 and 0 before the first review.
         ranked = ranked.Select(r => new Ranked
@@ -154,6 +154,18 @@ public sealed class ProductSearch(ProductsDbContext db, CatalogLookups lookups, 
     private sealed class Ranked
     {
         public required Product P { get; init; }
+
+        /// <summary><c>p => new Ranked { P = p, Rank = relevance(p) }</c>, so one relevance expression serves every query.</summary>
+        public static Expression<Func<Product, Ranked>> By(Expression<Func<Product, double>> relevance)
+        {
+            var p = relevance.Parameters[0];
+            return Expression.Lambda<Func<Product, Ranked>>(
+                Expression.MemberInit(
+                    Expression.New(typeof(Ranked)),
+                    Expression.Bind(typeof(Ranked).GetProperty(nameof(P))!, p),
+                    Expression.Bind(typeof(Ranked).GetProperty(nameof(Rank))!, relevance.Body)),
+                p);
+        }
 
         public double Rank { get; init; }
 

@@ -15,21 +15,36 @@ public sealed record SearchScope(IReadOnlySet<int>? CategoryIds, IReadOnlySet<in
         filter.CategorySlugs.Count == 0 ? null : filter.CategorySlugs.SelectMany(slug => catalog.CategoryAndDescendants(slug)).ToHashSet(),
         filter.BrandSlugs.Count == 0 ? null : catalog.Brands.Where(b => filter.BrandSlugs.Contains(b.Slug)).Select(b => b.Id).ToHashSet());
 
-    /// <summary>Active products matching the search text alone: what the facet counts start from.</summary>
-    public static IQueryable<Product> MatchingText(ProductsDbContext db, string? text)
+    /// <summary>
+    /// Active products matching the search text alone: what the facet counts start from. With semantic search, the
+    /// products near the text in meaning (<paramref name="semantic"/>) match too.
+    /// </summary>
+    public static IQueryable<Product> MatchingText(ProductsDbContext db, string? text, IReadOnlyCollection<Guid>? semantic = null)
     {
         var products = db.Products.AsNoTracking().Where(p => p.Active);
-        return text is null
-            ? products
-            : products.Where(p =>
+        if (text is null)
+        {
+            return products;
+        }
+
+        if (semantic is { Count: > 0 })
+        {
+            var ids = semantic.ToArray();
+            return products.Where(p =>
                 p.SearchVector.Matches(EF.Functions.WebSearchToTsQuery("english", text))
-                || EF.Functions.TrigramsWordSimilarity(text, p.Name) > ProductSearch.SimilarityThreshold);
+                || EF.Functions.TrigramsWordSimilarity(text, p.Name) > ProductSearch.SimilarityThreshold
+                || ids.Contains(p.Id));
+        }
+
+        return products.Where(p =>
+            p.SearchVector.Matches(EF.Functions.WebSearchToTsQuery("english", text))
+            || EF.Functions.TrigramsWordSimilarity(text, p.Name) > ProductSearch.SimilarityThreshold);
     }
 
     /// <summary>Active products matching every filter: any value within a facet, all facets and filters together.</summary>
-    public IQueryable<Product> Matching(ProductsDbContext db, ProductFilter filter)
+    public IQueryable<Product> Matching(ProductsDbContext db, ProductFilter filter, IReadOnlyCollection<Guid>? semantic = null)
     {
-        var products = MatchingText(db, filter.Text);
+        var products = MatchingText(db, filter.Text, semantic);
         if (CategoryIds is not null)
         {
             var ids = CategoryIds.ToList();

@@ -355,6 +355,35 @@ namespace ECommerce.Products.Persistence.Migrations
                     b.ToTable("products", (string)null);
                 });
 
+            modelBuilder.Entity("ECommerce.Products.Domain.ProductEmbedding", b =>
+                {
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Model")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("TextHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.PrimitiveCollection<float[]>("Vector")
+                        .IsRequired()
+                        .HasColumnType("real[]");
+
+                    b.HasKey("ProductId");
+
+                    b.HasIndex("UpdatedAt");
+
+                    b.ToTable("product_embeddings", (string)null);
+                });
+
             modelBuilder.Entity("ECommerce.Products.Domain.ProductFamily", b =>
                 {
                     b.Property<Guid>("Id")
@@ -703,6 +732,15 @@ namespace ECommerce.Products.Persistence.Migrations
                     b.Navigation("Category");
 
                     b.Navigation("Family");
+                });
+
+            modelBuilder.Entity("ECommerce.Products.Domain.ProductEmbedding", b =>
+                {
+                    b.HasOne("ECommerce.Products.Domain.Product", null)
+                        .WithOne()
+                        .HasForeignKey("ECommerce.Products.Domain.ProductEmbedding", "ProductId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("ECommerce.Products.Domain.ProductFamily", b =>

@@ -1,0 +1,146 @@
+using System.Diagnostics;
+using ECommerce.Products.Caching;
+using ECommerce.Products.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace ECommerce.Products.Search.Semantic;
+
+/// <summary>
+/// Keeps semantic search fed, in the background so start-up never waits for the model: on every replica, the index
+/// loads all stored embeddings and then reads those written since (every <see cref="SemanticSearchOptions.RefreshInterval"/>);
+/// on one replica at a time (an advisory lock), the backfill embeds active products that have no embedding yet — the
+/// seeded catalog on a first start, rows written by anything that raised no event — in batches.
+/// </summary>
+public sealed class SemanticIndexing(
+    IServiceScopeFactory scopes, SemanticIndex index, IOptions<SemanticSearchOptions> options, ILogger<SemanticIndexing> logger) : BackgroundService
+{
+    /// <summary>A transaction that committed late may carry an older time than the newest one read: read a window back.</summary>
+    private static readonly TimeSpan Overlap = TimeSpan.FromSeconds(30);
+
+    private const long BackfillLock = 0x5e3a_0001_e3bd;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!options.Value.Enabled)
+        {
+            return;
+        }
+
+        await Task.Yield();
+        await Task.WhenAll(RefreshLoopAsync(stoppingToken), BackfillLoopAsync(stoppingToken));
+    }
+
+    private async Task RefreshLoopAsync(CancellationToken ct)
+    {
+        while (!ct.IsCancellationRequested)
+        {
+            try
+            {
+                await RefreshAsync(ct);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogWarning(e, "Semantic index refresh failed; searches use the vectors already loaded");
+            }
+
+            await Task.Delay(options.Value.RefreshInterval, ct).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+    }
+
+    /// <summary>Reads the embeddings written since the index's watermark (all of them the first time).</summary>
+    public async Task RefreshAsync(CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ProductsDbContext>();
+        var since = index.Watermark - Overlap;
+        var watch = Stopwatch.StartNew();
+        var rows = db.Embeddings.AsNoTracking()
+            .Where(e => e.Model == TextEmbedder.ModelName && (since == null || e.UpdatedAt > since))
+            .Select(e => new { e.ProductId, e.Vector, e.UpdatedAt })
+            .AsAsyncEnumerable();
+        var applied = 0;
+        var chunk = new List<(Guid, float[], DateTimeOffset)>(4096);
+        await foreach (var row in rows.WithCancellation(ct))
+        {
+            chunk.Add((row.ProductId, row.Vector, row.UpdatedAt));
+            if (chunk.Count == chunk.Capacity)
+            {
+                applied += index.Upsert(chunk);
+                chunk.Clear();
+            }
+        }
+
+        applied += index.Upsert(chunk);
+        if (!index.IsReady)
+        {
+            index.MarkReady();
+            logger.LogInformation("Semantic index loaded {Count} embeddings in {Elapsed} ms", applied, watch.ElapsedMilliseconds);
+        }
+        else if (applied > 0)
+        {
+            // Cached search pages were ranked without these vectors.
+            await scope.ServiceProvider.GetRequiredService<CatalogCache>().InvalidateAsync(CatalogCache.ListsTag);
+        }
+    }
+
+    private async Task BackfillLoopAsync(CancellationToken ct)
+    {
+        while (!ct.IsCancellationRequested)
+        {
+            try
+            {
+                await BackfillAsync(ct);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogWarning(e, "Embedding backfill failed; it is tried again in {Interval}", options.Value.BackfillInterval);
+            }
+
+            await Task.Delay(options.Value.BackfillInterval, ct).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+    }
+
+    /// <summary>Embeds every active product without a current embedding; returns how many (0 when another replica holds the lock).</summary>
+    public async Task<int> BackfillAsync(CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ProductsDbContext>();
+        var writer = scope.ServiceProvider.GetRequiredService<EmbeddingWriter>();
+        await db.Database.OpenConnectionAsync(ct);
+        if (!await db.Database.SqlQuery<bool>($"SELECT pg_try_advisory_lock({BackfillLock}) AS \"Value\"").SingleAsync(ct))
+        {
+            return 0;
+        }
+
+        try
+        {
+            var watch = Stopwatch.StartNew();
+            var total = 0;
+            while (true)
+            {
+                var missing = await db.Products.AsNoTracking()
+                    .Where(p => p.Active && !db.Embeddings.Any(e => e.ProductId == p.Id && e.Model == TextEmbedder.ModelName))
+                    .OrderBy(p => p.Id).Select(p => p.Id).Take(options.Value.BatchSize).ToListAsync(ct);
+                var written = missing.Count == 0 ? 0 : await writer.WriteAsync(missing, ct);
+                db.ChangeTracker.Clear();
+                total += written;
+                if (written == 0)
+                {
+                    break;
+                }
+            }
+
+            if (total > 0)
+            {
+                logger.LogInformation("Embedded {Count} products in {Elapsed} ms ({Rate:F0}/s)", total, watch.ElapsedMilliseconds, total / watch.Elapsed.TotalSeconds);
+            }
+
+            return total;
+        }
+        finally
+        {
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_unlock({BackfillLock})", CancellationToken.None);
+        }
+    }
+}
