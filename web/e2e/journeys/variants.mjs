@@ -98,8 +98,12 @@ async function findByColourFacet(page, choice, openFilters) {
   await page.getByRole("list", { name: "Search results" }).waitFor();
   if (openFilters) await page.getByRole("button", { name: /^Filters/ }).click();
   const facet = page.getByRole("group", { name: "Colour" });
-  await facet.getByRole("checkbox", { name: new RegExp(`^${escape(choice.filterColour)} \\(\\d+\\)$`, "i") }).check();
+  const box = (checked) => facet.getByRole("checkbox", { name: new RegExp(`^${escape(choice.filterColour)} \\(\\d+\\)$`, "i"), checked });
+  // click, not check(): the box follows the URL, so it is checked once the filtered page has answered (against the
+  // whole system that can be after Playwright's own re-read of the state), as in the other facet journeys.
+  await box(false).click();
   await page.waitForURL((url) => url.searchParams.getAll("colour").includes(choice.filterColour.toLowerCase()));
+  await box(true).waitFor();
   if (openFilters) await page.getByRole("button", { name: /^Show \d+ product/ }).click();
   const card = familyCard(page, choice.family);
   await card.getByRole("list", { name: /^Colours: / }).waitFor();
