@@ -87,6 +87,29 @@ public sealed class FamilyAdminTests(VariantHost host) : IClassFixture<VariantHo
         Assert.Equal(HttpStatusCode.NotFound, standalone.StatusCode);
     }
 
+    [Fact]
+    public async Task Hiding_or_repricing_a_variant_through_the_product_endpoints_refreshes_its_siblings_cached_pages()
+    {
+        using var admin = host.Client(TestTokens.Admin());
+        var familyId = await host.AddFamilyAsync("Jute Tote", "decor", "acme", [new("Size", ["S", "M", "L"])],
+            [(new() { ["Size"] = "S" }, 8m, 2), (new() { ["Size"] = "M" }, 9m, 2), (new() { ["Size"] = "L" }, 10m, 2)]);
+        await using var db = host.NewDbContext();
+        var variants = await db.Products.Where(p => p.FamilyId == familyId).OrderBy(p => p.Price).ToListAsync(Ct);
+        var (small, medium, large) = (variants[0], variants[1], variants[2]);
+        var before = await host.Client().GetJsonAsync($"/api/products/{medium.Id}"); // now cached with all three
+        Assert.Equal(3, before.GetProperty("family").GetProperty("variants").GetArrayLength());
+
+        using var hidden = await admin.DeleteAsync($"/api/products/{small.Id}", Ct);
+        var version = (await admin.GetJsonAsync($"/api/products/{large.Id}")).GetProperty("version").GetUInt32();
+        using var repriced = await admin.PutAsJsonAsync($"/api/products/{large.Id}", new { price = 11.5m, version }, Ct);
+
+        Assert.Equal(HttpStatusCode.NoContent, hidden.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, repriced.StatusCode);
+        var shown = (await host.Client().GetJsonAsync($"/api/products/{medium.Id}")).GetProperty("family").GetProperty("variants")
+            .EnumerateArray().Select(v => (v.GetProperty("id").GetGuid(), v.GetProperty("price").GetDecimal())).ToList();
+        Assert.Equal([(medium.Id, 9m), (large.Id, 11.5m)], shown);
+    }
+
     private static async Task AssertProblemAsync(HttpResponseMessage response, string field)
     {
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);

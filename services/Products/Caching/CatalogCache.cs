@@ -1,3 +1,5 @@
+using ECommerce.Products.Persistence;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Hybrid;
 using Microsoft.Extensions.Options;
 
@@ -47,6 +49,13 @@ public sealed class CatalogCache(HybridCache cache, CacheInvalidation invalidati
     /// </summary>
     public Task InvalidateProductAsync(Guid id) =>
         options.Value.Enabled ? invalidation.RemoveByTagsAsync(ProductTag(id), ListsTag, LookupsTag) : Task.CompletedTask;
+
+    /// <summary>Evicts every variant's page of a family (each lists its siblings) and the lists; call after the commit.</summary>
+    public async Task InvalidateFamilyAsync(ProductsDbContext db, Guid familyId)
+    {
+        var ids = await db.Products.Where(p => p.FamilyId == familyId).Select(p => p.Id).ToListAsync();
+        await InvalidateAsync([.. ids.Select(ProductTag), ListsTag, LookupsTag]);
+    }
 
     public Task InvalidateAsync(params IReadOnlyList<string> tags) =>
         options.Value.Enabled ? invalidation.RemoveByTagsAsync(tags) : Task.CompletedTask;

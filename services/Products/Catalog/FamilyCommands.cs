@@ -132,9 +132,5 @@ public sealed class FamilyCommands(ProductsDbContext db, CatalogCache cache, Tim
     }
 
     /// <summary>Evicts every variant's page (each lists its siblings) and the lists.</summary>
-    public async Task InvalidateFamilyAsync(Guid familyId)
-    {
-        var ids = await db.Products.Where(p => p.FamilyId == familyId).Select(p => p.Id).ToListAsync();
-        await cache.InvalidateAsync([.. ids.Select(CatalogCache.ProductTag), CatalogCache.ListsTag, CatalogCache.LookupsTag]);
-    }
+    public Task InvalidateFamilyAsync(Guid familyId) => cache.InvalidateFamilyAsync(db, familyId);
 }

@@ -144,7 +144,7 @@ public sealed class ProductCommands(ProductsDbContext db, CatalogCache cache, Ti
             return (CommandOutcome.Conflict, errors);
         }
 
-        await cache.InvalidateProductAsync(product.Id);
+        await InvalidatePagesAsync(product);
         return (CommandOutcome.Done, errors);
     }
 
@@ -163,9 +163,13 @@ public sealed class ProductCommands(ProductsDbContext db, CatalogCache cache, Ti
             product.UpdatedAt = clock.GetUtcNow();
             db.AddIntegrationEvent(new ProductUpdated(product.Id, product.Name, product.Category!.Slug, false));
             await db.SaveChangesAsync(ct);
-            await cache.InvalidateProductAsync(product.Id);
+            await InvalidatePagesAsync(product);
         }
 
         return CommandOutcome.Done;
     }
+
+    /// <summary>A variant's page lists its siblings with their prices, so a change to one evicts the whole family's pages.</summary>
+    private Task InvalidatePagesAsync(Product product) =>
+        product.FamilyId is { } familyId ? cache.InvalidateFamilyAsync(db, familyId) : cache.InvalidateProductAsync(product.Id);
 }
