@@ -1,11 +1,11 @@
 import { useState } from "react";
 import { Link } from "react-router";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { productsApi, type CollectionItem } from "../catalog/api/products";
+import { productsApi, type CollectionItem } from "../catalog";
 import { Confirm } from "../../shared/ui/Confirm";
 import { ErrorMessage } from "../../shared/ui/Status";
 import { EmptyState, ListSkeleton } from "../../shared/ui/ListStates";
-import { collectionHref } from "../catalog/home/Collection";
+import { collectionHref } from "../catalog";
 import { usePageTitle } from "../../shared/ui/usePageTitle";
 import { CollectionEditor, collectionSorts } from "./CollectionEditor";
 import { SaveError } from "./AdminField";

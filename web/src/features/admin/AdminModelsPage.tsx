@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { aiApi, type ModelVersionSummary } from "../catalog/api/ai";
-import { ordersApi } from "../orders/api";
+import { aiApi, type ModelVersionSummary } from "../catalog";
+import { ordersApi } from "../orders";
 import { ErrorMessage, Loading } from "../../shared/ui/Status";
 import { LineChart } from "./Chart";
 import { baselineNdcg, metricRows } from "./modelMetrics";

@@ -1,5 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
-import { formatOrderNumber, ordersApi } from "../orders/api";
+import { formatOrderNumber, ordersApi } from "../orders";
 import { ErrorMessage } from "../../shared/ui/Status";
 import { ListSkeleton, EmptyState } from "../../shared/ui/ListStates";
 import { usePageTitle } from "../../shared/ui/usePageTitle";

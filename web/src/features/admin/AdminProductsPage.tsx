@@ -1,6 +1,6 @@
 import { useState } from "react";
 import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
-import { productsApi, type ProductSummary } from "../catalog/api/products";
+import { productsApi, type ProductSummary } from "../catalog";
 import { Money } from "../../shared/ui/Money";
 import { ErrorMessage } from "../../shared/ui/Status";
 import { ListSkeleton, EmptyState } from "../../shared/ui/ListStates";

@@ -1,6 +1,6 @@
 import { useState } from "react";
 import { useQuery } from "@tanstack/react-query";
-import { ordersApi, type Promotion } from "../orders/api";
+import { ordersApi, type Promotion } from "../orders";
 import { ErrorMessage } from "../../shared/ui/Status";
 import { ListSkeleton, EmptyState } from "../../shared/ui/ListStates";
 import { PromotionEditor, promotionKinds } from "./PromotionEditor";

@@ -1,6 +1,6 @@
 import { useState } from "react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { formatOrderNumber, ordersApi, returnReasons, type ReturnQueueEntry } from "../orders/api";
+import { formatOrderNumber, ordersApi, returnReasons, type ReturnQueueEntry } from "../orders";
 import { ConfirmButton } from "../../shared/ui/Confirm";
 import { ErrorMessage } from "../../shared/ui/Status";
 import { ListSkeleton, EmptyState } from "../../shared/ui/ListStates";

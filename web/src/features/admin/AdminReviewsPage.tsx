@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from "react";
 import { Link } from "react-router";
 import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
-import { reviewLimits, reviewsApi, stars, type AdminReviewItem } from "../catalog/api/reviews";
+import { reviewLimits, reviewsApi, stars, type AdminReviewItem } from "../catalog";
 import { ConfirmButton } from "../../shared/ui/Confirm";
 import { Pager } from "../../shared/ui/Pager";
 import { ErrorMessage, Loading } from "../../shared/ui/Status";

@@ -1,6 +1,6 @@
 import { useState } from "react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { formatOrderNumber, ordersApi, type HeldOrder } from "../orders/api";
+import { formatOrderNumber, ordersApi, type HeldOrder } from "../orders";
 import { ConfirmButton } from "../../shared/ui/Confirm";
 import { formatMoney } from "../../shared/ui/Money";
 import { ErrorMessage } from "../../shared/ui/Status";

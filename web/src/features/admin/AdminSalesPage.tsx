@@ -1,6 +1,6 @@
 import { useState } from "react";
 import { useQuery } from "@tanstack/react-query";
-import { ordersApi, type AdminOrderSummary } from "../orders/api";
+import { ordersApi, type AdminOrderSummary } from "../orders";
 import { formatMoney } from "../../shared/ui/Money";
 import { ErrorMessage, Loading } from "../../shared/ui/Status";
 import { BarChart } from "./Chart";

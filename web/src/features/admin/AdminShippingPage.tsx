@@ -1,6 +1,6 @@
 import { useState } from "react";
 import { useQuery } from "@tanstack/react-query";
-import { ordersApi, type ShippingMethod } from "../orders/api";
+import { ordersApi, type ShippingMethod } from "../orders";
 import { ErrorMessage } from "../../shared/ui/Status";
 import { ListSkeleton, EmptyState } from "../../shared/ui/ListStates";
 import { ShippingMethodEditor } from "./ShippingMethodEditor";

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from "react";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { productsApi, type CollectionItem, type CollectionRequest } from "../catalog/api/products";
+import { productsApi, type CollectionItem, type CollectionRequest } from "../catalog";
 import { AdminField, SaveError, fieldErrorOf, numberOrNull, textOf } from "./AdminField";
 
 interface Form {

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from "react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { familiesApi } from "./api/families";
-import { productsApi } from "../catalog/api/products";
+import { productsApi } from "../catalog";
 import { AdminField, SaveError, fieldErrorOf } from "./AdminField";
 import { valuesOf } from "./familyModel";
 

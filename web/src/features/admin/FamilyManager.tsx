@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { familiesApi, type FamilyDetail } from "./api/families";
-import { productsApi } from "../catalog/api/products";
+import { productsApi } from "../catalog";
 import { ErrorMessage, Loading } from "../../shared/ui/Status";
 import { AdminField, SaveError, fieldErrorOf } from "./AdminField";
 import { FamilyOptionsEditor } from "./FamilyOptionsEditor";

@@ -1,6 +1,6 @@
 import { useState } from "react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { formatOrderNumber, ordersApi, type OrderDetail } from "../orders/api";
+import { formatOrderNumber, ordersApi, type OrderDetail } from "../orders";
 import { ErrorMessage } from "../../shared/ui/Status";
 
 /**

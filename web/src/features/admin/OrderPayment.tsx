@@ -1,8 +1,8 @@
 import { useId, useState, type FormEvent } from "react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { ApiError } from "../../shared/api/http";
-import { formatOrderNumber, type OrderStatus } from "../orders/api";
-import { paymentsAdminApi, type LedgerEntry } from "../checkout/payments/api";
+import { formatOrderNumber, type OrderStatus } from "../orders";
+import { paymentsAdminApi, type LedgerEntry } from "../checkout";
 import { Confirm } from "../../shared/ui/Confirm";
 import { ErrorMessage, Loading, describeError } from "../../shared/ui/Status";
 import { formatMinor, parseToMinor } from "../../shared/ui/minorUnits";

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { ApiError } from "../../shared/api/http";
-import { productsApi, type ProductDetail } from "../catalog/api/products";
+import { productsApi, type ProductDetail } from "../catalog";
 import { ErrorMessage, Loading } from "../../shared/ui/Status";
 
 interface Form {

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { ordersApi, type Promotion, type PromotionKind, type SavePromotion } from "../orders/api";
-import { productsApi } from "../catalog/api/products";
+import { ordersApi, type Promotion, type PromotionKind, type SavePromotion } from "../orders";
+import { productsApi } from "../catalog";
 import { AdminField, SaveError, fieldErrorOf, numberOrNull, textOf } from "./AdminField";
 
 interface Form {

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { ordersApi, type SaveShippingMethod, type ShippingMethod, type ShippingRateKind } from "../orders/api";
+import { ordersApi, type SaveShippingMethod, type ShippingMethod, type ShippingRateKind } from "../orders";
 import { AdminField, SaveError, fieldErrorOf, numberOrNull, textOf } from "./AdminField";
 
 interface Form {

@@ -1,7 +1,7 @@
 import { useId, useState } from "react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { ApiError } from "../../shared/api/http";
-import { productsApi, type ProductSummary } from "../catalog/api/products";
+import { productsApi, type ProductSummary } from "../catalog";
 import { ErrorMessage, Loading, describeError } from "../../shared/ui/Status";
 import { EmptyState, ListSkeleton } from "../../shared/ui/ListStates";
 

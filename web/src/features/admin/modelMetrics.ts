@@ -1,4 +1,4 @@
-import type { ModelVersionSummary } from "../catalog/api/ai";
+import type { ModelVersionSummary } from "../catalog";
 
 /** One evaluation row: for recommenders a task × algorithm (e.g. "for-you / cooccurrence"), for risk the model itself. */
 export interface MetricRow {

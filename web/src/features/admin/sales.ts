@@ -1,4 +1,4 @@
-import type { AdminOrderSummary } from "../orders/api";
+import type { AdminOrderSummary } from "../orders";
 
 export interface DaySales {
   date: string;

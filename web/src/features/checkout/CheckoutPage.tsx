@@ -2,21 +2,21 @@ import { useCallback, useEffect, useRef, useState, type FormEvent } from "react"
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link, useNavigate } from "react-router";
 import { ApiError } from "../../shared/api/http";
-import { ordersApi, type CheckoutRequest, type GuestCheckoutRequest } from "../orders/api";
+import { ordersApi, type CheckoutRequest, type GuestCheckoutRequest } from "../orders";
 import { paymentsApi } from "./payments/api";
-import { emptyAddress, usersApi, type AddressInput } from "../account/api";
+import { emptyAddress, usersApi, type AddressInput } from "../account";
 import { useAuth } from "../../shared/auth/AuthContext";
-import type { QuoteView } from "../cart/api";
-import { useCart, useCartKey, useQuote } from "../cart/useCart";
-import { AddressFields } from "../account/AddressFields";
+import type { QuoteView } from "../cart";
+import { useCart, useCartKey, useQuote } from "../cart";
+import { AddressFields } from "../account";
 import { DiscountCodeField } from "./DiscountCodeField";
 import { GuestContactFields } from "./GuestContactFields";
 import { formatMoney } from "../../shared/ui/Money";
-import { QuoteSummary, deliveryWindow } from "../cart/QuoteSummary";
+import { QuoteSummary, deliveryWindow } from "../cart";
 import { ErrorMessage, Loading, describeError } from "../../shared/ui/Status";
 import { PaymentMethods } from "./payments/PaymentMethods";
 import { useIdempotencyKey } from "../../shared/hooks/useIdempotencyKey";
-import { guestOrderLink, rememberGuestOrder } from "../orders/guestOrders";
+import { guestOrderLink, rememberGuestOrder } from "../orders";
 import { CardEntryError, cardOption, type CreatePaymentMethod } from "./payments/cardEntry";
 import { usePageTitle } from "../../shared/ui/usePageTitle";
 

@@ -1,5 +1,5 @@
 import { useState } from "react";
-import type { QuoteView } from "../cart/api";
+import type { QuoteView } from "../cart";
 
 /** The discount code box: the code applies when the shopper presses Apply; Orders' quote says whether it counts. */
 export function DiscountCodeField({

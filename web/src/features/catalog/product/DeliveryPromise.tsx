@@ -1,7 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
-import { cartApi } from "../../cart/api";
+import { cartApi } from "../../cart";
 import { Money } from "../../../shared/ui/Money";
-import { deliveryWindow } from "../../cart/QuoteSummary";
+import { deliveryWindow } from "../../cart";
 
 /**
  * What the product page promises before anything is in the cart: whether the price includes VAT (and how much), and

@@ -1,9 +1,9 @@
 import { useCallback, useRef, useState } from "react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { ordersApi, type OrderDetail } from "../../orders/api";
+import { ordersApi, type OrderDetail } from "../../orders";
 import { guestPaymentsApi, myPaymentsApi, paymentsApi, type ChallengeOutcome, type MyPayment } from "./api";
 import { PaymentMethods } from "./PaymentMethods";
-import { paymentFailureMessage } from "../../orders/orderWords";
+import { paymentFailureMessage } from "../../orders";
 import { ErrorMessage } from "../../../shared/ui/Status";
 import { CardEntryError, cardOption, type CreatePaymentMethod } from "./cardEntry";
 
