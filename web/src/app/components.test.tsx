@@ -9,6 +9,7 @@ import { SearchBox } from "../features/catalog/navigation/SearchBox";
 import { RequireRole } from "../shared/ui/RequireRole";
 import { RecommendedProducts } from "../features/catalog/RecommendedProducts";
 import { admin, fakeGateway, product, renderPage, shopper } from "../test/render";
+import { recommendationKeys } from "../features/catalog/queryKeys";
 
 afterEach(() => vi.unstubAllGlobals());
 
@@ -190,7 +191,7 @@ describe("RecommendedProducts", () => {
   it("hides a section it cannot fill honestly: best-sellers are not what was bought together", async () => {
     fakeGateway({ "POST /api/products/lookup": { body: [product({ id: "p-2" })] } });
     const { container } = renderPage(
-      <RecommendedProducts queryKey={["together", "p-1"]} labels={together}
+      <RecommendedProducts queryKey={recommendationKeys.together("p-1")} labels={together}
         load={() => Promise.resolve({ source: "popular", modelVersion: 1, items: [{ productId: "p-2", score: 1 }] })} />,
     );
     await waitFor(() => expect(screen.queryByRole("heading", { name: "Bought together" })).not.toBeInTheDocument());
@@ -200,7 +201,7 @@ describe("RecommendedProducts", () => {
   it("titles and labels each list by what it is", async () => {
     fakeGateway({ "POST /api/products/lookup": { body: [product({ id: "p-2", name: "Regency Cakestand" })] } });
     renderPage(
-      <RecommendedProducts queryKey={["for-me", "visitor"]} labels={forMe}
+      <RecommendedProducts queryKey={recommendationKeys.forMe(undefined)} labels={forMe}
         load={() => Promise.resolve({ source: "fallback", modelVersion: 0, items: [{ productId: "p-2", score: 1 }] })} />,
     );
     expect(await screen.findByRole("heading", { name: "Popular right now" })).toBeInTheDocument();
@@ -211,8 +212,8 @@ describe("RecommendedProducts", () => {
 
   it("hides an empty list and an unavailable AI service", async () => {
     fakeGateway({ "POST /api/products/lookup": { body: [] } });
-    renderPage(<RecommendedProducts queryKey={["together", "p-3"]} labels={together} load={() => Promise.resolve({ source: "model", modelVersion: 1, items: [] })} />);
-    renderPage(<RecommendedProducts queryKey={["together", "p-4"]} labels={together} load={() => Promise.reject(new Error("503"))} />);
+    renderPage(<RecommendedProducts queryKey={recommendationKeys.together("p-3")} labels={together} load={() => Promise.resolve({ source: "model", modelVersion: 1, items: [] })} />);
+    renderPage(<RecommendedProducts queryKey={recommendationKeys.together("p-4")} labels={together} load={() => Promise.reject(new Error("503"))} />);
     await waitFor(() => expect(screen.queryByRole("heading", { name: "Bought together" })).not.toBeInTheDocument());
   });
 });

@@ -11,6 +11,7 @@ import { ApiError } from "../shared/api/http";
 import type { OrderDetail, OrderStatus } from "../features/orders/api";
 import { ProductPage } from "../features/catalog/product/ProductPage";
 import { CatalogPage } from "../features/catalog/CatalogPage";
+import { userKeys } from "../features/account/queryKeys";
 
 const savedAddress = {
   id: "a1", label: "Home", recipient: "Ada", line1: "1 High St", line2: null, city: "Leeds", postcode: "LS1 1AA",
@@ -247,11 +248,11 @@ describe("CheckoutPage", () => {
     await user.type(screen.getByLabelText("Postcode"), "LS1 1AA");
     await screen.findByRole("radio", { name: /Visa/ });
     await waitFor(() => expect(screen.getByRole("button", { name: "Place order" })).toBeEnabled());
-    expect(client.getQueryState(["users", "addresses"])?.isInvalidated).toBe(false);
+    expect(client.getQueryState(userKeys.addresses())?.isInvalidated).toBe(false);
     await user.click(screen.getByRole("button", { name: "Place order" }));
     await screen.findByText("elsewhere");
     expect(gateway.requests.find((r) => r.url === "/api/orders")?.body).toMatchObject({ addressId: "a9" });
-    expect(client.getQueryState(["users", "addresses"])?.isInvalidated).toBe(true);
+    expect(client.getQueryState(userKeys.addresses())?.isInvalidated).toBe(true);
   });
 
   it("sends a new address inline when the shopper chooses not to save it", async () => {

@@ -7,6 +7,7 @@ import { ErrorMessage, Loading } from "../../shared/ui/Status";
 import { AddressBook } from "./AddressBook";
 import { DeleteAccount } from "./DeleteAccount";
 import { usePageTitle } from "../../shared/ui/usePageTitle";
+import { userKeys } from "./queryKeys";
 
 export default function AccountPage() {
   usePageTitle("Your account");
@@ -24,14 +25,14 @@ export default function AccountPage() {
 function ProfileForm() {
   const client = useQueryClient();
   const { user } = useAuth();
-  const profile = useQuery({ queryKey: ["users", "me"], queryFn: usersApi.me });
+  const profile = useQuery({ queryKey: userKeys.me(), queryFn: usersApi.me });
   const [form, setForm] = useState<ProfileInput>({ displayName: "", phone: "", marketingConsent: false });
   useEffect(() => {
     if (profile.data) setForm({ displayName: profile.data.displayName, phone: profile.data.phone ?? "", marketingConsent: profile.data.marketingConsent });
   }, [profile.data]);
   const save = useMutation({
     mutationFn: () => usersApi.updateMe(form),
-    onSuccess: (p) => client.setQueryData(["users", "me"], p),
+    onSuccess: (p) => client.setQueryData(userKeys.me(), p),
   });
   return (
     <section aria-labelledby="profile-heading" className="panel">

@@ -5,12 +5,13 @@ import { emptyAddress, usersApi, type Address, type AddressInput } from "./api";
 import { AddressFields } from "./AddressFields";
 import { ErrorMessage } from "../../shared/ui/Status";
 import { ListSkeleton, EmptyState } from "../../shared/ui/ListStates";
+import { userKeys } from "./queryKeys";
 
 export function AddressBook() {
   const client = useQueryClient();
-  const addresses = useQuery({ queryKey: ["users", "addresses"], queryFn: usersApi.addresses });
+  const addresses = useQuery({ queryKey: userKeys.addresses(), queryFn: usersApi.addresses });
   const [editing, setEditing] = useState<{ id?: string; value: AddressInput } | null>(null);
-  const refresh = () => client.invalidateQueries({ queryKey: ["users", "addresses"] });
+  const refresh = () => client.invalidateQueries({ queryKey: userKeys.addresses() });
   const save = useMutation({
     mutationFn: (e: { id?: string; value: AddressInput }) => (e.id ? usersApi.updateAddress(e.id, e.value) : usersApi.addAddress(e.value)),
     onSuccess: () => {

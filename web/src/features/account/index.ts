@@ -4,3 +4,4 @@
 export { AddressFields } from "./AddressFields";
 export { emptyAddress, usersApi } from "./api";
 export type { AddressInput } from "./api";
+export * from "./queryKeys";

@@ -1,14 +1,14 @@
 import { useState } from "react";
 import { Link } from "react-router";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { productsApi, type CollectionItem } from "../catalog";
+import { productsApi, type CollectionItem, collectionHref, productKeys } from "../catalog";
 import { Confirm } from "../../shared/ui/Confirm";
 import { ErrorMessage } from "../../shared/ui/Status";
 import { EmptyState, ListSkeleton } from "../../shared/ui/ListStates";
-import { collectionHref } from "../catalog";
 import { usePageTitle } from "../../shared/ui/usePageTitle";
 import { CollectionEditor, collectionSorts } from "./CollectionEditor";
 import { SaveError } from "./AdminField";
+import { adminProductKeys } from "./queryKeys";
 
 type Panel = { collection?: CollectionItem } | null;
 
@@ -32,8 +32,8 @@ export default function AdminCollectionsPage() {
   const [panel, setPanel] = useState<Panel>(null);
   const [deleting, setDeleting] = useState<CollectionItem | null>(null);
   const queryClient = useQueryClient();
-  const list = useQuery({ queryKey: ["products", "admin", "collections"], queryFn: productsApi.allCollections, refetchOnMount: "always" });
-  const changed = () => queryClient.invalidateQueries({ queryKey: ["products"] });
+  const list = useQuery({ queryKey: adminProductKeys.collections(), queryFn: productsApi.allCollections, refetchOnMount: "always" });
+  const changed = () => queryClient.invalidateQueries({ queryKey: productKeys.all });
   const reorder = useMutation({ mutationFn: productsApi.reorderCollections, onSuccess: changed });
   const remove = useMutation({ mutationFn: (id: number) => productsApi.deleteCollection(id), onSuccess: async () => { setDeleting(null); await changed(); } });
   const move = (at: number, by: number) => {

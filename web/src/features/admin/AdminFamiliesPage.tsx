@@ -8,6 +8,7 @@ import { usePageTitle } from "../../shared/ui/usePageTitle";
 import { useDebounced } from "../../shared/hooks/useDebounced";
 import { FamilyCreator } from "./FamilyCreator";
 import { FamilyManager } from "./FamilyManager";
+import { adminProductKeys } from "./queryKeys";
 
 type Panel = { kind: "new" } | { kind: "manage"; id: string } | null;
 
@@ -21,7 +22,7 @@ export default function AdminFamiliesPage() {
   const term = useDebounced(q.trim(), 250);
   const [panel, setPanel] = useState<Panel>(null);
   const list = useInfiniteQuery({
-    queryKey: ["products", "admin", "families", term],
+    queryKey: adminProductKeys.families(term),
     queryFn: ({ pageParam }) => familiesApi.list(term, pageParam),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.next ?? undefined,

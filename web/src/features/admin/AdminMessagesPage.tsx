@@ -6,6 +6,7 @@ import { isGuestCustomer, notificationsApi, templateName, type MessageLogEntry }
 import { describeError } from "../../shared/ui/Status";
 import { ListSkeleton, EmptyState } from "../../shared/ui/ListStates";
 import { Pager } from "../../shared/ui/Pager";
+import { notificationKeys } from "./queryKeys";
 
 const when = (at: string | null | undefined) => (at ? new Date(at).toLocaleString("en-GB") : "—");
 
@@ -36,7 +37,7 @@ export default function AdminMessagesPage() {
     setTyped(customerId);
   }
   const log = useInfiniteQuery({
-    queryKey: ["notifications", "admin", "messages", customerId],
+    queryKey: notificationKeys.messages(customerId),
     queryFn: ({ pageParam }) => notificationsApi.messages(customerId, { limit: 50, cursor: pageParam }),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.next ?? undefined,

@@ -5,12 +5,13 @@ import { ErrorMessage, Loading } from "../../shared/ui/Status";
 import { LineChart } from "./Chart";
 import { baselineNdcg, metricRows } from "./modelMetrics";
 import { usePageTitle } from "../../shared/ui/usePageTitle";
+import { adminOrderKeys, modelKeys } from "./queryKeys";
 
 export default function AdminModelsPage() {
   usePageTitle("Models · Admin");
   const client = useQueryClient();
-  const models = useQuery({ queryKey: ["ai", "models"], queryFn: aiApi.models, refetchInterval: 15_000 });
-  const train = useMutation({ mutationFn: aiApi.train, onSuccess: () => client.invalidateQueries({ queryKey: ["ai", "models"] }) });
+  const models = useQuery({ queryKey: modelKeys.all, queryFn: aiApi.models, refetchInterval: 15_000 });
+  const train = useMutation({ mutationFn: aiApi.train, onSuccess: () => client.invalidateQueries({ queryKey: modelKeys.all }) });
   if (models.isError) return <ErrorMessage error={models.error} onRetry={() => void models.refetch()} />;
   if (!models.data) return <Loading />;
   const byKind = new Map<string, ModelVersionSummary[]>();
@@ -42,7 +43,7 @@ const percent = (share: number) => `${(share * 100).toFixed(1)}%`;
  * the orders people decided, a rejection counting as a true positive. Reads nothing when Orders cannot answer.
  */
 export function RiskInUse() {
-  const summary = useQuery({ queryKey: ["orders", "admin", "risk", "summary"], queryFn: () => ordersApi.riskSummary(30), retry: false });
+  const summary = useQuery({ queryKey: adminOrderKeys.riskSummary(), queryFn: () => ordersApi.riskSummary(30), retry: false });
   if (!summary.data) return null;
   const s = summary.data;
   return (

@@ -2,17 +2,17 @@ import { useState } from "react";
 import { Link } from "react-router";
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { isGuestCustomer } from "./api/notifications";
-import { formatOrderNumber, isOrderReference, ordersApi, type AdminOrderSummary, type OrderStatus } from "../orders";
+import { formatOrderNumber, isOrderReference, ordersApi, type AdminOrderSummary, type OrderStatus, StatusTimeline, statusLabel } from "../orders";
 import { Money } from "../../shared/ui/Money";
 import { Confirm } from "../../shared/ui/Confirm";
 import { ErrorMessage, Loading } from "../../shared/ui/Status";
 import { ListSkeleton, EmptyState } from "../../shared/ui/ListStates";
-import { StatusTimeline, statusLabel } from "../orders";
 import { useDebounced } from "../../shared/hooks/useDebounced";
 import { OrderFulfilment } from "./OrderFulfilment";
 import { OrderPayment } from "./OrderPayment";
 import { Pager } from "../../shared/ui/Pager";
 import { usePageTitle } from "../../shared/ui/usePageTitle";
+import { adminOrderKeys } from "./queryKeys";
 
 const statuses: OrderStatus[] = ["Pending", "StockReserved", "HeldForReview", "Paid", "PartiallyShipped", "Shipped", "Delivered", "Cancelled"];
 
@@ -27,7 +27,7 @@ export default function AdminOrdersPage() {
   const customerId = useDebounced(customer.trim(), 300);
   const [open, setOpen] = useState<string | null>(null);
   const orders = useInfiniteQuery({
-    queryKey: ["orders", "admin", status, numberFilter, customerId],
+    queryKey: adminOrderKeys.list(status, numberFilter, customerId),
     queryFn: ({ pageParam }) =>
       ordersApi.adminSearch({ status: status || undefined, order: numberFilter || undefined, customerId: customerId || undefined, limit: 50, cursor: pageParam }),
     initialPageParam: undefined as string | undefined,
@@ -108,10 +108,10 @@ function OrderRow({ order, open, onToggle }: { order: AdminOrderSummary; open: b
   const client = useQueryClient();
   const [reason, setReason] = useState("");
   const [confirming, setConfirming] = useState(false);
-  const detail = useQuery({ queryKey: ["orders", "admin", "detail", order.id], queryFn: () => ordersApi.adminGet(order.id), enabled: open });
+  const detail = useQuery({ queryKey: adminOrderKeys.detail(order.id), queryFn: () => ordersApi.adminGet(order.id), enabled: open });
   const act = useMutation({
     mutationFn: () => ordersApi.adminCancel(order.id, reason.trim()),
-    onSuccess: () => client.invalidateQueries({ queryKey: ["orders", "admin"] }),
+    onSuccess: () => client.invalidateQueries({ queryKey: adminOrderKeys.all() }),
   });
   return (
     <>

@@ -3,11 +3,12 @@ import { formatOrderNumber, ordersApi } from "../orders";
 import { ErrorMessage } from "../../shared/ui/Status";
 import { ListSkeleton, EmptyState } from "../../shared/ui/ListStates";
 import { usePageTitle } from "../../shared/ui/usePageTitle";
+import { adminOrderKeys } from "./queryKeys";
 
 /** What the warehouse picks: paid orders' lines still to ship, by SKU, with the orders that want them. */
 export default function AdminPickListPage() {
   usePageTitle("Pick list · Admin");
-  const list = useQuery({ queryKey: ["orders", "admin", "pick-list"], queryFn: ordersApi.pickList });
+  const list = useQuery({ queryKey: adminOrderKeys.pickList(), queryFn: ordersApi.pickList });
   return (
     <section>
       <h1>Pick list</h1>

@@ -1,6 +1,6 @@
 import { useState } from "react";
 import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
-import { productsApi, type ProductSummary } from "../catalog";
+import { productsApi, type ProductSummary, productKeys } from "../catalog";
 import { Money } from "../../shared/ui/Money";
 import { ErrorMessage } from "../../shared/ui/Status";
 import { ListSkeleton, EmptyState } from "../../shared/ui/ListStates";
@@ -9,6 +9,7 @@ import { ProductEditor } from "./ProductEditor";
 import { StockPanel } from "./StockPanel";
 import { Pager } from "../../shared/ui/Pager";
 import { usePageTitle } from "../../shared/ui/usePageTitle";
+import { adminProductKeys } from "./queryKeys";
 
 type Panel = { kind: "edit"; id?: string } | { kind: "stock"; product: ProductSummary } | null;
 
@@ -20,7 +21,7 @@ export default function AdminProductsPage() {
   const term = useDebounced(q.trim(), 250);
   const [panel, setPanel] = useState<Panel>(null);
   const list = useInfiniteQuery({
-    queryKey: ["products", "admin", term],
+    queryKey: adminProductKeys.list(term),
     queryFn: ({ pageParam }) =>
       productsApi.search({ q: term.length >= 2 ? term : undefined, sort: term.length >= 2 ? "relevance" : "newest", limit: 50, cursor: pageParam }),
     initialPageParam: undefined as string | undefined,
@@ -28,7 +29,7 @@ export default function AdminProductsPage() {
   });
   const deactivate = useMutation({
     mutationFn: (p: ProductSummary) => productsApi.deactivate(p.id),
-    onSuccess: () => client.invalidateQueries({ queryKey: ["products"] }),
+    onSuccess: () => client.invalidateQueries({ queryKey: productKeys.all }),
   });
   const items = list.data?.pages.flatMap((p) => p.items);
 

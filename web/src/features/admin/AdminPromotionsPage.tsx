@@ -5,6 +5,7 @@ import { ErrorMessage } from "../../shared/ui/Status";
 import { ListSkeleton, EmptyState } from "../../shared/ui/ListStates";
 import { PromotionEditor, promotionKinds } from "./PromotionEditor";
 import { usePageTitle } from "../../shared/ui/usePageTitle";
+import { adminOrderKeys } from "./queryKeys";
 
 type Panel = { promotion?: Promotion } | null;
 
@@ -29,7 +30,7 @@ export default function AdminPromotionsPage() {
   usePageTitle("Promotions · Admin");
   const [panel, setPanel] = useState<Panel>(null);
   // Read afresh whenever the page opens: uses and other admins' edits change behind the app-wide 30 s cache.
-  const list = useQuery({ queryKey: ["orders", "admin", "promotions"], queryFn: ordersApi.promotions, refetchOnMount: "always" });
+  const list = useQuery({ queryKey: adminOrderKeys.promotions(), queryFn: ordersApi.promotions, refetchOnMount: "always" });
 
   return (
     <section>

@@ -5,13 +5,14 @@ import { ConfirmButton } from "../../shared/ui/Confirm";
 import { ErrorMessage } from "../../shared/ui/Status";
 import { ListSkeleton, EmptyState } from "../../shared/ui/ListStates";
 import { usePageTitle } from "../../shared/ui/usePageTitle";
+import { adminOrderKeys } from "./queryKeys";
 
 const reasonLabel = (code: string) => returnReasons.find(([c]) => c === code)?.[1] ?? code;
 
 /** The returns queue: approve or reject a request, then receive the items, restocking or writing off each line. */
 export default function AdminReturnsPage() {
   usePageTitle("Returns · Admin");
-  const queue = useQuery({ queryKey: ["orders", "admin", "returns"], queryFn: ordersApi.returnsQueue });
+  const queue = useQuery({ queryKey: adminOrderKeys.returns(), queryFn: ordersApi.returnsQueue });
   return (
     <section>
       <h1>Returns</h1>
@@ -55,7 +56,7 @@ function ReturnRow({ entry }: { entry: ReturnQueueEntry }) {
         : action === "reject"
           ? ordersApi.rejectReturn(entry.orderId, entry.returnId, reason.trim())
           : ordersApi.receiveReturn(entry.orderId, entry.returnId, entry.lines.map((l) => ({ productId: l.productId, restock: restock[l.productId] ?? true }))),
-    onSuccess: () => client.invalidateQueries({ queryKey: ["orders", "admin"] }),
+    onSuccess: () => client.invalidateQueries({ queryKey: adminOrderKeys.all() }),
   });
   const number = formatOrderNumber(entry.orderNumber);
   return (

@@ -1,17 +1,18 @@
 import { useEffect, useRef, useState } from "react";
 import { Link } from "react-router";
 import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
-import { reviewLimits, reviewsApi, stars, type AdminReviewItem } from "../catalog";
+import { reviewLimits, reviewsApi, stars, type AdminReviewItem, reviewKeys } from "../catalog";
 import { ConfirmButton } from "../../shared/ui/Confirm";
 import { Pager } from "../../shared/ui/Pager";
 import { ErrorMessage, Loading } from "../../shared/ui/Status";
 import { usePageTitle } from "../../shared/ui/usePageTitle";
+import { adminReviewKeys } from "./queryKeys";
 
 /** The moderation queue: pending reviews, oldest first; approve publishes, reject needs a reason the author sees. */
 export default function AdminReviewsPage() {
   usePageTitle("Reviews · Admin");
   const queue = useInfiniteQuery({
-    queryKey: ["reviews", "admin", "Pending"],
+    queryKey: adminReviewKeys.pending(),
     queryFn: ({ pageParam }) => reviewsApi.queue("Pending", pageParam),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.next ?? undefined,
@@ -60,7 +61,7 @@ function ReviewRow({ review }: { review: AdminReviewItem }) {
   }, [rejecting]);
   const act = useMutation({
     mutationFn: (action: "approve" | "reject") => (action === "approve" ? reviewsApi.approve(review.id) : reviewsApi.reject(review.id, reason.trim())),
-    onSuccess: () => client.invalidateQueries({ queryKey: ["reviews"] }),
+    onSuccess: () => client.invalidateQueries({ queryKey: reviewKeys.all }),
   });
   const what = `“${review.title}” by ${review.authorName}`;
   return (

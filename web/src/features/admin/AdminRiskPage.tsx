@@ -6,6 +6,7 @@ import { formatMoney } from "../../shared/ui/Money";
 import { ErrorMessage } from "../../shared/ui/Status";
 import { ListSkeleton, EmptyState } from "../../shared/ui/ListStates";
 import { usePageTitle } from "../../shared/ui/usePageTitle";
+import { adminOrderKeys } from "./queryKeys";
 
 /** A score as a person reads it: a percentage with no false precision. */
 export const formatScore = (score: number | null | undefined): string => (score == null ? "not scored" : `${Math.round(score * 100)}%`);
@@ -16,7 +17,7 @@ export const formatScore = (score: number | null | undefined): string => (score 
  */
 export default function AdminRiskPage() {
   usePageTitle("Risk review · Admin");
-  const queue = useQuery({ queryKey: ["orders", "admin", "risk"], queryFn: ordersApi.riskQueue, refetchInterval: 30_000 });
+  const queue = useQuery({ queryKey: adminOrderKeys.risk(), queryFn: ordersApi.riskQueue, refetchInterval: 30_000 });
   return (
     <section>
       <h1>Risk review</h1>
@@ -59,7 +60,7 @@ function HeldRow({ order }: { order: HeldOrder }) {
   const [reason, setReason] = useState("");
   const decide = useMutation({
     mutationFn: (action: "approve" | "reject") => (action === "approve" ? ordersApi.approveRisk(order.id) : ordersApi.rejectRisk(order.id, reason.trim())),
-    onSuccess: () => client.invalidateQueries({ queryKey: ["orders", "admin"] }),
+    onSuccess: () => client.invalidateQueries({ queryKey: adminOrderKeys.all() }),
   });
   const number = formatOrderNumber(order.number);
   return (

@@ -6,6 +6,7 @@ import { ErrorMessage, Loading } from "../../shared/ui/Status";
 import { BarChart } from "./Chart";
 import { salesByCurrency } from "./sales";
 import { usePageTitle } from "../../shared/ui/usePageTitle";
+import { adminOrderKeys } from "./queryKeys";
 
 const maxPages = 20;
 
@@ -25,7 +26,7 @@ export default function AdminSalesPage() {
   usePageTitle("Sales · Admin");
   const [days, setDays] = useState(30);
   const sales = useQuery({
-    queryKey: ["orders", "sales", days],
+    queryKey: adminOrderKeys.sales(days),
     queryFn: async () => {
       const now = new Date();
       const { orders, complete } = await ordersSince(new Date(now.getTime() - days * 86_400_000));

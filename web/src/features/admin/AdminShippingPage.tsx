@@ -5,6 +5,7 @@ import { ErrorMessage } from "../../shared/ui/Status";
 import { ListSkeleton, EmptyState } from "../../shared/ui/ListStates";
 import { ShippingMethodEditor } from "./ShippingMethodEditor";
 import { usePageTitle } from "../../shared/ui/usePageTitle";
+import { adminOrderKeys } from "./queryKeys";
 
 type Panel = { method?: ShippingMethod } | null;
 
@@ -18,7 +19,7 @@ export default function AdminShippingPage() {
   usePageTitle("Shipping · Admin");
   const [panel, setPanel] = useState<Panel>(null);
   // Read afresh whenever the page opens: uses and other admins' edits change behind the app-wide 30 s cache.
-  const list = useQuery({ queryKey: ["orders", "admin", "shipping-methods"], queryFn: ordersApi.shippingMethods, refetchOnMount: "always" });
+  const list = useQuery({ queryKey: adminOrderKeys.shippingMethods(), queryFn: ordersApi.shippingMethods, refetchOnMount: "always" });
 
   return (
     <section>

@@ -5,13 +5,14 @@ import { ErrorMessage, describeError } from "../../shared/ui/Status";
 import { ListSkeleton, EmptyState } from "../../shared/ui/ListStates";
 import { WebhookDeliveries } from "./WebhookDeliveries";
 import { WebhookRegistration } from "./WebhookRegistration";
+import { notificationKeys } from "./queryKeys";
 
 /**
  * Outbound webhooks: the receivers the store POSTs order, payment and return events to. Register one (its secret is
  * shown once), delete one after a confirmation, and open one's deliveries to see how it answered or send one again.
  */
 export default function AdminWebhooksPage() {
-  const list = useQuery({ queryKey: ["notifications", "admin", "webhooks"], queryFn: notificationsApi.webhooks, refetchOnMount: "always" });
+  const list = useQuery({ queryKey: notificationKeys.webhooks(), queryFn: notificationsApi.webhooks, refetchOnMount: "always" });
   const [open, setOpen] = useState<string | null>(null);
   return (
     <section>
@@ -60,7 +61,7 @@ function EndpointRow({ endpoint, open, onToggle }: { endpoint: WebhookEndpoint; 
   const [confirming, setConfirming] = useState(false);
   const remove = useMutation({
     mutationFn: () => notificationsApi.deleteWebhook(endpoint.id),
-    onSuccess: () => client.invalidateQueries({ queryKey: ["notifications", "admin", "webhooks"] }),
+    onSuccess: () => client.invalidateQueries({ queryKey: notificationKeys.webhooks() }),
   });
   return (
     <tr data-testid={`webhook-${endpoint.id}`}>

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from "react";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { productsApi, type CollectionItem, type CollectionRequest } from "../catalog";
+import { productsApi, type CollectionItem, type CollectionRequest, productKeys } from "../catalog";
 import { AdminField, SaveError, fieldErrorOf, numberOrNull, textOf } from "./AdminField";
 
 interface Form {
@@ -73,7 +73,7 @@ export function CollectionEditor({ collection, onDone }: { collection?: Collecti
   const save = useMutation({
     mutationFn: (input: CollectionRequest) => (collection ? productsApi.updateCollection(collection.id, input) : productsApi.createCollection(input)),
     onSuccess: async () => {
-      await queryClient.invalidateQueries({ queryKey: ["products"] });
+      await queryClient.invalidateQueries({ queryKey: productKeys.all });
       onDone();
     },
   });

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from "react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { familiesApi } from "./api/families";
-import { productsApi } from "../catalog";
+import { productsApi, productKeys } from "../catalog";
 import { AdminField, SaveError, fieldErrorOf } from "./AdminField";
 import { valuesOf } from "./familyModel";
 
@@ -18,14 +18,14 @@ const maxOptions = 3;
  */
 export function FamilyCreator({ onCreated, onCancel }: { onCreated: (id: string) => void; onCancel: () => void }) {
   const queryClient = useQueryClient();
-  const categories = useQuery({ queryKey: ["products", "categories"], queryFn: productsApi.categories, staleTime: 300_000 });
+  const categories = useQuery({ queryKey: productKeys.categories(), queryFn: productsApi.categories, staleTime: 300_000 });
   const [form, setForm] = useState({ name: "", description: "", category: "", brand: "" });
   const [options, setOptions] = useState<OptionRow[]>([{ name: "Colour", values: "" }]);
   const create = useMutation({
     mutationFn: () =>
       familiesApi.create({ ...form, description: form.description || null, options: options.map((o) => ({ name: o.name.trim(), values: valuesOf(o.values) })) }),
     onSuccess: async (family) => {
-      await queryClient.invalidateQueries({ queryKey: ["products"] });
+      await queryClient.invalidateQueries({ queryKey: productKeys.all });
       onCreated(family.id);
     },
   });

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { familiesApi, type FamilyDetail } from "./api/families";
-import { productsApi } from "../catalog";
+import { productsApi, productKeys } from "../catalog";
 import { ErrorMessage, Loading } from "../../shared/ui/Status";
 import { AdminField, SaveError, fieldErrorOf } from "./AdminField";
 import { FamilyOptionsEditor } from "./FamilyOptionsEditor";
@@ -42,13 +42,13 @@ export function FamilyManager({ id, onDone }: { id: string; onDone: () => void }
 /** Name, description, category and brand: the server moves every variant with a new category or brand. */
 function FamilyDetailsForm({ family }: { family: FamilyDetail }) {
   const queryClient = useQueryClient();
-  const categories = useQuery({ queryKey: ["products", "categories"], queryFn: productsApi.categories, staleTime: 300_000 });
+  const categories = useQuery({ queryKey: productKeys.categories(), queryFn: productsApi.categories, staleTime: 300_000 });
   const [form, setForm] = useState({ name: family.name, description: family.description, category: family.category.slug, brand: family.brand.name });
   const save = useMutation({
     mutationFn: () => familiesApi.update(family.id, form),
     onSuccess: async (detail) => {
       queryClient.setQueryData(familyKey(family.id), detail);
-      await queryClient.invalidateQueries({ queryKey: ["products"] });
+      await queryClient.invalidateQueries({ queryKey: productKeys.all });
     },
   });
   const errorOf = fieldErrorOf(save.error);

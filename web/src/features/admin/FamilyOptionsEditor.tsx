@@ -3,6 +3,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { familiesApi, type FamilyDetail, type ProductOption } from "./api/families";
 import { SaveError, fieldErrorOf } from "./AdminField";
 import { familyKey, moved } from "./familyModel";
+import { productKeys } from "../catalog";
 
 /**
  * The options' values in display order: add a value (a new colour), move one up or down, remove one no variant uses.
@@ -16,7 +17,7 @@ export function FamilyOptionsEditor({ family }: { family: FamilyDetail }) {
     mutationFn: () => familiesApi.updateOptions(family.id, options),
     onSuccess: async (detail) => {
       queryClient.setQueryData(familyKey(family.id), detail);
-      await queryClient.invalidateQueries({ queryKey: ["products"] });
+      await queryClient.invalidateQueries({ queryKey: productKeys.all });
     },
   });
   const errorOf = fieldErrorOf(save.error);

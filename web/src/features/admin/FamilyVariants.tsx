@@ -4,6 +4,7 @@ import { familiesApi, type FamilyDetail, type FamilyVariant } from "./api/famili
 import { Money } from "../../shared/ui/Money";
 import { AdminField, SaveError, fieldErrorOf } from "./AdminField";
 import { familyKey } from "./familyModel";
+import { productKeys } from "../catalog";
 
 /** The family's variants, hidden ones included: change a variant's option values, hide it from shoppers or show it again. */
 export function FamilyVariants({ family }: { family: FamilyDetail }) {
@@ -13,7 +14,7 @@ export function FamilyVariants({ family }: { family: FamilyDetail }) {
     mutationFn: (v: FamilyVariant) => familiesApi.setVariantActive(v.id, !v.active),
     onSuccess: async (detail) => {
       queryClient.setQueryData(familyKey(family.id), detail);
-      await queryClient.invalidateQueries({ queryKey: ["products"] });
+      await queryClient.invalidateQueries({ queryKey: productKeys.all });
     },
   });
   if (family.variants.length === 0) return <p>No variants yet: add them from the combinations below.</p>;
@@ -71,7 +72,7 @@ function VariantOptionsForm({ family, variant, onDone }: { family: FamilyDetail;
   const save = useMutation({
     mutationFn: () => familiesApi.setVariantOptions(variant.id, values),
     onSuccess: async () => {
-      await queryClient.invalidateQueries({ queryKey: ["products"] });
+      await queryClient.invalidateQueries({ queryKey: productKeys.all });
       onDone();
     },
   });

@@ -2,6 +2,7 @@ import { useState } from "react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { formatOrderNumber, ordersApi, type OrderDetail } from "../orders";
 import { ErrorMessage } from "../../shared/ui/Status";
+import { adminOrderKeys } from "./queryKeys";
 
 /**
  * The back office's shipping of one order: a parcel of some or all of what is left (quantities per line, carrier,
@@ -9,12 +10,12 @@ import { ErrorMessage } from "../../shared/ui/Status";
  */
 export function OrderFulfilment({ order }: { order: OrderDetail }) {
   const client = useQueryClient();
-  const carriers = useQuery({ queryKey: ["orders", "carriers"], queryFn: ordersApi.carriers, staleTime: Infinity });
+  const carriers = useQuery({ queryKey: adminOrderKeys.carriers(), queryFn: ordersApi.carriers, staleTime: Infinity });
   const left = order.lines.filter((l) => l.quantity - l.shipped > 0);
   const [quantities, setQuantities] = useState<Record<string, number>>({});
   const [carrier, setCarrier] = useState("royal-mail");
   const [tracking, setTracking] = useState("");
-  const refresh = () => client.invalidateQueries({ queryKey: ["orders", "admin"] });
+  const refresh = () => client.invalidateQueries({ queryKey: adminOrderKeys.all() });
   const ship = useMutation({
     mutationFn: () =>
       ordersApi.createShipment(order.id, {

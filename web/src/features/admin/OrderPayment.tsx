@@ -7,6 +7,7 @@ import { Confirm } from "../../shared/ui/Confirm";
 import { ErrorMessage, Loading, describeError } from "../../shared/ui/Status";
 import { formatMinor, parseToMinor } from "../../shared/ui/minorUnits";
 import { useIdempotencyKey } from "../../shared/hooks/useIdempotencyKey";
+import { adminOrderKeys, adminPaymentKeys } from "./queryKeys";
 
 const maxReasonLength = 200;
 
@@ -16,7 +17,7 @@ const maxReasonLength = 200;
  */
 export function OrderPayment({ orderId, orderNumber, orderStatus }: { orderId: string; orderNumber: number; orderStatus: OrderStatus }) {
   const payment = useQuery({
-    queryKey: ["payments", "admin", orderId],
+    queryKey: adminPaymentKeys.order(orderId),
     queryFn: () => paymentsAdminApi.history(orderId),
     retry: false,
     refetchInterval: (q) => (orderStatus === "Cancelled" && (q.state.data?.totals.refundableMinor ?? 0) > 0 ? 2000 : false),
@@ -95,8 +96,8 @@ function RefundForm({ orderId, currency, refundableMinor }: { orderId: string; c
       setAmount("");
       setReason("");
       setDone(`Refunded ${formatMinor(result.amountMinor, result.currency)}.`);
-      void client.invalidateQueries({ queryKey: ["payments", "admin", orderId] });
-      void client.invalidateQueries({ queryKey: ["orders", "admin"] });
+      void client.invalidateQueries({ queryKey: adminPaymentKeys.order(orderId) });
+      void client.invalidateQueries({ queryKey: adminOrderKeys.all() });
     },
   });
 

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { ApiError } from "../../shared/api/http";
-import { productsApi, type ProductDetail } from "../catalog";
+import { productsApi, type ProductDetail, productKeys } from "../catalog";
 import { ErrorMessage, Loading } from "../../shared/ui/Status";
 
 interface Form {
@@ -25,8 +25,8 @@ function toForm(p: ProductDetail): Form {
 /** Create or edit a product; images are uploaded to an existing product. Server validation errors appear beside their fields. */
 export function ProductEditor({ id, onDone }: { id?: string; onDone: () => void }) {
   const client = useQueryClient();
-  const existing = useQuery({ queryKey: ["products", "detail", id], queryFn: () => productsApi.get(id ?? ""), enabled: Boolean(id) });
-  const categories = useQuery({ queryKey: ["products", "categories"], queryFn: productsApi.categories, staleTime: 300_000 });
+  const existing = useQuery({ queryKey: productKeys.detail(id), queryFn: () => productsApi.get(id ?? ""), enabled: Boolean(id) });
+  const categories = useQuery({ queryKey: productKeys.categories(), queryFn: productsApi.categories, staleTime: 300_000 });
   const [form, setForm] = useState<Form>(blank);
   const heading = useRef<HTMLHeadingElement>(null);
 
@@ -43,13 +43,13 @@ export function ProductEditor({ id, onDone }: { id?: string; onDone: () => void 
         : productsApi.create({ ...common, sku: form.sku, currency: form.currency, initialStock: Number(form.initialStock) || 0 });
     },
     onSuccess: async () => {
-      await client.invalidateQueries({ queryKey: ["products"] });
+      await client.invalidateQueries({ queryKey: productKeys.all });
       onDone();
     },
   });
   const upload = useMutation({
     mutationFn: (file: File) => productsApi.uploadImage(id ?? "", file),
-    onSuccess: () => client.invalidateQueries({ queryKey: ["products", "detail", id] }),
+    onSuccess: () => client.invalidateQueries({ queryKey: productKeys.detail(id) }),
   });
   const error = (field: string) => (save.error instanceof ApiError ? save.error.fieldError(field) : undefined);
   const stale = save.error instanceof ApiError && save.error.status === 409;

@@ -1,8 +1,9 @@
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { ordersApi, type Promotion, type PromotionKind, type SavePromotion } from "../orders";
-import { productsApi } from "../catalog";
+import { productsApi, productKeys } from "../catalog";
 import { AdminField, SaveError, fieldErrorOf, numberOrNull, textOf } from "./AdminField";
+import { adminOrderKeys } from "./queryKeys";
 
 interface Form {
   code: string;
@@ -67,14 +68,14 @@ export function toRequest(form: Form, version: number | undefined): SavePromotio
 /** Create a discount code or automatic promotion, or edit one at the version listed; field errors appear beside their fields. */
 export function PromotionEditor({ promotion, onDone }: { promotion?: Promotion; onDone: () => void }) {
   const client = useQueryClient();
-  const categories = useQuery({ queryKey: ["products", "categories"], queryFn: productsApi.categories, staleTime: 300_000 });
+  const categories = useQuery({ queryKey: productKeys.categories(), queryFn: productsApi.categories, staleTime: 300_000 });
   const [form, setForm] = useState<Form>(promotion ? toForm(promotion) : blank);
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
   const save = useMutation({
     mutationFn: () => ordersApi.savePromotion(form.code.trim(), toRequest(form, promotion?.version)),
     onSuccess: async () => {
-      await client.invalidateQueries({ queryKey: ["orders", "admin", "promotions"] });
+      await client.invalidateQueries({ queryKey: adminOrderKeys.promotions() });
       onDone();
     },
   });

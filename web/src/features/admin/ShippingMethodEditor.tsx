@@ -2,6 +2,7 @@ import { useEffect, useRef, useState, type FormEvent } from "react";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { ordersApi, type SaveShippingMethod, type ShippingMethod, type ShippingRateKind } from "../orders";
 import { AdminField, SaveError, fieldErrorOf, numberOrNull, textOf } from "./AdminField";
+import { adminOrderKeys } from "./queryKeys";
 
 interface Form {
   code: string;
@@ -73,7 +74,7 @@ export function ShippingMethodEditor({ method, onDone }: { method?: ShippingMeth
   const save = useMutation({
     mutationFn: () => ordersApi.saveShippingMethod(form.code.trim(), toRequest(form, method?.version)),
     onSuccess: async () => {
-      await client.invalidateQueries({ queryKey: ["orders", "admin", "shipping-methods"] });
+      await client.invalidateQueries({ queryKey: adminOrderKeys.shippingMethods() });
       onDone();
     },
   });

@@ -4,15 +4,16 @@ import { ApiError } from "../../shared/api/http";
 import { productsApi, type ProductSummary } from "../catalog";
 import { ErrorMessage, Loading, describeError } from "../../shared/ui/Status";
 import { EmptyState, ListSkeleton } from "../../shared/ui/ListStates";
+import { adminProductKeys } from "./queryKeys";
 
 const reasons = ["Received", "Counted", "Damaged", "Returned", "Correction"];
 
 /** Stock levels for one product, its recent adjustments, and a form for a signed change with a reason. */
 export function StockPanel({ product, onDone }: { product: ProductSummary; onDone: () => void }) {
   const client = useQueryClient();
-  const key = ["products", "stock", product.id];
+  const key = adminProductKeys.stock(product.id);
   const stock = useQuery({ queryKey: key, queryFn: () => productsApi.stock(product.id) });
-  const history = useQuery({ queryKey: [...key, "history"], queryFn: () => productsApi.stockHistory(product.id) });
+  const history = useQuery({ queryKey: adminProductKeys.stockHistory(product.id), queryFn: () => productsApi.stockHistory(product.id) });
   const [delta, setDelta] = useState("");
   const [reason, setReason] = useState(reasons[0] ?? "");
   const ids = useId();
@@ -22,7 +23,7 @@ export function StockPanel({ product, onDone }: { product: ProductSummary; onDon
     mutationFn: () => productsApi.adjustStock(product.id, Number(delta), reason),
     onSuccess: () => {
       void client.invalidateQueries({ queryKey: key });
-      void client.invalidateQueries({ queryKey: ["products", "admin"] });
+      void client.invalidateQueries({ queryKey: adminProductKeys.all() });
       setDelta("");
     },
     onError: () => void client.invalidateQueries({ queryKey: key }),

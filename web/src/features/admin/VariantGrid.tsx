@@ -3,6 +3,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import { familiesApi, type FamilyDetail } from "./api/families";
 import { AdminField, fieldErrorOf, numberOrNull } from "./AdminField";
 import { combinationCount, familyKey, labelOf, missingCombinations } from "./familyModel";
+import { productKeys } from "../catalog";
 
 interface Row {
   sku: string;
@@ -56,7 +57,7 @@ export function VariantGrid({ family }: { family: FamilyDetail }) {
     setMade(count);
     setBusy(false);
     await queryClient.invalidateQueries({ queryKey: familyKey(family.id) });
-    await queryClient.invalidateQueries({ queryKey: ["products"] });
+    await queryClient.invalidateQueries({ queryKey: productKeys.all });
   };
 
   return (

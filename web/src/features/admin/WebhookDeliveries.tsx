@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { notificationsApi, type WebhookDelivery, type WebhookEndpoint } from "./api/notifications";
 import { ErrorMessage, describeError } from "../../shared/ui/Status";
 import { ListSkeleton, EmptyState } from "../../shared/ui/ListStates";
+import { notificationKeys } from "./queryKeys";
 
 const when = (at: string | null | undefined) => (at ? new Date(at).toLocaleString("en-GB") : "—");
 
@@ -11,7 +12,7 @@ const when = (at: string | null | undefined) => (at ? new Date(at).toLocaleStrin
  */
 export function WebhookDeliveries({ endpoint }: { endpoint: WebhookEndpoint }) {
   const deliveries = useQuery({
-    queryKey: ["notifications", "admin", "webhooks", endpoint.id, "deliveries"],
+    queryKey: notificationKeys.deliveries(endpoint.id),
     queryFn: () => notificationsApi.deliveries(endpoint.id),
     refetchInterval: (q) => (q.state.data?.some((d) => d.status === "Pending") ? 3000 : false),
   });
@@ -53,7 +54,7 @@ function DeliveryRow({ endpointId, delivery: d }: { endpointId: string; delivery
   const client = useQueryClient();
   const redeliver = useMutation({
     mutationFn: () => notificationsApi.redeliver(endpointId, d.id),
-    onSuccess: () => client.invalidateQueries({ queryKey: ["notifications", "admin", "webhooks", endpointId, "deliveries"] }),
+    onSuccess: () => client.invalidateQueries({ queryKey: notificationKeys.deliveries(endpointId) }),
   });
   const answer = d.lastStatusCode === null ? "no answer" : `HTTP ${d.lastStatusCode}`;
   return (

@@ -4,6 +4,7 @@ import { ApiError } from "../../shared/api/http";
 import { notificationsApi, type WebhookEndpoint } from "./api/notifications";
 import { ErrorMessage, Loading, describeError } from "../../shared/ui/Status";
 import { AdminField, fieldErrorOf } from "./AdminField";
+import { notificationKeys } from "./queryKeys";
 
 /**
  * Registers a receiver: its URL and the event types it wants, chosen from those the service offers. The answer carries
@@ -11,7 +12,7 @@ import { AdminField, fieldErrorOf } from "./AdminField";
  */
 export function WebhookRegistration() {
   const client = useQueryClient();
-  const eventTypes = useQuery({ queryKey: ["notifications", "admin", "webhook-event-types"], queryFn: notificationsApi.webhookEventTypes });
+  const eventTypes = useQuery({ queryKey: notificationKeys.webhookEventTypes(), queryFn: notificationsApi.webhookEventTypes });
   const [url, setUrl] = useState("");
   const [chosen, setChosen] = useState<string[]>([]);
   const [registered, setRegistered] = useState<WebhookEndpoint | null>(null);
@@ -21,7 +22,7 @@ export function WebhookRegistration() {
       setRegistered(endpoint);
       setUrl("");
       setChosen([]);
-      void client.invalidateQueries({ queryKey: ["notifications", "admin", "webhooks"] });
+      void client.invalidateQueries({ queryKey: notificationKeys.webhooks() });
     },
   });
   const submit = (e: FormEvent) => {

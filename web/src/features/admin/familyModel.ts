@@ -1,7 +1,8 @@
 import type { FamilyVariant, ProductOption } from "./api/families";
+import { adminProductKeys } from "./queryKeys";
 
 /** The query key of one family's back-office detail (under "products", so catalog changes refresh it). */
-export const familyKey = (id: string) => ["products", "admin", "family", id];
+export const familyKey = (id: string) => adminProductKeys.family(id);
 
 /** A variant's values in the family's option order, as shoppers read them: "Blue / M". */
 export const labelOf = (options: ProductOption[], values: Record<string, string>): string =>

@@ -5,4 +5,5 @@ export { QuoteSummary, deliveryWindow } from "./QuoteSummary";
 export { cartApi, maxQuantity } from "./api";
 export type { QuoteView } from "./api";
 export { useCartDrawer } from "./cartDrawerContext";
-export { useCart, useCartChange, useCartKey, useQuote } from "./useCart";
+export { useCart, useCartChange, useCartOwner, useQuote } from "./useCart";
+export * from "./queryKeys";

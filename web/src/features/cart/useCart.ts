@@ -1,26 +1,27 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { cartApi, type CartView } from "./api";
 import { useAuth } from "../../shared/auth/AuthContext";
+import { cartKeys } from "./queryKeys";
 
-/** The query key of the cart of whoever is browsing: signing in switches to the customer's cart. */
-export function useCartKey(): readonly unknown[] {
+/** Whose cart the keys name (`cartKeys.cart(owner)`): signing in switches to the customer's cart. */
+export function useCartOwner(): string {
   const { user } = useAuth();
-  return ["cart", user?.id ?? "anonymous"];
+  return user?.id ?? "anonymous";
 }
 
 /** The server cart as Orders prices it now (for a customer, once the cart they filled before signing in is merged). */
 export function useCart() {
-  const key = useCartKey();
+  const owner = useCartOwner();
   const merged = useMergeCartOnSignIn();
-  return useQuery({ queryKey: key, queryFn: cartApi.get, staleTime: 5_000, enabled: merged.isFetched || !merged.isEnabled });
+  return useQuery({ queryKey: cartKeys.cart(owner), queryFn: cartApi.get, staleTime: 5_000, enabled: merged.isFetched || !merged.isEnabled });
 }
 
 /** The cart's quote for a destination and shipping method; refreshed whenever the cart changes. */
 export function useQuote(enabled: boolean, country?: string, shippingMethod?: string, code?: string) {
-  const key = useCartKey();
+  const owner = useCartOwner();
   const merged = useMergeCartOnSignIn();
   return useQuery({
-    queryKey: [...key, "quote", country ?? "", shippingMethod ?? "", code ?? ""],
+    queryKey: cartKeys.quote(owner, country, shippingMethod, code),
     queryFn: () => cartApi.quote(country, shippingMethod, code),
     enabled: enabled && (merged.isFetched || !merged.isEnabled),
     retry: false,
@@ -32,7 +33,7 @@ type CartChange = { kind: "add"; productId: string; quantity: number } | { kind:
 /** Changes the cart on the server; the answer is the new cart, and every quote of the old one is dropped. */
 export function useCartChange() {
   const client = useQueryClient();
-  const key = useCartKey();
+  const owner = useCartOwner();
   return useMutation({
     mutationFn: (change: CartChange): Promise<CartView> =>
       change.kind === "add"
@@ -41,8 +42,8 @@ export function useCartChange() {
           ? cartApi.setQuantity(change.productId, change.quantity)
           : cartApi.remove(change.productId),
     onSuccess: (cart) => {
-      client.setQueryData(key, cart);
-      void client.invalidateQueries({ queryKey: [...key, "quote"] });
+      client.setQueryData(cartKeys.cart(owner), cart);
+      void client.invalidateQueries({ queryKey: cartKeys.quotes(owner) });
     },
   });
 }
@@ -56,12 +57,12 @@ export function useMergeCartOnSignIn() {
   const client = useQueryClient();
   const userId = user?.id;
   return useQuery({
-    queryKey: ["cart-merge", userId],
+    queryKey: cartKeys.merge(userId),
     queryFn: async () => {
       const result = await cartApi.merge();
-      client.setQueryData(["cart", userId], result.cart);
+      client.setQueryData(cartKeys.cart(userId), result.cart);
       // A quote asked for before the merge priced the customer's cart without the merged lines.
-      void client.invalidateQueries({ queryKey: ["cart", userId, "quote"] });
+      void client.invalidateQueries({ queryKey: cartKeys.quotes(userId) });
       return result;
     },
     enabled: userId !== undefined,

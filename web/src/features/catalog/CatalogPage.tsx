@@ -10,6 +10,7 @@ import { ProductGrid, ProductGridSkeleton } from "./ProductCard";
 import { ErrorMessage } from "../../shared/ui/Status";
 import { Pager } from "../../shared/ui/Pager";
 import { usePageTitle } from "../../shared/ui/usePageTitle";
+import { productKeys } from "./queryKeys";
 
 const limit = 24;
 /** The multi-select facets the URL repeats (`colour=blue&colour=red`). */
@@ -62,7 +63,7 @@ export function CatalogPage() {
     limit,
   };
   const results = useInfiniteQuery({
-    queryKey: ["products", "search", search],
+    queryKey: productKeys.search(search),
     queryFn: ({ pageParam, signal }) => productsApi.search({ ...search, cursor: pageParam }, signal),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.next ?? undefined,

@@ -7,6 +7,7 @@ import { ProductGrid, ProductGridSkeleton } from "./ProductCard";
 import { Pager } from "../../shared/ui/Pager";
 import { ErrorMessage } from "../../shared/ui/Status";
 import { usePageTitle } from "../../shared/ui/usePageTitle";
+import { productKeys } from "./queryKeys";
 
 const limit = 24;
 
@@ -14,7 +15,7 @@ const limit = 24;
 export default function CollectionPage() {
   const { slug = "" } = useParams();
   const pages = useInfiniteQuery({
-    queryKey: ["products", "collection-page", slug],
+    queryKey: productKeys.collectionPage(slug),
     queryFn: ({ pageParam, signal }) => productsApi.collection(slug, { cursor: pageParam, limit }, signal),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.next ?? undefined,

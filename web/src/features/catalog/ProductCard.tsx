@@ -1,8 +1,7 @@
 import { useRef } from "react";
 import { Link } from "react-router";
 import type { ProductSummary } from "./api/products";
-import { useCartChange } from "../cart";
-import { useCartDrawer } from "../cart";
+import { useCartChange, useCartDrawer } from "../cart";
 import { Money } from "../../shared/ui/Money";
 import { RatingStars } from "./RatingStars";
 import { StockBadge } from "./StockBadge";

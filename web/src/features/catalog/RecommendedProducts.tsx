@@ -2,6 +2,7 @@ import { useQuery } from "@tanstack/react-query";
 import type { RecommendationList } from "./api/ai";
 import { productsApi } from "./api/products";
 import { ProductGrid, ProductGridSkeleton } from "./ProductCard";
+import { recommendationKeys, type RecommendationKey } from "./queryKeys";
 
 /** Where a list came from (the AI service's `source`): a trained model, the model's best-sellers, or the no-model fallback. */
 export type RecommendationSource = "model" | "popular" | "fallback";
@@ -16,12 +17,12 @@ export type SectionLabel = { title: string; note: string };
  * a bonus: an unnamed source, an empty list or an unavailable AI service hides the section.
  */
 export function RecommendedProducts({ queryKey, load, labels }: {
-  queryKey: readonly unknown[];
+  queryKey: RecommendationKey;
   load: () => Promise<RecommendationList>;
   labels: Partial<Record<RecommendationSource, SectionLabel>>;
 }) {
   const recommended = useQuery({
-    queryKey: ["recommended", ...queryKey],
+    queryKey: recommendationKeys.list(queryKey),
     queryFn: async () => {
       const list = await load();
       if (!(list.source in labels) || list.items.length === 0) return { source: list.source, products: [] };

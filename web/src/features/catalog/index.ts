@@ -9,3 +9,4 @@ export { reviewLimits, reviewsApi, stars } from "./api/reviews";
 export type { AdminReviewItem } from "./api/reviews";
 export { collectionHref } from "./home/Collection";
 export { useProductImages } from "./useProductImages";
+export * from "./queryKeys";

@@ -1,5 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
 import { productsApi } from "./api/products";
+import { productKeys } from "./queryKeys";
 
 /**
  * The current card image of each product, for lists that do not carry one (an order's lines record what was bought,
@@ -8,7 +9,7 @@ import { productsApi } from "./api/products";
 export function useProductImages(productIds: string[]): Map<string, string | null> {
   const ids = [...new Set(productIds)].sort();
   const lookup = useQuery({
-    queryKey: ["products", "images", ids],
+    queryKey: productKeys.images(ids),
     queryFn: () => productsApi.lookup(ids),
     enabled: ids.length > 0,
     staleTime: 10 * 60_000,

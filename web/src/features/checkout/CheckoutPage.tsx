@@ -2,23 +2,20 @@ import { useCallback, useEffect, useRef, useState, type FormEvent } from "react"
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link, useNavigate } from "react-router";
 import { ApiError } from "../../shared/api/http";
-import { ordersApi, type CheckoutRequest, type GuestCheckoutRequest } from "../orders";
+import { ordersApi, type CheckoutRequest, type GuestCheckoutRequest, guestOrderLink, rememberGuestOrder } from "../orders";
 import { paymentsApi } from "./payments/api";
-import { emptyAddress, usersApi, type AddressInput } from "../account";
+import { emptyAddress, usersApi, type AddressInput, AddressFields, userKeys } from "../account";
 import { useAuth } from "../../shared/auth/AuthContext";
-import type { QuoteView } from "../cart";
-import { useCart, useCartKey, useQuote } from "../cart";
-import { AddressFields } from "../account";
+import { type QuoteView, cartKeys, useCart, useCartOwner, useQuote, QuoteSummary, deliveryWindow } from "../cart";
 import { DiscountCodeField } from "./DiscountCodeField";
 import { GuestContactFields } from "./GuestContactFields";
 import { formatMoney } from "../../shared/ui/Money";
-import { QuoteSummary, deliveryWindow } from "../cart";
 import { ErrorMessage, Loading, describeError } from "../../shared/ui/Status";
 import { PaymentMethods } from "./payments/PaymentMethods";
 import { useIdempotencyKey } from "../../shared/hooks/useIdempotencyKey";
-import { guestOrderLink, rememberGuestOrder } from "../orders";
 import { CardEntryError, cardOption, type CreatePaymentMethod } from "./payments/cardEntry";
 import { usePageTitle } from "../../shared/ui/usePageTitle";
+import { paymentKeys } from "./queryKeys";
 
 const newAddress = "new";
 
@@ -54,10 +51,10 @@ export default function CheckoutPage() {
 function CheckoutForm({ guest = false }: { guest?: boolean }) {
   const navigate = useNavigate();
   const client = useQueryClient();
-  const cartKey = useCartKey();
+  const cartOwner = useCartOwner();
   const cart = useCart();
-  const addresses = useQuery({ queryKey: ["users", "addresses"], queryFn: usersApi.addresses, retry: false, enabled: !guest });
-  const payments = useQuery({ queryKey: ["payments", "config"], queryFn: paymentsApi.config, staleTime: 300_000 });
+  const addresses = useQuery({ queryKey: userKeys.addresses(), queryFn: usersApi.addresses, retry: false, enabled: !guest });
+  const payments = useQuery({ queryKey: paymentKeys.config(), queryFn: paymentsApi.config, staleTime: 300_000 });
   const [addressChoice, setAddressChoice] = useState<string>("");
   const [address, setAddress] = useState<AddressInput>(emptyAddress);
   const [saveAddress, setSaveAddress] = useState(true);
@@ -87,7 +84,7 @@ function CheckoutForm({ guest = false }: { guest?: boolean }) {
   const lines = cart.data?.lines ?? [];
   const canCheckOut = lines.length > 0 && lines.every((l) => l.available);
   const quote = useQuote(canCheckOut && !addresses.isLoading, country, shippingChoice || undefined, code || undefined);
-  const quoteKey = [...cartKey, "quote", country, shippingChoice, code];
+  const quoteKey = cartKeys.quote(cartOwner, country, shippingChoice, code);
   const codeRefused = quote.error instanceof ApiError ? quote.error.fieldError("discountCode") : undefined;
   // A refused code is said beside the field and dropped, so the quote without it is shown again.
   const [codeMessage, setCodeMessage] = useState<string>();
@@ -123,7 +120,7 @@ function CheckoutForm({ guest = false }: { guest?: boolean }) {
       return `/orders/${(await ordersApi.checkout(body, idempotency.keyFor(body))).id}?placed=1`;
     },
     onSuccess: (orderPage) => {
-      void client.invalidateQueries({ queryKey: cartKey });
+      void client.invalidateQueries({ queryKey: cartKeys.cart(cartOwner) });
       navigate(orderPage, { replace: true });
     },
     onError: (error) => {
@@ -161,7 +158,7 @@ function CheckoutForm({ guest = false }: { guest?: boolean }) {
     if (savedNewAddress.current?.text !== text) {
       savedNewAddress.current = { text, id: (await usersApi.addAddress(address)).id };
       // The address book shows it the next time it is opened; this form keeps its own choice (no refetch under it).
-      void client.invalidateQueries({ queryKey: ["users", "addresses"], refetchType: "none" });
+      void client.invalidateQueries({ queryKey: userKeys.addresses(), refetchType: "none" });
     }
     return savedNewAddress.current.id;
   }

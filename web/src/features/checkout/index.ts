@@ -4,3 +4,4 @@
 export { PaymentChallenge, RetryPayment } from "./payments/PaymentFollowUp";
 export { guestPaymentsApi, myPaymentsApi, paymentsAdminApi } from "./payments/api";
 export type { LedgerEntry } from "./payments/api";
+export * from "./queryKeys";

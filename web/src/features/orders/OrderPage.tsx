@@ -3,7 +3,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link, useParams, useSearchParams } from "react-router";
 import { formatOrderNumber, ordersApi, settledStatuses, type OrderDetail } from "./api";
 import { ApiError } from "../../shared/api/http";
-import { guestPaymentsApi, myPaymentsApi } from "../checkout";
+import { guestPaymentsApi, myPaymentsApi, PaymentChallenge, RetryPayment, paymentKeys } from "../checkout";
 import { fromMinor } from "../../shared/ui/minorUnits";
 import { RequireRole } from "../../shared/ui/RequireRole";
 import { Money } from "../../shared/ui/Money";
@@ -15,9 +15,9 @@ import { ConfirmButton } from "../../shared/ui/Confirm";
 import { usePageTitle } from "../../shared/ui/usePageTitle";
 import { ProductPicture, imageFromUrl } from "../../shared/ui/ProductPicture";
 import { useProductImages } from "../catalog";
-import { PaymentChallenge, RetryPayment } from "../checkout";
 import { guestOrderAccess, rememberGuestOrder } from "./guestOrders";
 import { ReturnForm, Returns, Shipments } from "./OrderReturns";
+import { orderKeys } from "./queryKeys";
 
 /**
  * A customer's order, or a guest's through its link (`?access=…`, or the token this browser kept when it placed the
@@ -56,7 +56,7 @@ function Order({ access }: { access?: string }) {
   // The checkout saga finishes asynchronously: poll until the order reaches a settled state.
   // An order awaiting payment waits for the shopper, not the saga: polling stops there until they pay again.
   const order = useQuery({
-    queryKey: ["orders", id, access ?? "mine"],
+    queryKey: orderKeys.detail(id, access),
     queryFn: () => (access ? ordersApi.guestGet(id, access) : ordersApi.get(id)),
     retry: false,
     // A received return waits for its refund from Payments: polled until it shows.
@@ -68,7 +68,7 @@ function Order({ access }: { access?: string }) {
   const payment = useQuery({
     // Keyed by the order's status too, so each move (reserved → paid, a decline) reads the payment afresh.
     // And by the refunded returns, so a return's refund is read once Orders records it.
-    queryKey: ["payments", "mine", id, access ?? "mine", order.data?.status, order.data?.returns.filter((r) => r.status === "Refunded").length],
+    queryKey: paymentKeys.order(id, access ?? "mine", order.data?.status, order.data?.returns.filter((r) => r.status === "Refunded").length),
     queryFn: () => (access ? guestPaymentsApi.forOrder(id, access) : myPaymentsApi.forOrder(id)),
     // Read while paying too: a card that needs 3-D Secure waits in RequiresAction for the shopper's check.
     enabled: order.data?.wasPaid === true || paying,
@@ -82,7 +82,7 @@ function Order({ access }: { access?: string }) {
   const images = useProductImages(order.data?.lines.map((l) => l.productId) ?? []);
   const cancel = useMutation({
     mutationFn: () => ordersApi.cancel(id, "Cancelled by the customer"),
-    onSuccess: () => client.invalidateQueries({ queryKey: ["orders"] }),
+    onSuccess: () => client.invalidateQueries({ queryKey: orderKeys.all }),
   });
 
   // A link that opened the order is kept, so this browser finds the order again without it.

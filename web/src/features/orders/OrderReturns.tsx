@@ -3,6 +3,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { returnReasons, ordersApi, type OrderDetail, type OrderReturn } from "./api";
 import { Money } from "../../shared/ui/Money";
 import { ErrorMessage } from "../../shared/ui/Status";
+import { orderKeys } from "./queryKeys";
 
 const returnStatusLabels: Record<string, string> = {
   Requested: "Requested — waiting for the store",
@@ -94,7 +95,7 @@ export function ReturnForm({ order, access }: { order: OrderDetail; access?: str
       ),
     onSuccess: (updated) => {
       setQuantities({});
-      client.setQueryData(["orders", order.id, access ?? "mine"], updated);
+      client.setQueryData(orderKeys.detail(order.id, access), updated);
     },
   });
   const open = order.returnsOpenUntil && new Date(order.returnsOpenUntil) > new Date();

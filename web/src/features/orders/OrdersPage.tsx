@@ -8,6 +8,7 @@ import { ListSkeleton, EmptyState } from "../../shared/ui/ListStates";
 import { statusLabel } from "./StatusTimeline";
 import { Pager } from "../../shared/ui/Pager";
 import { usePageTitle } from "../../shared/ui/usePageTitle";
+import { orderKeys } from "./queryKeys";
 
 export default function OrdersPage() {
   usePageTitle("Your orders");
@@ -20,7 +21,7 @@ export default function OrdersPage() {
 
 function OrderHistory() {
   const orders = useInfiniteQuery({
-    queryKey: ["orders", "mine"],
+    queryKey: orderKeys.mine(),
     queryFn: ({ pageParam }) => ordersApi.mine(pageParam),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.next ?? undefined,

@@ -6,3 +6,4 @@ export { formatOrderNumber, isOrderReference, orderAccessHeader, ordersApi, retu
 export type { AdminOrderSummary, CheckoutRequest, GuestCheckoutRequest, HeldOrder, OrderDetail, OrderStatus, Promotion, PromotionKind, ReturnQueueEntry, SavePromotion, SaveShippingMethod, ShippingMethod, ShippingRateKind } from "./api";
 export { guestOrderLink, rememberGuestOrder } from "./guestOrders";
 export { paymentFailureMessage } from "./orderWords";
+export * from "./queryKeys";

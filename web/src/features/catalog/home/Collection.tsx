@@ -3,6 +3,7 @@ import { Link } from "react-router";
 import { productsApi, type CollectionItem } from "../api/products";
 import { ProductGrid, ProductGridSkeleton } from "../ProductCard";
 import { ErrorMessage } from "../../../shared/ui/Status";
+import { productKeys } from "../queryKeys";
 
 /** As many cards as a row holds at the widest (two rows of two on a phone). */
 export const collectionSize = 4;
@@ -10,7 +11,7 @@ export const collectionSize = 4;
 export const collectionHref = (c: Pick<CollectionItem, "slug">) => `/collections/${encodeURIComponent(c.slug)}`;
 
 /** The home page's rows, managed in the back office (/admin/collections): shown on home, in their order. */
-export const useHomeCollections = () => useQuery({ queryKey: ["products", "collections", "home"], queryFn: productsApi.homeCollections, staleTime: 60_000 });
+export const useHomeCollections = () => useQuery({ queryKey: productKeys.homeCollections(), queryFn: productsApi.homeCollections, staleTime: 60_000 });
 
 /**
  * A merchandised row on the home page: the collection's first products (the service runs a rule collection through
@@ -20,7 +21,7 @@ export const useHomeCollections = () => useQuery({ queryKey: ["products", "colle
  */
 export function Collection({ collection }: { collection: CollectionItem }) {
   const products = useQuery({
-    queryKey: ["products", "collection", collection.slug, collectionSize],
+    queryKey: productKeys.collection(collection.slug, collectionSize),
     queryFn: ({ signal }) => productsApi.collection(collection.slug, { limit: collectionSize }, signal),
     staleTime: 60_000,
   });

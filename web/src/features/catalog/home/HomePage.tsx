@@ -6,6 +6,7 @@ import { ProductGridSkeleton } from "../ProductCard";
 import { RecommendedProducts } from "../RecommendedProducts";
 import { visitorId } from "../../../shared/hooks/visitor";
 import { usePageTitle } from "../../../shared/ui/usePageTitle";
+import { recommendationKeys } from "../queryKeys";
 
 // Each answer titled by what it is: personal only when the model ranked this customer's history.
 const forMeLabels = {
@@ -29,7 +30,7 @@ export function HomePage() {
       {rows.data
         ? rows.data.map((c) => <Collection key={c.slug} collection={c} />)
         : !rows.isError && [0, 1, 2].map((i) => <ProductGridSkeleton key={i} count={collectionSize} className="grid row-grid" />)}
-      <RecommendedProducts queryKey={["for-me", user?.id ?? "visitor"]} load={() => aiApi.recommendedForMe(visitorId(), 8)} labels={forMeLabels} />
+      <RecommendedProducts queryKey={recommendationKeys.forMe(user?.id)} load={() => aiApi.recommendedForMe(visitorId(), 8)} labels={forMeLabels} />
     </>
   );
 }

@@ -2,6 +2,7 @@ import { useQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
 import { productsApi } from "../api/products";
 import { categoryHref, categoryTrail } from "./categoryTree";
+import { productKeys } from "../queryKeys";
 
 export interface Crumb {
   label: string;
@@ -25,7 +26,7 @@ export function Breadcrumbs({ crumbs }: { crumbs: Crumb[] }) {
 }
 
 /** The category tree, shared by the menu and the breadcrumbs (one request, cached for the session's browsing). */
-export const useCategories = () => useQuery({ queryKey: ["products", "categories"], queryFn: productsApi.categories, staleTime: 5 * 60_000 });
+export const useCategories = () => useQuery({ queryKey: productKeys.categories(), queryFn: productsApi.categories, staleTime: 5 * 60_000 });
 
 /**
  * Home > Parent > Category, then the page itself when it is not the category (a product). Nothing until the tree has

@@ -3,6 +3,7 @@ import { useNavigate } from "react-router";
 import { useQuery } from "@tanstack/react-query";
 import { productsApi } from "../api/products";
 import { useDebounced } from "../../../shared/hooks/useDebounced";
+import { searchKeys } from "../queryKeys";
 
 /**
  * The header's search box: an ARIA 1.2 combobox whose suggestions come from the autocomplete endpoint. Arrow keys
@@ -21,7 +22,7 @@ export function SearchBox({ initial = "" }: { initial?: string }) {
   useEffect(() => setText(initial), [initial]);
 
   const suggestions = useQuery({
-    queryKey: ["autocomplete", term],
+    queryKey: searchKeys.autocomplete(term),
     queryFn: ({ signal }) => productsApi.suggestions(term, signal),
     enabled: term.length >= 2,
     staleTime: 60_000,

@@ -1,7 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
-import { cartApi } from "../../cart";
+import { cartApi, deliveryWindow } from "../../cart";
 import { Money } from "../../../shared/ui/Money";
-import { deliveryWindow } from "../../cart";
+import { deliveryKeys } from "../queryKeys";
 
 /**
  * What the product page promises before anything is in the cart: whether the price includes VAT (and how much), and
@@ -11,7 +11,7 @@ import { deliveryWindow } from "../../cart";
  */
 export function DeliveryPromise({ productId, canBuy }: { productId: string; canBuy: boolean }) {
   const quote = useQuery({
-    queryKey: ["delivery-quote", productId],
+    queryKey: deliveryKeys.quote(productId),
     queryFn: () => cartApi.deliveryQuote(productId),
     enabled: canBuy,
     staleTime: 5 * 60_000,

@@ -4,9 +4,7 @@ import { Link, useParams, useSearchParams } from "react-router";
 import { aiApi } from "../api/ai";
 import { ApiError } from "../../../shared/api/http";
 import { productsApi, type GalleryImage, type ProductDetail } from "../api/products";
-import { maxQuantity } from "../../cart";
-import { useCartChange } from "../../cart";
-import { useCartDrawer } from "../../cart";
+import { maxQuantity, useCartChange, useCartDrawer } from "../../cart";
 import { DeliveryPromise } from "./DeliveryPromise";
 import { Money } from "../../../shared/ui/Money";
 import { RecommendedProducts } from "../RecommendedProducts";
@@ -21,11 +19,12 @@ import { WishlistButton } from "../wishlist/WishlistButton";
 import { VariantPicker } from "./VariantPicker";
 import { ProductGallery } from "./ProductGallery";
 import { imageFromUrl } from "../../../shared/ui/ProductPicture";
+import { productKeys, recommendationKeys } from "../queryKeys";
 
 export function ProductPage() {
   const { idOrSlug = "" } = useParams();
   const [params, setParams] = useSearchParams();
-  const product = useQuery({ queryKey: ["products", "detail", idOrSlug], queryFn: () => productsApi.get(idOrSlug) });
+  const product = useQuery({ queryKey: productKeys.detail(idOrSlug), queryFn: () => productsApi.get(idOrSlug) });
   const productId = product.data?.id;
   // The AI service learns "similar" and "for you" from views; losing one to a network blip costs nothing.
   useEffect(() => {
@@ -97,8 +96,8 @@ export function ProductPage() {
         </div>
       </article>
       <ProductReviews product={p} />
-      <RecommendedProducts queryKey={["together", p.id]} load={() => aiApi.boughtTogether(p.id)} labels={boughtTogetherLabels} />
-      <RecommendedProducts queryKey={["similar", p.id]} load={() => aiApi.similar(p.id)} labels={similarLabels} />
+      <RecommendedProducts queryKey={recommendationKeys.together(p.id)} load={() => aiApi.boughtTogether(p.id)} labels={boughtTogetherLabels} />
+      <RecommendedProducts queryKey={recommendationKeys.similar(p.id)} load={() => aiApi.similar(p.id)} labels={similarLabels} />
     </>
   );
 }

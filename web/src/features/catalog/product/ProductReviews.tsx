@@ -8,13 +8,14 @@ import { ConfirmButton } from "../../../shared/ui/Confirm";
 import { RatingStars } from "../RatingStars";
 import { Pager } from "../../../shared/ui/Pager";
 import { ErrorMessage, describeError } from "../../../shared/ui/Status";
+import { productKeys, reviewKeys } from "../queryKeys";
 
 // Every text here comes from shoppers: React renders it as text (escaped), never as HTML.
 
 /** The product page's reviews: the average, the approved reviews (newest first) and the shopper's own review. */
 export function ProductReviews({ product }: { product: ProductDetail }) {
   const reviews = useInfiniteQuery({
-    queryKey: ["reviews", product.id],
+    queryKey: reviewKeys.product(product.id),
     queryFn: ({ pageParam }) => reviewsApi.page(product.id, pageParam),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.next ?? undefined,
@@ -77,7 +78,7 @@ const statusWords: Record<MyReview["status"], string> = {
 /** The signed-in shopper's own review: a form if they bought the product, a sentence saying why not otherwise. */
 function MyReviewPanel({ productId }: { productId: string }) {
   const { user, signIn } = useAuth();
-  const mine = useQuery({ queryKey: ["reviews", productId, "mine", user?.id], queryFn: () => reviewsApi.mine(productId), enabled: !!user });
+  const mine = useQuery({ queryKey: reviewKeys.mine(productId, user?.id), queryFn: () => reviewsApi.mine(productId), enabled: !!user });
   if (!user) {
     return (
       <p>
@@ -99,7 +100,7 @@ function ReviewForm({ productId, review }: { productId: string; review: MyReview
   const [title, setTitle] = useState(review?.title ?? "");
   const [body, setBody] = useState(review?.body ?? "");
   const [saved, setSaved] = useState(false);
-  const refresh = () => Promise.all([client.invalidateQueries({ queryKey: ["reviews", productId] }), client.invalidateQueries({ queryKey: ["products", "detail"] })]);
+  const refresh = () => Promise.all([client.invalidateQueries({ queryKey: reviewKeys.product(productId) }), client.invalidateQueries({ queryKey: productKeys.details() })]);
   const save = useMutation({ mutationFn: () => reviewsApi.save(productId, { rating, title, body }), onSuccess: () => { setSaved(true); return refresh(); } });
   const remove = useMutation({
     mutationFn: () => reviewsApi.remove(productId),

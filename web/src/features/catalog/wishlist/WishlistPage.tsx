@@ -1,8 +1,7 @@
 import { Link } from "react-router";
 import type { WishlistItem } from "./wishlistApi";
 import { useAuth } from "../../../shared/auth/AuthContext";
-import { useCartChange } from "../../cart";
-import { useCartDrawer } from "../../cart";
+import { useCartChange, useCartDrawer } from "../../cart";
 import { EmptyState, ListSkeleton } from "../../../shared/ui/ListStates";
 import { Money, formatMoney } from "../../../shared/ui/Money";
 import { ErrorMessage, describeError } from "../../../shared/ui/Status";

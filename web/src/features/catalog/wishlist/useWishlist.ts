@@ -5,6 +5,7 @@ import { productsApi } from "../api/products";
 import { wishlistApi, type Wishlist, type WishlistItem } from "./wishlistApi";
 import { useAuth } from "../../../shared/auth/AuthContext";
 import { clearLocalWishlist, localWishlist, maxWishlistItems, removeLocally, saveLocally, subscribeLocalWishlist } from "./localWishlist";
+import { wishlistKeys } from "../queryKeys";
 
 const useLocalIds = (): string[] => useSyncExternalStore(subscribeLocalWishlist, localWishlist, () => []);
 
@@ -17,12 +18,12 @@ export function useMergeWishlistOnSignIn() {
   const client = useQueryClient();
   const userId = user?.id;
   return useQuery({
-    queryKey: ["wishlist-merge", userId],
+    queryKey: wishlistKeys.merge(userId),
     queryFn: async () => {
       const ids = localWishlist();
       if (ids.length === 0) return { merged: 0 };
       const result = await wishlistApi.merge(ids.slice(0, maxWishlistItems));
-      client.setQueryData(["wishlist", userId], result.wishlist);
+      client.setQueryData(wishlistKeys.account(userId), result.wishlist);
       clearLocalWishlist();
       return { merged: ids.length - result.notSaved.length };
     },
@@ -37,7 +38,7 @@ function useAccountWishlist() {
   const { user } = useAuth();
   const merged = useMergeWishlistOnSignIn();
   return useQuery({
-    queryKey: ["wishlist", user?.id],
+    queryKey: wishlistKeys.account(user?.id),
     queryFn: wishlistApi.get,
     enabled: user !== null && (merged.isFetched || !merged.isEnabled),
     staleTime: 30_000,
@@ -62,7 +63,7 @@ export function useWishlistItems() {
   const local = useLocalIds();
   const account = useAccountWishlist();
   const visitor = useQuery({
-    queryKey: ["wishlist", "local", local],
+    queryKey: wishlistKeys.local(local),
     queryFn: async (): Promise<WishlistItem[]> => {
       const chunks = Array.from({ length: Math.ceil(local.length / 100) }, (_, i) => local.slice(i * 100, i * 100 + 100));
       const found = new Map((await Promise.all(chunks.map(productsApi.lookup))).flat().map((p) => [p.id, p]));
@@ -87,7 +88,7 @@ export function useWishlistItems() {
 export function useWishlistToggle() {
   const { user } = useAuth();
   const client = useQueryClient();
-  const key = ["wishlist", user?.id];
+  const key = wishlistKeys.account(user?.id);
   const update = (change: (items: WishlistItem[]) => WishlistItem[]): void => {
     client.setQueryData<Wishlist>(key, (list) => (list ? { ...list, items: change(list.items) } : list));
   };

@@ -1,17 +1,17 @@
 import { useCallback, useRef, useState } from "react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { ordersApi, type OrderDetail } from "../../orders";
+import { ordersApi, type OrderDetail, paymentFailureMessage, orderKeys } from "../../orders";
 import { guestPaymentsApi, myPaymentsApi, paymentsApi, type ChallengeOutcome, type MyPayment } from "./api";
 import { PaymentMethods } from "./PaymentMethods";
-import { paymentFailureMessage } from "../../orders";
 import { ErrorMessage } from "../../../shared/ui/Status";
 import { CardEntryError, cardOption, type CreatePaymentMethod } from "./cardEntry";
+import { paymentKeys } from "../queryKeys";
 
 /** Why the last payment attempt failed, in words a shopper understands (the reason Payments recorded). */
 export const declineMessage = paymentFailureMessage;
 
 const invalidate = (client: ReturnType<typeof useQueryClient>, orderId: string) =>
-  Promise.all([client.invalidateQueries({ queryKey: ["orders"] }), client.invalidateQueries({ queryKey: ["payments", "mine", orderId] })]);
+  Promise.all([client.invalidateQueries({ queryKey: orderKeys.all }), client.invalidateQueries({ queryKey: paymentKeys.forOrder(orderId) })]);
 
 /**
  * An order whose payment failed keeps its items for a while: say so plainly, with the time the hold ends, and let the
@@ -19,7 +19,7 @@ const invalidate = (client: ReturnType<typeof useQueryClient>, orderId: string) 
  */
 export function RetryPayment({ order, payment, access }: { order: OrderDetail; payment: MyPayment | undefined; access?: string }) {
   const client = useQueryClient();
-  const config = useQuery({ queryKey: ["payments", "config"], queryFn: paymentsApi.config, staleTime: 300_000 });
+  const config = useQuery({ queryKey: paymentKeys.config(), queryFn: paymentsApi.config, staleTime: 300_000 });
   const [choice, setChoice] = useState("");
   const [cardError, setCardError] = useState<string | null>(null);
   const createCard = useRef<CreatePaymentMethod | null>(null);
@@ -79,7 +79,7 @@ export function RetryPayment({ order, payment, access }: { order: OrderDetail; p
  */
 export function PaymentChallenge({ orderId, payment, access }: { orderId: string; payment: MyPayment; access?: string }) {
   const client = useQueryClient();
-  const config = useQuery({ queryKey: ["payments", "config"], queryFn: paymentsApi.config, staleTime: 300_000 });
+  const config = useQuery({ queryKey: paymentKeys.config(), queryFn: paymentsApi.config, staleTime: 300_000 });
   const answer = useMutation({
     mutationFn: (outcome: ChallengeOutcome) =>
       access ? guestPaymentsApi.answerChallenge(orderId, access, outcome) : myPaymentsApi.answerChallenge(orderId, outcome),
