@@ -2,7 +2,8 @@ import { useCallback, useEffect, useRef, useState, type FormEvent } from "react"
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link, useNavigate } from "react-router";
 import { ApiError } from "../../shared/api/http";
-import { ordersApi, type CheckoutRequest, type GuestCheckoutRequest, guestOrderLink, rememberGuestOrder } from "../orders";
+import { checkoutApi, type CheckoutRequest, type GuestCheckoutRequest } from "./api";
+import { guestOrderLink, rememberGuestOrder } from "./guestOrders";
 import { paymentsApi } from "./payments/api";
 import { emptyAddress, usersApi, type AddressInput, AddressFields, userKeys } from "../account";
 import { useAuth } from "../../shared/auth/AuthContext";
@@ -117,7 +118,7 @@ function CheckoutForm({ guest = false }: { guest?: boolean }) {
         quoteFingerprint: shown.fingerprint,
         ...(code ? { discountCode: code } : {}),
       };
-      return `/orders/${(await ordersApi.checkout(body, idempotency.keyFor(body))).id}?placed=1`;
+      return `/orders/${(await checkoutApi.checkout(body, idempotency.keyFor(body))).id}?placed=1`;
     },
     onSuccess: (orderPage) => {
       void client.invalidateQueries({ queryKey: cartKeys.cart(cartOwner) });
@@ -146,7 +147,7 @@ function CheckoutForm({ guest = false }: { guest?: boolean }) {
       ...(code ? { discountCode: code } : {}),
       ...(website ? { website } : {}),
     };
-    const placed = await ordersApi.guestCheckout(body, idempotency.keyFor(body));
+    const placed = await checkoutApi.guestCheckout(body, idempotency.keyFor(body));
     rememberGuestOrder(placed.order.id, placed.accessToken);
     return `${guestOrderLink(placed.order.id, placed.accessToken)}&placed=1`;
   }

@@ -3,7 +3,7 @@ import { screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { cartLine, fakeCart } from "../../test/fakeCart";
 import { fakeGateway, renderPage } from "../../test/render";
-import { guestOrderAccess } from "../orders/guestOrders";
+import { guestOrderAccess } from "./guestOrders";
 import CheckoutPage from "./CheckoutPage";
 import OrderPage from "../orders/OrderPage";
 

@@ -3,7 +3,8 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link, useParams, useSearchParams } from "react-router";
 import { formatOrderNumber, ordersApi, settledStatuses, type OrderDetail } from "./api";
 import { ApiError } from "../../shared/api/http";
-import { guestPaymentsApi, myPaymentsApi, PaymentChallenge, RetryPayment, paymentKeys } from "../checkout";
+import { guestOrderAccess, guestPaymentsApi, myPaymentsApi, paymentKeys, rememberGuestOrder } from "../checkout";
+import { PaymentChallenge, RetryPayment } from "./PaymentFollowUp";
 import { fromMinor } from "../../shared/ui/minorUnits";
 import { RequireRole } from "../../shared/ui/RequireRole";
 import { Money } from "../../shared/ui/Money";
@@ -15,7 +16,6 @@ import { ConfirmButton } from "../../shared/ui/Confirm";
 import { usePageTitle } from "../../shared/ui/usePageTitle";
 import { ProductPicture, imageFromUrl } from "../../shared/ui/ProductPicture";
 import { useProductImages } from "../catalog";
-import { guestOrderAccess, rememberGuestOrder } from "./guestOrders";
 import { ReturnForm, Returns, Shipments } from "./OrderReturns";
 import { orderKeys } from "./queryKeys";
 

@@ -1,8 +1,9 @@
 import type { components } from "../../api/generated/orders";
 import { query, request, type Page, type PageQuery, type RequestBody } from "../../shared/api/http";
+import { orderAccessHeader } from "../checkout";
 
-// Orders service (services/Orders): checkout places the server cart (api/cart.ts) at the quote shown, with an address
-// and a payment token, and an Idempotency-Key so a double submit places one order; history is cursor-paged.
+// Orders service (services/Orders): the orders placed (checkout's own calls, which place them, are in
+// features/checkout/api.ts); history is cursor-paged.
 // The shapes are the service's own, generated from its OpenAPI document (openapi/orders.json, npm run api:types).
 
 type Schemas = components["schemas"];
@@ -20,8 +21,6 @@ export type OrderLine = Schemas["OrderLineView"];
 export type OrderHistoryEntry = Schemas["OrderHistoryEntry"];
 
 export type OrderDetail = Schemas["OrderDetail"];
-
-export type CheckoutRequest = RequestBody<Schemas["CheckoutRequest"]>;
 
 /** A parcel of the order: its lines, the carrier and its tracking link, when it left and arrived. */
 export type Shipment = Schemas["ShipmentView"];
@@ -68,14 +67,6 @@ export type PromotionKind = Schemas["PromotionKind"];
 
 export type SavePromotion = RequestBody<Schemas["SavePromotionRequest"]>;
 
-/** Buying without an account: the anonymous server cart, the guest's e-mail, and `website`, a honeypot left empty. */
-export type GuestCheckoutRequest = RequestBody<Schemas["GuestCheckoutRequest"]>;
-
-/** A guest's new order and the access token of its link (`/orders/{id}?access=…`). */
-export type GuestOrderPlaced = Schemas["GuestOrderPlaced"];
-
-/** The header that carries a guest order link's access token. */
-export const orderAccessHeader = "X-Order-Access";
 
 export interface AdminSearch extends PageQuery {
   /** The number the customer quotes ("100 245", "#100245"), the 12 hex characters older orders showed, or the whole id. */
@@ -87,10 +78,6 @@ export interface AdminSearch extends PageQuery {
 }
 
 export const ordersApi = {
-  checkout: (body: CheckoutRequest, idempotencyKey: string) =>
-    request<OrderDetail>("/api/orders", { method: "POST", body, headers: { "Idempotency-Key": idempotencyKey } }),
-  guestCheckout: (body: GuestCheckoutRequest, idempotencyKey: string) =>
-    request<GuestOrderPlaced>("/api/orders/guest/checkout", { method: "POST", body, headers: { "Idempotency-Key": idempotencyKey } }),
   /** A guest's order, for whoever holds its link's access token; any other token is a 404. */
   guestGet: (id: string, access: string) => request<OrderDetail>(`/api/orders/guest/${id}`, { headers: { [orderAccessHeader]: access } }),
   /** A guest pays again by the order link's token. */

@@ -2,8 +2,6 @@
 // app/featureBoundaries.test.ts fails on a reach past this file). Lazy pages are not listed here: app/App.tsx imports
 // them by path, so each stays a chunk of its own.
 export { StatusTimeline, statusLabel } from "./StatusTimeline";
-export { formatOrderNumber, isOrderReference, orderAccessHeader, ordersApi, returnReasons } from "./api";
-export type { AdminOrderSummary, CheckoutRequest, GuestCheckoutRequest, HeldOrder, OrderDetail, OrderStatus, Promotion, PromotionKind, ReturnQueueEntry, SavePromotion, SaveShippingMethod, ShippingMethod, ShippingRateKind } from "./api";
-export { guestOrderLink, rememberGuestOrder } from "./guestOrders";
-export { paymentFailureMessage } from "./orderWords";
+export { formatOrderNumber, isOrderReference, ordersApi, returnReasons } from "./api";
+export type { AdminOrderSummary, HeldOrder, OrderDetail, OrderStatus, Promotion, PromotionKind, ReturnQueueEntry, SavePromotion, SaveShippingMethod, ShippingMethod, ShippingRateKind } from "./api";
 export * from "./queryKeys";

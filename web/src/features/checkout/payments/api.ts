@@ -1,6 +1,6 @@
 import type { components } from "../../../api/generated/payments";
 import { request } from "../../../shared/api/http";
-import { orderAccessHeader } from "../../orders";
+import { orderAccessHeader } from "../guestOrders";
 
 // Payments service: which provider is active and, for the simulated one, the test methods the shopper may pick
 // (Stripe's test tokens such as pm_card_visa; never card data). The shapes are generated from its OpenAPI document

@@ -1,11 +1,21 @@
 import { useCallback, useRef, useState } from "react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { ordersApi, type OrderDetail, paymentFailureMessage, orderKeys } from "../../orders";
-import { guestPaymentsApi, myPaymentsApi, paymentsApi, type ChallengeOutcome, type MyPayment } from "./api";
-import { PaymentMethods } from "./PaymentMethods";
-import { ErrorMessage } from "../../../shared/ui/Status";
-import { CardEntryError, cardOption, type CreatePaymentMethod } from "./cardEntry";
-import { paymentKeys } from "../queryKeys";
+import { ordersApi, type OrderDetail } from "./api";
+import { paymentFailureMessage } from "./orderWords";
+import { orderKeys } from "./queryKeys";
+import {
+  CardEntryError,
+  PaymentMethods,
+  cardOption,
+  guestPaymentsApi,
+  myPaymentsApi,
+  paymentKeys,
+  paymentsApi,
+  type ChallengeOutcome,
+  type CreatePaymentMethod,
+  type MyPayment,
+} from "../checkout";
+import { ErrorMessage } from "../../shared/ui/Status";
 
 /** Why the last payment attempt failed, in words a shopper understands (the reason Payments recorded). */
 export const declineMessage = paymentFailureMessage;

@@ -3,6 +3,9 @@
 // are dropped when the list is read. Only the token is kept, never the order.
 const key = "ecommerce.guest-orders.v1";
 
+/** The header that carries a guest order link's access token (to Orders and to Payments). */
+export const orderAccessHeader = "X-Order-Access";
+
 type Stored = Record<string, string>;
 
 const storage = (): Storage | null => (typeof localStorage === "undefined" ? null : localStorage);
