@@ -1,7 +1,7 @@
 /// <reference types="vitest/config" />
 import { defineConfig } from "vite";
 import react from "@vitejs/plugin-react";
-import { brandHtml } from "./src/brandPlugin.ts";
+import { brandHtml } from "./src/shared/brand/brandPlugin.ts";
 
 // The AppHost passes the gateway's URL (GATEWAY_URL, or Aspire's services__gateway__http__0 from WithReference)
 // and the port it allocated (PORT). Everything the browser asks for under these prefixes goes to the gateway,

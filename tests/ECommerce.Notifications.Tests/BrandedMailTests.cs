@@ -6,7 +6,7 @@ namespace ECommerce.Notifications.Tests;
 
 /// <summary>
 /// The e-mails wear the brand from web/src/brand.json, the file the storefront builds with: read here from the
-/// repository, so a test against a stale or different copy fails. (The storefront's half is web/src/brand.test.tsx,
+/// repository, so a test against a stale or different copy fails. (The storefront's half is web/src/shared/brand/brand.test.tsx,
 /// the Auth pages' ECommerce.Auth.Tests' BrandedPageTests.)
 /// </summary>
 public sealed class BrandedMailTests

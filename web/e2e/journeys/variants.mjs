@@ -10,7 +10,7 @@ import { checkOut, signUp, uniqueEmail } from "../scenarios.mjs";
 const isColour = (name) => /^colou?r$/i.test(name);
 const isSize = (name) => /^size$/i.test(name);
 const money = (amount, currency) => new Intl.NumberFormat("en-GB", { style: "currency", currency }).format(amount);
-/** As web/src/components/StockBadge.tsx words a count. */
+/** As web/src/features/catalog/StockBadge.tsx words a count. */
 const stockLabel = (available) => (available <= 0 ? "Out of stock" : available < 5 ? `Only ${available} left` : "In stock");
 const escape = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 /** A value's radio: its name is the value, with " (unavailable)" when no variant has it with the other choices. */

@@ -1,4 +1,4 @@
-// The wishlist journey (services/Users/Wishlist, web/src/wishlist): a visitor's saves live in the browser until they
+// The wishlist journey (services/Users/Wishlist, web/src/features/catalog/wishlist): a visitor's saves live in the browser until they
 // sign up, then join the account. Written against what a shopper sees, for the fixture and the whole system alike.
 
 import { fillCredentials, inStockProducts, uniqueEmail } from "../scenarios.mjs";

@@ -1,4 +1,4 @@
-import type { CartLineView, CartView, QuoteView } from "../api/cart";
+import type { CartLineView, CartView, QuoteView } from "../features/cart/api";
 import type { RecordedRequest } from "./render";
 
 type Answer = { status?: number; body?: unknown };

@@ -3,8 +3,8 @@ import { render } from "@testing-library/react";
 import { MemoryRouter, Route, Routes } from "react-router";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { vi } from "vitest";
-import { AuthContext, type AuthState, type SignedInUser } from "../auth/AuthContext";
-import type { ProductDetail, ProductLookupItem } from "../api/products";
+import { AuthContext, type AuthState, type SignedInUser } from "../shared/auth/AuthContext";
+import type { ProductDetail, ProductLookupItem } from "../features/catalog/api/products";
 
 export const shopper: SignedInUser = { id: "user-a", name: "Ada", email: "ada@example.com", roles: ["customer"], accessToken: "token-a" };
 export const admin: SignedInUser = { id: "admin-1", name: "Admin", roles: ["admin"], accessToken: "token-admin" };
