@@ -6,6 +6,9 @@
 // measures reads while the cache's Redis is up, killed and restarted (CacheOutageBenchmark.cs). Semantic search is on,
 // as deployed: the run waits for the background backfill to embed the catalog first. --search-eval prints the judged
 // query set's NDCG@10 lexical vs hybrid instead; --index times the in-memory index and the model alone (SemanticBenchmarks.cs).
+// --gateway-search measures hybrid search through the real gateway on generated catalogs of 600 and 100,000 products
+// (GatewaySearchBenchmark.cs; --embed-cache N only fills their embedding cache); --explain-search shows the lexical
+// statements' plans at those sizes (LexicalExplain.cs). Usage and figures in docs/benchmarks.md, "Semantic search".
 using System.Diagnostics;
 using System.Globalization;
 using ECommerce.Products.Persistence;
@@ -48,6 +51,13 @@ if (args.Contains("--gateway-search"))
 {
     // Hybrid search through the real gateway at generated catalog sizes (GatewaySearchBenchmark.cs).
     await ECommerce.Products.Benchmarks.GatewaySearchBenchmark.RunAsync(repositoryRoot.FullName, sizes, ArgValue("--seconds", 5), ArgValue("--concurrency", 8), ArgValue("--embed-threads", 2), ArgText("--only"), args.Contains("--cached-embeddings-only"));
+    return;
+}
+
+if (args.Contains("--int8-recall"))
+{
+    // Recall@50 of an int8-quantised index against the float one, on cached generated embeddings (Int8Recall.cs).
+    await ECommerce.Products.Benchmarks.Int8Recall.RunAsync(ArgValue("--int8-recall", 38_000));
     return;
 }
 
