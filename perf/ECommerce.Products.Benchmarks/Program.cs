@@ -6,6 +6,9 @@
 // measures reads while the cache's Redis is up, killed and restarted (CacheOutageBenchmark.cs). Semantic search is on,
 // as deployed: the run waits for the background backfill to embed the catalog first. --search-eval prints the judged
 // query set's NDCG@10 lexical vs hybrid instead; --index times the in-memory index and the model alone (SemanticBenchmarks.cs).
+// --gateway-search measures hybrid search through the real gateway on generated catalogs of 600 and 100,000 products
+// (GatewaySearchBenchmark.cs; --embed-cache N only fills their embedding cache); --explain-search shows the lexical
+// statements' plans at those sizes (LexicalExplain.cs). Usage and figures in docs/benchmarks.md, "Semantic search".
 using System.Diagnostics;
 using System.Globalization;
 using ECommerce.Products.Persistence;
@@ -25,6 +28,36 @@ Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_ECOMMERCE_PRODUC
 if (args.Contains("--cache-outage"))
 {
     await CacheOutageBenchmark.RunAsync(ArgValue("--reads", 500));
+    return;
+}
+
+if (args.Contains("--embed-cache"))
+{
+    // Fills the on-disk embedding cache of a generated catalog (the slow part of a cold --gateway-search run).
+    var items = ECommerce.Products.Benchmarks.GeneratedCatalog.Generate(ArgValue("--embed-cache", 100_000), ECommerce.Products.Seeding.SeedCategories.Brands);
+    await ECommerce.Products.Benchmarks.GeneratedCatalogLoader.EmbedAsync(ECommerce.Products.Benchmarks.GeneratedCatalogLoader.Texts(items), ArgValue("--embed-threads", 2), Console.Out);
+    return;
+}
+
+var sizes = (ArgText("--sizes") ?? "600,100000").Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToList();
+if (args.Contains("--explain-search"))
+{
+    // EXPLAIN ANALYZE of a hybrid search's lexical statements on generated catalogs (LexicalExplain.cs).
+    await ECommerce.Products.Benchmarks.LexicalExplain.RunAsync(sizes);
+    return;
+}
+
+if (args.Contains("--gateway-search"))
+{
+    // Hybrid search through the real gateway at generated catalog sizes (GatewaySearchBenchmark.cs).
+    await ECommerce.Products.Benchmarks.GatewaySearchBenchmark.RunAsync(repositoryRoot.FullName, sizes, ArgValue("--seconds", 5), ArgValue("--concurrency", 8), ArgValue("--embed-threads", 2), ArgText("--only"), args.Contains("--cached-embeddings-only"));
+    return;
+}
+
+if (args.Contains("--int8-recall"))
+{
+    // Recall@50 of an int8-quantised index against the float one, on cached generated embeddings (Int8Recall.cs).
+    await ECommerce.Products.Benchmarks.Int8Recall.RunAsync(ArgValue("--int8-recall", 38_000));
     return;
 }
 
@@ -94,7 +127,7 @@ foreach (var scenario in all.Where(s => only is null || s.Name.Contains(only, St
     // Images never pass through the catalog cache (the store is their cache): one run, on the cached host.
     foreach (var (label, client) in scenario.ImageRun ? new[] { ("n/a", cachedClient) } : new[] { ("off", uncachedClient), ("on", cachedClient) })
     {
-        var result = await RunAsync(client, scenario.Url, TimeSpan.FromSeconds(seconds), concurrency, scenario.IfNoneMatch);
+        var result = await LoadRun.RunAsync(client, scenario.Url, TimeSpan.FromSeconds(seconds), concurrency, scenario.IfNoneMatch);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"| {scenario.Name} | {label} | {result.Rps:F0} | {result.P50:F1} | {result.P99:F1} |"));
     }
@@ -126,56 +159,10 @@ WebApplicationFactory<ProductsDbContext> Start(bool caching)
     return factory;
 }
 
-static async Task<(double Rps, double P50, double P99)> RunAsync(HttpClient client, string url, TimeSpan duration, int concurrency, string? ifNoneMatch)
-{
-    // A revalidation must be answered 304 (nothing read from the store); anything else must succeed.
-    HttpRequestMessage Request()
-    {
-        var request = new HttpRequestMessage(HttpMethod.Get, url);
-        if (ifNoneMatch is not null)
-        {
-            request.Headers.TryAddWithoutValidation("If-None-Match", ifNoneMatch);
-        }
-
-        return request;
-    }
-
-    void Check(HttpResponseMessage response)
-    {
-        if (ifNoneMatch is null ? !response.IsSuccessStatusCode : response.StatusCode != System.Net.HttpStatusCode.NotModified)
-        {
-            throw new InvalidOperationException($"{url} answered {(int)response.StatusCode}");
-        }
-    }
-
-    // Warm-up: JIT, connection pool, and (for the cached run) the cache entry.
-    for (var i = 0; i < 20; i++)
-    {
-        using var warm = await client.SendAsync(Request());
-        Check(warm);
-    }
-
-    var latencies = new List<double>[concurrency];
-    var total = Stopwatch.StartNew();
-    await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async worker =>
-    {
-        var mine = latencies[worker] = [];
-        while (total.Elapsed < duration)
-        {
-            var started = Stopwatch.GetTimestamp();
-            using var response = await client.SendAsync(Request());
-            await response.Content.ReadAsByteArrayAsync();
-            Check(response);
-            mine.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-        }
-    }));
-    total.Stop();
-    var all = latencies.SelectMany(l => l).Order().ToArray();
-    return (all.Length / total.Elapsed.TotalSeconds, all[all.Length / 2], all[(int)(all.Length * 0.99)]);
-}
-
 int ArgValue(string name, int fallback)
 {
     var index = Array.IndexOf(args, name);
     return index >= 0 && index + 1 < args.Length ? int.Parse(args[index + 1], CultureInfo.InvariantCulture) : fallback;
 }
+
+string? ArgText(string name) => Array.IndexOf(args, name) is var at and >= 0 && at + 1 < args.Length ? args[at + 1] : null;

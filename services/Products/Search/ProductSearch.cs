@@ -16,7 +16,10 @@ namespace ECommerce.Products.Search;
 /// </summary>
 public sealed class ProductSearch(ProductsDbContext db, CatalogLookups lookups, SpellingCorrection spelling, HybridRanking hybrid)
 {
-    /// <summary>word_similarity above which a name counts as a fuzzy match ("hart" scores 0.4 against "heart", unrelated words about 0.1–0.25).</summary>
+    /// <summary>
+    /// word_similarity from which a name counts as a fuzzy match ("hart" scores 0.4 against "heart", unrelated words about
+    /// 0.1–0.25): the sessions' <c>pg_trgm.word_similarity_threshold</c> for the index-served <c>&lt;%</c> operator (ProductsDatabase).
+    /// </summary>
     public const double SimilarityThreshold = 0.35;
 
     /// <summary>A search finding fewer products than this is offered a corrected query when one finds more.</summary>

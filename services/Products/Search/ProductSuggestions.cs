@@ -15,7 +15,7 @@ public sealed class ProductSuggestions(ProductsDbContext db, CatalogCache cache)
             var starts = prefix + "%";
             return await db.Products.AsNoTracking()
                 .Where(p => p.Active && (EF.Functions.ILike(p.Name, starts, "\\") || EF.Functions.ILike(p.Name, containsWord, "\\")
-                    || EF.Functions.TrigramsWordSimilarity(text, p.Name) > ProductSearch.SimilarityThreshold))
+                    || EF.Functions.TrigramsAreWordSimilar(text, p.Name)))
                 .OrderByDescending(p => EF.Functions.ILike(p.Name, starts, "\\"))
                 .ThenByDescending(p => EF.Functions.TrigramsWordSimilarity(text, p.Name))
                 .ThenBy(p => p.Name)

@@ -32,13 +32,13 @@ public sealed record SearchScope(IReadOnlySet<int>? CategoryIds, IReadOnlySet<in
             var ids = semantic.ToArray();
             return products.Where(p =>
                 p.SearchVector.Matches(EF.Functions.WebSearchToTsQuery("english", text))
-                || EF.Functions.TrigramsWordSimilarity(text, p.Name) > ProductSearch.SimilarityThreshold
+                || EF.Functions.TrigramsAreWordSimilar(text, p.Name)
                 || ids.Contains(p.Id));
         }
 
         return products.Where(p =>
             p.SearchVector.Matches(EF.Functions.WebSearchToTsQuery("english", text))
-            || EF.Functions.TrigramsWordSimilarity(text, p.Name) > ProductSearch.SimilarityThreshold);
+            || EF.Functions.TrigramsAreWordSimilar(text, p.Name));
     }
 
     /// <summary>Active products matching every filter: any value within a facet, all facets and filters together.</summary>

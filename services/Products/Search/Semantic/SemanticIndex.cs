@@ -39,6 +39,9 @@ public sealed class SemanticIndex : IDisposable
         }
     }
 
+    /// <summary>The memory the vectors and ids hold, grown ahead (by doubling) of <see cref="Count"/>.</summary>
+    public long ReservedBytes => ((long)_vectors.Length * sizeof(float)) + ((long)_ids.Length * 16);
+
     /// <summary>Adds or replaces vectors, skipping those already applied at the same change time; returns how many changed.</summary>
     public int Upsert(IEnumerable<(Guid Id, float[] Vector, DateTimeOffset UpdatedAt)> items)
     {
