@@ -5,10 +5,17 @@
 
 /** Every product image on the page: decoded (a real picture, not a broken one) and which file the browser chose. */
 const pictures = (page, selector) =>
-  page.locator(selector).evaluateAll((imgs) => imgs.map((img) => ({
-    decoded: img.complete && img.naturalWidth > 0, src: img.currentSrc, alt: img.alt,
-    // Sharp: the file has at least the pixels its box shows at the screen's density (object-fit: contain keeps its ratio).
-    natural: img.naturalWidth, needed: Math.round(Math.min(img.clientWidth, img.clientHeight * (img.naturalWidth / img.naturalHeight)) * devicePixelRatio),
+  page.locator(selector).evaluateAll((imgs) => Promise.all(imgs.map(async (img) => {
+    // A srcset image's naturalWidth is scaled by the chosen width descriptor, so the file's own pixels are read from a
+    // second decode of the same (cached) file.
+    const file = new Image();
+    file.src = img.currentSrc;
+    const natural = await file.decode().then(() => file.naturalWidth, () => 0);
+    return {
+      decoded: img.complete && img.naturalWidth > 0, src: img.currentSrc, alt: img.alt, natural,
+      // Sharp: the file has at least the pixels its box shows at the screen's density (object-fit keeps its ratio).
+      needed: Math.round(Math.min(img.clientWidth, img.clientHeight * (img.naturalWidth / img.naturalHeight)) * devicePixelRatio),
+    };
   })));
 
 /** Waits until every image the selector finds has loaded, then fails naming any that did not decode. */
