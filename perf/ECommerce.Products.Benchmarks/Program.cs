@@ -5,7 +5,8 @@
 // colour facet, a variant's page, image renditions) are in CatalogDepthScenarios.cs. With --cache-outage it instead
 // measures reads while the cache's Redis is up, killed and restarted (CacheOutageBenchmark.cs). Semantic search is on,
 // as deployed: the run waits for the background backfill to embed the catalog first. --search-eval prints the judged
-// query set's NDCG@10 lexical vs hybrid instead; --index times the in-memory index and the model alone (SemanticBenchmarks.cs).
+// query set's NDCG@10 lexical vs hybrid instead; --index times the in-memory index and the model alone (SemanticBenchmarks.cs);
+// --renditions the bytes and render time of each image rendition (RenditionBenchmark.cs).
 using System.Diagnostics;
 using System.Globalization;
 using ECommerce.Products.Persistence;
@@ -25,6 +26,12 @@ Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_ECOMMERCE_PRODUC
 if (args.Contains("--cache-outage"))
 {
     await CacheOutageBenchmark.RunAsync(ArgValue("--reads", 500));
+    return;
+}
+
+if (args.Contains("--renditions"))
+{
+    await RenditionBenchmark.RunAsync(ArgValue("--runs", 3));
     return;
 }
 
