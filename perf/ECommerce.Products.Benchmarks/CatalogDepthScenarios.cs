@@ -23,13 +23,23 @@ internal static class CatalogDepthScenarios
             $"families: {families.Count} of the first 100 list items ({facets.GetProperty("total").GetInt32()} items in all); colours {facets.GetProperty("colours").GetArrayLength()}, sizes {facets.GetProperty("sizes").GetArrayLength()}; " +
             $"biggest family \"{family.GetProperty("name").GetString()}\" ({family.GetProperty("variantCount").GetInt32()} variants); colour filter \"{colour.GetProperty("slug").GetString()}\" ({colour.GetProperty("count").GetInt32()} items)"));
 
-        // An image: the card rendition (JPEG) of the family's variant, and its WebP thumbnail, as the storefront asks.
+        // An image: the card rendition (JPEG) of the family's variant, and its WebP thumbnail, as the storefront asks;
+        // then the card and the 960 px large rendition (the product page's main image on a desktop) in both formats.
         var card = family.GetProperty("imageUrl").GetString() ?? throw new InvalidOperationException("the list item has no image URL");
         var thumb = card.Replace("-card.jpg", "-thumb.webp", StringComparison.Ordinal);
+        var (cardWebp, large, largeWebp) = (card.Replace(".jpg", ".webp", StringComparison.Ordinal),
+            card.Replace("-card.jpg", "-large.jpg", StringComparison.Ordinal), card.Replace("-card.jpg", "-large.webp", StringComparison.Ordinal));
         await TimeFirstRequestsAsync(client, first.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("imageUrl").GetString()!).Skip(50).Take(5).ToList(), output);
         using var stored = await client.GetAsync(card);
         stored.EnsureSuccessStatusCode();
         var etag = stored.Headers.ETag?.Tag ?? throw new InvalidOperationException("the image has no ETag");
+        var bytes = new List<string>();
+        foreach (var url in new[] { card, cardWebp, large, largeWebp })
+        {
+            bytes.Add($"{url[(url.LastIndexOf('-') + 1)..]} {(await client.GetByteArrayAsync(url)).Length:N0} B");
+        }
+
+        output.WriteLine("rendition sizes of that illustration: " + string.Join(", ", bytes));
 
         return
         [
@@ -38,11 +48,14 @@ internal static class CatalogDepthScenarios
             new("families: a variant's page (family, siblings' price and stock)", $"/api/products/{family.GetProperty("id").GetString()}"),
             new("image: card JPEG, stored", card, ImageRun: true),
             new("image: thumbnail WebP, stored", thumb, ImageRun: true),
+            new("image: card WebP (480 px), stored", cardWebp, ImageRun: true),
+            new("image: large JPEG (960 px), stored", large, ImageRun: true),
+            new("image: large WebP (960 px), stored", largeWebp, ImageRun: true),
             new("image: revalidation (If-None-Match → 304)", card, etag, ImageRun: true),
         ];
     }
 
-    /// <summary>The first request for an image nobody has asked for draws its illustration and stores six renditions.</summary>
+    /// <summary>The first request for an image nobody has asked for draws its illustration and stores eight renditions.</summary>
     private static async Task TimeFirstRequestsAsync(HttpClient client, List<string> urls, TextWriter output)
     {
         var times = new List<double>();
@@ -57,6 +70,6 @@ internal static class CatalogDepthScenarios
 
         times.Sort();
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"image first request (draw, six renditions, store): {times.Count} images, median {times[times.Count / 2]:F0} ms, max {times[^1]:F0} ms"));
+            $"image first request (draw, eight renditions, store): {times.Count} images, median {times[times.Count / 2]:F0} ms, max {times[^1]:F0} ms"));
     }
 }

@@ -8,7 +8,8 @@
 // query set's NDCG@10 lexical vs hybrid instead; --index times the in-memory index and the model alone (SemanticBenchmarks.cs).
 // --gateway-search measures hybrid search through the real gateway on generated catalogs of 600 and 100,000 products
 // (GatewaySearchBenchmark.cs; --embed-cache N only fills their embedding cache); --explain-search shows the lexical
-// statements' plans at those sizes (LexicalExplain.cs). Usage and figures in docs/benchmarks.md, "Semantic search".
+// statements' plans at those sizes (LexicalExplain.cs); --renditions the bytes and render time of each image rendition
+// (RenditionBenchmark.cs). Usage and figures in docs/benchmarks.md.
 using System.Diagnostics;
 using System.Globalization;
 using ECommerce.Products.Persistence;
@@ -58,6 +59,12 @@ if (args.Contains("--int8-recall"))
 {
     // Recall@50 of an int8-quantised index against the float one, on cached generated embeddings (Int8Recall.cs).
     await ECommerce.Products.Benchmarks.Int8Recall.RunAsync(ArgValue("--int8-recall", 38_000));
+    return;
+}
+
+if (args.Contains("--renditions"))
+{
+    await RenditionBenchmark.RunAsync(ArgValue("--runs", 3));
     return;
 }
 

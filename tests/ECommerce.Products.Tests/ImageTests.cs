@@ -13,7 +13,7 @@ namespace ECommerce.Products.Tests;
 /// </summary>
 public sealed class ImageTests(ProductsHost host) : IClassFixture<ProductsHost>
 {
-    private static readonly string[] RenditionFiles = ["thumb.webp", "thumb.jpg", "card.webp", "card.jpg", "zoom.webp", "zoom.jpg"];
+    private static readonly string[] RenditionFiles = ["thumb.webp", "thumb.jpg", "card.webp", "card.jpg", "large.webp", "large.jpg", "zoom.webp", "zoom.jpg"];
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -65,7 +65,7 @@ public sealed class ImageTests(ProductsHost host) : IClassFixture<ProductsHost>
             Assert.Equal(file.EndsWith(".webp", StringComparison.Ordinal) ? MagickFormat.WebP : MagickFormat.Jpeg, image.Format);
             Assert.Null(image.GetExifProfile());
             Assert.Null(image.GetXmpProfile());
-            // Orientation 6 applied: the 800 x 600 landscape is stored as a portrait, never enlarged past 800.
+            // Orientation 6 applied: the 800 x 600 landscape is stored as a portrait, never enlarged past 800 (large and zoom).
             var longSide = file.StartsWith("thumb", StringComparison.Ordinal) ? 160u : file.StartsWith("card", StringComparison.Ordinal) ? 480u : 800u;
             Assert.Equal((longSide * 3 / 4, longSide), (image.Width, image.Height));
         }

@@ -1,10 +1,11 @@
 using ECommerce.Products.Domain;
 using ECommerce.Products.Images;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 
 namespace ECommerce.Products.Catalog;
 
-/// <summary>Admin catalog changes: create, update (optimistic concurrency), deactivate, image uploads.</summary>
+/// <summary>Admin catalog changes: create, update (optimistic concurrency), deactivate, image uploads and alt texts.</summary>
 public static class ProductAdminEndpoints
 {
     public static IEndpointRouteBuilder MapProductAdminEndpoints(this IEndpointRouteBuilder app)
@@ -15,6 +16,7 @@ public static class ProductAdminEndpoints
         api.MapDelete("/{id:guid}", DeactivateAsync).WithName("DeactivateProduct");
         // Bearer-token callers only, so no antiforgery token: a browser cannot attach the header cross-site.
         api.MapPost("/{id:guid}/images", UploadImageAsync).WithName("UploadProductImage").DisableAntiforgery();
+        api.MapPut("/{id:guid}/images/{imageId:guid}", UpdateImageAsync).WithName("UpdateProductImage");
         return app;
     }
 
@@ -49,9 +51,17 @@ public static class ProductAdminEndpoints
         await commands.DeactivateAsync(id, ct) == CommandOutcome.NotFound ? TypedResults.NotFound() : TypedResults.NoContent();
 
     private static async Task<Results<Created<ProductDetail>, ValidationProblem, NotFound>> UploadImageAsync(
-        Guid id, IFormFile? file, ImageUploads uploads, ProductReads reads, CancellationToken ct)
+        Guid id, IFormFile? file, [FromForm] string? alt, ImageUploads uploads, ProductReads reads, CancellationToken ct)
     {
-        var outcome = await uploads.UploadAsync(id, file, ct);
+        // The alt text is checked before the file, so a bad one costs no decoding.
+        var errors = new ValidationErrors();
+        var text = ImageAlt.Check(errors, alt);
+        if (errors.HasErrors)
+        {
+            return errors.ToProblem();
+        }
+
+        var outcome = await uploads.UploadAsync(id, file, text, ct);
         if (!outcome.ProductFound)
         {
             return TypedResults.NotFound();
@@ -60,5 +70,21 @@ public static class ProductAdminEndpoints
         return outcome.Problem is { } problem
             ? ValidationErrors.Problem("file", problem)
             : TypedResults.Created(ImageUrls.For(outcome.Key!), (await reads.ByIdAsync(id, ct))!.Detail);
+    }
+
+    /// <summary>Sets or clears one image's alt text (what a screen reader says for it; the product's name when none).</summary>
+    private static async Task<Results<Ok<ProductDetail>, ValidationProblem, NotFound>> UpdateImageAsync(
+        Guid id, Guid imageId, UpdateImageRequest request, ImageUploads uploads, ProductReads reads, CancellationToken ct)
+    {
+        var errors = new ValidationErrors();
+        var alt = ImageAlt.Check(errors, request.Alt);
+        if (errors.HasErrors)
+        {
+            return errors.ToProblem();
+        }
+
+        return await uploads.SetAltAsync(id, imageId, alt, ct)
+            ? TypedResults.Ok((await reads.ByIdAsync(id, ct))!.Detail)
+            : TypedResults.NotFound();
     }
 }

@@ -13,9 +13,10 @@ public sealed record CachedProduct(ProductDetail Detail, string ETag);
 /// <summary>Single-product reads: by id and slug through the cache, and the live (uncached) lookup carts use.</summary>
 public sealed class ProductReads(ProductsDbContext db, CatalogCache cache, CatalogLookups lookups)
 {
-    // "g1": the page's shape with its gallery; an entry Redis still holds from before it would lack one, so it is a new key.
+    // "g2": the page's shape with its gallery's image ids, alt texts and large rendition; an entry Redis still holds from
+    // before would lack them, so it is a new key.
     public async Task<CachedProduct?> ByIdAsync(Guid id, CancellationToken ct) =>
-        await cache.GetOrCreateAsync($"product:g1:{id:N}", [CatalogCache.ProductTag(id)],
+        await cache.GetOrCreateAsync($"product:g2:{id:N}", [CatalogCache.ProductTag(id)],
             async token => await LoadAsync(db, id, token), ct);
 
     public async Task<CachedProduct?> BySlugAsync(string slug, CancellationToken ct)
@@ -72,7 +73,7 @@ public sealed class ProductReads(ProductsDbContext db, CatalogCache cache, Catal
         var rating = await db.Ratings.AsNoTracking().FirstOrDefaultAsync(r => r.ProductId == id, ct);
         // A product without an upload shows its generated illustration (drawn on first request, docs/products.md#images).
         var images = p.Images.OrderBy(i => i.SortOrder).Select(i => ImageUrls.For(i.FileName)).DefaultIfEmpty(ImageUrls.ForProduct(null, p.Id, p.Name, p.Category!.Slug)).ToList();
-        var gallery = GalleryImages.For(p.Images.OrderBy(i => i.SortOrder).Select(i => new GalleryImages.Stored(i.FileName, i.Width, i.Height)), p.Id, p.Name, p.Category.Slug);
+        var gallery = GalleryImages.For(p.Images.OrderBy(i => i.SortOrder).Select(i => new GalleryImages.Stored(i.Id, i.FileName, i.Width, i.Height, i.Alt)), p.Id, p.Name, p.Category.Slug);
         var detail = new ProductDetail(
             p.Id, p.Sku, p.Name, p.Slug, p.Description, p.Price, p.Currency,
             new CategoryItem(p.Category!.Id, p.Category.Name, p.Category.Slug, p.Category.Parent?.Slug),
@@ -106,7 +107,7 @@ public sealed class ProductReads(ProductsDbContext db, CatalogCache cache, Catal
                 v.Price,
                 v.Currency,
                 Available = v.Stock == null ? 0 : v.Stock.Available,
-                Images = v.Images.OrderBy(i => i.SortOrder).Select(i => new GalleryImages.Stored(i.FileName, i.Width, i.Height)).ToList(),
+                Images = v.Images.OrderBy(i => i.SortOrder).Select(i => new GalleryImages.Stored(i.Id, i.FileName, i.Width, i.Height, i.Alt)).ToList(),
             })
             .ToListAsync(ct);
         var ordered = variants

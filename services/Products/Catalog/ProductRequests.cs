@@ -11,3 +11,6 @@ public sealed record UpdateProductRequest(
     string? Name, string? Description, decimal? Price, string? Category, string? Brand,
     Dictionary<string, string>? Attributes, bool? Active, uint? Version,
     string? TaxClass = null, int? WeightGrams = null);
+
+/// <summary>An admin's edit of one image's alt text; null or blank clears it (the product's name is shown instead).</summary>
+public sealed record UpdateImageRequest(string? Alt);

@@ -5,7 +5,7 @@ namespace ECommerce.Products.Domain;
 
 /// <summary>
 /// Where a stored image is served from (through the gateway, as every API). An image is a key with renditions named
-/// <c>{key}-{thumb|card|zoom}.{webp|jpg}</c>; the URL the API gives is the card JPEG, which any client can show, and
+/// <c>{key}-{thumb|card|large|zoom}.{webp|jpg}</c>; the URL the API gives is the card JPEG, which any client can show, and
 /// the storefront derives the others from it (docs/products.md#images).
 /// </summary>
 public static class ImageUrls

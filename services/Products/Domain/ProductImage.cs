@@ -23,4 +23,9 @@ public sealed class ProductImage
 
     /// <summary>The stored renditions, e.g. <c>thumb.webp</c>, <c>card.jpg</c>: empty for a single legacy file.</summary>
     public List<string> Renditions { get; set; } = [];
+
+    /// <summary>What the picture shows, for screen readers (trimmed, at most <see cref="MaxAltLength"/>); null shows the product's name.</summary>
+    public string? Alt { get; set; }
+
+    public const int MaxAltLength = 250;
 }

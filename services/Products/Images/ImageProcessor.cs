@@ -104,6 +104,28 @@ public sealed class ImageProcessor : IDisposable
         }
     }
 
+    /// <summary>
+    /// Renders <paramref name="renditions"/> from a larger stored rendition (a new size for an image uploaded before the
+    /// size existed: docs/products.md#images); null when the stored bytes cannot be decoded.
+    /// </summary>
+    public async Task<ProcessedImage?> RenderFromAsync(string key, byte[] larger, IReadOnlyList<Rendition> renditions, CancellationToken ct)
+    {
+        await _slots.WaitAsync(ct);
+        try
+        {
+            using var image = new MagickImage(larger);
+            return Render(key, image, renditions);
+        }
+        catch (MagickException)
+        {
+            return null;
+        }
+        finally
+        {
+            _slots.Release();
+        }
+    }
+
     /// <summary>Renders an image drawn in memory (a generated illustration) like an upload.</summary>
     public async Task<ProcessedImage> ProcessAsync(string key, Func<MagickImage> draw, CancellationToken ct)
     {
@@ -123,7 +145,7 @@ public sealed class ImageProcessor : IDisposable
     /// Upright (EXIF orientation applied, then dropped), stripped of every profile and comment (EXIF with GPS, XMP, IPTC),
     /// in sRGB, then each rendition from the largest down, in WebP and in JPEG (flattened on white).
     /// </summary>
-    private static ProcessedImage Render(string key, MagickImage image)
+    private static ProcessedImage Render(string key, MagickImage image, IReadOnlyList<Rendition>? renditions = null)
     {
         image.AutoOrient();
         image.Strip();
@@ -132,7 +154,7 @@ public sealed class ImageProcessor : IDisposable
 
         var files = new List<RenderedFile>();
         using var current = (MagickImage)image.Clone();
-        foreach (var rendition in ImageNames.Renditions.OrderByDescending(r => r.LongSide))
+        foreach (var rendition in (renditions ?? ImageNames.Renditions).OrderByDescending(r => r.LongSide))
         {
             // ">" only shrinks: a small original is stored at its own size rather than blown up.
             current.Resize(new MagickGeometry((uint)rendition.LongSide, (uint)rendition.LongSide) { Greater = true });

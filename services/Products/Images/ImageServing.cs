@@ -5,8 +5,8 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace ECommerce.Products.Images;
 
 /// <summary>
-/// <c>GET /api/products/images/{name}</c>, anonymous: a stored rendition, or a generated illustration drawn on first
-/// request. Names are never reused for other content, so responses are cacheable for a year (immutable) and the
+/// <c>GET /api/products/images/{name}</c>, anonymous: a stored rendition, or a generated illustration or a rendition
+/// newer than an upload made on first request. Names are never reused for other content, so responses are cacheable for a year (immutable) and the
 /// ETag is the name's own hash: a revalidation is answered 304 without reading the store.
 /// </summary>
 public static class ImageServing
@@ -14,7 +14,7 @@ public static class ImageServing
     public const string CacheControl = "public, max-age=31536000, immutable";
 
     public static async Task<Results<FileStreamHttpResult, StatusCodeHttpResult, NotFound>> ServeAsync(
-        string fileName, IImageStore images, GeneratedImages generated, HttpContext context, CancellationToken ct)
+        string fileName, IImageStore images, GeneratedImages generated, MissingRenditions missing, HttpContext context, CancellationToken ct)
     {
         var format = ImageFormat.FromExtension(Path.GetExtension(fileName));
         if (format is null || !ImageNames.IsValid(fileName))
@@ -32,7 +32,7 @@ public static class ImageServing
         }
 
         var stream = await images.OpenReadAsync(fileName, ct);
-        if (stream is null && await generated.EnsureAsync(fileName, ct))
+        if (stream is null && (await generated.EnsureAsync(fileName, ct) || await missing.EnsureAsync(fileName, ct)))
         {
             stream = await images.OpenReadAsync(fileName, ct);
         }

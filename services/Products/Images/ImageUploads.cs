@@ -16,7 +16,8 @@ public sealed record UploadOutcome(bool ProductFound, string? Key, string? Probl
 /// </summary>
 public sealed class ImageUploads(ProductsDbContext db, IImageStore store, ImageProcessor processor, CatalogCache cache, IOptions<ImageOptions> options)
 {
-    public async Task<UploadOutcome> UploadAsync(Guid productId, IFormFile? file, CancellationToken ct)
+    /// <param name="alt">The alt text, already checked and trimmed (<see cref="ImageAlt.Check"/>).</param>
+    public async Task<UploadOutcome> UploadAsync(Guid productId, IFormFile? file, string? alt, CancellationToken ct)
     {
         if (!await db.Products.AnyAsync(p => p.Id == productId, ct))
         {
@@ -57,9 +58,24 @@ public sealed class ImageUploads(ProductsDbContext db, IImageStore store, ImageP
             Width = image.Width,
             Height = image.Height,
             Renditions = ImageNames.All(),
+            Alt = alt,
         });
         await db.SaveChangesAsync(ct);
         await cache.InvalidateProductAsync(productId);
         return new UploadOutcome(true, image.Key, null);
+    }
+
+    /// <summary>Sets (or, with null, clears) an image's alt text; false when the product has no such image.</summary>
+    public async Task<bool> SetAltAsync(Guid productId, Guid imageId, string? alt, CancellationToken ct)
+    {
+        var changed = await db.ProductImages.Where(i => i.Id == imageId && i.ProductId == productId)
+            .ExecuteUpdateAsync(u => u.SetProperty(i => i.Alt, alt), ct);
+        if (changed == 0)
+        {
+            return false;
+        }
+
+        await cache.InvalidateProductAsync(productId);
+        return true;
     }
 }

@@ -18,6 +18,7 @@ public static class ImagesSetup
         builder.Services.AddOptions<ImageOptions>().BindConfiguration(ImageOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<ImageProcessor>();
         builder.Services.AddSingleton<GeneratedImages>();
+        builder.Services.AddSingleton<MissingRenditions>();
         builder.Services.AddScoped<ImageUploads>();
 
         var connection = builder.Configuration.GetConnectionString(ImageOptions.ConnectionName);

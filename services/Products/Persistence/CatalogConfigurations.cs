@@ -121,6 +121,7 @@ internal sealed class ProductImageConfiguration : IEntityTypeConfiguration<Produ
         image.ToTable("product_images");
         image.Property(i => i.FileName).HasMaxLength(100);
         image.Property(i => i.ContentType).HasMaxLength(50);
+        image.Property(i => i.Alt).HasMaxLength(ProductImage.MaxAltLength);
         image.HasIndex(i => i.FileName).IsUnique();
         // Rows from before renditions read as "no renditions" (a single file), never null.
         image.Property(i => i.Renditions).HasDefaultValueSql("'{}'::text[]");

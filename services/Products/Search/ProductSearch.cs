@@ -151,7 +151,8 @@ public sealed class ProductSearch(ProductsDbContext db, CatalogLookups lookups, 
         return ranked.Select(r => new Row(
             r.P.Id, r.P.Sku, r.P.Name, r.P.Slug, r.P.Price, r.P.Currency, r.P.Category!.Slug, r.P.Brand!.Slug,
             r.P.Stock!.Available, r.P.Stock.Sold, r.P.CreatedAt, r.Rank,
-            r.P.Images.OrderBy(i => i.SortOrder).Select(i => i.FileName).FirstOrDefault(), r.RatingSum, r.Reviews, r.P.FamilyId));
+            r.P.Images.OrderBy(i => i.SortOrder).Select(i => i.FileName).FirstOrDefault(),
+            r.P.Images.OrderBy(i => i.SortOrder).Select(i => i.Alt).FirstOrDefault(), r.RatingSum, r.Reviews, r.P.FamilyId));
     }
 
     private sealed class Ranked
@@ -182,11 +183,11 @@ public sealed class ProductSearch(ProductsDbContext db, CatalogLookups lookups, 
 
     private sealed record Row(
         Guid Id, string Sku, string Name, string Slug, decimal Price, string Currency, string Category, string Brand,
-        int Available, int Sold, DateTimeOffset CreatedAt, double Rank, string? Image, int RatingSum, int Reviews, Guid? FamilyId)
+        int Available, int Sold, DateTimeOffset CreatedAt, double Rank, string? Image, string? ImageAlt, int RatingSum, int Reviews, Guid? FamilyId)
     {
         public ProductSummary Summary => new(Id, Sku, Name, Slug, Price, Currency, Category, Brand, Available > 0, ImageUrls.ForProduct(Image, Id, Name, Category),
             Reviews == 0 ? null : Math.Round((decimal)RatingSum / Reviews, 1, MidpointRounding.AwayFromZero), Reviews,
-            FamilyId, 1, Price, Price, []);
+            FamilyId, 1, Price, Price, [], ImageAlt);
 
         public string KeyFor(ProductSort sort) => sort switch
         {

@@ -5,11 +5,12 @@ namespace ECommerce.Products.Search;
 /// decimal, null before the first) and <see cref="Reviews"/> how many there are. A family is one item: the variant
 /// the sort lists first, with <see cref="VariantCount"/> active variants priced <see cref="PriceFrom"/> to
 /// <see cref="PriceTo"/> and its colours as <see cref="Swatches"/> (a standalone product: 1, its price, none).
+/// <see cref="ImageAlt"/> is the stored alt text of the image <see cref="ImageUrl"/> shows, null when it has none.
 /// </summary>
 public sealed record ProductSummary(
     Guid Id, string Sku, string Name, string Slug, decimal Price, string Currency,
     string Category, string Brand, bool InStock, string? ImageUrl, decimal? Rating, int Reviews,
-    Guid? FamilyId, int VariantCount, decimal PriceFrom, decimal PriceTo, IReadOnlyList<string> Swatches);
+    Guid? FamilyId, int VariantCount, decimal PriceFrom, decimal PriceTo, IReadOnlyList<string> Swatches, string? ImageAlt = null);
 
 /// <summary>
 /// One page of products in the <see cref="Page{T}"/> shape (<see cref="Next"/> is the following page's cursor), with

@@ -37,6 +37,7 @@ public static class BodyTemplates
         ["PUT /api/products/{id:guid}"] = new(
             """{"name":"Sturdy lock","description":"A lock.","price":12.50,"category":"security","brand":"acme","version":0}""",
             new Dictionary<string, FieldKind> { ["name"] = Text, ["description"] = Text, ["price"] = Price, ["category"] = Format, ["version"] = Count }),
+        ["PUT /api/products/{id:guid}/images/{imageId:guid}"] = new("""{"alt":"A brass lock on an oak door"}""", new Dictionary<string, FieldKind> { ["alt"] = Text }),
         ["POST /api/products/families"] = new(
             """{"name":"Hostile shirt","description":"A shirt.","category":"security","brand":"acme","options":[{"name":"Colour","values":["Blue","Red"]}]}""",
             new Dictionary<string, FieldKind> { ["name"] = Text, ["description"] = Text, ["category"] = Format, ["brand"] = Text, ["options[0].name"] = Text }),

@@ -5,7 +5,18 @@
 
 /** Every product image on the page: decoded (a real picture, not a broken one) and which file the browser chose. */
 const pictures = (page, selector) =>
-  page.locator(selector).evaluateAll((imgs) => imgs.map((img) => ({ decoded: img.complete && img.naturalWidth > 0, src: img.currentSrc, alt: img.alt })));
+  page.locator(selector).evaluateAll((imgs) => Promise.all(imgs.map(async (img) => {
+    // A srcset image's naturalWidth is scaled by the chosen width descriptor, so the file's own pixels are read from a
+    // second decode of the same (cached) file.
+    const file = new Image();
+    file.src = img.currentSrc;
+    const natural = await file.decode().then(() => file.naturalWidth, () => 0);
+    return {
+      decoded: img.complete && img.naturalWidth > 0, src: img.currentSrc, alt: img.alt, natural,
+      // Sharp: the file has at least the pixels its box shows at the screen's density (object-fit keeps its ratio).
+      needed: Math.round(Math.min(img.clientWidth, img.clientHeight * (img.naturalWidth / img.naturalHeight)) * devicePixelRatio),
+    };
+  })));
 
 /** Waits until every image the selector finds has loaded, then fails naming any that did not decode. */
 async function expectDecoded(page, selector, what) {
@@ -26,7 +37,7 @@ async function productWithMostImages(baseUrl) {
   for (const item of items) {
     const detail = await (await fetch(`${baseUrl}/api/products/${item.id}`)).json();
     const count = detail.gallery?.length ?? 0;
-    if (!best || count > best.count) best = { slug: item.slug, name: detail.family?.name ?? detail.name, count };
+    if (!best || count > best.count) best = { slug: item.slug, name: detail.family?.name ?? detail.name, count, firstAlt: detail.gallery?.[0]?.alt ?? null };
   }
   if (!best) throw new Error("the catalog has no product in stock");
   return best;
@@ -45,7 +56,11 @@ async function galleryJourney({ page, shot, baseUrl, log }, shots) {
   const [shown] = await expectDecoded(page, ".gallery-main img", "main");
   if (!/\.webp(\?|$)/.test(shown.src)) throw new Error(`the main image came as ${shown.src}, not WebP`);
   if ((await page.locator(".gallery-main img").getAttribute("fetchpriority")) !== "high") throw new Error("the main image is not fetchpriority=high");
-  log(`main image ${shown.src.split("/").pop()}, ${count} image(s)`);
+  // Stored alt text when the image has one, else the product's name.
+  if (shown.alt !== (product.firstAlt || product.name)) throw new Error(`the main image's alt is "${shown.alt}", not "${product.firstAlt || product.name}"`);
+  // Sharp: a 480 px card stretched over a 544 px desktop column is what the 960 px rendition is for.
+  if (shown.natural < Math.min(shown.needed, 960)) throw new Error(`the main image is ${shown.natural} px wide for a box needing ${shown.needed} px (${shown.src})`);
+  log(`main image ${shown.src.split("/").pop()} (${shown.natural} px for ${shown.needed} px), alt "${shown.alt}", ${count} image(s)`);
 
   if (count > 1) {
     await expectDecoded(page, ".thumbs img", "thumbnail");
@@ -74,7 +89,10 @@ async function galleryJourney({ page, shot, baseUrl, log }, shots) {
   await dialog.waitFor();
   if ((await focusedLabel(page)) !== "Close") throw new Error(`the zoom view opened with focus on "${await focusedLabel(page)}", not Close`);
   const [zoomed] = await expectDecoded(page, ".zoom-body img", "zoom");
-  if (!/-zoom\.webp(\?|$)/.test(zoomed.src)) throw new Error(`the zoom view shows ${zoomed.src}, not the zoom WebP`);
+  // The zoom view's srcset has card, large and zoom: the browser takes the smallest that fills the screen, as WebP.
+  if (!/-(card|large|zoom)\.webp(\?|$)/.test(zoomed.src)) throw new Error(`the zoom view shows ${zoomed.src}, not a WebP rendition`);
+  if (zoomed.natural < Math.min(zoomed.needed, 1200)) throw new Error(`the zoom view's image is ${zoomed.natural} px wide for ${zoomed.needed} px (${zoomed.src})`);
+  log(`zoom view ${zoomed.src.split("/").pop()} (${zoomed.natural} px for ${zoomed.needed} px)`);
   await shot(shots.zoom);
   await page.keyboard.press("Escape");
   await dialog.waitFor({ state: "detached" });

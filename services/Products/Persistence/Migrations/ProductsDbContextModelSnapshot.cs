@@ -436,6 +436,10 @@ namespace ECommerce.Products.Persistence.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<string>("Alt")
+                        .HasMaxLength(250)
+                        .HasColumnType("character varying(250)");
+
                     b.Property<string>("ContentType")
                         .IsRequired()
                         .HasMaxLength(50)

@@ -49,6 +49,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/products/{id}/images/{imageId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["UpdateProductImage"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/products/{id}/reviews": {
         parameters: {
             query?: never;
@@ -726,9 +742,11 @@ export interface components {
             variants: components["schemas"]["VariantItem"][];
         };
         GalleryImage: {
-            alt: string;
+            alt: null | string;
             /** Format: int32 */
             height: number;
+            /** Format: uuid */
+            id: null | string;
             renditions: components["schemas"]["GalleryRendition"][];
             /** Format: int32 */
             width: number;
@@ -901,6 +919,7 @@ export interface components {
             familyId: null | string;
             /** Format: uuid */
             id: string;
+            imageAlt?: null | string;
             imageUrl: null | string;
             inStock: boolean;
             name: string;
@@ -1005,6 +1024,9 @@ export interface components {
             category: null | string;
             description: null | string;
             name: null | string;
+        };
+        UpdateImageRequest: {
+            alt: null | string;
         };
         UpdateProductRequest: {
             active: null | boolean;
@@ -1242,12 +1264,57 @@ export interface operations {
             content: {
                 "multipart/form-data": {
                     file?: components["schemas"]["IFormFile"];
+                } & {
+                    alt?: string;
                 };
             };
         };
         responses: {
             /** @description Created */
             201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProductDetail"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    UpdateProductImage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                imageId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateImageRequest"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -3,6 +3,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { ApiError } from "../../shared/api/http";
 import { productsApi, type ProductDetail, productKeys } from "../catalog";
 import { ErrorMessage, Loading } from "../../shared/ui/Status";
+import { ImageAltTexts } from "./ImageAltTexts";
 
 interface Form {
   sku: string;
@@ -28,6 +29,7 @@ export function ProductEditor({ id, onDone }: { id?: string; onDone: () => void 
   const existing = useQuery({ queryKey: productKeys.detail(id), queryFn: () => productsApi.get(id ?? ""), enabled: Boolean(id) });
   const categories = useQuery({ queryKey: productKeys.categories(), queryFn: productsApi.categories, staleTime: 300_000 });
   const [form, setForm] = useState<Form>(blank);
+  const [uploadAlt, setUploadAlt] = useState("");
   const heading = useRef<HTMLHeadingElement>(null);
 
   useEffect(() => heading.current?.focus(), []);
@@ -48,8 +50,11 @@ export function ProductEditor({ id, onDone }: { id?: string; onDone: () => void 
     },
   });
   const upload = useMutation({
-    mutationFn: (file: File) => productsApi.uploadImage(id ?? "", file),
-    onSuccess: () => client.invalidateQueries({ queryKey: productKeys.detail(id) }),
+    mutationFn: (file: File) => productsApi.uploadImage(id ?? "", file, uploadAlt),
+    onSuccess: () => {
+      setUploadAlt("");
+      return client.invalidateQueries({ queryKey: productKeys.detail(id) });
+    },
   });
   const error = (field: string) => (save.error instanceof ApiError ? save.error.fieldError(field) : undefined);
   const stale = save.error instanceof ApiError && save.error.status === 409;
@@ -120,10 +125,10 @@ export function ProductEditor({ id, onDone }: { id?: string; onDone: () => void 
       {existing.data && (
         <fieldset>
           <legend>Images</legend>
-          <div className="thumbs">
-            {existing.data.images.map((url) => (
-              <img key={url} src={url} alt="" width={64} height={64} />
-            ))}
+          <ImageAltTexts key={existing.data.gallery.length} productId={existing.data.id} gallery={existing.data.gallery} />
+          <div className="field">
+            <label htmlFor="product-image-alt">Alt text of the next upload (optional)</label>
+            <input id="product-image-alt" maxLength={250} value={uploadAlt} onChange={(e) => setUploadAlt(e.target.value)} />
           </div>
           <label htmlFor="product-image">Upload an image (PNG, JPEG, GIF or WebP)</label>
           <input id="product-image" type="file" accept="image/png,image/jpeg,image/gif,image/webp" onChange={(e) => e.target.files?.[0] && upload.mutate(e.target.files[0])} />

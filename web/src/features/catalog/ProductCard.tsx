@@ -11,6 +11,8 @@ import { ProductPicture, imageFromUrl } from "../../shared/ui/ProductPicture";
 
 /** Lists show summaries; recommendation shelves show lookup items (with a count). Both have what a card needs. */
 type CardProduct = Pick<ProductSummary, "id" | "name" | "slug" | "price" | "currency" | "imageUrl"> & {
+  /** The image's stored alt text (lists only); without one the picture repeats the name beside it. */
+  imageAlt?: string | null;
   inStock?: boolean;
   available?: number;
   rating?: number | null;
@@ -32,8 +34,8 @@ export function ProductCard({ product, eager = false }: { product: CardProduct; 
     <li className="card">
       <Link to={`/products/${product.slug || product.id}`} className="card-link">
         <div className="card-image">
-          {/* The name is the link's text beside it, so the picture adds nothing for a screen reader (alt=""). */}
-          <ProductPicture image={imageFromUrl(product.imageUrl, product.name)} renditions={cardRenditions} sizes={cardSizes} alt="" priority={eager ? "eager" : undefined} />
+          {/* The name is the link's text beside it, so only a stored alt text adds anything for a screen reader (else alt=""). */}
+          <ProductPicture image={imageFromUrl(product.imageUrl, product.name)} renditions={cardRenditions} sizes={cardSizes} alt={product.imageAlt ?? ""} priority={eager ? "eager" : undefined} />
         </div>
         <span className="card-name">{product.name}</span>
       </Link>

@@ -4,7 +4,7 @@
 export { aiApi } from "./api/ai";
 export type { ModelVersionSummary } from "./api/ai";
 export { productsApi } from "./api/products";
-export type { CollectionItem, CollectionRequest, ProductDetail, ProductSummary } from "./api/products";
+export type { CollectionItem, CollectionRequest, GalleryImage, ProductDetail, ProductSummary } from "./api/products";
 export { reviewLimits, reviewsApi, stars } from "./api/reviews";
 export type { AdminReviewItem } from "./api/reviews";
 export { collectionHref } from "./home/Collection";

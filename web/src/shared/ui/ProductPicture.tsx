@@ -13,7 +13,7 @@ type GalleryRendition = components["schemas"]["GalleryRendition"];
  */
 
 /** The renditions Products stores (docs/products.md#images): the longest side in pixels. */
-const longSides = { thumb: 160, card: 480, zoom: 1600 } as const;
+const longSides = { thumb: 160, card: 480, large: 960, zoom: 1600 } as const;
 export type RenditionName = keyof typeof longSides;
 
 // Lists, carts, wishlists and lookups carry only the card JPEG's URL (`{key}-card.jpg`, the contract Orders and Users
@@ -27,9 +27,10 @@ const cardJpeg = /^(.*\/api\/products\/images\/[0-9a-fg-]+)-card\.jpg$/;
 export function imageFromUrl(url: string | null | undefined, alt: string): GalleryImage | null {
   if (!url) return null;
   const match = cardJpeg.exec(url);
-  if (!match) return { alt, width: 0, height: 0, renditions: [{ name: "original", width: 0, height: 0, url, webp: null }] };
+  if (!match) return { id: null, alt, width: 0, height: 0, renditions: [{ name: "original", width: 0, height: 0, url, webp: null }] };
   const key = match[1];
   return {
+    id: null,
     alt,
     width: 0,
     height: 0,
@@ -39,10 +40,15 @@ export function imageFromUrl(url: string | null | undefined, alt: string): Galle
   };
 }
 
-/** The renditions to offer for a use, smallest first; an older single file is its only rendition. */
+/**
+ * The renditions to offer for a use, smallest first; an older single file is its only rendition. Of two the same
+ * width (a small original stored at its own size as both `large` and `zoom`), the smaller name stays: a `srcset` may
+ * not list a width twice, and the zoom view then reuses the file the page has already fetched.
+ */
 function pick(image: GalleryImage, names: readonly RenditionName[]): GalleryRendition[] {
-  const chosen = image.renditions.filter((r) => (names as readonly string[]).includes(r.name));
-  return chosen.length ? chosen.sort((a, b) => a.width - b.width) : image.renditions.slice(0, 1);
+  const chosen = image.renditions.filter((r) => (names as readonly string[]).includes(r.name)).sort((a, b) => a.width - b.width);
+  const distinct = chosen.filter((r, i) => i === 0 || r.width === 0 || r.width !== chosen[i - 1]!.width);
+  return distinct.length ? distinct : image.renditions.slice(0, 1);
 }
 
 const srcSet = (renditions: GalleryRendition[], format: "url" | "webp") =>
@@ -50,11 +56,11 @@ const srcSet = (renditions: GalleryRendition[], format: "url" | "webp") =>
 
 export interface ProductPictureProps {
   image: GalleryImage | null;
-  /** Which renditions may be fetched: thumbnails and cards stay small; only the zoom view asks for `zoom`. */
+  /** Which renditions may be fetched: thumbnails and cards stay small; the product page's main image goes to `large`, only the zoom view to `zoom`. */
   renditions: readonly RenditionName[];
   /** The displayed width for each layout, as `sizes` (e.g. "56px", "(max-width: 48rem) 100vw, 36rem"). */
   sizes: string;
-  /** `""` for an image that repeats a name shown beside it; otherwise the image's own alt text. */
+  /** `""` for an image that repeats a name shown beside it; otherwise the image's own alt text (none stored: `""`). */
   alt?: string;
   /** Above the fold: load at once. The page's largest image (its LCP) also gets `fetchpriority="high"`. */
   priority?: "high" | "eager";
@@ -78,7 +84,7 @@ export function ProductPicture({ image, renditions, sizes, alt, priority, classN
         src={largest.url}
         srcSet={srcSet(offered, "url")}
         sizes={sizes}
-        alt={alt ?? image.alt}
+        alt={alt ?? image.alt ?? ""}
         width={width}
         height={height}
         loading={priority ? "eager" : "lazy"}

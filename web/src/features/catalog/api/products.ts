@@ -19,7 +19,10 @@ export type BrandItem = Schemas["BrandItem"];
 
 export type ProductDetail = Schemas["ProductDetail"];
 
-/** One of a product's images with every rendition (thumb, card, zoom) at its real size, in WebP and JPEG. */
+/**
+ * One of a product's images with every rendition (thumb, card, large, zoom) at its real size, in WebP and JPEG; `alt` is
+ * its stored alt text (null: describe it by the product's name), `id` the upload's (null for an illustration).
+ */
 export type GalleryImage = Schemas["GalleryImage"];
 
 export type GalleryRendition = Schemas["GalleryRendition"];
@@ -110,11 +113,15 @@ export const productsApi = {
   create: (input: CreateProductRequest) => request<ProductDetail>("/api/products", { method: "POST", body: input }),
   update: (id: string, input: UpdateProductRequest) => request<ProductDetail>(`/api/products/${id}`, { method: "PUT", body: input }),
   deactivate: (id: string) => request<void>(`/api/products/${id}`, { method: "DELETE" }),
-  uploadImage: (id: string, file: File) => {
+  uploadImage: (id: string, file: File, alt?: string) => {
     const form = new FormData();
     form.append("file", file);
+    if (alt?.trim()) form.append("alt", alt);
     return request<ProductDetail>(`/api/products/${id}/images`, { method: "POST", form });
   },
+  /** Sets an uploaded image's alt text; blank clears it (the product's name is shown instead). */
+  setImageAlt: (id: string, imageId: string, alt: string) =>
+    request<ProductDetail>(`/api/products/${id}/images/${imageId}`, { method: "PUT", body: { alt } }),
   stock: (id: string) => request<StockLevel>(`/api/products/${id}/stock`),
   stockHistory: (id: string) => request<StockAdjustment[]>(`/api/products/${id}/stock/adjustments`),
   adjustStock: (id: string, delta: number, reason: string) =>

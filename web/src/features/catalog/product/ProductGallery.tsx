@@ -3,16 +3,25 @@ import { createPortal } from "react-dom";
 import type { GalleryImage } from "../api/products";
 import { ProductPicture } from "../../../shared/ui/ProductPicture";
 
-// The main image is the product page's largest paint: a card rendition (480 px) is all it fetches, at high priority;
-// the zoom rendition (up to 1,600 px) is fetched only when the shopper opens the zoom view.
-const mainSizes = "(max-width: 40rem) calc(100vw - 2rem), 36rem";
+// The main image is the product page's largest paint, fetched at high priority: a card (480 px) or, where its box
+// times the screen's density needs more (a desktop column is 34rem, 544 px; a dense phone), the large rendition
+// (960 px); the zoom rendition (up to 1,600 px) is fetched only when the shopper opens the zoom view. The sizes follow
+// the layout: one column under 40rem (main's 1rem padding each side), two 1fr columns with a 2rem gap up to main's
+// 72rem, then a fixed 34rem.
+const mainRenditions = ["thumb", "card", "large"] as const;
+const mainSizes = "(max-width: 40rem) calc(100vw - 2rem), (max-width: 72rem) calc(50vw - 2rem), 34rem";
+// The zoom view fills the screen less its insets (1rem round the dialog on a desktop, none on a phone, 0.5rem inside).
+const zoomRenditions = ["card", "large", "zoom"] as const;
+const zoomSizes = "(max-width: 40rem) calc(100vw - 1rem), calc(100vw - 3rem)";
 
 /**
  * The product page's images: the main one and, with more than one, a row of thumbnail buttons. Arrow keys (and Home,
  * End) move between the thumbnails and show the one they land on; only the shown one is a Tab stop, marked
  * `aria-current`. Activating the main image opens the zoom view.
  */
-export function ProductGallery({ images, name }: { images: GalleryImage[]; name: string }) {
+export function ProductGallery({ images: stored, name }: { images: GalleryImage[]; name: string }) {
+  // An image without a stored alt text is described by the product's name.
+  const images = stored.map((image) => (image.alt ? image : { ...image, alt: name }));
   const [index, setIndex] = useState(0);
   const [zoomed, setZoomed] = useState(false);
   const [refocus, setRefocus] = useState(false);
@@ -55,7 +64,7 @@ export function ProductGallery({ images, name }: { images: GalleryImage[]; name:
           setRefocus(false);
           setZoomed(true);
         }}>
-        <ProductPicture image={current} renditions={["thumb", "card"]} sizes={mainSizes} alt={current.alt} priority="high" />
+        <ProductPicture image={current} renditions={mainRenditions} sizes={mainSizes} priority="high" />
         <span className="gallery-zoom-hint" aria-hidden="true">
           <ZoomIcon />
         </span>
@@ -158,7 +167,7 @@ function ZoomDialog({ images, index, label, onMove, onClose }: {
           </button>
         </div>
         <div className="zoom-body">
-          <ProductPicture key={index} image={images[index] ?? null} renditions={["zoom"]} sizes="100vw" priority="eager" className="zoom-picture" />
+          <ProductPicture key={index} image={images[index] ?? null} renditions={zoomRenditions} sizes={zoomSizes} priority="eager" className="zoom-picture" />
         </div>
         {count > 1 && (
           <div className="zoom-nav">

@@ -9,14 +9,18 @@ import { ProductPicture, imageFromUrl } from "../../../shared/ui/ProductPicture"
 
 afterEach(() => vi.unstubAllGlobals());
 
-/** An image as Products' gallery lists it: a 600 x 800 upload with its three renditions in both formats. */
-const image = (key: string, alt = "Enamel mug"): GalleryImage => ({
-  alt, width: 600, height: 800,
-  renditions: [["thumb", 120, 160], ["card", 360, 480], ["zoom", 600, 800]].map(([name, width, height]) => ({
-    name: String(name), width: Number(width), height: Number(height),
-    url: `/api/products/images/${key}-${name}.jpg`, webp: `/api/products/images/${key}-${name}.webp`,
+type Sizes = [string, number, number][];
+
+/** An image as Products' gallery lists it: by default a 600 x 800 upload (large and zoom at its own size) in both formats. */
+const image = (key: string, alt: string | null = "Enamel mug", sizes: Sizes = [["thumb", 120, 160], ["card", 360, 480], ["large", 600, 800], ["zoom", 600, 800]]): GalleryImage => ({
+  id: `id-${key}`, alt, width: sizes[sizes.length - 1]![1], height: sizes[sizes.length - 1]![2],
+  renditions: sizes.map(([name, width, height]) => ({
+    name, width, height, url: `/api/products/images/${key}-${name}.jpg`, webp: `/api/products/images/${key}-${name}.webp`,
   })),
 });
+/** A 2,000 x 1,500 photograph: every rendition its own size. */
+const photo = (key: string, alt: string | null) =>
+  image(key, alt, [["thumb", 160, 120], ["card", 480, 360], ["large", 960, 720], ["zoom", 1600, 1200]]);
 const three = [image("a1"), image("b2"), image("c3")] as [GalleryImage, GalleryImage, GalleryImage];
 
 describe("ProductPicture", () => {
@@ -41,6 +45,7 @@ describe("ProductPicture", () => {
     expect(derived.renditions.map((r) => [r.name, r.width, r.webp])).toEqual([
       ["thumb", 160, "/api/products/images/g0123abcd-00ff00ff00ff-thumb.webp"],
       ["card", 480, "/api/products/images/g0123abcd-00ff00ff00ff-card.webp"],
+      ["large", 960, "/api/products/images/g0123abcd-00ff00ff00ff-large.webp"],
       ["zoom", 1600, "/api/products/images/g0123abcd-00ff00ff00ff-zoom.webp"],
     ]);
     const { container } = render(<ProductPicture image={imageFromUrl("/api/products/images/old.png", "Mug")} renditions={["card"]} sizes="6rem" />);
@@ -74,7 +79,7 @@ describe("ProductGallery", () => {
     await user.keyboard("{ArrowRight}");
     expect(thumbs[1]).toHaveFocus();
     expect(thumbs[1]).toHaveAttribute("aria-current", "true");
-    expect(screen.getByRole("button", { name: "Zoom: Enamel mug, image 2 of 3" }).querySelector("img")).toHaveAttribute("src", "/api/products/images/b2-card.jpg");
+    expect(screen.getByRole("button", { name: "Zoom: Enamel mug, image 2 of 3" }).querySelector("img")).toHaveAttribute("src", "/api/products/images/b2-large.jpg");
     await user.keyboard("{End}");
     expect(thumbs[2]).toHaveFocus();
     await user.keyboard("{ArrowRight}");
@@ -97,8 +102,9 @@ describe("ProductGallery", () => {
     expect(dialog).toHaveAttribute("aria-modal", "true");
     const close = within(dialog).getByRole("button", { name: "Close" });
     expect(close).toHaveFocus();
-    expect(within(dialog).getByRole("img")).toHaveAttribute("src", "/api/products/images/a1-zoom.jpg");
-    expect(dialog.querySelector("source")).toHaveAttribute("srcset", "/api/products/images/a1-zoom.webp 600w");
+    // Large and zoom are the same 600 px here: the srcset lists the width once, with the file the page already has.
+    expect(within(dialog).getByRole("img")).toHaveAttribute("src", "/api/products/images/a1-large.jpg");
+    expect(dialog.querySelector("source")).toHaveAttribute("srcset", "/api/products/images/a1-card.webp 360w, /api/products/images/a1-large.webp 600w");
 
     // Tab wraps inside the dialog: Close, Previous, Next, then Close again.
     await user.tab();
@@ -109,13 +115,36 @@ describe("ProductGallery", () => {
     await user.click(within(dialog).getByRole("button", { name: "Next image" }));
     expect(screen.getByRole("dialog", { name: "Enamel mug, image 2 of 3" })).toBeInTheDocument();
     await user.keyboard("{ArrowRight}");
-    expect(within(dialog).getByRole("img")).toHaveAttribute("src", "/api/products/images/c3-zoom.jpg");
+    expect(within(dialog).getByRole("img")).toHaveAttribute("src", "/api/products/images/c3-large.jpg");
 
     await user.keyboard("{Escape}");
     expect(screen.queryByRole("dialog")).not.toBeInTheDocument();
     // Focus is back on the main image, which now shows the image the shopper moved to.
     const after = screen.getByRole("button", { name: "Zoom: Enamel mug, image 3 of 3" });
     await waitFor(() => expect(after).toHaveFocus());
+  });
+
+  it("offers the 960 px rendition to the main image and 1,600 px only to the zoom, with sizes for the layout", async () => {
+    const user = userEvent.setup();
+    render(<ProductGallery images={[photo("p1", null)]} name="Enamel mug" />);
+
+    const main = screen.getByRole("button", { name: "Zoom: Enamel mug" });
+    expect(main.querySelector("source")).toHaveAttribute("srcset", "/api/products/images/p1-thumb.webp 160w, /api/products/images/p1-card.webp 480w, /api/products/images/p1-large.webp 960w");
+    expect(main.querySelector("img")).toHaveAttribute("sizes", "(max-width: 40rem) calc(100vw - 2rem), (max-width: 72rem) calc(50vw - 2rem), 34rem");
+    expect(main.querySelector("img")).toHaveAttribute("src", "/api/products/images/p1-large.jpg");
+    await user.click(main);
+    const zoom = screen.getByRole("dialog", { name: "Enamel mug" });
+    expect(zoom.querySelector("img")).toHaveAttribute("srcset", "/api/products/images/p1-card.jpg 480w, /api/products/images/p1-large.jpg 960w, /api/products/images/p1-zoom.jpg 1600w");
+    expect(zoom.querySelector("img")).toHaveAttribute("sizes", "(max-width: 40rem) calc(100vw - 1rem), calc(100vw - 3rem)");
+  });
+
+  it("reads an image's stored alt text, and the product's name for an image without one", async () => {
+    const user = userEvent.setup();
+    render(<ProductGallery images={[photo("p1", "Mug on a shelf, side view"), photo("p2", null)]} name="Enamel mug" />);
+
+    expect(screen.getByRole("button", { name: "Zoom: Enamel mug, image 1 of 2" }).querySelector("img")).toHaveAttribute("alt", "Mug on a shelf, side view");
+    await user.click(within(screen.getByRole("group")).getAllByRole("button")[1]!);
+    expect(screen.getByRole("button", { name: "Zoom: Enamel mug, image 2 of 2" }).querySelector("img")).toHaveAttribute("alt", "Enamel mug");
   });
 
   it("closes from its Close button too, and a single image has no thumbnails or Previous and Next", async () => {
@@ -149,6 +178,6 @@ describe("the product page's gallery", () => {
     const group = await screen.findByRole("group", { name: "Images of Linen shirt" });
     const shown = within(group).getAllByRole("button").map((b) => b.querySelector("img")!.getAttribute("src"));
     expect(shown).toEqual(["red1", "red2", "blue1", "shared"].map((k) => `/api/products/images/${k}-thumb.jpg`));
-    expect(screen.getByRole("button", { name: "Zoom: Linen shirt, image 1 of 4" }).querySelector("img")).toHaveAttribute("src", "/api/products/images/red1-card.jpg");
+    expect(screen.getByRole("button", { name: "Zoom: Linen shirt, image 1 of 4" }).querySelector("img")).toHaveAttribute("src", "/api/products/images/red1-large.jpg");
   });
 });
