@@ -126,8 +126,9 @@ function ModelKind({ kind, versions, drift }: { kind: string; versions: ModelVer
           ...(baseline.every((b) => b !== undefined) ? [{ name: "popularity baseline", values: baseline as number[], color: "#6b7280" }] : []),
         ]}
       />
-      <table className="admin-table stack">
-        <caption>Training runs of the {kind} (candidate against the serving model on the same holdout)</caption>
+      {/* A heading rather than a caption: a stacked table's caption would be squeezed to one word a line on a phone. */}
+      <h3 id={`runs-${kind}`}>Training runs of the {kind} (candidate against the serving model on the same holdout)</h3>
+      <table className="admin-table stack" aria-labelledby={`runs-${kind}`}>
         <thead>
           <tr>
             <th scope="col">Version</th>
@@ -158,29 +159,33 @@ function ModelKind({ kind, versions, drift }: { kind: string; versions: ModelVer
       </table>
       {drift && <DriftTable drift={drift} />}
       {serving && rows.length > 0 && (
-        <table>
-          <caption>Evaluation of v{serving.version} on its holdout</caption>
-          <thead>
-            <tr>
-              <th scope="col">Task / algorithm</th>
-              {columns.map((c) => (
-                <th key={c} scope="col">
-                  {c}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.name}>
-                <th scope="row">{r.name}</th>
+        <>
+          <h3 id={`evaluation-${kind}`}>Evaluation of v{serving.version} on its holdout</h3>
+          <table className="admin-table stack" aria-labelledby={`evaluation-${kind}`}>
+            <thead>
+              <tr>
+                <th scope="col">Task / algorithm</th>
                 {columns.map((c) => (
-                  <td key={c}>{r.values[c] === undefined ? "—" : Number.isInteger(r.values[c]) ? r.values[c] : r.values[c]?.toFixed(3)}</td>
+                  <th key={c} scope="col">
+                    {c}
+                  </th>
                 ))}
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr key={r.name}>
+                  <th scope="row">{r.name}</th>
+                  {columns.map((c) => (
+                    <td key={c} data-label={c}>
+                      {r.values[c] === undefined ? "—" : Number.isInteger(r.values[c]) ? r.values[c] : r.values[c]?.toFixed(3)}
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
       )}
     </section>
   );
@@ -189,30 +194,32 @@ function ModelKind({ kind, versions, drift }: { kind: string; versions: ModelVer
 /** PSI per input since the serving version was trained: below 0.1 stable, to 0.25 watch, above drifted. */
 function DriftTable({ drift }: { drift: ModelDrift }) {
   return (
-    <table className="admin-table stack" data-testid={`drift-${drift.kind}`}>
-      <caption>
+    <>
+      <h3 id={`drift-${drift.kind}-title`}>
         Input drift since v{drift.version} was trained ({drift.liveOrders} orders since; PSI: under 0.1 stable, 0.1–0.25 watch, over 0.25 drifted)
-      </caption>
-      <thead>
-        <tr>
-          <th scope="col">Input</th>
-          <th scope="col">PSI</th>
-          <th scope="col">Reading</th>
-          <th scope="col">Values at training / since</th>
-        </tr>
-      </thead>
-      <tbody>
-        {drift.features.map((f) => (
-          <tr key={f.name}>
-            <th scope="row">{f.name}</th>
-            <td data-label="PSI">{f.psi == null ? "—" : f.psi.toFixed(3)}</td>
-            <td data-label="Reading">{f.state === "too few" ? "too few values since training to tell" : f.state}</td>
-            <td data-label="Values at training / since">
-              {f.trainingCount.toLocaleString("en-GB")} / {f.liveCount.toLocaleString("en-GB")}
-            </td>
+      </h3>
+      <table className="admin-table stack" data-testid={`drift-${drift.kind}`} aria-labelledby={`drift-${drift.kind}-title`}>
+        <thead>
+          <tr>
+            <th scope="col">Input</th>
+            <th scope="col">PSI</th>
+            <th scope="col">Reading</th>
+            <th scope="col">Values at training / since</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {drift.features.map((f) => (
+            <tr key={f.name}>
+              <th scope="row">{f.name}</th>
+              <td data-label="PSI">{f.psi == null ? "—" : f.psi.toFixed(3)}</td>
+              <td data-label="Reading">{f.state === "too few" ? "too few values since training to tell" : f.state}</td>
+              <td data-label="Values at training / since">
+                {f.trainingCount.toLocaleString("en-GB")} / {f.liveCount.toLocaleString("en-GB")}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
   );
 }
