@@ -43,6 +43,8 @@ public sealed class TrainingAlertsTests(ControlledTrainingHost host) : IClassFix
         Assert.Equal(0.3, risk.PrimaryMetric, 3);
         Assert.True(risk.ServingMetric > 0.3);
         Assert.Equal(2, rejected.Total);
+        TestContext.Current.TestOutputHelper?.WriteLine(
+            $"rejected recommender v{recommender.Version}: candidate {recommender.PrimaryMetric:0.0000} vs serving {recommender.ServingMetric:0.0000}, {recommender.TrainingSeconds:0.0} s, {recommender.DataSize}");
 
         var overview = await host.Client(TestTokens.Admin()).GetFromJsonAsync<ModelsOverview>("/api/ai/models", Ct);
         Assert.Contains(overview!.Alerts, a => a.Kind == ModelVersion.Recommender && a.Status == ModelVersion.StatusRejected && a.Alert);
@@ -114,6 +116,7 @@ public sealed class TrainingAlertsTests(ControlledTrainingHost host) : IClassFix
         var value = recommender.Features.Single(f => f.Name == InputProfiles.OrderValue);
         Assert.True(value.Psi > Psi.Drift, $"PSI {value.Psi}");
         Assert.Equal("drifted", value.State);
+        TestContext.Current.TestOutputHelper?.WriteLine(string.Join("; ", report.Models.SelectMany(m => m.Features.Select(f => $"{m.Kind} {f.Name}: {f.Psi} {f.State} ({f.TrainingCount}/{f.LiveCount})"))));
         Assert.Contains(report.Models, m => m.Kind == ModelVersion.Risk && m.Features.Any(f => f.Name == InputProfiles.AccountAge));
     }
 
