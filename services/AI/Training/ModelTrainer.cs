@@ -41,14 +41,29 @@ public sealed class ModelTrainer(
 
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<AiDbContext>();
-            var data = await new TrainingDataLoader(db).LoadAsync(cancellationToken);
+            var recorder = new TrainingRecorder(holder, alerts, trainingOptions.Value.PromotionTolerance, recommenderOptions.Value, logger);
+            TrainingData data;
+            var loading = Stopwatch.StartNew();
+            try
+            {
+                data = await new TrainingDataLoader(db).LoadAsync(cancellationToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // Both models' training failed at its first step: recorded and alerted for each (when the database still answers).
+                return
+                [
+                    await recorder.FailedAsync(db, ModelVersion.Recommender, e, loading.Elapsed.TotalSeconds, cancellationToken),
+                    await recorder.FailedAsync(db, ModelVersion.Risk, e, loading.Elapsed.TotalSeconds, cancellationToken),
+                ];
+            }
+
             if (data.Purchases.Count < trainingOptions.Value.MinimumOrders)
             {
                 var skipped = $"skipped: {data.Purchases.Count} paid orders, at least {trainingOptions.Value.MinimumOrders} needed";
                 return [new(ModelVersion.Recommender, null, false, null, skipped), new(ModelVersion.Risk, null, false, null, skipped)];
             }
 
-            var recorder = new TrainingRecorder(holder, alerts, trainingOptions.Value.PromotionTolerance, recommenderOptions.Value, logger);
             var servingSnapshot = holder.Current.Recommender?.Snapshot;
             var outcomes = new List<TrainingOutcome>
             {
