@@ -7,6 +7,7 @@ using ECommerce.AI.Training;
 using ECommerce.AI.Views;
 using ECommerce.Contracts;
 using ECommerce.Messaging;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace ECommerce.AI;
 
@@ -28,7 +29,12 @@ public static class AiServiceExtensions
         builder.Services.AddSingleton<ModelHolder>();
         builder.Services.AddHostedService<ModelMetrics>();
         builder.Services.AddSingleton<PopularityFallback>();
+        builder.Services.AddSingleton<ModelTraining>();
+        builder.Services.AddSingleton<TrainingAlerts>();
+        builder.Services.AddSingleton<DriftReader>();
         builder.Services.AddSingleton<ModelTrainer>();
+        // Tagged "ready", not "live": a failed training degrades /health and never restarts the service through /alive.
+        builder.Services.AddHealthChecks().AddCheck<TrainingHealthCheck>(TrainingHealthCheck.Name, HealthStatus.Degraded, ["ready"]);
         builder.Services.AddScoped<HistoryReader>();
 
         // Order matters: models load before requests arrive.

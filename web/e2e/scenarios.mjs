@@ -9,6 +9,7 @@ import { navigationJourneys } from "./journeys/navigation.mjs";
 import { variantJourneys } from "./journeys/variants.mjs";
 import { galleryJourneys } from "./journeys/gallery.mjs";
 import { familyJourneys } from "./journeys/families.mjs";
+import { modelJourneys } from "./journeys/models.mjs";
 
 const password = "Test-password-1!";
 export const uniqueEmail = (prefix) => `${prefix}-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.com`;
@@ -888,4 +889,5 @@ export const scenarios = [
   ...variantJourneys,
   ...galleryJourneys,
   ...familyJourneys,
+  ...modelJourneys,
 ];

@@ -72,6 +72,10 @@ public sealed class AiDbContext(DbContextOptions<AiDbContext> options) : DbConte
             e.Property(m => m.Kind).HasMaxLength(20);
             e.Property(m => m.Algorithm).HasMaxLength(50);
             e.Property(m => m.Metrics).HasColumnType("jsonb");
+            e.Property(m => m.Status).HasMaxLength(20);
+            e.Property(m => m.Error).HasMaxLength(2000);
+            e.Property(m => m.DataSize).HasColumnType("jsonb");
+            e.Property(m => m.InputProfile).HasColumnType("jsonb");
             e.HasIndex(m => new { m.Kind, m.Version }).IsUnique();
         });
     }

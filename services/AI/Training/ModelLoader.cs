@@ -6,8 +6,13 @@ using Microsoft.Extensions.Options;
 
 namespace ECommerce.AI.Training;
 
-/// <summary>Loads the newest promoted model of each kind at start, so a restart serves what was serving before.</summary>
-public sealed class ModelLoader(IServiceScopeFactory scopes, ModelHolder holder, IOptions<RecommenderOptions> options, ILogger<ModelLoader> logger) : IHostedService
+/// <summary>
+/// Loads the newest promoted model of each kind at start, so a restart serves what was serving before.
+/// The last run of each kind (whatever its status) is replayed into <see cref="TrainingAlerts"/>, so a failure before a
+/// restart still shows on the health check and the models page.
+/// </summary>
+public sealed class ModelLoader(
+    IServiceScopeFactory scopes, ModelHolder holder, TrainingAlerts alerts, IOptions<RecommenderOptions> options, ILogger<ModelLoader> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -21,6 +26,13 @@ public sealed class ModelLoader(IServiceScopeFactory scopes, ModelHolder holder,
             {
                 Apply(holder, version, options.Value);
                 logger.LogInformation("Serving {Kind} v{Version}", kind, version.Version);
+            }
+
+            var last = await db.ModelVersions.AsNoTracking().Where(m => m.Kind == kind).OrderByDescending(m => m.Version)
+                .Select(m => new { m.Version, m.Status, m.Decision, m.Error, m.TrainedAt }).FirstOrDefaultAsync(cancellationToken);
+            if (last is not null)
+            {
+                alerts.Record(new TrainingState(kind, last.Status, last.Version, last.Error ?? last.Decision, last.TrainedAt), count: false);
             }
         }
     }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using ECommerce.AI.Domain;
@@ -13,10 +14,11 @@ public sealed record TrainingOutcome(string Kind, int? Version, bool Promoted, d
 
 /// <summary>
 /// One training run: load events, train and evaluate on the time-based holdout, store a new version, promote it when it
-/// is not worse than the serving one, and hot-swap it in. Runs one at a time (schedule and admin requests share it).
+/// is not worse than the serving one on the same holdout, and hot-swap it in; a worse or failed run is stored and alerted
+/// (<see cref="TrainingRecorder"/>) and the serving model stays. Runs one at a time (schedule and admin requests share it).
 /// </summary>
 public sealed class ModelTrainer(
-    IServiceScopeFactory scopes, ModelHolder holder, IOptions<RecommenderOptions> recommenderOptions,
+    IServiceScopeFactory scopes, ModelHolder holder, ModelTraining training, TrainingAlerts alerts, IOptions<RecommenderOptions> recommenderOptions,
     IOptions<TrainingOptions> trainingOptions, ILogger<ModelTrainer> logger) : IDisposable
 {
     private readonly SemaphoreSlim _oneAtATime = new(1, 1);
@@ -39,27 +41,35 @@ public sealed class ModelTrainer(
 
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<AiDbContext>();
-            var data = await new TrainingDataLoader(db).LoadAsync(cancellationToken);
+            var recorder = new TrainingRecorder(holder, alerts, trainingOptions.Value.PromotionTolerance, recommenderOptions.Value, logger);
+            TrainingData data;
+            var loading = Stopwatch.StartNew();
+            try
+            {
+                data = await new TrainingDataLoader(db).LoadAsync(cancellationToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // Both models' training failed at its first step: recorded and alerted for each (when the database still answers).
+                return
+                [
+                    await recorder.FailedAsync(db, ModelVersion.Recommender, e, loading.Elapsed.TotalSeconds, cancellationToken),
+                    await recorder.FailedAsync(db, ModelVersion.Risk, e, loading.Elapsed.TotalSeconds, cancellationToken),
+                ];
+            }
+
             if (data.Purchases.Count < trainingOptions.Value.MinimumOrders)
             {
                 var skipped = $"skipped: {data.Purchases.Count} paid orders, at least {trainingOptions.Value.MinimumOrders} needed";
                 return [new(ModelVersion.Recommender, null, false, null, skipped), new(ModelVersion.Risk, null, false, null, skipped)];
             }
 
-            // ML.NET training is CPU-bound and synchronous: keep it off the request threads.
-            var recommender = await Task.Run(() => RecommenderTraining.Train(data, recommenderOptions.Value), cancellationToken);
-            var risk = await Task.Run(() => RiskTraining.Train(data.RiskExamples), cancellationToken);
-
+            var servingSnapshot = holder.Current.Recommender?.Snapshot;
             var outcomes = new List<TrainingOutcome>
             {
-                await StoreAsync(db, ModelVersion.Recommender, recommender.Chosen, recommender.PrimaryMetric,
-                    JsonSerializer.Serialize(recommender.Metrics), recommender.Snapshot.ToBytes(), cancellationToken),
+                await RunAsync(db, recorder, ModelVersion.Recommender, () => RecommenderCandidate(data, servingSnapshot), cancellationToken),
+                await RunAsync(db, recorder, ModelVersion.Risk, () => RiskCandidate(data), cancellationToken),
             };
-            outcomes.Add(risk.Model is null
-                ? new TrainingOutcome(ModelVersion.Risk, null, false, null, "skipped: the labels hold only one class")
-                : await StoreAsync(db, ModelVersion.Risk, "FastTree", double.IsNaN(risk.Auc) ? 0 : risk.Auc,
-                    JsonSerializer.Serialize(new { auc = double.IsNaN(risk.Auc) ? (double?)null : risk.Auc, risk.TrainExamples, risk.TestExamples, risk.PositiveRate }),
-                    risk.Model, cancellationToken));
             _lastFinished = DateTimeOffset.UtcNow;
             return outcomes;
         }
@@ -71,39 +81,72 @@ public sealed class ModelTrainer(
 
     public void Dispose() => _oneAtATime.Dispose();
 
-    private async Task<TrainingOutcome> StoreAsync(AiDbContext db, string kind, string algorithm, double metric, string metrics, byte[] bytes, CancellationToken cancellationToken)
+    /// <summary>
+    /// One model's training, isolated: a failure is recorded and alerted and the other model still trains; only a
+    /// promoted candidate is ever swapped in. ML.NET training is CPU-bound and synchronous, so it runs off the request threads.
+    /// </summary>
+    private static async Task<TrainingOutcome> RunAsync(
+        AiDbContext db, TrainingRecorder recorder, string kind, Func<TrainedCandidate?> train, CancellationToken cancellationToken)
     {
-        var serving = await db.ModelVersions.AsNoTracking().Where(m => m.Kind == kind && m.Promoted)
-            .OrderByDescending(m => m.Version).Select(m => new { m.Version, m.PrimaryMetric }).FirstOrDefaultAsync(cancellationToken);
-        var last = await db.ModelVersions.Where(m => m.Kind == kind).MaxAsync(m => (int?)m.Version, cancellationToken) ?? 0;
-        var promote = serving is null || metric >= serving.PrimaryMetric - trainingOptions.Value.PromotionTolerance;
-        var decision = serving is null
-            ? "promoted: first model"
-            : promote
-                ? string.Create(CultureInfo.InvariantCulture, $"promoted: {metric:0.0000} vs serving v{serving.Version} {serving.PrimaryMetric:0.0000}")
-                : string.Create(CultureInfo.InvariantCulture, $"kept v{serving.Version}: {metric:0.0000} is worse than {serving.PrimaryMetric:0.0000}");
-
-        var version = new ModelVersion
+        var watch = Stopwatch.StartNew();
+        TrainedCandidate? candidate;
+        try
         {
-            Kind = kind,
-            Version = last + 1,
-            TrainedAt = DateTimeOffset.UtcNow,
-            PrimaryMetric = metric,
-            Metrics = metrics,
-            Algorithm = algorithm,
-            Promoted = promote,
-            Decision = decision,
-            Bytes = bytes,
-        };
-        db.ModelVersions.Add(version);
-        await db.SaveChangesAsync(cancellationToken);
-
-        if (promote)
+            candidate = await Task.Run(train, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
         {
-            ModelLoader.Apply(holder, version, recommenderOptions.Value);
+            return await recorder.FailedAsync(db, kind, e, watch.Elapsed.TotalSeconds, cancellationToken);
         }
 
-        logger.LogInformation("Trained {Kind} v{Version} ({Algorithm}, metric {Metric}): {Decision}", kind, version.Version, algorithm, metric, decision);
-        return new TrainingOutcome(kind, version.Version, promote, metric, decision);
+        return candidate is null
+            ? new TrainingOutcome(kind, null, false, null, "skipped: the labels hold only one class (no paid order cancelled yet, or no other)")
+            : await recorder.StoreAsync(db, kind, candidate, cancellationToken);
+    }
+
+    private TrainedCandidate RecommenderCandidate(TrainingData data, RecommenderSnapshot? serving)
+    {
+        var watch = Stopwatch.StartNew();
+        var result = training.Recommender(data, recommenderOptions.Value, serving);
+        var seconds = watch.Elapsed.TotalSeconds;
+        var purchases = data.Purchases.Where(p => !p.Cancelled).ToList();
+        var size = new Dictionary<string, int>
+        {
+            ["orders"] = purchases.Count,
+            ["lines"] = purchases.Sum(p => p.Lines.Count),
+            ["customers"] = purchases.Select(p => p.CustomerId).Distinct(StringComparer.Ordinal).Count(),
+            ["products"] = purchases.SelectMany(p => p.Lines.Select(l => l.ProductId)).Distinct().Count(),
+            ["views"] = data.Views.Count,
+        };
+        return new TrainedCandidate(result.Chosen, result.PrimaryMetric, result.ServingMetric, JsonSerializer.Serialize(result.Metrics),
+            result.Snapshot.ToBytes(), JsonSerializer.Serialize(size), JsonSerializer.Serialize(InputProfiles.Recommender(purchases)), seconds);
+    }
+
+    /// <remarks>
+    /// The serving risk model was refitted on every order it knew, this holdout's included, so scoring it here would flatter
+    /// it: the comparison uses its recorded holdout AUC (the decision says so).
+    /// </remarks>
+    private TrainedCandidate? RiskCandidate(TrainingData data)
+    {
+        var watch = Stopwatch.StartNew();
+        var risk = training.Risk(data.RiskExamples);
+        var seconds = watch.Elapsed.TotalSeconds;
+        if (risk.Model is null)
+        {
+            return null;
+        }
+
+        var auc = double.IsNaN(risk.Auc) ? (double?)null : risk.Auc;
+        var size = new Dictionary<string, int>
+        {
+            ["orders"] = data.RiskExamples.Count,
+            ["positives"] = data.RiskExamples.Count(e => e.Risky),
+            ["train"] = risk.TrainExamples,
+            ["test"] = risk.TestExamples,
+            ["customers"] = data.Purchases.Select(p => p.CustomerId).Distinct(StringComparer.Ordinal).Count(),
+        };
+        return new TrainedCandidate("FastTree", auc ?? 0, null,
+            JsonSerializer.Serialize(new { auc, risk.TrainExamples, risk.TestExamples, risk.PositiveRate }), risk.Model,
+            JsonSerializer.Serialize(size), JsonSerializer.Serialize(InputProfiles.Risk(data.Purchases, InputProfiles.FirstOrders(data.Purchases))), seconds);
     }
 }

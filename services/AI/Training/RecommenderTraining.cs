@@ -7,6 +7,9 @@ public sealed record RecommenderTrainingResult(RecommenderSnapshot Snapshot, str
 {
     /// <summary>The number promotion compares: NDCG@10 of the chosen "for you" ranking on the holdout.</summary>
     public double PrimaryMetric => Metrics.FirstOrDefault(m => m.Task == RecommenderTraining.PersonalTask && m.Recommender == Chosen)?.Ndcg ?? 0;
+
+    /// <summary>The serving model's ranking on the same holdout (null: nothing was serving), the number promotion compares with.</summary>
+    public double? ServingMetric => Metrics.FirstOrDefault(m => m.Task == RecommenderTraining.PersonalTask && m.Recommender == RecommenderTraining.ServingName)?.Ndcg;
 }
 
 /// <summary>
@@ -20,9 +23,18 @@ public static class RecommenderTraining
     public const string PersonalTask = "for-you";
     public const string ItemTask = "bought-together";
     public const int K = 10;
+
+    /// <summary>The metrics row of the serving model's ranker, evaluated beside the candidates; never a candidate itself.</summary>
+    public const string ServingName = "serving";
     private const int MaxQueries = 3000;
 
-    public static RecommenderTrainingResult Train(TrainingData data, RecommenderOptions options, bool evaluateEveryRanker = true)
+    /// <remarks>
+    /// With <paramref name="serving"/>, the serving model's ranker is scored on the same holdout with the same statistics:
+    /// its ranker learned from labels before its own training's test window, which always ends before this one's, so the
+    /// comparison is fair. Its popularity and co-occurrence lists are not reused: they were built on data including this
+    /// holdout.
+    /// </remarks>
+    public static RecommenderTrainingResult Train(TrainingData data, RecommenderOptions options, bool evaluateEveryRanker = true, RecommenderSnapshot? serving = null)
     {
         var purchases = data.Purchases.Where(p => !p.Cancelled).OrderBy(p => p.At).ToList();
         if (purchases.Count == 0)
@@ -62,10 +74,17 @@ public static class RecommenderTraining
             metrics.Add(EvaluatePersonal(ranked, PersonalMode.Ranked, name, histories, futures, testFrom));
         }
 
+        if (serving is not null)
+        {
+            var servingRanker = serving.RankerModel is { } servingBytes ? LearnedRanker.Load(servingBytes) : null;
+            metrics.Add(EvaluatePersonal(new RecommenderEngine(beforeTest, options, servingRanker),
+                servingRanker is null ? PersonalMode.CoOccurrence : PersonalMode.Ranked, ServingName, histories, futures, testFrom));
+        }
+
         metrics.AddRange(EvaluateItemToItem(plain, purchases.Where(p => p.At >= testFrom)));
 
         // 3. The winner by NDCG@10 (co-occurrence alone is a candidate too), then the served model on all data.
-        var chosen = metrics.Where(m => m.Task == PersonalTask && m.Recommender != "popularity")
+        var chosen = metrics.Where(m => m.Task == PersonalTask && m.Recommender is not ("popularity" or ServingName))
             .OrderByDescending(m => m.Ndcg).ThenBy(m => m.Recommender, StringComparer.Ordinal).First().Recommender;
         var snapshot = SnapshotBuilder.Build(data, options);
         if (rankers.TryGetValue(chosen, out var winner))

@@ -39,9 +39,21 @@ namespace ECommerce.AI.Persistence.Migrations
                         .IsRequired()
                         .HasColumnType("bytea");
 
+                    b.Property<string>("DataSize")
+                        .IsRequired()
+                        .HasColumnType("jsonb");
+
                     b.Property<string>("Decision")
                         .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("InputProfile")
+                        .IsRequired()
+                        .HasColumnType("jsonb");
 
                     b.Property<string>("Kind")
                         .IsRequired()
@@ -58,8 +70,22 @@ namespace ECommerce.AI.Persistence.Migrations
                     b.Property<bool>("Promoted")
                         .HasColumnType("boolean");
 
+                    b.Property<double?>("ServingMetric")
+                        .HasColumnType("double precision");
+
+                    b.Property<int?>("ServingVersion")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
                     b.Property<DateTimeOffset>("TrainedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<double>("TrainingSeconds")
+                        .HasColumnType("double precision");
 
                     b.Property<int>("Version")
                         .HasColumnType("integer");

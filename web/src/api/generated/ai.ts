@@ -82,6 +82,41 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/ai/models/drift": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["DriftReport"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/ai/models/train": {
         parameters: {
             query?: never;
@@ -312,6 +347,25 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        DriftReport: {
+            /** Format: date-time */
+            computedAt: string;
+            /** Format: double */
+            driftThreshold: number;
+            models: components["schemas"]["ModelDrift"][];
+            /** Format: double */
+            watchThreshold: number;
+        };
+        FeatureDrift: {
+            /** Format: int32 */
+            liveCount: number;
+            name: string;
+            /** Format: double */
+            psi: null | number;
+            state: string;
+            /** Format: int32 */
+            trainingCount: number;
+        };
         HttpValidationProblemDetails: {
             detail?: null | string;
             errors?: {
@@ -324,24 +378,56 @@ export interface components {
             type?: null | string;
         };
         JsonElement: unknown;
+        ModelAlert: {
+            alert: boolean;
+            /** Format: date-time */
+            at: string;
+            kind: string;
+            reason: string;
+            status: string;
+            /** Format: int32 */
+            version: null | number;
+        };
+        ModelDrift: {
+            features: components["schemas"]["FeatureDrift"][];
+            kind: string;
+            /** Format: int32 */
+            liveOrders: number;
+            /** Format: date-time */
+            trainedAt: string;
+            /** Format: int32 */
+            version: number;
+        };
         ModelsOverview: {
+            alerts: components["schemas"]["ModelAlert"][];
+            health: string;
             history: components["schemas"]["ModelVersionSummary"][];
             /** Format: int32 */
             recommenderVersion: number;
+            riskScorer: components["schemas"]["RiskScorerState"];
             /** Format: int32 */
             riskVersion: number;
         };
         ModelVersionSummary: {
             algorithm: string;
+            dataSize: components["schemas"]["JsonElement"];
             decision: string;
+            error: null | string;
             kind: string;
             metrics: components["schemas"]["JsonElement"];
             /** Format: double */
             primaryMetric: number;
             promoted: boolean;
             serving: boolean;
+            /** Format: double */
+            servingMetric: null | number;
+            /** Format: int32 */
+            servingVersion: null | number;
+            status: string;
             /** Format: date-time */
             trainedAt: string;
+            /** Format: double */
+            trainingSeconds: number;
             /** Format: int32 */
             version: number;
         };
@@ -389,6 +475,12 @@ export interface components {
             source: string;
             /** Format: double */
             threshold: number;
+        };
+        RiskScorerState: {
+            reason: string;
+            source: string;
+            /** Format: int32 */
+            version: number;
         };
         TrainingOutcome: {
             decision: string;

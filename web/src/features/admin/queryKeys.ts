@@ -23,7 +23,7 @@ export const adminOrderKeys = {
   detail: (id: string) => [...adminOrderKeys.all(), "detail", id] as const,
   returns: () => [...adminOrderKeys.all(), "returns"] as const,
   risk: () => [...adminOrderKeys.all(), "risk"] as const,
-  riskSummary: () => [...adminOrderKeys.risk(), "summary"] as const,
+  riskSummary: (days: number) => [...adminOrderKeys.risk(), "summary", days] as const,
   pickList: () => [...adminOrderKeys.all(), "pick-list"] as const,
   shippingMethods: () => [...adminOrderKeys.all(), "shipping-methods"] as const,
   promotions: () => [...adminOrderKeys.all(), "promotions"] as const,
@@ -49,4 +49,5 @@ export const notificationKeys = {
 
 export const modelKeys = {
   all: ["ai", "models"] as const,
+  drift: () => [...modelKeys.all, "drift"] as const,
 };

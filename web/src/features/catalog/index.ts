@@ -2,7 +2,7 @@
 // app/featureBoundaries.test.ts fails on a reach past this file). Lazy pages are not listed here: app/App.tsx imports
 // them by path, so each stays a chunk of its own.
 export { aiApi } from "./api/ai";
-export type { ModelVersionSummary } from "./api/ai";
+export type { DriftReport, ModelDrift, ModelsOverview, ModelVersionSummary } from "./api/ai";
 export { productsApi } from "./api/products";
 export type { CollectionItem, CollectionRequest, GalleryImage, ProductDetail, ProductSummary } from "./api/products";
 export { reviewLimits, reviewsApi, stars } from "./api/reviews";

@@ -3,5 +3,5 @@
 // them by path, so each stays a chunk of its own.
 export { StatusTimeline, statusLabel } from "./StatusTimeline";
 export { formatOrderNumber, isOrderReference, ordersApi, returnReasons } from "./api";
-export type { AdminOrderSummary, HeldOrder, OrderDetail, OrderStatus, Promotion, PromotionKind, ReturnQueueEntry, SavePromotion, SaveShippingMethod, ShippingMethod, ShippingRateKind } from "./api";
+export type { AdminOrderSummary, HeldOrder, OrderDetail, OrderStatus, Promotion, PromotionKind, ReturnQueueEntry, RiskSummary, SavePromotion, SaveShippingMethod, ShippingMethod, ShippingRateKind } from "./api";
 export * from "./queryKeys";

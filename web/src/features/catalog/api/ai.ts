@@ -15,6 +15,10 @@ export type ModelsOverview = Schemas["ModelsOverview"];
 
 export type TrainingOutcome = Schemas["TrainingOutcome"];
 
+export type DriftReport = Schemas["DriftReport"];
+
+export type ModelDrift = Schemas["ModelDrift"];
+
 export const aiApi = {
   /** Personal for a signed-in customer (from the token's sub), else from the anonymous visitor's views. */
   recommendedForMe: (visitorId: string, limit = 8) =>
@@ -25,5 +29,7 @@ export const aiApi = {
   recordView: (productId: string, visitorId: string) =>
     request<void>("/api/ai/events/views", { method: "POST", body: { visitorId, productIds: [productId] } }),
   models: () => request<ModelsOverview>("/api/ai/models"),
+  /** Input drift of each serving model since it was trained (PSI per feature; computed on request, cached a minute). */
+  drift: () => request<DriftReport>("/api/ai/models/drift"),
   train: () => request<{ outcomes: TrainingOutcome[] }>("/api/ai/models/train", { method: "POST" }),
 };
