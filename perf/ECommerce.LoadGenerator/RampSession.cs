@@ -29,6 +29,15 @@ public static class RampSession
         using var client = LoadSession.CreateClient(gateway);
         var (catalog, baskets, _, customers) = await LoadSession.PrepareAsync(client, options, options.RampSteps.Max(), log, ct);
 
+        // Signed in up front, a few at a time: the steps measure shopping, not a storm of password hashes as each new
+        // step's shoppers arrive (a sign-in is four round trips and a hash; the tokens outlive the ramp).
+        await Parallel.ForEachAsync(customers, new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = ct }, async (customer, token) =>
+        {
+            customer.AccessToken = await Customers.SignInAsync(gateway, customer, token);
+            customer.SignedInAt = DateTimeOffset.UtcNow;
+        });
+        log.WriteLine($"signed in {customers.Length} customers; load average {LoadAverage()}");
+
         List<RampStep> steps = [];
         foreach (var shoppers in options.RampSteps)
         {
