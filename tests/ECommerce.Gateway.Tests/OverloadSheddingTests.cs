@@ -47,7 +47,9 @@ public sealed class OverloadSheddingTests
     {
         await using var host = await Host.StartAsync(new()
         {
-            ["Overload:MaxConcurrent"] = "1", ["Overload:QueueLimit"] = "0", ["Overload:ExemptPaths:0"] = "/api/payments/webhooks",
+            ["Overload:MaxConcurrent"] = "1",
+            ["Overload:QueueLimit"] = "0",
+            ["Overload:ExemptPaths:0"] = "/api/payments/webhooks",
         });
         var first = host.Client.GetAsync("/slow", Ct);
         await host.Entered.Task.WaitAsync(TimeSpan.FromSeconds(10), Ct);
@@ -91,7 +93,9 @@ public sealed class OverloadSheddingTests
     {
         await using var host = await Host.StartAsync(new()
         {
-            ["Overload:MaxConcurrent"] = "1", ["Overload:QueueLimit"] = "1", ["Overload:QueueTimeoutMs"] = "300",
+            ["Overload:MaxConcurrent"] = "1",
+            ["Overload:QueueLimit"] = "1",
+            ["Overload:QueueTimeoutMs"] = "300",
         });
         var first = host.Client.GetAsync("/slow", Ct);
         await host.Entered.Task.WaitAsync(TimeSpan.FromSeconds(10), Ct);
@@ -116,7 +120,9 @@ public sealed class OverloadSheddingTests
     {
         await using var host = await Host.StartAsync(new()
         {
-            ["Overload:Enabled"] = "false", ["Overload:MaxConcurrent"] = "1", ["Overload:QueueLimit"] = "0",
+            ["Overload:Enabled"] = "false",
+            ["Overload:MaxConcurrent"] = "1",
+            ["Overload:QueueLimit"] = "0",
         });
         var first = host.Client.GetAsync("/slow", Ct);
         await host.Entered.Task.WaitAsync(TimeSpan.FromSeconds(10), Ct);
