@@ -14,13 +14,13 @@ Console.CancelKeyPress += (_, e) =>
 };
 
 var log = Console.Out;
-log.WriteLine($"users {options.Users}, ramp {options.Ramp.TotalSeconds} s, duration {options.Duration.TotalSeconds} s, seed {options.Seed}, " +
-    $"think {options.ThinkTime.TotalMilliseconds} ms, anonymous {options.AnonymousShare:P0}, faults {options.Faults}");
-
 if (options.RampSteps.Count > 0)
 {
     return await RunRampAsync(options, log, cancel.Token);
 }
+
+log.WriteLine($"users {options.Users}, ramp {options.Ramp.TotalSeconds} s, duration {options.Duration.TotalSeconds} s, seed {options.Seed}, " +
+    $"think {options.ThinkTime.TotalMilliseconds} ms, anonymous {options.AnonymousShare:P0}, faults {options.Faults}");
 
 LoadResult result;
 List<string> faults = [];
@@ -54,7 +54,7 @@ foreach (var line in faults)
 return result.Invariants.Violations > 0 || result.Outcomes.PaidWithDecliningCard > 0 ? 1
     : result.Stats.TotalErrors > 0 && !options.Faults ? 3 : 0;
 
-// The load ramp: one system, the steps in turn, the curve, then the invariants (1 when one is violated).
+// The load ramp: one system, the steps in turn, the curve, then the invariants (1 when one is violated, 3 when requests failed).
 static async Task<int> RunRampAsync(LoadOptions options, TextWriter log, CancellationToken ct)
 {
     log.WriteLine($"ramp {string.Join(',', options.RampSteps)} shoppers, {options.StepDuration.TotalSeconds} s a step, think {options.ThinkTime.TotalMilliseconds} ms, " +
@@ -64,5 +64,6 @@ static async Task<int> RunRampAsync(LoadOptions options, TextWriter log, Cancell
     var connections = system is null ? options.ConnectionStrings : await AppHostSystem.ConnectionStringsAsync(system.App, ct);
     var (steps, invariants, settled) = await RampSession.RunAsync(options, gateway, connections, log, ct);
     RampSession.Print(steps, invariants, settled, log);
-    return invariants.Violations > 0 || steps.Any(s => s.Outcomes.PaidWithDecliningCard > 0) ? 1 : 0;
+    return invariants.Violations > 0 || steps.Any(s => s.Outcomes.PaidWithDecliningCard > 0) ? 1
+        : steps.Any(s => s.Stats.TotalErrors > 0) ? 3 : 0;
 }
