@@ -7,7 +7,7 @@ using Scalar.AspNetCore;
 
 namespace Microsoft.Extensions.Hosting;
 
-/// <summary>The one-line defaults every service calls: telemetry, health, discovery, resilience, errors, JSON, OpenAPI.</summary>
+/// <summary>The one-line defaults every service calls: telemetry, health, overload shedding, discovery, resilience, errors, JSON, OpenAPI.</summary>
 public static class ServiceDefaultsExtensions
 {
     public const string HealthEndpointPath = "/health";
@@ -17,6 +17,7 @@ public static class ServiceDefaultsExtensions
     {
         builder.ConfigureOpenTelemetry();
         builder.AddDefaultHealthChecks();
+        builder.AddOverloadShedding();
 
         // Stop well inside the orchestrator's grace period (Aspire's DCP kills after a few seconds, Container Apps
         // after 30 s): in-flight requests may finish, background loops are cancelled, and what they leave undone is

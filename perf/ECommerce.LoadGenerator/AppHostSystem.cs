@@ -18,7 +18,8 @@ public sealed class AppHostSystem : IAsyncDisposable
 
     public static readonly string[] ServiceNames = ["auth", "products", "orders", "payments", "users", "ai", "gateway"];
 
-    public static async Task<AppHostSystem> StartAsync(TextWriter log, CancellationToken ct)
+    /// <param name="shedding">False switches every service's overload shedding off (Overload:Enabled), to measure without it.</param>
+    public static async Task<AppHostSystem> StartAsync(TextWriter log, CancellationToken ct, bool shedding = true)
     {
         var system = new AppHostSystem();
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.ECommerce_AppHost>(
@@ -30,6 +31,14 @@ public sealed class AppHostSystem : IAsyncDisposable
         builder.CreateResourceBuilder(gateway)
             .WithEnvironment("Gateway__RateLimiting__PermitsPerClientPerWindow", "1000000")
             .WithEnvironment("Gateway__RateLimiting__GlobalQueueLength", "5000");
+        if (!shedding)
+        {
+            foreach (var service in builder.Resources.OfType<ProjectResource>().Where(r => ServiceNames.Contains(r.Name)))
+            {
+                builder.CreateResourceBuilder(service).WithEnvironment("Overload__Enabled", "false");
+            }
+        }
+
         system.App = await builder.BuildAsync(ct);
         var clock = System.Diagnostics.Stopwatch.StartNew();
         await system.App.StartAsync(ct);

@@ -26,6 +26,18 @@ public sealed record LoadOptions(Uri? Gateway, int Users, TimeSpan Ramp, TimeSpa
     /// <summary>The UCI Online Retail file for real basket mixes; missing → synthetic baskets.</summary>
     public string? DatasetPath { get; init; }
 
+    /// <summary>
+    /// Ramp mode: shopper counts to run one after another (<c>--steps 25,75,150,300</c>, or <c>--ramp</c> with a list),
+    /// each for <see cref="StepDuration"/>; empty runs the single load of <see cref="Users"/>.
+    /// </summary>
+    public IReadOnlyList<int> RampSteps { get; init; } = [];
+
+    /// <summary>The services' overload shedding (on unless <c>--no-shedding</c>; only with <see cref="StartAppHost"/>).</summary>
+    public bool Shedding { get; init; } = true;
+
+    /// <summary>How long each ramp step runs (<c>--step-seconds</c>).</summary>
+    public TimeSpan StepDuration { get; init; } = TimeSpan.FromSeconds(30);
+
     /// <summary>Connection strings by resource name (productsdb, ordersdb, paymentsdb, messaging, …) for the invariant queries.</summary>
     public IReadOnlyDictionary<string, string> ConnectionStrings { get; init; } = new Dictionary<string, string>();
 
@@ -57,12 +69,16 @@ public sealed record LoadOptions(Uri? Gateway, int Users, TimeSpan Ramp, TimeSpa
             }
         }
 
+        // "--ramp 20" is the single run's ramp in seconds; "--ramp 25,50,100" (or "--steps") is the load-ramp mode.
+        var steps = Text("--steps") ?? (Text("--ramp") is { } ramp && ramp.Contains(',', StringComparison.Ordinal) ? ramp : null);
+        int[] rampSteps = steps is null ? [] : [.. steps.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(s => int.Parse(s, CultureInfo.InvariantCulture))];
+
         var appHost = args.Contains("--apphost");
         var gateway = Text("--gateway");
         return new LoadOptions(
             gateway is null ? (appHost ? null : new Uri("http://localhost:5080")) : new Uri(gateway),
             Number("--users", 20),
-            TimeSpan.FromSeconds(Number("--ramp", 10)),
+            TimeSpan.FromSeconds(steps is null ? Number("--ramp", 10) : 10),
             TimeSpan.FromSeconds(Number("--duration", 60)),
             Number("--seed", 42))
         {
@@ -73,6 +89,9 @@ public sealed record LoadOptions(Uri? Gateway, int Users, TimeSpan Ramp, TimeSpa
             Settle = TimeSpan.FromSeconds(Number("--settle", 90)),
             DatasetPath = Text("--dataset") ?? BasketMixes.DefaultDatasetPath(),
             ConnectionStrings = connections,
+            RampSteps = rampSteps,
+            Shedding = !args.Contains("--no-shedding"),
+            StepDuration = TimeSpan.FromSeconds(Number("--step-seconds", 30)),
         };
     }
 }

@@ -25,15 +25,7 @@ public static class LoadSession
         Func<CancellationToken, Task>? faults, CancellationToken ct)
     {
         using var client = CreateClient(gateway);
-        var catalog = await Catalog.LoadAsync(client, ct);
-        var baskets = BasketMixes.Load(options.DatasetPath, catalog, options.Seed, out var basketSource);
-        log.WriteLine($"catalog: {catalog.Products.Count} products, {catalog.Categories.Count} categories; baskets: {basketSource}");
-
-        // Customers are registered up front (a few at a time), as accounts that already exist when traffic starts.
-        var customers = new Customer[Math.Max(1, options.Users)];
-        await Parallel.ForEachAsync(Enumerable.Range(0, customers.Length), new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = ct },
-            async (i, token) => customers[i] = await Customers.RegisterAsync(client, options.Seed, i, token));
-        log.WriteLine($"registered {customers.Length} customers");
+        var (catalog, baskets, basketSource, customers) = await PrepareAsync(client, options, options.Users, log, ct);
 
         var stats = new StepStats();
         var outcomes = new CheckoutOutcomes();
@@ -54,8 +46,24 @@ public static class LoadSession
         return new LoadResult(stats, outcomes, elapsed, settled, invariants, basketSource);
     }
 
+    /// <summary>The catalog, the basket mixes and <paramref name="shoppers"/> customers registered up front.</summary>
+    public static async Task<(Catalog Catalog, IReadOnlyList<Basket> Baskets, string BasketSource, Customer[] Customers)> PrepareAsync(
+        HttpClient client, LoadOptions options, int shoppers, TextWriter log, CancellationToken ct)
+    {
+        var catalog = await Catalog.LoadAsync(client, ct);
+        var baskets = BasketMixes.Load(options.DatasetPath, catalog, options.Seed, out var basketSource);
+        log.WriteLine($"catalog: {catalog.Products.Count} products, {catalog.Categories.Count} categories; baskets: {basketSource}");
+
+        // Customers are registered up front (a few at a time), as accounts that already exist when traffic starts.
+        var customers = new Customer[Math.Max(1, shoppers)];
+        await Parallel.ForEachAsync(Enumerable.Range(0, customers.Length), new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = ct },
+            async (i, token) => customers[i] = await Customers.RegisterAsync(client, options.Seed, i, token));
+        log.WriteLine($"registered {customers.Length} customers");
+        return (catalog, baskets, basketSource, customers);
+    }
+
     // A journey that breaks unexpectedly (an answer of the wrong shape) is an error of the run, not the end of the shopper.
-    private static async Task RunGuardedAsync(ShopperJourney journey, StepStats stats, int user, int visit, CancellationToken ct)
+    internal static async Task RunGuardedAsync(ShopperJourney journey, StepStats stats, int user, int visit, CancellationToken ct)
     {
         try
         {

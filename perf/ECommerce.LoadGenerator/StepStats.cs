@@ -25,14 +25,45 @@ public sealed class StepStats
         }
     }
 
+    /// <summary>An answer of 503/429 with Retry-After: the system refused the work before doing it (counted apart, not an error).</summary>
+    public void RecordShed(string step, bool gaveUp)
+    {
+        var s = _steps.GetOrAdd(step, _ => new Step());
+        lock (s)
+        {
+            s.Shed++;
+            if (gaveUp)
+            {
+                s.GaveUp++;
+            }
+        }
+    }
+
     public long TotalErrors => _steps.Values.Sum(s => s.Errors);
+
+    /// <summary>Answers that were shed (each retried after Retry-After, or given up after the last retry).</summary>
+    public long TotalShed => _steps.Values.Sum(s => s.Shed);
+
+    /// <summary>The p95 of one step kind in ms (0 when the step did not run).</summary>
+    public double P95(string step)
+    {
+        if (!_steps.TryGetValue(step, out var s))
+        {
+            return 0;
+        }
+
+        lock (s)
+        {
+            return Percentile([.. s.LatenciesMs.Order()], 0.95);
+        }
+    }
 
     public long TotalRequests => _steps.Values.Sum(s => (long)s.LatenciesMs.Count);
 
-    /// <summary>One line a step: count, rps over the measured window, p50/p95/p99 and errors.</summary>
+    /// <summary>One line a step: count, rps over the measured window, p50/p95/p99 (including any waits after a shed answer), errors and shed answers.</summary>
     public IEnumerable<string> Report(TimeSpan window)
     {
-        yield return $"{"step",-18} {"count",8} {"rps",8} {"p50 ms",8} {"p95 ms",8} {"p99 ms",8} {"errors",7}";
+        yield return $"{"step",-18} {"count",8} {"rps",8} {"p50 ms",8} {"p95 ms",8} {"p99 ms",8} {"errors",7} {"shed",6}";
         foreach (var (name, step) in _steps.OrderBy(s => s.Key, StringComparer.Ordinal))
         {
             double[] sorted;
@@ -42,7 +73,7 @@ public sealed class StepStats
             }
 
             yield return string.Create(CultureInfo.InvariantCulture,
-                $"{name,-18} {sorted.Length,8} {sorted.Length / window.TotalSeconds,8:N1} {Percentile(sorted, 0.50),8:N1} {Percentile(sorted, 0.95),8:N1} {Percentile(sorted, 0.99),8:N1} {step.Errors,7}");
+                $"{name,-18} {sorted.Length,8} {sorted.Length / window.TotalSeconds,8:N1} {Percentile(sorted, 0.50),8:N1} {Percentile(sorted, 0.95),8:N1} {Percentile(sorted, 0.99),8:N1} {step.Errors,7} {step.Shed,6}");
             foreach (var error in step.SampleErrors)
             {
                 yield return $"    e.g. {error}";
@@ -57,6 +88,8 @@ public sealed class StepStats
     {
         public List<double> LatenciesMs { get; } = [];
         public long Errors { get; set; }
+        public long Shed { get; set; }
+        public long GaveUp { get; set; }
         public List<string> SampleErrors { get; } = [];
     }
 }

@@ -23,6 +23,9 @@ public static class PaymentsServiceExtensions
         // Databases made before migrations (EnsureCreated plus the ledger trigger) are adopted, not re-created.
         builder.AddServiceDatabase<PaymentsDbContext, IHostApplicationBuilder>(DatabaseName, adoptTable: "payments");
 
+        // Stripe's webhook reports a payment that already happened: never shed (Stripe would only retry it later).
+        builder.Services.Configure<OverloadOptions>(o => o.ExemptPaths.Add(StripeWebhookEndpoints.PathPrefix));
+
         builder.Services.AddOptions<PaymentsOptions>()
             .Bind(builder.Configuration.GetSection(PaymentsOptions.SectionName))
             .ValidateDataAnnotations()

@@ -14,9 +14,12 @@ namespace ECommerce.Payments.Webhooks;
 /// </summary>
 public static class StripeWebhookEndpoints
 {
+    /// <summary>The provider webhooks' prefix, exempt from overload shedding.</summary>
+    public const string PathPrefix = "/api/payments/webhooks";
+
     public static IEndpointRouteBuilder MapStripeWebhookEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/payments/webhooks/stripe", Receive)
+        app.MapPost(PathPrefix + "/stripe", Receive)
             .WithTags("Webhooks")
             .WithSummary("Stripe events (payment_intent.succeeded, payment_intent.payment_failed, charge.refunded), signature-verified")
             .AllowAnonymous();

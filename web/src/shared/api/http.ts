@@ -67,6 +67,44 @@ export interface RequestOptions {
   signal?: AbortSignal;
 }
 
+/** Told "busy, trying again" while a read waits out a busy answer, and undefined when it is over (a layout may show it). */
+type BusyListener = (message: string | undefined) => void;
+let busyListener: BusyListener = () => {};
+
+export function setBusyListener(listener: BusyListener): void {
+  busyListener = listener;
+}
+
+export const busyMessage = "The store is very busy right now; trying again in a moment…";
+
+/**
+ * A busy answer (503 or 429 with Retry-After: the server refused before doing anything) to a read is tried once more
+ * after the wait it names, at most 10 s; a write is not repeated here, its error says to try again.
+ */
+function retryAfterMs(response: Response): number | undefined {
+  if (response.status !== 503 && response.status !== 429) return undefined;
+  const header = response.headers.get("Retry-After");
+  if (!header) return undefined;
+  const seconds = Number(header);
+  const ms = Number.isFinite(seconds) ? seconds * 1000 : Date.parse(header) - Date.now();
+  return Number.isNaN(ms) ? undefined : Math.min(Math.max(ms, 0), 10_000);
+}
+
+function wait(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason);
+    const timer = setTimeout(resolve, ms);
+    signal?.addEventListener(
+      "abort",
+      () => {
+        clearTimeout(timer);
+        reject(signal.reason);
+      },
+      { once: true },
+    );
+  });
+}
+
 export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { Accept: "application/json", ...options.headers };
   const token = accessToken();
@@ -76,7 +114,18 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
     headers["Content-Type"] = "application/json";
     body = JSON.stringify(options.body);
   }
-  const response = await fetch(path, { method: options.method ?? "GET", headers, body, signal: options.signal });
+  const method = options.method ?? "GET";
+  let response = await fetch(path, { method, headers, body, signal: options.signal });
+  const busyFor = method === "GET" ? retryAfterMs(response) : undefined;
+  if (busyFor !== undefined) {
+    busyListener(busyMessage);
+    try {
+      await wait(busyFor, options.signal);
+      response = await fetch(path, { method, headers, body, signal: options.signal });
+    } finally {
+      busyListener(undefined);
+    }
+  }
   if (!response.ok) throw new ApiError(response.status, await readProblem(response));
   if (response.status === 204 || response.headers.get("Content-Length") === "0") return undefined as T;
   const text = await response.text();
@@ -99,6 +148,7 @@ function defaultTitle(status: number): string {
   if (status === 403) return "You are not allowed to do that.";
   if (status === 404) return "Not found.";
   if (status === 429) return "Too many requests; try again in a moment.";
+  if (status === 503) return "The store is very busy right now; please try again in a moment.";
   return status >= 500 ? "The store is having trouble; please try again." : "The request was not accepted.";
 }
 

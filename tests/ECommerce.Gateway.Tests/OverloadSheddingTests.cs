@@ -1,0 +1,209 @@
+using System.Diagnostics.Metrics;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+
+namespace ECommerce.Gateway.Tests;
+
+/// <summary>
+/// The services' admission control (ServiceDefaults, section Overload) on a real Kestrel host: past its limit a request is
+/// refused at once with 503, Retry-After and problem details, before its handler runs, while the admitted one finishes;
+/// probes and exempt paths are never refused. Here because this project already hosts ServiceDefaults with Kestrel.
+/// </summary>
+public sealed class OverloadSheddingTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task A_second_request_past_the_limit_is_refused_with_503_retry_after_and_a_problem_while_the_first_completes()
+    {
+        await using var host = await Host.StartAsync(new() { ["Overload:MaxConcurrent"] = "1", ["Overload:QueueLimit"] = "0" });
+        var first = host.Client.GetAsync("/slow", Ct);
+        await host.Entered.Task.WaitAsync(TimeSpan.FromSeconds(10), Ct);
+
+        using var second = await host.Client.GetAsync("/slow", Ct);
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, second.StatusCode);
+        Assert.Equal(TimeSpan.FromSeconds(1), second.Headers.RetryAfter?.Delta);
+        Assert.Equal("application/problem+json", second.Content.Headers.ContentType?.MediaType);
+        var problem = await second.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        Assert.Equal(503, problem.GetProperty("status").GetInt32());
+        Assert.Equal("The store is busy.", problem.GetProperty("title").GetString());
+        Assert.Contains("Try again in 1 s", problem.GetProperty("detail").GetString());
+
+        host.Release.SetResult();
+        using var completed = await first;
+        Assert.Equal(HttpStatusCode.OK, completed.StatusCode);
+        Assert.Equal(1, host.SlowRuns);
+    }
+
+    [Fact]
+    public async Task Health_probes_and_exempt_paths_are_answered_while_the_service_is_saturated()
+    {
+        await using var host = await Host.StartAsync(new()
+        {
+            ["Overload:MaxConcurrent"] = "1",
+            ["Overload:QueueLimit"] = "0",
+            ["Overload:ExemptPaths:0"] = "/api/payments/webhooks",
+        });
+        var first = host.Client.GetAsync("/slow", Ct);
+        await host.Entered.Task.WaitAsync(TimeSpan.FromSeconds(10), Ct);
+
+        using var health = await host.Client.GetAsync("/health", Ct);
+        using var alive = await host.Client.GetAsync("/alive", Ct);
+        using var webhook = await host.Client.PostAsync("/api/payments/webhooks/stripe", null, Ct);
+        using var other = await host.Client.GetAsync("/items", Ct);
+
+        Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, alive.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, webhook.StatusCode);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, other.StatusCode);
+        host.Release.SetResult();
+        (await first).Dispose();
+    }
+
+    [Fact]
+    public async Task A_shed_post_changes_nothing_and_the_same_post_after_retry_after_is_done_once()
+    {
+        await using var host = await Host.StartAsync(new() { ["Overload:MaxConcurrent"] = "1", ["Overload:QueueLimit"] = "0" });
+        using var listener = ShedCounter(out var shed);
+        var first = host.Client.GetAsync("/slow", Ct);
+        await host.Entered.Task.WaitAsync(TimeSpan.FromSeconds(10), Ct);
+
+        using var refused = await host.Client.PostAsync("/items", null, Ct);
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
+        Assert.Equal(0, host.ItemsAdded);
+        Assert.True(Volatile.Read(ref shed.Value) >= 1);
+        host.Release.SetResult();
+        (await first).Dispose();
+
+        using var retried = await host.Client.PostAsync("/items", null, Ct);
+        Assert.Equal(HttpStatusCode.OK, retried.StatusCode);
+        Assert.Equal(1, host.ItemsAdded);
+    }
+
+    [Fact]
+    public async Task A_queued_request_runs_when_a_slot_frees_in_time_and_is_refused_when_it_does_not()
+    {
+        await using var host = await Host.StartAsync(new()
+        {
+            ["Overload:MaxConcurrent"] = "1",
+            ["Overload:QueueLimit"] = "1",
+            ["Overload:QueueTimeoutMs"] = "300",
+        });
+        var first = host.Client.GetAsync("/slow", Ct);
+        await host.Entered.Task.WaitAsync(TimeSpan.FromSeconds(10), Ct);
+
+        // The slot stays taken past the queue's time limit: the waiting request is refused, not kept.
+        using var timedOut = await host.Client.PostAsync("/items", null, Ct);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, timedOut.StatusCode);
+        Assert.Equal(0, host.ItemsAdded);
+
+        // The slot frees while this one waits: it runs.
+        var queued = host.Client.PostAsync("/items", null, Ct);
+        await Task.Delay(50, Ct);
+        host.Release.SetResult();
+        using var admitted = await queued;
+        Assert.Equal(HttpStatusCode.OK, admitted.StatusCode);
+        Assert.Equal(1, host.ItemsAdded);
+        (await first).Dispose();
+    }
+
+    [Fact]
+    public async Task Switched_off_by_configuration_nothing_is_shed()
+    {
+        await using var host = await Host.StartAsync(new()
+        {
+            ["Overload:Enabled"] = "false",
+            ["Overload:MaxConcurrent"] = "1",
+            ["Overload:QueueLimit"] = "0",
+        });
+        var first = host.Client.GetAsync("/slow", Ct);
+        await host.Entered.Task.WaitAsync(TimeSpan.FromSeconds(10), Ct);
+
+        using var second = await host.Client.PostAsync("/items", null, Ct);
+
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        host.Release.SetResult();
+        (await first).Dispose();
+    }
+
+    private static MeterListener ShedCounter(out StrongBox shed)
+    {
+        var box = new StrongBox();
+        var listener = new MeterListener
+        {
+            InstrumentPublished = (instrument, l) =>
+            {
+                if (instrument.Name == "ecommerce.overload.shed")
+                {
+                    l.EnableMeasurementEvents(instrument);
+                }
+            },
+        };
+        listener.SetMeasurementEventCallback<long>((_, value, _, _) => Interlocked.Add(ref box.Value, value));
+        listener.Start();
+        shed = box;
+        return listener;
+    }
+
+    private sealed class StrongBox
+    {
+        public long Value;
+    }
+
+    /// <summary>A service with the defaults (AddServiceDefaults) on Kestrel: a slow GET that holds its slot until released, a counting POST.</summary>
+    private sealed class Host : IAsyncDisposable
+    {
+        private WebApplication _app = null!;
+        private int _itemsAdded;
+        private int _slowRuns;
+
+        public HttpClient Client { get; private set; } = null!;
+        public TaskCompletionSource Entered { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public TaskCompletionSource Release { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public int ItemsAdded => Volatile.Read(ref _itemsAdded);
+        public int SlowRuns => Volatile.Read(ref _slowRuns);
+
+        public static async Task<Host> StartAsync(Dictionary<string, string?> settings)
+        {
+            var host = new Host();
+            var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
+            // On by default as in every service (this project's output also holds the gateway's appsettings, where it is off).
+            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Overload:Enabled"] = "true" });
+            builder.Configuration.AddInMemoryCollection(settings);
+            builder.WebHost.UseUrls("http://127.0.0.1:0");
+            builder.AddServiceDefaults();
+            var app = builder.Build();
+            app.UseDefaultProblemDetails();
+            app.MapDefaultEndpoints();
+            app.MapGet("/slow", async () =>
+            {
+                Interlocked.Increment(ref host._slowRuns);
+                host.Entered.TrySetResult();
+                await host.Release.Task;
+                return Results.Ok();
+            }).AllowAnonymous();
+            app.MapPost("/items", () => Results.Ok(Interlocked.Increment(ref host._itemsAdded))).AllowAnonymous();
+            app.MapGet("/items", () => Results.Ok(host.ItemsAdded)).AllowAnonymous();
+            app.MapPost("/api/payments/webhooks/stripe", () => Results.Ok()).AllowAnonymous();
+            await app.StartAsync(TestContext.Current.CancellationToken);
+            host._app = app;
+            host.Client = new HttpClient { BaseAddress = new Uri(app.Urls.First()), Timeout = TimeSpan.FromSeconds(15) };
+            return host;
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            Release.TrySetResult();
+            Client.Dispose();
+            await _app.DisposeAsync();
+        }
+    }
+}
