@@ -6,6 +6,7 @@ import { CartDrawerProvider } from "../features/cart/CartDrawer";
 import { useCartDrawer } from "../features/cart/cartDrawerContext";
 import { brand, Logo } from "../shared/brand/brand";
 import { contentLinks } from "./content";
+import { BusyNotice } from "./BusyNotice";
 import { ErrorBoundary } from "./ErrorBoundary";
 import { CategoryMenu } from "../features/catalog/navigation/CategoryMenu";
 import { SearchBox } from "../features/catalog/navigation/SearchBox";
@@ -51,6 +52,7 @@ export function Layout() {
           </Suspense>
         </ErrorBoundary>
       </main>
+      <BusyNotice />
       <footer className="site-footer">
         <nav aria-label="Store information">
           <ul className="footer-links">
