@@ -6,26 +6,71 @@ using Microsoft.Extensions.Options;
 
 namespace ECommerce.AI.Training;
 
-/// <summary>Loads the newest promoted model of each kind at start, so a restart serves what was serving before.</summary>
-public sealed class ModelLoader(IServiceScopeFactory scopes, ModelHolder holder, IOptions<RecommenderOptions> options, ILogger<ModelLoader> logger) : IHostedService
+/// <summary>
+/// Loads the newest promoted model of each kind at start, so a restart serves what was serving before; then, every
+/// <see cref="TrainingOptions.RefreshInterval"/>, any newer one: with N replicas one trains (<see cref="ModelTrainer"/>)
+/// and every replica serves its model within an interval.
+/// </summary>
+public sealed class ModelLoader(IServiceScopeFactory scopes, ModelHolder holder, IOptions<RecommenderOptions> options,
+    IOptions<TrainingOptions> training, ILogger<ModelLoader> logger) : BackgroundService
 {
-    public async Task StartAsync(CancellationToken cancellationToken)
+    public override async Task StartAsync(CancellationToken cancellationToken)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<AiDbContext>();
-        foreach (var kind in new[] { ModelVersion.Recommender, ModelVersion.Risk })
+        // Before the host serves: a restarted replica answers with its model, not the fallbacks.
+        await RefreshAsync(cancellationToken);
+        await base.StartAsync(cancellationToken);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (training.Value.RefreshInterval <= TimeSpan.Zero)
         {
-            var version = await db.ModelVersions.AsNoTracking().Where(m => m.Kind == kind && m.Promoted)
-                .OrderByDescending(m => m.Version).FirstOrDefaultAsync(cancellationToken);
-            if (version is not null)
+            return;
+        }
+
+        using var timer = new PeriodicTimer(training.Value.RefreshInterval);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            try
             {
-                Apply(holder, version, options.Value);
-                logger.LogInformation("Serving {Kind} v{Version}", kind, version.Version);
+                await RefreshAsync(stoppingToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogWarning(e, "Looking for a newer model failed; serving the current one");
             }
         }
     }
 
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    /// <summary>Swaps in any promoted model newer than the serving one; returns how many it swapped.</summary>
+    public async Task<int> RefreshAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        return await LoadNewerAsync(scope.ServiceProvider.GetRequiredService<AiDbContext>(), holder, options.Value, logger, cancellationToken);
+    }
+
+    /// <summary>The newest promoted version of each kind, loaded (bytes and all) only when newer than the serving one.</summary>
+    public static async Task<int> LoadNewerAsync(AiDbContext db, ModelHolder holder, RecommenderOptions options, ILogger logger, CancellationToken cancellationToken)
+    {
+        var swapped = 0;
+        foreach (var kind in new[] { ModelVersion.Recommender, ModelVersion.Risk })
+        {
+            var serving = kind == ModelVersion.Recommender ? holder.Current.RecommenderVersion : holder.Current.RiskVersion;
+            var newest = await db.ModelVersions.AsNoTracking().Where(m => m.Kind == kind && m.Promoted)
+                .MaxAsync(m => (int?)m.Version, cancellationToken);
+            if (newest is not { } version || version <= serving)
+            {
+                continue;
+            }
+
+            var stored = await db.ModelVersions.AsNoTracking().SingleAsync(m => m.Kind == kind && m.Version == version, cancellationToken);
+            Apply(holder, stored, options);
+            logger.LogInformation("Serving {Kind} v{Version}", kind, version);
+            swapped++;
+        }
+
+        return swapped;
+    }
 
     /// <summary>Builds the serving object from stored bytes and swaps it in; requests in flight finish on the old one.</summary>
     public static void Apply(ModelHolder holder, ModelVersion version, RecommenderOptions options)
