@@ -6,6 +6,7 @@ using ECommerce.Orders.Domain;
 using ECommerce.Orders.Lifecycle;
 using ECommerce.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace ECommerce.Orders.Tests;
 
@@ -41,7 +42,7 @@ public sealed class ReplicaTests(TwoReplicaOrdersHost host) : IClassFixture<TwoR
             while ((await StatusAsync(token, order.Id)) != OrderStatus.Cancelled)
             {
                 Assert.True(DateTime.UtcNow < deadline, $"Order {order.Id} not cancelled 20 s after placing.");
-                await Task.WhenAll(Enumerable.Range(0, 2).Select(i => host.Service<OrderTimeoutService>(i).SweepAsync(Ct)));
+                await Task.WhenAll(Enumerable.Range(0, 2).Select(i => Sweep(i).SweepAsync(Ct)));
             }
         }
 
@@ -91,6 +92,10 @@ public sealed class ReplicaTests(TwoReplicaOrdersHost host) : IClassFixture<TwoR
         Assert.Equal(System.Net.HttpStatusCode.Created, response.StatusCode);
         return (await response.Content.ReadFromJsonAsync<OrderDetail>(OrdersHost.Json, Ct))!;
     }
+
+    /// <summary>Replica <paramref name="replica"/>'s own sweep (a hosted service, not registered by its type).</summary>
+    private OrderTimeoutService Sweep(int replica) =>
+        host.Service<IEnumerable<IHostedService>>(replica).OfType<OrderTimeoutService>().Single();
 
     private async Task<OrderStatus> StatusAsync(string token, Guid orderId)
     {
