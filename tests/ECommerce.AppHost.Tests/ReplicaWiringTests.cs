@@ -13,11 +13,14 @@ public class ReplicaWiringTests
 
         var projects = builder.Resources.OfType<ProjectResource>().ToDictionary(p => p.Name);
         Assert.Equal(Services.Order(), projects.Keys.Order());
-        Assert.All(Services.Where(s => s != "orders"), s => Assert.Equal(2, projects[s].GetReplicaCount()));
-        Assert.Equal(3, projects["orders"].GetReplicaCount());
+        Assert.All(Services.Where(s => s != "orders"), s => Assert.Equal(2, Replicas(projects[s])));
+        Assert.Equal(3, Replicas(projects["orders"]));
         // The infrastructure stays one of each: one database server, one cache.
-        Assert.All(builder.Resources.Where(r => r is not ProjectResource), r => Assert.Equal(1, r.GetReplicaCount()));
+        Assert.All(builder.Resources.Where(r => r is not ProjectResource), r => Assert.Equal(1, Replicas(r)));
     }
+
+    /// <summary>What Aspire's orchestrator reads: the last ReplicaAnnotation, else one.</summary>
+    private static int Replicas(IResource resource) => resource.Annotations.OfType<ReplicaAnnotation>().LastOrDefault()?.Replicas ?? 1;
 
     [Fact]
     public async Task Without_a_count_every_service_runs_once()
