@@ -25,7 +25,12 @@ public sealed class TwoReplicaAiHost : AiHost
         await using var db = NewDb();
         db.Products.AddRange(data.Catalog.Values.Select(c => new StoredProduct
         {
-            Id = c.Id, Name = c.Name, Category = c.Category, Price = c.Price, Active = true, UpdatedAt = DateTimeOffset.UtcNow,
+            Id = c.Id,
+            Name = c.Name,
+            Category = c.Category,
+            Price = c.Price,
+            Active = true,
+            UpdatedAt = DateTimeOffset.UtcNow,
         }));
         db.Orders.AddRange(data.Purchases.Select(p => new PaidOrder
         {
