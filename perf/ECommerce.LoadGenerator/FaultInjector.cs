@@ -50,9 +50,12 @@ public sealed class FaultInjector(DistributedApplication app, TextWriter log)
             await fault();
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
             timeout.CancelAfter(Recovery);
-            // That replica healthy again (with replicas, the resource as a whole never stopped being healthy).
+            // That replica running and healthy again (with replicas, the resource as a whole never stopped being
+            // healthy). Running too, as WaitForResourceHealthyAsync requires: a starting replica can still carry the
+            // health report of the process that was killed.
             await app.ResourceNotifications.WaitForResourceAsync(resource,
-                e => e.ResourceId == replica && e.Snapshot.HealthStatus == Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Healthy, timeout.Token);
+                e => e.ResourceId == replica && e.Snapshot.State?.Text == KnownResourceStates.Running
+                    && e.Snapshot.HealthStatus == Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Healthy, timeout.Token);
             line = string.Create(CultureInfo.InvariantCulture, $"{DateTimeOffset.UtcNow:HH:mm:ss} {name}: healthy again after {clock.Elapsed.TotalSeconds:0.0} s");
         }
         catch (Exception e) when (!ct.IsCancellationRequested)
