@@ -199,7 +199,18 @@ def check_template(report, root, name, manifest_resource, subscriptions, bicep_o
         if missing_env:
             problems.append(f"env missing what the manifest gives this resource: {', '.join(missing_env)}")
 
-    rules = properties.get("template", {}).get("scale", {}).get("rules", []) or []
+    scale = properties.get("template", {}).get("scale", {}) or {}
+    low, high = scale.get("minReplicas"), scale.get("maxReplicas")
+    if not isinstance(low, int) or not isinstance(high, int):
+        problems.append("scale must state minReplicas and maxReplicas (docs/operations.md lists them per service)")
+    else:
+        # At least one replica always: the background sweeps (outbox, reservation expiry, order timeouts, mail,
+        # training) run only in a running replica, and a scale rule waking it would not see a due timer.
+        if low < 1:
+            problems.append(f"minReplicas {low}: at least 1 (background jobs only run in a running replica)")
+        if high < max(low, 2):
+            problems.append(f"maxReplicas {high}: at least 2 and at least minReplicas (the service scales out)")
+    rules = scale.get("rules", []) or []
     if not any("http" in r for r in rules):
         problems.append("no HTTP concurrency scale rule")
     scaled = {(r["custom"]["metadata"].get("topicName"), r["custom"]["metadata"].get("subscriptionName"))
@@ -222,7 +233,7 @@ def check_template(report, root, name, manifest_resource, subscriptions, bicep_o
             report.error(f"{name}: {problem}")
     else:
         report.ok(f"{name}: probes /alive and /health, {'external HTTPS' if name == 'gateway' else 'internal'} ingress, "
-                  f"{len(secrets)} Key Vault secret(s), {len(rules)} scale rule(s)"
+                  f"{len(secrets)} Key Vault secret(s), {low}-{high} replicas, {len(rules)} scale rule(s)"
                   + (f", migrates {' '.join(databases)} in an init container" if databases else "")
                   + ("" if manifest_resource is not None else " (not in the manifest yet)"))
 

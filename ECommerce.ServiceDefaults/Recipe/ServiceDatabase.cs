@@ -57,13 +57,17 @@ public static class ServiceDatabaseExtensions
 
     /// <summary>
     /// Applies pending migrations of <typeparamref name="TDb"/>, then runs its <see cref="IDatabaseSeeder{TDb}"/>s: what
-    /// the start-time migrator and a deployment's migration step both run.
+    /// the start-time migrator and a deployment's migration step both run, under a <see cref="DatabaseLock"/>.
     /// </summary>
     public static async Task MigrateDatabaseAsync<TDb>(this IServiceProvider services, string? adoptTable = null, CancellationToken ct = default)
         where TDb : DbContext
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TDb>();
+        // Replicas starting together: EF's own migration lock covers the migrations, not the seeders, whose
+        // "exists? else insert" would race (a duplicate key failing one replica's start). One replica at a time; the
+        // next finds everything there.
+        await using var exclusive = await LockForMigrationAsync(db, ct);
         if (adoptTable is not null)
         {
             await AdoptSchemaMadeWithoutMigrationsAsync(scope, db, adoptTable, ct);
@@ -73,6 +77,19 @@ public static class ServiceDatabaseExtensions
         foreach (var seeder in scope.ServiceProvider.GetServices<IDatabaseSeeder<TDb>>())
         {
             await seeder.SeedAsync(ct);
+        }
+    }
+
+    private static async Task<DatabaseLock?> LockForMigrationAsync(DbContext db, CancellationToken ct)
+    {
+        try
+        {
+            return await DatabaseLock.AcquireAsync(db, "migrate:" + db.GetType().Name, ct);
+        }
+        catch (Npgsql.PostgresException e) when (e.SqlState == Npgsql.PostgresErrorCodes.InvalidCatalogName)
+        {
+            // No database yet (an external server): there is nothing to lock in; the first migration creates it.
+            return null;
         }
     }
 

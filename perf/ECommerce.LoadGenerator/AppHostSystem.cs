@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+
 namespace ECommerce.LoadGenerator;
 
 /// <summary>
@@ -16,17 +18,19 @@ public sealed class AppHostSystem : IAsyncDisposable
 
     public Uri Gateway { get; private set; } = null!;
 
-    public static readonly string[] ServiceNames = ["auth", "products", "orders", "payments", "users", "ai", "gateway"];
+    public static readonly string[] ServiceNames = ["auth", "products", "orders", "payments", "users", "ai", "notifications", "gateway"];
 
     /// <param name="shedding">False switches every service's overload shedding off (Overload:Enabled), to measure without it.</param>
-    public static async Task<AppHostSystem> StartAsync(TextWriter log, CancellationToken ct, bool shedding = true)
+    /// <param name="replicas">Processes of every service (the AppHost's <c>Replicas</c>).</param>
+    public static async Task<AppHostSystem> StartAsync(TextWriter log, CancellationToken ct, bool shedding = true, int replicas = 1)
     {
         var system = new AppHostSystem();
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.ECommerce_AppHost>(
             ["--infra", "local", "--Infrastructure:DataDirectory", system._dataDirectory,
              // The services' own logs stay in the dashboard's store; the console shows the run's figures.
              "--Logging:LogLevel:Default", "Warning", "--Logging:LogLevel:ECommerce.AppHost.Resources", "None",
-             "--Logging:LogLevel:Microsoft.Extensions.Diagnostics.HealthChecks", "None"], ct);
+             "--Logging:LogLevel:Microsoft.Extensions.Diagnostics.HealthChecks", "None",
+             "--Replicas", replicas.ToString(System.Globalization.CultureInfo.InvariantCulture)], ct);
         var gateway = builder.Resources.OfType<ProjectResource>().Single(r => r.Name == "gateway");
         builder.CreateResourceBuilder(gateway)
             .WithEnvironment("Gateway__RateLimiting__PermitsPerClientPerWindow", "1000000")
@@ -44,12 +48,37 @@ public sealed class AppHostSystem : IAsyncDisposable
         await system.App.StartAsync(ct);
         foreach (var name in ServiceNames)
         {
-            await system.App.ResourceNotifications.WaitForResourceHealthyAsync(name, ct);
+            // Every replica, not the first healthy one.
+            foreach (var id in await ReplicaIdsAsync(system.App, name, ct))
+            {
+                await system.App.ResourceNotifications.WaitForResourceAsync(name,
+                    e => e.ResourceId == id && e.Snapshot.HealthStatus == Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Healthy, ct);
+            }
         }
 
         system.Gateway = system.App.GetEndpoint("gateway", "http");
         log.WriteLine($"AppHost started in {clock.Elapsed.TotalSeconds:0.0} s; gateway {system.Gateway}");
         return system;
+    }
+
+    /// <summary>
+    /// The orchestrator's ids of a resource's replicas (<c>orders-abcd1234</c>, …), in order; one id without replicas.
+    /// From the notification service, which replays every instance's latest state to a new watcher.
+    /// </summary>
+    public static async Task<string[]> ReplicaIdsAsync(DistributedApplication app, string name, CancellationToken ct)
+    {
+        var resource = app.Services.GetRequiredService<DistributedApplicationModel>().Resources.Single(r => r.Name == name);
+        var expected = resource.Annotations.OfType<ReplicaAnnotation>().LastOrDefault()?.Replicas ?? 1;
+        var ids = new SortedSet<string>(StringComparer.Ordinal);
+        await foreach (var e in app.ResourceNotifications.WatchAsync(ct))
+        {
+            if (e.Resource.Name == name && ids.Add(e.ResourceId) && ids.Count == expected)
+            {
+                break;
+            }
+        }
+
+        return [.. ids];
     }
 
     /// <summary>The databases' connection strings as the services receive them.</summary>

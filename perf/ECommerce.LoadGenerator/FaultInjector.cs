@@ -6,7 +6,8 @@ namespace ECommerce.LoadGenerator;
 /// <summary>
 /// The fault script run alongside the load: kill -9 each service in turn and start it again, restart PostgreSQL,
 /// restart Redis, stall a consumer (SIGSTOP the Payments process, then SIGCONT). Each fault is logged with how long
-/// the resource took to be healthy again.
+/// the resource took to be healthy again. With replicas (<c>--replicas</c>), a service's fault hits its first
+/// replica only: the others keep serving behind Aspire's proxy, as in Container Apps when one replica dies.
 /// </summary>
 public sealed class FaultInjector(DistributedApplication app, TextWriter log)
 {
@@ -19,18 +20,28 @@ public sealed class FaultInjector(DistributedApplication app, TextWriter log)
         await Task.Delay(warmUp, ct);
         foreach (var service in AppHostSystem.ServiceNames)
         {
-            await Step($"kill -9 {service}", () => KillAndStartAsync(service, ct), service, ct);
+            var (replica, of) = await FirstReplicaAsync(service, ct);
+            var name = of > 1 ? $"kill -9 {service} (replica 1 of {of}, {replica})" : $"kill -9 {service}";
+            await Step(name, () => KillAndStartAsync(service, replica, ct), service, replica, ct);
             await Task.Delay(between, ct);
         }
 
-        await Step("restart postgres", () => StopThenStartAsync("postgres", ct), "postgres", ct);
+        await Step("restart postgres", () => StopThenStartAsync("postgres", ct), "postgres", (await FirstReplicaAsync("postgres", ct)).Id, ct);
         await Task.Delay(between, ct);
-        await Step("restart redis", () => CommandAsync("cache", KnownResourceCommands.RestartCommand, ct), "cache", ct);
+        await Step("restart redis", () => CommandAsync("cache", KnownResourceCommands.RestartCommand, ct), "cache", (await FirstReplicaAsync("cache", ct)).Id, ct);
         await Task.Delay(between, ct);
-        await Step("stall payments 30 s", () => StallAsync("payments", TimeSpan.FromSeconds(30), ct), "payments", ct);
+        var payments = (await FirstReplicaAsync("payments", ct)).Id;
+        await Step("stall payments 30 s", () => StallAsync(payments, TimeSpan.FromSeconds(30), ct), "payments", payments, ct);
     }
 
-    private async Task Step(string name, Func<Task> fault, string resource, CancellationToken ct)
+    /// <summary>The orchestrator's id of a resource's first replica (its only one without replicas), and how many it has.</summary>
+    private async Task<(string Id, int Of)> FirstReplicaAsync(string resource, CancellationToken ct)
+    {
+        var ids = await AppHostSystem.ReplicaIdsAsync(app, resource, ct);
+        return (ids[0], ids.Length);
+    }
+
+    private async Task Step(string name, Func<Task> fault, string resource, string replica, CancellationToken ct)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
         string line;
@@ -39,7 +50,12 @@ public sealed class FaultInjector(DistributedApplication app, TextWriter log)
             await fault();
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
             timeout.CancelAfter(Recovery);
-            await app.ResourceNotifications.WaitForResourceHealthyAsync(resource, timeout.Token);
+            // That replica running and healthy again (with replicas, the resource as a whole never stopped being
+            // healthy). Running too, as WaitForResourceHealthyAsync requires: a starting replica can still carry the
+            // health report of the process that was killed.
+            await app.ResourceNotifications.WaitForResourceAsync(resource,
+                e => e.ResourceId == replica && e.Snapshot.State?.Text == KnownResourceStates.Running
+                    && e.Snapshot.HealthStatus == Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Healthy, timeout.Token);
             line = string.Create(CultureInfo.InvariantCulture, $"{DateTimeOffset.UtcNow:HH:mm:ss} {name}: healthy again after {clock.Elapsed.TotalSeconds:0.0} s");
         }
         catch (Exception e) when (!ct.IsCancellationRequested)
@@ -51,26 +67,26 @@ public sealed class FaultInjector(DistributedApplication app, TextWriter log)
         log.WriteLine("fault: " + line);
     }
 
-    private async Task KillAndStartAsync(string resource, CancellationToken ct)
+    private async Task KillAndStartAsync(string resource, string replica, CancellationToken ct)
     {
-        ProcessTree.Signal(Pid(resource), "KILL");
+        ProcessTree.Signal(Pid(replica), "KILL");
         // DCP notices the exit; then the resource can be started again, as an operator would from the dashboard.
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
         timeout.CancelAfter(TimeSpan.FromSeconds(30));
         try
         {
             await app.ResourceNotifications.WaitForResourceAsync(resource,
-                e => e.Snapshot.State?.Text is "Exited" or "Finished" or "FailedToStart", timeout.Token);
+                e => e.ResourceId == replica && e.Snapshot.State?.Text is "Exited" or "Finished" or "FailedToStart", timeout.Token);
         }
         catch (OperationCanceledException) when (!ct.IsCancellationRequested)
         {
             // The state never said the process ended (a wrapper outlived it): restart instead of start.
-            log.WriteLine($"fault: {resource} did not report its exit within 30 s; restarting it");
-            await CommandAsync(resource, KnownResourceCommands.RestartCommand, ct);
+            log.WriteLine($"fault: {replica} did not report its exit within 30 s; restarting it");
+            await CommandAsync(replica, KnownResourceCommands.RestartCommand, ct);
             return;
         }
 
-        await CommandAsync(resource, KnownResourceCommands.StartCommand, ct);
+        await CommandAsync(replica, KnownResourceCommands.StartCommand, ct);
     }
 
     // Local PostgreSQL now stops with a fast shutdown (PostgresInstallation.ServerCommand), so the first start should

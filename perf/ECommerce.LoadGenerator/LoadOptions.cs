@@ -11,6 +11,9 @@ public sealed record LoadOptions(Uri? Gateway, int Users, TimeSpan Ramp, TimeSpa
     /// <summary>Start the whole AppHost (local mode) and drive its gateway, instead of <see cref="Gateway"/>.</summary>
     public bool StartAppHost { get; init; }
 
+    /// <summary>Processes of every service when starting the AppHost (its <c>Replicas</c> setting); 1 without <c>--replicas</c>.</summary>
+    public int Replicas { get; init; } = 1;
+
     /// <summary>Run the fault scenarios while the load runs (needs <see cref="StartAppHost"/>).</summary>
     public bool Faults { get; init; }
 
@@ -84,6 +87,7 @@ public sealed record LoadOptions(Uri? Gateway, int Users, TimeSpan Ramp, TimeSpa
         {
             StartAppHost = appHost,
             Faults = args.Contains("--faults"),
+            Replicas = Number("--replicas", 1),
             ThinkTime = TimeSpan.FromMilliseconds(Number("--think-ms", 300)),
             AnonymousShare = Number("--anonymous-percent", 40) / 100.0,
             Settle = TimeSpan.FromSeconds(Number("--settle", 90)),

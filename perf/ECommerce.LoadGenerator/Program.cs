@@ -4,6 +4,7 @@ using ECommerce.LoadGenerator;
 //   dotnet run -c Release --project perf/ECommerce.LoadGenerator -- --apphost --users 50 --ramp 20 --duration 120
 //   dotnet run -c Release --project perf/ECommerce.LoadGenerator -- --apphost --faults --users 20 --ramp 10 --duration 360 --settle 240
 //   dotnet run -c Release --project perf/ECommerce.LoadGenerator -- --apphost --steps 25,75,150,300 --step-seconds 20 --think-ms 100
+//   dotnet run -c Release --project perf/ECommerce.LoadGenerator -- --apphost --replicas 2 --faults ...   (every service twice)
 //   dotnet run -c Release --project perf/ECommerce.LoadGenerator -- --gateway http://localhost:5080 --connection productsdb=... (one per database)
 var options = LoadOptions.Parse(args);
 using var cancel = new CancellationTokenSource();
@@ -20,13 +21,14 @@ if (options.RampSteps.Count > 0)
 }
 
 log.WriteLine($"users {options.Users}, ramp {options.Ramp.TotalSeconds} s, duration {options.Duration.TotalSeconds} s, seed {options.Seed}, " +
-    $"think {options.ThinkTime.TotalMilliseconds} ms, anonymous {options.AnonymousShare:P0}, faults {options.Faults}");
+    $"think {options.ThinkTime.TotalMilliseconds} ms, anonymous {options.AnonymousShare:P0}, faults {options.Faults}, " +
+    $"replicas {options.Replicas}");
 
 LoadResult result;
 List<string> faults = [];
 if (options.StartAppHost)
 {
-    await using var system = await AppHostSystem.StartAsync(log, cancel.Token, options.Shedding);
+    await using var system = await AppHostSystem.StartAsync(log, cancel.Token, options.Shedding, options.Replicas);
     var connections = await AppHostSystem.ConnectionStringsAsync(system.App, cancel.Token);
     var injector = new FaultInjector(system.App, log);
     result = await LoadSession.RunAsync(options, system.Gateway, connections, log,
@@ -59,7 +61,7 @@ static async Task<int> RunRampAsync(LoadOptions options, TextWriter log, Cancell
 {
     log.WriteLine($"ramp {string.Join(',', options.RampSteps)} shoppers, {options.StepDuration.TotalSeconds} s a step, think {options.ThinkTime.TotalMilliseconds} ms, " +
         $"load average {RampSession.LoadAverage()} at {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC");
-    await using var system = options.StartAppHost ? await AppHostSystem.StartAsync(log, ct, options.Shedding) : null;
+    await using var system = options.StartAppHost ? await AppHostSystem.StartAsync(log, ct, options.Shedding, options.Replicas) : null;
     var gateway = system?.Gateway ?? options.Gateway!;
     var connections = system is null ? options.ConnectionStrings : await AppHostSystem.ConnectionStringsAsync(system.App, ct);
     var (steps, invariants, settled) = await RampSession.RunAsync(options, gateway, connections, log, ct);

@@ -8,7 +8,7 @@ namespace ECommerce.Notifications.Tests;
 /// One started Notifications service for the run: its own database and the real PostgreSQL transport, a real SMTP
 /// server (smtp4dev, read through its API) and stand-ins for Auth's token endpoint, Orders and Users.
 /// </summary>
-public sealed class NotificationsFixture() : ServiceHost<Program>("notificationsdb")
+public class NotificationsFixture() : ServiceHost<Program>("notificationsdb")
 {
     public const string Storefront = "https://shop.example.test";
 

@@ -36,6 +36,15 @@ public abstract class ServiceHost<TProgram> : IAsyncLifetime
     /// <summary>A transport of the tests' own on the service's broker: to publish as other services do, or to listen.</summary>
     public PostgresTransport Transport => _transport ?? throw new InvalidOperationException($"{GetType().Name} has no messaging.");
 
+    /// <summary>
+    /// Every process of the service: <see cref="Factory"/> first, then the others <see cref="ReplicaCount"/> asks for,
+    /// each a host of its own on the same databases and broker, as replicas behind Aspire's proxy or in Container Apps.
+    /// </summary>
+    public IReadOnlyList<WebApplicationFactory<TProgram>> Replicas { get; private set; } = [];
+
+    /// <summary>How many processes of the service a fixture runs (scale-out tests); one unless it says otherwise.</summary>
+    protected virtual int ReplicaCount => 1;
+
     /// <summary>Production unless a fixture says otherwise: the configuration the service is deployed with.</summary>
     protected virtual string EnvironmentName => "Production";
 
@@ -121,6 +130,13 @@ public abstract class ServiceHost<TProgram> : IAsyncLifetime
         ConfigureFactory(Factory);
         // Start now: migrations run and subscriptions bind before any test publishes.
         Factory.StartServer();
+        // The same configuration, one more host each: they compete for the same rows, leases and locks.
+        Replicas = [Factory, .. Enumerable.Range(1, ReplicaCount - 1).Select(_ =>
+        {
+            var replica = Factory.WithWebHostBuilder(_ => { });
+            replica.StartServer();
+            return replica;
+        })];
         await StartedAsync();
     }
 
@@ -154,4 +170,8 @@ public abstract class ServiceHost<TProgram> : IAsyncLifetime
     /// <summary>A service from the started host's container.</summary>
     public T Service<T>()
         where T : notnull => Factory.Services.GetRequiredService<T>();
+
+    /// <summary>A service from replica <paramref name="replica"/>'s container (0 is <see cref="Factory"/>).</summary>
+    public T Service<T>(int replica)
+        where T : notnull => Replicas[replica].Services.GetRequiredService<T>();
 }

@@ -15,32 +15,43 @@ public sealed record TrainingOutcome(string Kind, int? Version, bool Promoted, d
 /// <summary>
 /// One training run: load events, train and evaluate on the time-based holdout, store a new version, promote it when it
 /// is not worse than the serving one on the same holdout, and hot-swap it in; a worse or failed run is stored and alerted
-/// (<see cref="TrainingRecorder"/>) and the serving model stays. Runs one at a time (schedule and admin requests share it).
+/// (<see cref="TrainingRecorder"/>) and the serving model stays. Runs one at a time across every replica (schedule,
+/// start-up and admin requests share it): a <see cref="DatabaseLock"/> in the AI database, so N replicas train once, not
+/// N times, and version numbers never collide; the others pick the new model up through <see cref="ModelLoader"/>.
 /// </summary>
 public sealed class ModelTrainer(
     IServiceScopeFactory scopes, ModelHolder holder, ModelTraining training, TrainingAlerts alerts, IOptions<RecommenderOptions> recommenderOptions,
     IOptions<TrainingOptions> trainingOptions, ILogger<ModelTrainer> logger) : IDisposable
 {
+    public const string LockName = "ai:training";
+
     private readonly SemaphoreSlim _oneAtATime = new(1, 1);
-    private DateTimeOffset? _lastFinished;
 
     /// <summary>
-    /// Trains now. With <paramref name="skipIfTrainedWithin"/>, a run that would follow another finished less than that
-    /// long ago is skipped (the schedule's first run after a start-up training has nothing new to learn).
+    /// Trains now. With <paramref name="skipIfTrainedWithin"/>, a run that would follow another (on any replica) that
+    /// finished less than that long ago is skipped (the schedule's first run after a start-up training has nothing new to
+    /// learn); with <paramref name="onlyWithoutModel"/>, a run is skipped when a recommender is stored by now (start-up:
+    /// the replica that held the lock first trained it). A skipped run serves the newest stored models.
     /// </summary>
-    public async Task<IReadOnlyList<TrainingOutcome>> TrainAsync(CancellationToken cancellationToken, TimeSpan? skipIfTrainedWithin = null)
+    public async Task<IReadOnlyList<TrainingOutcome>> TrainAsync(CancellationToken cancellationToken, TimeSpan? skipIfTrainedWithin = null, bool onlyWithoutModel = false)
     {
         await _oneAtATime.WaitAsync(cancellationToken);
         try
         {
-            if (skipIfTrainedWithin is { } within && _lastFinished is { } last && DateTimeOffset.UtcNow - last < within)
-            {
-                var recent = string.Create(CultureInfo.InvariantCulture, $"skipped: trained {(DateTimeOffset.UtcNow - last).TotalMinutes:0} min ago");
-                return [new(ModelVersion.Recommender, null, false, null, recent), new(ModelVersion.Risk, null, false, null, recent)];
-            }
-
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<AiDbContext>();
+            await using var exclusive = await DatabaseLock.AcquireAsync(db, LockName, cancellationToken);
+            // The model to beat is the newest promoted one, whichever replica trained it.
+            await ModelLoader.LoadNewerAsync(db, holder, recommenderOptions.Value, logger, cancellationToken);
+            var lastTrained = await db.ModelVersions.Where(m => m.Status != ModelVersion.StatusFailed)
+                .MaxAsync(m => (DateTimeOffset?)m.TrainedAt, cancellationToken);
+            var recent = skipIfTrainedWithin is { } within && lastTrained is { } last && DateTimeOffset.UtcNow - last < within;
+            if (recent || (onlyWithoutModel && await db.ModelVersions.AnyAsync(m => m.Kind == ModelVersion.Recommender && m.Promoted, cancellationToken)))
+            {
+                var reason = string.Create(CultureInfo.InvariantCulture, $"skipped: trained {(DateTimeOffset.UtcNow - lastTrained!.Value).TotalMinutes:0} min ago");
+                return [new(ModelVersion.Recommender, null, false, null, reason), new(ModelVersion.Risk, null, false, null, reason)];
+            }
+
             var recorder = new TrainingRecorder(holder, alerts, trainingOptions.Value.PromotionTolerance, recommenderOptions.Value, logger);
             TrainingData data;
             var loading = Stopwatch.StartNew();
@@ -70,7 +81,6 @@ public sealed class ModelTrainer(
                 await RunAsync(db, recorder, ModelVersion.Recommender, () => RecommenderCandidate(data, servingSnapshot), cancellationToken),
                 await RunAsync(db, recorder, ModelVersion.Risk, () => RiskCandidate(data), cancellationToken),
             };
-            _lastFinished = DateTimeOffset.UtcNow;
             return outcomes;
         }
         finally

@@ -51,7 +51,8 @@ public sealed class StartupTraining(
 
             if (holder.Current.Recommender is null)
             {
-                var outcomes = await trainer.TrainAsync(stoppingToken);
+                // Replicas starting together: the first to take the training lock trains, the others then find its model.
+                var outcomes = await trainer.TrainAsync(stoppingToken, onlyWithoutModel: true);
                 logger.LogInformation("Start-up training finished {Seconds:0.0} s after start: {Outcomes}",
                     started.Elapsed.TotalSeconds, string.Join("; ", outcomes.Select(o => $"{o.Kind}: {o.Decision}")));
             }

@@ -13,6 +13,12 @@ public sealed class TrainingOptions
     /// <summary>Delay before the first scheduled run after start.</summary>
     public TimeSpan InitialDelay { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>
+    /// How often a replica looks for a model promoted by another one (only one replica trains at a time); zero: only
+    /// at start and after its own runs.
+    /// </summary>
+    public TimeSpan RefreshInterval { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>A new model is promoted unless its holdout metric is worse than the serving one's by more than this.</summary>
     [Range(0, 1)]
     public double PromotionTolerance { get; set; } = 0.005;

@@ -57,14 +57,26 @@ public sealed class DevelopmentData(string directory)
             System.IO.Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             var value = create();
             // Written to a temporary name first so a crash never leaves half a key behind.
-            var temporary = path + ".tmp";
+            var temporary = $"{path}.{Environment.ProcessId}.tmp";
             File.WriteAllText(temporary, value);
             if (!OperatingSystem.IsWindows())
             {
                 File.SetUnixFileMode(temporary, UnixFileMode.UserRead | UnixFileMode.UserWrite);
             }
 
-            File.Move(temporary, path, overwrite: true);
+            try
+            {
+                // Never over another's: replicas starting together each make a value, and the first to land is the
+                // one all of them use (two signing keys would make each replica's tokens invalid at the other).
+                File.Move(temporary, path, overwrite: false);
+            }
+            catch (IOException) when (File.Exists(path))
+            {
+                File.Delete(temporary);
+                created = false;
+                return File.ReadAllText(path).Trim();
+            }
+
             created = true;
             return value;
         }

@@ -1,3 +1,5 @@
+using ECommerce.Products.Persistence;
+
 namespace ECommerce.Products.Seeding;
 
 /// <summary>
@@ -14,6 +16,9 @@ public sealed class DevelopmentSeeding(IServiceScopeFactory scopes, IConfigurati
         }
 
         await using var scope = scopes.CreateAsyncScope();
+        // Replicas starting together on an empty database would both find no products and both insert the same ids
+        // (one start failing on the duplicate key): one seeds, the other waits and then finds the catalog there.
+        await using var exclusive = await DatabaseLock.AcquireAsync(scope.ServiceProvider.GetRequiredService<ProductsDbContext>(), "products:seed", cancellationToken);
         var seeded = await scope.ServiceProvider.GetRequiredService<CatalogSeeder>().SeedAsync(cancellationToken);
         if (seeded > 0)
         {

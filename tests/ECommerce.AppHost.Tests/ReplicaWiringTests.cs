@@ -1,0 +1,44 @@
+namespace ECommerce.AppHost.Tests;
+
+/// <summary>The app model, built but not started: the replica count reaches every service (Aspire's ReplicaAnnotation).</summary>
+public class ReplicaWiringTests
+{
+    private static readonly string[] Services = ["auth", "products", "payments", "users", "orders", "ai", "notifications", "gateway"];
+
+    [Fact]
+    public async Task Replicas_2_runs_two_processes_of_every_service_and_a_per_service_count_wins()
+    {
+        await using var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.ECommerce_AppHost>(
+            ["--infra", "external", "--Replicas", "2", "--Replicas:orders", "3"], TestContext.Current.CancellationToken);
+
+        var projects = builder.Resources.OfType<ProjectResource>().ToDictionary(p => p.Name);
+        Assert.Equal(Services.Order(), projects.Keys.Order());
+        Assert.All(Services.Where(s => s != "orders"), s => Assert.Equal(2, Replicas(projects[s])));
+        Assert.Equal(3, Replicas(projects["orders"]));
+        // The infrastructure stays one of each: one database server, one cache.
+        Assert.All(builder.Resources.Where(r => r is not ProjectResource), r => Assert.Equal(1, Replicas(r)));
+    }
+
+    /// <summary>What Aspire's orchestrator reads: the last ReplicaAnnotation, else one.</summary>
+    private static int Replicas(IResource resource) => resource.Annotations.OfType<ReplicaAnnotation>().LastOrDefault()?.Replicas ?? 1;
+
+    [Fact]
+    public async Task Without_a_count_every_service_runs_once()
+    {
+        await using var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.ECommerce_AppHost>(
+            ["--infra", "external"], TestContext.Current.CancellationToken);
+
+        Assert.All(builder.Resources.OfType<ProjectResource>(), p => Assert.False(p.Annotations.OfType<ReplicaAnnotation>().Any(), p.Name));
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("two")]
+    public async Task A_count_that_is_not_a_whole_number_from_1_fails_with_the_setting_named(string value)
+    {
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => DistributedApplicationTestingBuilder.CreateAsync<Projects.ECommerce_AppHost>(
+            ["--infra", "external", "--Replicas:ai", value], TestContext.Current.CancellationToken));
+
+        Assert.Contains("Replicas:ai must be a whole number from 1 to 16", error.ToString(), StringComparison.Ordinal);
+    }
+}
