@@ -240,6 +240,11 @@ public sealed class ShopperJourney(
                 reason = order.TryGetProperty("cancellationReason", out var r) && r.ValueKind == JsonValueKind.String ? r.GetString() : null;
                 if (status is "Paid" or "Cancelled" or "AwaitingPayment")
                 {
+                    if (status == "Paid" && PlacedToPaid(order) is { } elapsed)
+                    {
+                        outcomes.RecordPlacedToPaid(elapsed);
+                    }
+
                     break;
                 }
             }
@@ -248,6 +253,16 @@ public sealed class ShopperJourney(
         }
 
         return (status, reason);
+    }
+
+    /// <summary>The order's creation to its Paid transition, both from the order itself (Orders' clock).</summary>
+    private static TimeSpan? PlacedToPaid(JsonElement order)
+    {
+        var paid = order.GetProperty("history").EnumerateArray()
+            .FirstOrDefault(h => h.GetProperty("to").ValueKind == JsonValueKind.String && h.GetProperty("to").GetString() == "Paid");
+        return paid.ValueKind == JsonValueKind.Object
+            ? paid.GetProperty("at").GetDateTimeOffset() - order.GetProperty("createdAt").GetDateTimeOffset()
+            : null;
     }
 
     private async Task ViewOrdersAsync(string token, CancellationToken ct) =>
