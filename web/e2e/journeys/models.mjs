@@ -31,7 +31,8 @@ async function modelsJourney({ page, mode, shot }, name, viewport) {
     assert.match(await page.getByTestId("risk-scorer").textContent(), /Risk is scored by rules: no paid order has been cancelled yet/);
   } else {
     // The whole system trains at start: at least one run, with its training time and data size.
-    await runs.getByRole("row").nth(1).filter({ hasText: /orders \d/ }).waitFor({ timeout: 120_000 });
+    // A run's row with its data size (the phone's stacked table hides the header row, so no row index is assumed).
+    await runs.getByRole("row").filter({ hasText: /orders \d/ }).first().waitFor({ timeout: 120_000 });
   }
   if (viewport) {
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
