@@ -16,15 +16,16 @@ export const shots = [
 
 const web = fileURLToPath(new URL("..", import.meta.url));
 const target = fileURLToPath(new URL("../../docs/images/storefront/", import.meta.url));
-rmSync(target, { recursive: true, force: true });
+// Only the journeys' JPEGs are replaced; other pictures in the folder (the code-layout drawing) stay.
 mkdirSync(target, { recursive: true });
+for (const file of readdirSync(target).filter((f) => f.endsWith(".jpg"))) rmSync(target + file);
 const args = ["e2e/run.mjs", ...(process.argv.includes("--fixture") ? [] : ["--apphost"])];
 const run = spawnSync(process.execPath, args, {
   cwd: web,
   stdio: "inherit",
   env: { ...process.env, E2E_DOCS_DIR: target, E2E_DOCS_SHOTS: shots.join(",") },
 });
-const saved = readdirSync(target).map((f) => f.replace(/\.jpg$/, ""));
+const saved = readdirSync(target).filter((f) => f.endsWith(".jpg")).map((f) => f.replace(/\.jpg$/, ""));
 const missing = shots.filter((s) => !saved.includes(s));
 console.log(`docs screenshots: ${saved.length} saved in docs/images/storefront/${missing.length ? `; missing: ${missing.join(", ")}` : ""}`);
 process.exit(run.status || (missing.length ? 1 : 0));
