@@ -1,5 +1,4 @@
 using System.Diagnostics.Metrics;
-using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -137,18 +136,8 @@ public static class OverloadShedding
             Shed.Add(1, new KeyValuePair<string, object?>("ecommerce.overload.reason", reason),
                 new KeyValuePair<string, object?>("http.request.method", context.Request.Method));
             var seconds = _options.RetryAfterSeconds;
-            context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
-            context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-            await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-            {
-                HttpContext = context,
-                ProblemDetails =
-                {
-                    Status = StatusCodes.Status503ServiceUnavailable,
-                    Title = "The store is busy.",
-                    Detail = $"Too many requests are in progress; nothing was done. Try again in {seconds} s.",
-                },
-            });
+            await TooManyRequests.RetryLaterAsync(context, StatusCodes.Status503ServiceUnavailable, seconds,
+                "The store is busy.", $"Too many requests are in progress; nothing was done. Try again in {seconds} s.");
         }
 
         public void Dispose() => _limiter.Dispose();

@@ -20,12 +20,22 @@ public static class TooManyRequests
         {
             var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : fallback;
             var seconds = (int)Math.Max(1, Math.Ceiling(retryAfter.TotalSeconds));
-            context.HttpContext.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-            await context.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-            {
-                HttpContext = context.HttpContext,
-                ProblemDetails = { Status = StatusCodes.Status429TooManyRequests, Title = title, Detail = detail(seconds) },
-            });
+            await RetryLaterAsync(context.HttpContext, StatusCodes.Status429TooManyRequests, seconds, title, detail(seconds));
         };
+    }
+
+    /// <summary>
+    /// A refusal that did nothing and can be repeated: the status, <c>Retry-After</c> in whole seconds and problem details.
+    /// Rate limits answer 429 with it; overload shedding (<c>OverloadShedding</c>) 503.
+    /// </summary>
+    public static Task RetryLaterAsync(HttpContext http, int status, int seconds, string title, string detail)
+    {
+        http.Response.StatusCode = status;
+        http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        return http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = http,
+            ProblemDetails = { Status = status, Title = title, Detail = detail },
+        }).AsTask();
     }
 }

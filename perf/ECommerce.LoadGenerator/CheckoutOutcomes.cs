@@ -56,9 +56,9 @@ public sealed class CheckoutOutcomes
             return "";
         }
 
-        double At(double q) => sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(q * sorted.Length) - 1)];
         return string.Create(CultureInfo.InvariantCulture,
-            $"place → Paid (server, from the order's history) p50 {At(0.5):0} ms, p95 {At(0.95):0} ms, p99 {At(0.99):0} ms, max {sorted[^1]:0} ms over {sorted.Length} orders");
+            $"place → Paid (server, from the order's history) p50 {StepStats.Percentile(sorted, 0.5):0} ms, " +
+            $"p95 {StepStats.Percentile(sorted, 0.95):0} ms, p99 {StepStats.Percentile(sorted, 0.99):0} ms, max {sorted[^1]:0} ms over {sorted.Length} orders");
     }
 
     public void Record(bool declining, string? status, string? reason)
