@@ -93,7 +93,22 @@ public sealed class FaultInjector(DistributedApplication app, TextWriter log)
     // succeed; the retries stay for servers this script does not control (see docs/reliability.md).
     private async Task StopThenStartAsync(string resource, CancellationToken ct)
     {
-        await CommandAsync(resource, KnownResourceCommands.StopCommand, ct);
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await CommandAsync(resource, KnownResourceCommands.StopCommand, ct);
+                break;
+            }
+            catch (InvalidOperationException e) when (attempt < 3)
+            {
+                // On a loaded machine the orchestrator's stop can time out while the server is still shutting down
+                // (2026-12-03: "Failed to stop resource" at load average 80): ask again rather than abandon the run.
+                log.WriteLine($"fault: stop of {resource} failed (attempt {attempt}): {e.Message}");
+                await Task.Delay(TimeSpan.FromSeconds(5), ct);
+            }
+        }
+
         for (var attempt = 1; ; attempt++)
         {
             await Task.Delay(TimeSpan.FromSeconds(5), ct);

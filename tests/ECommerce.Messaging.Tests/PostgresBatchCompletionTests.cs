@@ -9,6 +9,7 @@ namespace ECommerce.Messaging.Tests;
 /// <summary>
 /// The PostgreSQL consumer completes a leased batch in one statement, each row guarded by the delivery count it was
 /// leased with: a partly failed batch must complete exactly the rows whose handlers succeeded under a lease still held.
+/// While a full lease is handled it takes the next one, and gives that back if it stops first.
 /// </summary>
 public sealed class PostgresBatchCompletionTests : IAsyncLifetime
 {
@@ -67,6 +68,47 @@ public sealed class PostgresBatchCompletionTests : IAsyncLifetime
         var (id, deliveryCount) = Assert.Single(queued);
         Assert.Equal((leaseLost, 2), (id, deliveryCount));
         Assert.All(deliveries.Where(d => d.Key != failsOnce), d => Assert.Equal(1, d.Value));
+    }
+
+    [Fact]
+    public async Task A_backlog_is_leased_ahead_and_a_stopping_consumer_gives_back_the_lease_it_had_not_started()
+    {
+        var messages = Enumerable.Range(0, 20).Select(i => new TransportMessage(Guid.CreateVersion7(), "TestEvent", $$"""{"n":{{i}}}""",
+            new Dictionary<string, string> { ["type"] = "TestEvent" }, DateTimeOffset.UtcNow)).ToArray();
+        await _transport.EnsureTopologyAsync([new SubscriptionBinding(_topic, "ahead")], Ct);
+        await _transport.PublishAsync(_topic, messages, Ct);
+
+        // The first five handlers hang until the consumer stops: meanwhile it must have leased the next five.
+        var started = 0;
+        var subscription = await _transport.SubscribeAsync(new SubscriptionSettings("ahead", [_topic]) { MaxConcurrency = 5 },
+            async (_, ct) =>
+            {
+                Interlocked.Increment(ref started);
+                await Task.Delay(Timeout.Infinite, ct);
+            }, Ct);
+        await Collector.WaitUntilAsync(() => Volatile.Read(ref started) == 5, TimeSpan.FromSeconds(30), "the first lease's handlers");
+        for (var waited = 0; await CountAsync("delivery_count = 1") < 10 && waited < 100; waited++)
+        {
+            await Task.Delay(100, Ct);
+        }
+
+        Assert.Equal(10, await CountAsync("delivery_count = 1"));
+        await subscription.DisposeAsync();
+
+        // The five whose handlers ran keep their lease (redelivered when it expires); the five leased ahead are back
+        // at once, their delivery not counted; nothing was completed and no handler ran more than five times.
+        Assert.Equal(5, started);
+        Assert.Equal(20, await CountAsync("true"));
+        Assert.Equal(5, await CountAsync("delivery_count = 1 AND visible_at > now()"));
+        Assert.Equal(15, await CountAsync("delivery_count = 0 AND visible_at <= now()"));
+    }
+
+    private async Task<long> CountAsync(string condition)
+    {
+        await using var connection = new NpgsqlConnection(_database);
+        await connection.OpenAsync(Ct);
+        await using var command = new NpgsqlCommand($"SELECT count(*) FROM messaging.queue WHERE subscription = 'ahead' AND {condition}", connection);
+        return (long)(await command.ExecuteScalarAsync(Ct))!;
     }
 
     private async Task ExecuteAsync(string sql, Guid id)

@@ -9,7 +9,9 @@ namespace ECommerce.Messaging.Postgres;
 /// Consumes one subscription: leases up to MaxConcurrency ready rows (SKIP LOCKED, visibility pushed forward), runs
 /// the handler for each in parallel, then deletes completed rows, reschedules failed ones with backoff, and moves
 /// exhausted ones to the dead-letter table. Completion is guarded by the delivery count, so a consumer whose lease
-/// expired cannot complete a row another consumer has since taken.
+/// expired cannot complete a row another consumer has since taken. While a full lease is being handled the next one
+/// is taken (a backlog keeps the database and the handlers busy at once); a prefetched lease not yet handled is given
+/// back on stop.
 /// </summary>
 internal sealed class PostgresConsumer(
     NpgsqlDataSource dataSource,
@@ -49,6 +51,7 @@ internal sealed class PostgresConsumer(
     {
         var token = _stopping.Token;
         var nextSample = DateTimeOffset.MinValue;
+        Task<List<Leased>>? prefetched = null;
         while (!token.IsCancellationRequested)
         {
             try
@@ -59,19 +62,29 @@ internal sealed class PostgresConsumer(
                     await SampleBacklogAsync(token);
                 }
 
-                var leased = await LeaseAsync(token);
+                var lease = prefetched ?? LeaseAsync(token);
+                prefetched = null; // a failed prefetch is awaited (and its error handled) once, not again on every retry
+                var leased = await lease;
                 if (leased.Count == 0)
                 {
                     await wakeUp.WaitAsync(pollInterval, token);
                     continue;
                 }
 
-                var outcomes = await Task.WhenAll(leased.Select(m => ProcessAsync(m, token)));
+                var processing = Task.WhenAll(leased.Select(m => ProcessAsync(m, token)));
+                // A full lease means a backlog: take the next one while these handlers run, so the database's lease
+                // and the handlers overlap instead of taking turns (a burst's throughput). At a trickle nothing changes.
+                if (leased.Count == settings.MaxConcurrency)
+                {
+                    prefetched = LeaseAsync(token);
+                }
+
+                var outcomes = await processing;
                 await CompleteAsync([.. leased.Where((_, i) => outcomes[i])], token);
             }
             catch (OperationCanceledException) when (token.IsCancellationRequested)
             {
-                return;
+                break;
             }
             catch (Exception e) when (e is NpgsqlException or System.IO.IOException or TimeoutException or InvalidOperationException)
             {
@@ -80,6 +93,8 @@ internal sealed class PostgresConsumer(
                 await Task.Delay(TimeSpan.FromSeconds(1), token).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             }
         }
+
+        await ReleaseAsync(prefetched);
     }
 
     /// <summary>Counts the messages ready for this subscription and the age of the oldest: how far the consumer lags.</summary>
@@ -122,6 +137,43 @@ internal sealed class PostgresConsumer(
         }
 
         return leased;
+    }
+
+    /// <summary>
+    /// Stopping with a prefetched lease whose handlers never ran: gives its rows back at once (visible now, the delivery
+    /// not counted), so the next consumer need not wait out the visibility timeout for them.
+    /// </summary>
+    private async Task ReleaseAsync(Task<List<Leased>>? prefetched)
+    {
+        if (prefetched is null)
+        {
+            return;
+        }
+
+        try
+        {
+            var leased = await prefetched;
+            if (leased.Count == 0)
+            {
+                return;
+            }
+
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+            await using var connection = await dataSource.OpenConnectionAsync(timeout.Token);
+            await using var release = new NpgsqlCommand("""
+                UPDATE messaging.queue q SET visible_at = now(), delivery_count = q.delivery_count - 1
+                FROM unnest(@ids, @counts) AS held(id, delivery_count)
+                WHERE q.id = held.id AND q.delivery_count = held.delivery_count
+                """, connection);
+            release.Parameters.AddWithValue("ids", leased.Select(l => l.Id).ToArray());
+            release.Parameters.AddWithValue("counts", leased.Select(l => l.Received.DeliveryCount).ToArray());
+            await release.ExecuteNonQueryAsync(timeout.Token);
+        }
+        catch (Exception e) when (e is OperationCanceledException or NpgsqlException or System.IO.IOException or TimeoutException)
+        {
+            // The lease expires on its own and the rows are redelivered then.
+            logger.LogDebug(e, "Could not give back a prefetched lease of {Subscription}", settings.Subscription);
+        }
     }
 
     /// <summary>Runs the handler; true when the message should be completed.</summary>
