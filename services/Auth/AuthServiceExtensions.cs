@@ -10,6 +10,7 @@ using ECommerce.Auth.Tokens;
 using ECommerce.Contracts;
 using ECommerce.Messaging;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -18,10 +19,13 @@ namespace ECommerce.Auth;
 
 /// <summary>
 /// Everything the Auth service registers: its database (the shared recipe: migrated, then seeded by <see cref="AuthSeeder"/>),
-/// Identity, OpenIddict, e-mail and the outbox.
+/// Identity and its Data Protection key ring, OpenIddict, e-mail and the outbox.
 /// </summary>
 public static class AuthServiceExtensions
 {
+    /// <summary>The Data Protection application name every Auth replica shares (it isolates payloads by purpose and app).</summary>
+    public const string DataProtectionApplicationName = "ecommerce-auth";
+
     public static WebApplicationBuilder AddAuthService(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<AuthOptions>()
@@ -51,6 +55,14 @@ public static class AuthServiceExtensions
             })
             .AddEntityFrameworkStores<AuthDbContext>()
             .AddDefaultTokenProviders();
+
+        // The sign-in cookie, the pages' antiforgery tokens and Identity's reset and confirmation tokens are Data Protection
+        // payloads. Each Container Apps replica has its own file system, so the default key folder would give each one
+        // its own key ring: a page served by one replica and posted to another would fail. One ring in this database,
+        // under one application name, in every mode (local replicas should not lean on a shared home folder either).
+        builder.Services.AddDataProtection()
+            .SetApplicationName(DataProtectionApplicationName)
+            .PersistKeysToDbContext<AuthDbContext>();
 
         // The sign-in cookie only serves the pages and /connect/authorize; APIs stay on bearer tokens.
         builder.Services.ConfigureApplicationCookie(cookie =>
