@@ -58,6 +58,17 @@ describe("the category menu", () => {
     expect(button).toHaveAttribute("aria-expanded", "false");
     expect(button).toHaveFocus();
   });
+
+  it("opens on Arrow Down at All products while the categories are still loading", async () => {
+    vi.stubGlobal("fetch", vi.fn(() => new Promise<Response>(() => {})));
+    const user = userEvent.setup();
+    renderPage(<CategoryMenu />);
+    const button = screen.getByRole("button", { name: "Categories" });
+    button.focus();
+    await user.keyboard("{ArrowDown}");
+    expect(button).toHaveAttribute("aria-expanded", "true");
+    await waitFor(() => expect(screen.getByRole("link", { name: "All products" })).toHaveFocus());
+  });
 });
 
 describe("catalog navigation", () => {

@@ -52,7 +52,8 @@ export function CategoryMenu() {
         aria-controls={panelId}
         onClick={() => setOpen((o) => !o)}
         onKeyDown={(e) => {
-          if (e.key === "ArrowDown" && roots.length > 0) {
+          // "All products" is always in the panel, so Arrow Down opens it even while the categories are loading.
+          if (e.key === "ArrowDown") {
             e.preventDefault();
             setOpen(true);
             requestAnimationFrame(() => links()[0]?.focus());
