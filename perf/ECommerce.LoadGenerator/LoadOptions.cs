@@ -23,6 +23,12 @@ public sealed record LoadOptions(Uri? Gateway, int Users, TimeSpan Ramp, TimeSpa
     /// <summary>Share of visits made without signing in (browse and search only).</summary>
     public double AnonymousShare { get; init; } = 0.4;
 
+    /// <summary>
+    /// <c>--checkout-only</c>: every visit is a signed-in checkout (cart, quote, place, poll to the outcome, my orders), to
+    /// measure the checkout rate to Paid and its CPU per order (docs/benchmarks.md, "Whole-system checkout").
+    /// </summary>
+    public bool CheckoutOnly { get; init; }
+
     /// <summary>How long to wait after the load for every order to settle and every outbox to drain.</summary>
     public TimeSpan Settle { get; init; } = TimeSpan.FromSeconds(90);
 
@@ -89,7 +95,8 @@ public sealed record LoadOptions(Uri? Gateway, int Users, TimeSpan Ramp, TimeSpa
             Faults = args.Contains("--faults"),
             Replicas = Number("--replicas", 1),
             ThinkTime = TimeSpan.FromMilliseconds(Number("--think-ms", 300)),
-            AnonymousShare = Number("--anonymous-percent", 40) / 100.0,
+            AnonymousShare = args.Contains("--checkout-only") ? 0 : Number("--anonymous-percent", 40) / 100.0,
+            CheckoutOnly = args.Contains("--checkout-only"),
             Settle = TimeSpan.FromSeconds(Number("--settle", 90)),
             DatasetPath = Text("--dataset") ?? BasketMixes.DefaultDatasetPath(),
             ConnectionStrings = connections,

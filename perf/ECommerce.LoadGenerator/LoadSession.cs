@@ -3,7 +3,14 @@ using System.Net;
 namespace ECommerce.LoadGenerator;
 
 /// <summary>What a run measured: per-step statistics, how orders ended, the settle time and the invariants.</summary>
-public sealed record LoadResult(StepStats Stats, CheckoutOutcomes Outcomes, TimeSpan Elapsed, TimeSpan SettledAfter, InvariantReport Invariants, string BasketSource);
+public sealed record LoadResult(StepStats Stats, CheckoutOutcomes Outcomes, TimeSpan Elapsed, TimeSpan SettledAfter, InvariantReport Invariants, string BasketSource)
+{
+    /// <summary>Where the CPU went from the first shopper to the settled system (null when not measured).</summary>
+    public CpuReport? Cpu { get; init; }
+
+    /// <summary>What each database did over the same window.</summary>
+    public IReadOnlyList<(string Database, long[] Counts)> Databases { get; init; } = [];
+}
 
 /// <summary>
 /// A whole run against a started system: register the customers, load the catalog and basket mixes, drive the
@@ -36,14 +43,19 @@ public static class LoadSession
 
         using var stopFaults = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var faultRun = faults?.Invoke(stopFaults.Token) ?? Task.CompletedTask;
+        var databases = await DatabaseLedger.StartAsync(connectionStrings, ct);
+        var cpu = CpuLedger.Start();
         var elapsed = await new LoadRunner(options, (user, visit, token) => RunGuardedAsync(journey, stats, user, visit, token)).RunAsync(ct);
         await faultRun;
 
         log.WriteLine($"load finished after {elapsed.TotalSeconds:0.0} s; waiting up to {options.Settle.TotalSeconds:0} s for the system to settle");
         var checker = new InvariantChecker(connectionStrings);
         var settled = await checker.WaitUntilSettledAsync(options.Settle, ct);
+        // The window ends when the last placed order has settled: its saga's work is the checkout's cost too.
+        var cpuReport = cpu.Stop(elapsed + settled);
+        var databaseReport = await databases.StopAsync(ct);
         var invariants = await checker.CheckAsync(ct);
-        return new LoadResult(stats, outcomes, elapsed, settled, invariants, basketSource);
+        return new LoadResult(stats, outcomes, elapsed, settled, invariants, basketSource) { Cpu = cpuReport, Databases = databaseReport };
     }
 
     /// <summary>The catalog, the basket mixes and <paramref name="shoppers"/> customers registered up front.</summary>
@@ -86,7 +98,14 @@ public static class LoadSession
         log.WriteLine($"total {result.Stats.TotalRequests} requests in {result.Elapsed.TotalSeconds:0.0} s " +
             $"({result.Stats.TotalRequests / result.Elapsed.TotalSeconds:0.0} rps), {result.Stats.TotalErrors} errors");
         log.WriteLine(result.Outcomes.ToString());
+        log.WriteLine($"paid orders per second of load: {result.Outcomes.Paid / result.Elapsed.TotalSeconds:0.00}");
         log.WriteLine($"settled {result.SettledAfter.TotalSeconds:0.0} s after the load");
+        log.WriteLine();
+        foreach (var line in (result.Cpu?.Lines((int)result.Outcomes.Paid) ?? []).Concat(DatabaseLedger.Lines(result.Databases, result.Outcomes.Paid)))
+        {
+            log.WriteLine(line);
+        }
+
         log.WriteLine();
         foreach (var line in result.Invariants.Lines())
         {

@@ -33,7 +33,11 @@ public sealed class ShopperJourney(
             return;
         }
 
-        if (roll < 0.45)
+        if (options.CheckoutOnly)
+        {
+            await CheckoutAsync(random, token!, ct);
+        }
+        else if (roll < 0.45)
         {
             await BrowseAsync(random, token, ct);
         }

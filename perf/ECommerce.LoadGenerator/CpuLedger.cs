@@ -1,0 +1,161 @@
+using System.Globalization;
+
+namespace ECommerce.LoadGenerator;
+
+/// <summary>
+/// Where the machine's CPU went during a load window, by process group: each service, PostgreSQL per database (a
+/// backend's title names its database), PostgreSQL's own processes, Redis, Aspire's orchestrator and dashboard, the
+/// load generator itself. Read from <c>/proc/&lt;pid&gt;/stat</c> (utime + stime) before and after the window; a process
+/// that started inside the window counts whole, and backends that ended inside it are charged to the postmaster's
+/// reaped-children time. Linux only; elsewhere the ledger is empty.
+/// </summary>
+public sealed class CpuLedger
+{
+    private static readonly double TicksPerSecond = 100; // USER_HZ, 100 on every Linux this runs on
+
+    private readonly Dictionary<int, (string Group, long Ticks, long Reaped)> _before;
+    private readonly (long Busy, long Total) _machineBefore;
+
+    private CpuLedger(Dictionary<int, (string, long, long)> before, (long, long) machine)
+    {
+        _before = before;
+        _machineBefore = machine;
+    }
+
+    public static CpuLedger Start() => new(Snapshot(), Machine());
+
+    /// <summary>CPU seconds per group over the window, largest first, and the machine's busy share of all cores.</summary>
+    public CpuReport Stop(TimeSpan window)
+    {
+        var after = Snapshot();
+        var machine = Machine();
+        var groups = new Dictionary<string, double>();
+        foreach (var (pid, (group, ticks, reaped)) in after)
+        {
+            var (_, ticksBefore, reapedBefore) = _before.TryGetValue(pid, out var b) && b.Group == group ? b : (group, 0L, reaped);
+            Add(groups, group, (ticks - ticksBefore) / TicksPerSecond);
+            if (group == "postgres (postmaster)")
+            {
+                Add(groups, "postgres (ended backends)", (reaped - reapedBefore) / TicksPerSecond);
+            }
+        }
+
+        var total = machine.Total - _machineBefore.Total;
+        var busy = total == 0 ? 0 : (double)(machine.Busy - _machineBefore.Busy) / total;
+        return new CpuReport(groups.Where(g => g.Value > 0).OrderByDescending(g => g.Value).ToList(), busy, window);
+    }
+
+    private static void Add(Dictionary<string, double> groups, string group, double seconds) =>
+        groups[group] = groups.GetValueOrDefault(group) + Math.Max(0, seconds);
+
+    private static Dictionary<int, (string, long, long)> Snapshot()
+    {
+        var result = new Dictionary<int, (string, long, long)>();
+        if (!Directory.Exists("/proc"))
+        {
+            return result;
+        }
+
+        foreach (var dir in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(dir), NumberStyles.None, CultureInfo.InvariantCulture, out var pid))
+            {
+                continue;
+            }
+
+            try
+            {
+                // "pid (comm) state ppid ... utime stime cutime cstime": fields 14–17, counted after the last ')'.
+                var stat = File.ReadAllText(Path.Combine(dir, "stat"));
+                var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+                var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+                var reaped = long.Parse(fields[13], CultureInfo.InvariantCulture) + long.Parse(fields[14], CultureInfo.InvariantCulture);
+                var cmdline = File.ReadAllText(Path.Combine(dir, "cmdline")).Replace('\0', ' ').Trim();
+                result[pid] = (GroupOf(cmdline, stat[(stat.IndexOf('(') + 1)..stat.LastIndexOf(')')]), ticks, reaped);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException or IndexOutOfRangeException)
+            {
+                // The process ended while we looked.
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>The group a process is charged to, from its command line (a PostgreSQL backend's title names its database).</summary>
+    public static string GroupOf(string cmdline, string comm)
+    {
+        if (cmdline.StartsWith("postgres: ", StringComparison.Ordinal))
+        {
+            // "postgres: <user> <database> <client> <activity>" for a backend; "postgres: checkpointer" etc. otherwise.
+            // With a cluster_name the title has it first ("postgres: main: <user> ..."), so skip that word.
+            var parts = cmdline.Split(' ', StringSplitOptions.RemoveEmptyEntries).ToList();
+            if (parts.Count > 1 && parts[1].EndsWith(':'))
+            {
+                parts.RemoveAt(1);
+            }
+
+            return parts.Count >= 4 && parts[1] != "logical" && parts[1] != "background"
+                ? $"postgres {parts[2]}"
+                : "postgres (background)";
+        }
+
+        if (comm == "postgres")
+        {
+            return "postgres (postmaster)";
+        }
+
+        if (cmdline.Contains(" run ", StringComparison.Ordinal) && cmdline.Contains("--project", StringComparison.Ordinal))
+        {
+            return "dotnet run wrappers";
+        }
+
+        var marker = cmdline.IndexOf("ECommerce.", StringComparison.Ordinal);
+        if (marker >= 0)
+        {
+            var name = cmdline[(marker + "ECommerce.".Length)..];
+            var end = name.IndexOfAny([' ', '/', '.']);
+            return end > 0 ? name[..end] : name;
+        }
+
+        return comm switch
+        {
+            "dcp" or "dcpctrl" or "dcpproc" => "aspire dcp",
+            "redis-server" => "redis",
+            "node" => "node (vite, azurite)",
+            _ when cmdline.Contains("Aspire.Dashboard", StringComparison.Ordinal) => "aspire dashboard",
+            _ => "other",
+        };
+    }
+
+    private static (long Busy, long Total) Machine()
+    {
+        if (!File.Exists("/proc/stat"))
+        {
+            return (0, 0);
+        }
+
+        // "cpu  user nice system idle iowait irq softirq steal ..."
+        var cpu = File.ReadLines("/proc/stat").First().Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(1)
+            .Take(8).Select(v => long.Parse(v, CultureInfo.InvariantCulture)).ToArray();
+        var idle = cpu[3] + cpu[4];
+        return (cpu.Sum() - idle, cpu.Sum());
+    }
+}
+
+/// <summary>CPU seconds per process group over a load window.</summary>
+public sealed record CpuReport(IReadOnlyList<KeyValuePair<string, double>> Groups, double MachineBusy, TimeSpan Window)
+{
+    public IEnumerable<string> Lines(int paidOrders)
+    {
+        var total = Groups.Sum(g => g.Value);
+        yield return $"CPU over the load window ({Window.TotalSeconds:0.0} s): machine busy {MachineBusy:P0} of {Environment.ProcessorCount} cores, " +
+            $"{total:0.0} CPU s counted" + (paidOrders > 0 ? $", {total * 1000 / paidOrders:0.0} ms per paid order" : "");
+        yield return $"  {"group",-28} {"CPU s",8} {"share",7} {(paidOrders > 0 ? "ms/paid" : ""),8}";
+        foreach (var (group, seconds) in Groups.Where(g => g.Value >= 0.05))
+        {
+            yield return $"  {group,-28} {seconds,8:0.0} {seconds / Math.Max(total, 1e-9),7:P0} " +
+                (paidOrders > 0 ? $"{seconds * 1000 / paidOrders,8:0.0}" : "");
+        }
+    }
+}
