@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from "react";
 import { keepPreviousData, useInfiniteQuery } from "@tanstack/react-query";
-import { Link, useSearchParams } from "react-router";
+import { Link } from "react-router";
+import { useLatestSearchParams } from "../../shared/hooks/useLatestSearchParams";
 import { productsApi, type DidYouMean, type FacetCount, type SearchParams, type SortOrder } from "./api/products";
 import { ActiveFilters, type ActiveFilter } from "./filters/ActiveFilters";
 import { FacetGroup } from "./filters/FacetGroup";
@@ -38,7 +39,7 @@ const price = (value: string | null): number | undefined => {
 
 export function CatalogPage() {
   usePageTitle("Catalog");
-  const [params, setParams] = useSearchParams();
+  const [params, setParams] = useLatestSearchParams();
   const q = params.get("q") ?? undefined;
   const requested = params.get("sort") as SortOrder | null;
   // Relevance needs search text; without it the service's default is newest.
@@ -70,7 +71,7 @@ export function CatalogPage() {
     placeholderData: keepPreviousData,
   });
 
-  // Functional updates: two quick toggles both land, whatever has rendered in between.
+  // Updates start from the latest URL asked for: two quick toggles both land, whatever has rendered in between.
   const update = (changes: Record<string, string | undefined>) =>
     setParams((current) => {
       const next = new URLSearchParams(current);

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { fireEvent, screen, waitFor, within } from "@testing-library/react";
+import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { fakeGateway, renderPage, type RecordedRequest } from "../../test/render";
 import { CatalogPage } from "./CatalogPage";
@@ -57,6 +57,19 @@ describe("catalog facets", () => {
     await waitFor(() => expect(within(group).getByRole("checkbox", { name: "Garden (2)" })).toBeChecked());
     expect(within(group).getByRole("checkbox", { name: "Garden (2)" })).toHaveFocus();
     expect(screen.getByRole("button", { name: "Filters (2)" })).toBeInTheDocument();
+  });
+
+  it("keeps both of two categories ticked before the page renders in between", async () => {
+    const gateway = fakeGateway({ "GET /api/products": () => ({ body: page() }) });
+    renderPage(<CatalogPage />, { route: "/catalog", path: "/catalog" });
+    const group = await screen.findByRole("group", { name: "Category" });
+    // Both clicks in one task: the second handler runs before any render of the first one's URL, as on a slow phone.
+    act(() => {
+      fireEvent.click(within(group).getByRole("checkbox", { name: "Kitchen (3)" }));
+      fireEvent.click(within(group).getByRole("checkbox", { name: "Garden (2)" }));
+    });
+    await waitFor(() => expect(chosen(listRequests(gateway.requests).at(-1), "category")).toEqual(["garden", "kitchen"]));
+    expect(within(group).getByRole("checkbox", { name: "Kitchen (3)" })).toBeChecked();
   });
 
   it("shows the chosen filters as chips that remove them, and Clear empties one facet", async () => {
