@@ -11,9 +11,10 @@ namespace ECommerce.AppHost.Tests;
 [Collection(WholeSystemCollection.Name)]
 public class StorefrontJourneyTests(WholeSystemFixture system)
 {
-    // 15 journeys took 315 s against the whole system on a busy 2-core machine (2026-12-02); 19 now, with room for a
-    // slower run.
-    private static readonly TimeSpan Budget = TimeSpan.FromMinutes(12);
+    // 15 journeys took 315 s against the whole system on a busy 2-core machine (2026-12-02); 40 ran past 12 minutes
+    // beside the rest of the suite (2026-12-04), so the storefront-only ones run against the fixture alone
+    // (fixtureOnly in web/e2e) and the budget leaves room for a slower CI machine.
+    private static readonly TimeSpan Budget = TimeSpan.FromMinutes(20);
 
     [Fact]
     public async Task The_browser_journeys_pass_against_the_real_services()
@@ -52,11 +53,15 @@ public class StorefrontJourneyTests(WholeSystemFixture system)
         {
             await process.WaitForExitAsync(timeout.Token);
         }
-        catch (OperationCanceledException)
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
         {
-            // The runner's own exit handler closes Chromium; killing the tree makes sure nothing outlives the test.
+            // Over budget: kill the tree (nothing outlives the test) and fail with what the journeys printed so far,
+            // so the log says which journeys ran, how long each took and which one was running.
             process.Kill(entireProcessTree: true);
-            throw;
+            lock (output)
+            {
+                Assert.Fail($"the browser journeys ran past their {Budget.TotalMinutes:0}-minute budget:\n{output}");
+            }
         }
 
         lock (output)

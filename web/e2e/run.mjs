@@ -34,7 +34,13 @@ const audit = accessibilityAudit();
 let passed = 0;
 let failed = 0;
 try {
-  for (const scenario of scenarios.filter((s) => !only || s.name.includes(only))) {
+  // Against a whole system (external, apphost) the journeys whose subject is the storefront alone (layout at phone
+  // width, rendering budgets, focus handling; marked fixtureOnly) are left to the fixture run, which already proves
+  // them; E2E_ALL=1 runs every journey anyway.
+  const wholeSystem = system.mode !== "fixture" && !process.env.E2E_ALL;
+  const chosen = scenarios.filter((s) => (!only || s.name.includes(only)) && !(wholeSystem && s.fixtureOnly));
+  if (chosen.length < scenarios.length && !only) console.log(`  ${scenarios.length - chosen.length} storefront-only journeys left to the fixture run (E2E_ALL=1 runs them too)`);
+  for (const scenario of chosen) {
     const started = Date.now();
     const context = await browser.newContext({ baseURL: system.baseUrl, viewport: scenario.viewport ?? { width: 1280, height: 900 } });
     const page = await context.newPage();

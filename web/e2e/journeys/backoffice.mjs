@@ -161,6 +161,7 @@ export const backofficeJourneys = [
   },
   {
     name: "on a phone an admin adds stock and sees it; a change below zero is refused and not shown as applied",
+    fixtureOnly: true, // the desktop journey covers the services
     viewport: phone,
     run: (ctx) => stockJourney(ctx, "91-phone-admin", phone),
   },
@@ -170,6 +171,7 @@ export const backofficeJourneys = [
   },
   {
     name: "on a phone an admin finds an order by its number and refunds part of it; the orders table does not scroll sideways",
+    fixtureOnly: true, // the desktop journey covers the services
     viewport: phone,
     run: (ctx) => refundJourney(ctx, "93-phone-admin", phone),
   },

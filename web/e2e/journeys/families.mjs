@@ -85,6 +85,7 @@ export const familyJourneys = [
   },
   {
     name: "on a phone an admin creates a family with Colour and Size, adds two variants, and the product page offers them",
+    fixtureOnly: true, // the desktop journey covers the services
     viewport: phone,
     run: (ctx) => familyJourney(ctx, { admin: "62-phone-admin-family-variants", product: "63-phone-family-product-page" }, phone),
   },

@@ -114,6 +114,7 @@ export const galleryJourneys = [
   },
   {
     name: "on a phone the gallery's buttons and the zoom view work the same at 390 × 844",
+    fixtureOnly: true, // the desktop journey covers the services
     viewport: { width: 390, height: 844 },
     async run(context) {
       await galleryJourney(context, { gallery: "72-phone-gallery", zoom: "73-phone-zoom" });

@@ -50,6 +50,7 @@ export const modelJourneys = [
   },
   {
     name: "on a phone an admin reads the models page without sideways scrolling",
+    fixtureOnly: true, // layout at phone width
     viewport: phone,
     run: (ctx) => modelsJourney(ctx, "82-phone-admin", phone),
   },
