@@ -67,6 +67,23 @@ foreach (var r in results)
 
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
     $"gateway / nginx throughput: {results[1].RequestsPerSecond / results[2].RequestsPerSecond:N2}"));
+// The latency each proxy adds, taken at one connection so that queueing behind other requests does not hide it
+// (issue #23's target: ≤ 0.3 ms p50 for the gateway).
+var single = new List<WrkResult>();
+foreach (var (name, url) in new[] { ("direct", direct), ("gateway (YARP)", viaGateway), ("nginx", viaNginx) })
+{
+    single.Add(await Wrk.RunAsync(name, url + path, 1, 1, Math.Max(5, seconds / 2)));
+}
+
+Console.WriteLine();
+Console.WriteLine($"one connection: {"target",-16} {"req/s",8} {"p50 ms",8} {"p99 ms",8} {"added p50 ms",13}");
+foreach (var r in single)
+{
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"                {r.Target,-16} {r.RequestsPerSecond,8:N0} {r.P50Ms,8:N3} {r.P99Ms,8:N3} {r.P50Ms - single[0].P50Ms,13:+0.000;-0.000}"));
+}
+
+results.AddRange(single);
 try { Directory.Delete(nginxDir, recursive: true); } catch (IOException) { }
 return results.Any(r => r.Errors > 0) ? 1 : 0;
 
