@@ -719,7 +719,9 @@ export const scenarios = [
 
       await page.goBack();
       await page.waitForURL((url) => url.searchParams.getAll("category").length === 1);
-      await group.getByRole("checkbox", { checked: true }).first().waitFor();
+      // The page renders the URL Back restored a moment after it changes: wait for one ticked box, not the first.
+      const ticked = group.getByRole("checkbox", { checked: true });
+      for (let waited = 0; (await ticked.count()) !== 1 && waited < 15_000; waited += 100) await page.waitForTimeout(100);
       if (!(await first.isChecked()) || (await second.isChecked())) throw new Error("Back did not return to the first category alone");
       await page.getByRole("button", { name: /^Remove filter: / }).click();
       await page.waitForURL((url) => !url.searchParams.has("category"));
