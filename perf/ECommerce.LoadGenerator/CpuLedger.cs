@@ -124,7 +124,8 @@ public sealed class CpuLedger
             "redis-server" => "redis",
             "node" => "node (vite, azurite)",
             _ when cmdline.Contains("Aspire.Dashboard", StringComparison.Ordinal) => "aspire dashboard",
-            _ => "other",
+            _ when cmdline.Contains("Smtp4dev", StringComparison.OrdinalIgnoreCase) => "smtp4dev (local mail)",
+            _ => $"other ({comm})",
         };
     }
 
@@ -146,16 +147,36 @@ public sealed class CpuLedger
 /// <summary>CPU seconds per process group over a load window.</summary>
 public sealed record CpuReport(IReadOnlyList<KeyValuePair<string, double>> Groups, double MachineBusy, TimeSpan Window)
 {
+    /// <summary>The same groups measured on the idle system just before the load (<c>--idle-seconds</c>), if taken.</summary>
+    public CpuReport? Idle { get; init; }
+
     public IEnumerable<string> Lines(int paidOrders)
     {
         var total = Groups.Sum(g => g.Value);
+        var idleRate = (string group) => Idle is null ? 0 : Idle.Groups.FirstOrDefault(g => g.Key == group).Value / Idle.Window.TotalSeconds;
+        var idleTotal = Idle is null ? 0 : Idle.Groups.Sum(g => g.Value) / Idle.Window.TotalSeconds;
         yield return $"CPU over the load window ({Window.TotalSeconds:0.0} s): machine busy {MachineBusy:P0} of {Environment.ProcessorCount} cores, " +
             $"{total:0.0} CPU s counted" + (paidOrders > 0 ? $", {total * 1000 / paidOrders:0.0} ms per paid order" : "");
-        yield return $"  {"group",-28} {"CPU s",8} {"share",7} {(paidOrders > 0 ? "ms/paid" : ""),8}";
+        if (Idle is not null)
+        {
+            // What the system burns with nobody shopping (background jobs, polling, telemetry), and what is left per order.
+            var above = total - (idleTotal * Window.TotalSeconds);
+            yield return $"idle before the load ({Idle.Window.TotalSeconds:0} s): {idleTotal:0.00} cores busy; above idle " +
+                $"{above:0.0} CPU s" + (paidOrders > 0 ? $", {above * 1000 / paidOrders:0.0} ms per paid order" : "");
+        }
+
+        yield return $"  {"group",-28} {"CPU s",8} {"share",7} {(paidOrders > 0 ? "ms/paid" : ""),8}" + (Idle is null ? "" : $" {"idle cores",10} {"ms/paid above idle",18}");
         foreach (var (group, seconds) in Groups.Where(g => g.Value >= 0.05))
         {
-            yield return $"  {group,-28} {seconds,8:0.0} {seconds / Math.Max(total, 1e-9),7:P0} " +
+            var line = $"  {group,-28} {seconds,8:0.0} {seconds / Math.Max(total, 1e-9),7:P0} " +
                 (paidOrders > 0 ? $"{seconds * 1000 / paidOrders,8:0.0}" : "");
+            if (Idle is not null)
+            {
+                var above = seconds - (idleRate(group) * Window.TotalSeconds);
+                line += $" {idleRate(group),10:0.000} " + (paidOrders > 0 ? $"{above * 1000 / paidOrders,18:0.0}" : "");
+            }
+
+            yield return line;
         }
     }
 }

@@ -29,6 +29,9 @@ public sealed record LoadOptions(Uri? Gateway, int Users, TimeSpan Ramp, TimeSpa
     /// </summary>
     public bool CheckoutOnly { get; init; }
 
+    /// <summary><c>--idle-seconds N</c>: measure the CPU of the idle system for N seconds before the load, as a baseline.</summary>
+    public int IdleSeconds { get; init; }
+
     /// <summary>How long to wait after the load for every order to settle and every outbox to drain.</summary>
     public TimeSpan Settle { get; init; } = TimeSpan.FromSeconds(90);
 
@@ -97,6 +100,7 @@ public sealed record LoadOptions(Uri? Gateway, int Users, TimeSpan Ramp, TimeSpa
             ThinkTime = TimeSpan.FromMilliseconds(Number("--think-ms", 300)),
             AnonymousShare = args.Contains("--checkout-only") ? 0 : Number("--anonymous-percent", 40) / 100.0,
             CheckoutOnly = args.Contains("--checkout-only"),
+            IdleSeconds = Number("--idle-seconds", 0),
             Settle = TimeSpan.FromSeconds(Number("--settle", 90)),
             DatasetPath = Text("--dataset") ?? BasketMixes.DefaultDatasetPath(),
             ConnectionStrings = connections,

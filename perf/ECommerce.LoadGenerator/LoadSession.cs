@@ -43,6 +43,15 @@ public static class LoadSession
 
         using var stopFaults = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var faultRun = faults?.Invoke(stopFaults.Token) ?? Task.CompletedTask;
+        CpuReport? idle = null;
+        if (options.IdleSeconds > 0)
+        {
+            log.WriteLine($"measuring the idle system's CPU for {options.IdleSeconds} s before the load");
+            var idleLedger = CpuLedger.Start();
+            await Task.Delay(TimeSpan.FromSeconds(options.IdleSeconds), ct);
+            idle = idleLedger.Stop(TimeSpan.FromSeconds(options.IdleSeconds));
+        }
+
         var databases = await DatabaseLedger.StartAsync(connectionStrings, ct);
         var cpu = CpuLedger.Start();
         var elapsed = await new LoadRunner(options, (user, visit, token) => RunGuardedAsync(journey, stats, user, visit, token)).RunAsync(ct);
@@ -52,7 +61,7 @@ public static class LoadSession
         var checker = new InvariantChecker(connectionStrings);
         var settled = await checker.WaitUntilSettledAsync(options.Settle, ct);
         // The window ends when the last placed order has settled: its saga's work is the checkout's cost too.
-        var cpuReport = cpu.Stop(elapsed + settled);
+        var cpuReport = cpu.Stop(elapsed + settled) with { Idle = idle };
         var databaseReport = await databases.StopAsync(ct);
         var invariants = await checker.CheckAsync(ct);
         return new LoadResult(stats, outcomes, elapsed, settled, invariants, basketSource) { Cpu = cpuReport, Databases = databaseReport };
