@@ -17,9 +17,6 @@ public sealed class SemanticIndex : IDisposable
     private Guid[] _ids = new Guid[1024];
     private float[] _vectors = new float[1024 * TextEmbedder.Dimensions];
 
-    /// <summary>The newest <c>UpdatedAt</c> applied: the next refresh reads from a little before it.</summary>
-    public DateTimeOffset? Watermark { get; private set; }
-
     /// <summary>True once the first full load finished; until then searches are lexical only.</summary>
     public bool IsReady { get; private set; }
 
@@ -51,11 +48,6 @@ public sealed class SemanticIndex : IDisposable
         {
             foreach (var (id, vector, updatedAt) in items)
             {
-                if (Watermark is null || updatedAt > Watermark)
-                {
-                    Watermark = updatedAt;
-                }
-
                 if (vector.Length != TextEmbedder.Dimensions || (_versions.TryGetValue(id, out var known) && known == updatedAt))
                 {
                     continue;

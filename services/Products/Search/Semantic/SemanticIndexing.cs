@@ -13,10 +13,11 @@ namespace ECommerce.Products.Search.Semantic;
 /// seeded catalog on a first start, rows written by anything that raised no event — in batches.
 /// </summary>
 public sealed class SemanticIndexing(
-    IServiceScopeFactory scopes, SemanticIndex index, IOptions<SemanticSearchOptions> options, ILogger<SemanticIndexing> logger) : BackgroundService
+    IServiceScopeFactory scopes, SemanticIndex index, IOptions<SemanticSearchOptions> options, TimeProvider clock, ILogger<SemanticIndexing> logger)
+    : BackgroundService
 {
-    /// <summary>A transaction that committed late may carry an older time than the newest one read: read a window back.</summary>
-    private static readonly TimeSpan Overlap = TimeSpan.FromSeconds(30);
+    /// <summary>Where the next refresh starts reading (null: everything, the first time).</summary>
+    private DateTimeOffset? _readFrom;
 
     private const long BackfillLock = 0x5e3a_0001_e3bd;
 
@@ -48,21 +49,27 @@ public sealed class SemanticIndexing(
         }
     }
 
-    /// <summary>Reads the embeddings written since the index's watermark (all of them the first time).</summary>
-    public async Task RefreshAsync(CancellationToken ct)
+    /// <summary>Reads the embeddings written since shortly before the last read (all of them the first time); returns how many rows it read.</summary>
+    public async Task<int> RefreshAsync(CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ProductsDbContext>();
-        var since = index.Watermark - Overlap;
+        // A row this read misses committed after the read started, so it was stamped less than the overlap before that.
+        // The window is anchored to the read, not to the newest row's stamp: a catalog embedded in one batch shares one
+        // stamp, and a window behind it would read the whole catalog again at every refresh, forever.
+        var started = clock.GetUtcNow();
+        var since = _readFrom;
         var watch = Stopwatch.StartNew();
         var rows = db.Embeddings.AsNoTracking()
             .Where(e => e.Model == TextEmbedder.ModelName && (since == null || e.UpdatedAt > since))
             .Select(e => new { e.ProductId, e.Vector, e.UpdatedAt })
             .AsAsyncEnumerable();
         var applied = 0;
+        var read = 0;
         var chunk = new List<(Guid, float[], DateTimeOffset)>(4096);
         await foreach (var row in rows.WithCancellation(ct))
         {
+            read++;
             chunk.Add((row.ProductId, row.Vector, row.UpdatedAt));
             if (chunk.Count == chunk.Capacity)
             {
@@ -82,6 +89,9 @@ public sealed class SemanticIndexing(
             // Cached search pages were ranked without these vectors.
             await scope.ServiceProvider.GetRequiredService<CatalogCache>().InvalidateAsync(CatalogCache.ListsTag);
         }
+
+        _readFrom = started - options.Value.RefreshOverlap;
+        return read;
     }
 
     private async Task BackfillLoopAsync(CancellationToken ct)

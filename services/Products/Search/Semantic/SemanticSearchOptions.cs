@@ -37,6 +37,12 @@ public sealed class SemanticSearchOptions
     /// <summary>How often each replica reads the embeddings written since its last look into its index.</summary>
     public TimeSpan RefreshInterval { get; set; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>
+    /// How far before its previous read each refresh starts reading again: longer than a writer's transaction can take
+    /// from stamping a row to committing it, plus the clock difference between replicas.
+    /// </summary>
+    public TimeSpan RefreshOverlap { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>How often one replica looks for products without an embedding (seeded, imported in bulk) and makes them.</summary>
     public TimeSpan BackfillInterval { get; set; } = TimeSpan.FromMinutes(1);
 
