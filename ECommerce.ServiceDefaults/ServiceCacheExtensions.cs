@@ -54,7 +54,7 @@ public static class ServiceCacheExtensions
             builder.Services.AddSingleton<IDistributedCache>(sp => new CircuitBreakingDistributedCache(
                 new RedisCache(Options.Options.Create(new RedisCacheOptions
                 {
-                    InstanceName = instanceName,
+                    InstanceName = settings.KeyPrefix + instanceName,
                     ConnectionMultiplexerFactory = () => Task.FromResult(sp.GetRequiredService<IConnectionMultiplexer>()),
                 })),
                 sp.GetRequiredService<ResiliencePipelineProvider<string>>().GetPipeline(breakerKey),

@@ -28,4 +28,10 @@ public sealed class ServiceCacheOptions
     /// half a minute, so the last retry comes after any Redis entry written before the change has expired anyway.
     /// </summary>
     public int InvalidationRetries { get; set; } = 7;
+
+    /// <summary>
+    /// Put before every Redis key of the service (before its own prefix, e.g. "products:"): empty when the service has
+    /// its Redis to itself; set when several deployments, or the test hosts of one run, share one Redis.
+    /// </summary>
+    public string KeyPrefix { get; set; } = "";
 }

@@ -14,6 +14,7 @@ public sealed class GatewayFixture : IAsyncLifetime
 {
     public const string StorefrontOrigin = "http://shop.test";
     public const int PermitsPerWindow = 20;
+    public const int ImagePermitsPerWindow = 30;
 
     private WebApplication _downstream = null!;
     private int _mailboxRequests;
@@ -46,6 +47,7 @@ public sealed class GatewayFixture : IAsyncLifetime
             using var reader = new StreamReader(request.Body);
             return Results.Json(new { length = (await reader.ReadToEndAsync()).Length });
         });
+        _downstream.MapGet("/api/products/images/{name}", (string name) => Results.Bytes([0xFF, 0xD8, 0xFF], "image/jpeg"));
         _downstream.MapGet("/health", () => Results.Json(new { status = "Healthy" }));
         await _downstream.StartAsync();
         var address = _downstream.Urls.First();
@@ -56,6 +58,7 @@ public sealed class GatewayFixture : IAsyncLifetime
             .UseSetting("ReverseProxy:Clusters:auth:Destinations:primary:Address", address)
             .UseSetting("Gateway:Cors:Origins:0", StorefrontOrigin)
             .UseSetting("Gateway:RateLimiting:PermitsPerClientPerWindow", PermitsPerWindow.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            .UseSetting("Gateway:RateLimiting:ImagePermitsPerClientPerWindow", ImagePermitsPerWindow.ToString(System.Globalization.CultureInfo.InvariantCulture))
             .UseSetting("Gateway:RateLimiting:WindowSeconds", "60")
             .UseSetting("Gateway:MaxRequestBodyBytes", "4096")
             .ConfigureServices(services => services.AddSingleton<IStartupFilter, RemoteIpFromHeader>()));

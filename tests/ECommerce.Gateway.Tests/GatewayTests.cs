@@ -62,6 +62,34 @@ public class GatewayTests(GatewayFixture fixture) : IClassFixture<GatewayFixture
     }
 
     [Fact]
+    public async Task Product_pictures_have_a_window_of_their_own_so_browsing_them_leaves_the_api_allowance_intact()
+    {
+        using var browser = ClientFor("10.0.0.12");
+
+        // More pictures than the API allowance: all served, and the client's API calls are all still there.
+        var pictures = new List<HttpStatusCode>();
+        for (var i = 0; i < GatewayFixture.ImagePermitsPerWindow + 3; i++)
+        {
+            using var response = await browser.GetAsync($"/api/products/images/g{i:D2}-card.jpg", Ct);
+            pictures.Add(response.StatusCode);
+        }
+
+        var calls = new List<HttpStatusCode>();
+        for (var i = 0; i < GatewayFixture.PermitsPerWindow; i++)
+        {
+            using var response = await browser.GetAsync("/api/products/echo", Ct);
+            calls.Add(response.StatusCode);
+        }
+
+        // The pictures' own window is bounded too, and the API window still ends where it did.
+        Assert.Equal(GatewayFixture.ImagePermitsPerWindow, pictures.Count(s => s == HttpStatusCode.OK));
+        Assert.Equal(3, pictures.Count(s => s == HttpStatusCode.TooManyRequests));
+        Assert.All(calls, s => Assert.Equal(HttpStatusCode.OK, s));
+        using var overCalls = await browser.GetAsync("/api/products/echo", Ct);
+        Assert.Equal(HttpStatusCode.TooManyRequests, overCalls.StatusCode);
+    }
+
+    [Fact]
     public async Task Health_probes_are_never_rate_limited()
     {
         using var client = ClientFor("10.0.0.5");

@@ -6,10 +6,6 @@ using ECommerce.Testing;
 namespace ECommerce.Products.Tests;
 
 /// <summary>Collections: the seeded home rows, admin CRUD with field-named validation, rule and manual resolution.</summary>
-/// <remarks>
-/// Test hosts share one Redis, and a rule collection's page is cached by its filter: the rules here use prices (777.x)
-/// no other class uses, so no answer comes from another class's catalog.
-/// </remarks>
 public sealed class CollectionTests(ProductsHost host) : IClassFixture<ProductsHost>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;

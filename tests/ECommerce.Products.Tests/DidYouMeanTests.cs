@@ -20,7 +20,6 @@ public sealed class TeapotHost : ProductsHost
 }
 
 /// <summary>"Did you mean": a corrected query from the catalog's own words, offered only when it finds more.</summary>
-/// <remarks>List pages are cached in the Redis every test host shares, by URL: the limits here (71–74, and maxPrice=999) are used nowhere else.</remarks>
 public sealed class DidYouMeanTests(TeapotHost host) : IClassFixture<TeapotHost>
 {
     [Fact]

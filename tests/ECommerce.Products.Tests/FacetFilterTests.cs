@@ -5,10 +5,6 @@ using ECommerce.Products.Search;
 namespace ECommerce.Products.Tests;
 
 /// <summary>Multi-select facets: any value within a facet, all facets together, and counts that leave out their own facet.</summary>
-/// <remarks>
-/// Every test host shares one Redis, so list pages are cached across classes by URL: the limits here (61–68) are used
-/// nowhere else, so no answer comes from another class's catalog.
-/// </remarks>
 public sealed class FacetFilterTests(CatalogHost host) : IClassFixture<CatalogHost>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;

@@ -55,7 +55,6 @@ public sealed class SemanticHost : ProductsHost
 }
 
 /// <summary>Semantic and hybrid search against real PostgreSQL, the real model and the real event path.</summary>
-/// <remarks>List pages are cached in the shared Redis by URL: the limits here (87–96) are used nowhere else.</remarks>
 public sealed class SemanticSearchTests(SemanticHost host) : IClassFixture<SemanticHost>
 {
     [Fact]

@@ -9,7 +9,6 @@ namespace ECommerce.Products.Tests;
 /// Sizes read as a shopper reads them wherever they show: the shared order itself, the admin API's stored option order
 /// (so the picker's), and the size facet. The seed's families are checked in <see cref="SeedFamilyTests"/>.
 /// </summary>
-/// <remarks>Limit 87 is used nowhere else, so no cached page comes from another class's catalog.</remarks>
 public sealed class SizeOrderTests(VariantHost host) : IClassFixture<VariantHost>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;

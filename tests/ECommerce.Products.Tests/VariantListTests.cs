@@ -3,7 +3,6 @@ using System.Text.Json;
 namespace ECommerce.Products.Tests;
 
 /// <summary>Families on lists: one item per family, its price range and swatches, and colour/size facets counting families.</summary>
-/// <remarks>Limits 83–86 are used nowhere else, so no cached page comes from another class's catalog.</remarks>
 public sealed class VariantListTests(VariantHost host) : IClassFixture<VariantHost>
 {
     [Fact]

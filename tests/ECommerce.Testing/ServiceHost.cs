@@ -89,6 +89,9 @@ public abstract class ServiceHost<TProgram> : IAsyncLifetime
         if (UsesCache)
         {
             settings["ConnectionStrings:cache"] = await CacheConnectionStringAsync();
+            // One Redis for every host of the run: each host (with its replicas) keeps its own keys, as its own
+            // database keeps its own rows, so no class reads another's cached catalog or lookups.
+            settings["Caching:KeyPrefix"] = $"{_databaseName}-{Guid.NewGuid().ToString("N")[..8]}:";
         }
 
         Database = Tune(_databaseName, await postgres.CreateDatabaseAsync(_databaseName));

@@ -125,7 +125,9 @@ export const scenarios = [
           .filter((img) => !img.complete || img.naturalWidth === 0)
           .map((img) => img.src),
       );
-      assert.deepEqual(broken, [], `images that did not load: ${broken.join(", ")}`);
+      // With each one's status when asked again, so a failure says whether it was refused, missing or slow.
+      const statuses = await page.evaluate((urls) => Promise.all(urls.map(async (url) => `${(await fetch(url)).status} ${url}`)), broken);
+      assert.deepEqual(broken, [], `images that did not load: ${statuses.join(", ")}`);
       await shot("01-home");
 
       await page.getByRole("link", { name: "Browse the catalog" }).click();

@@ -26,6 +26,13 @@ public sealed class GatewayOptions
         [Range(1, 1_000_000)]
         public int PermitsPerClientPerWindow { get; set; } = 600;
 
+        /// <summary>
+        /// Product pictures per client and window, counted apart from the API calls: a catalog page shows 24 cards and
+        /// a product page its gallery, so a shopper browsing briskly fetches a few hundred a minute.
+        /// </summary>
+        [Range(1, 1_000_000)]
+        public int ImagePermitsPerClientPerWindow { get; set; } = 3000;
+
         [Range(1, 3600)]
         public int WindowSeconds { get; set; } = 60;
 
