@@ -32,6 +32,12 @@ public sealed record LoadOptions(Uri? Gateway, int Users, TimeSpan Ramp, TimeSpa
     /// <summary><c>--idle-seconds N</c>: measure the CPU of the idle system for N seconds before the load, as a baseline.</summary>
     public int IdleSeconds { get; init; }
 
+    /// <summary>
+    /// <c>--warm-seconds N</c>: let the started system run N seconds before the idle baseline, so the baseline is the
+    /// steady state rather than start-up work (the first model training, the catalog's embeddings).
+    /// </summary>
+    public int WarmSeconds { get; init; }
+
     /// <summary>How long to wait after the load for every order to settle and every outbox to drain.</summary>
     public TimeSpan Settle { get; init; } = TimeSpan.FromSeconds(90);
 
@@ -101,6 +107,7 @@ public sealed record LoadOptions(Uri? Gateway, int Users, TimeSpan Ramp, TimeSpa
             AnonymousShare = args.Contains("--checkout-only") ? 0 : Number("--anonymous-percent", 40) / 100.0,
             CheckoutOnly = args.Contains("--checkout-only"),
             IdleSeconds = Number("--idle-seconds", 0),
+            WarmSeconds = Number("--warm-seconds", 0),
             Settle = TimeSpan.FromSeconds(Number("--settle", 90)),
             DatasetPath = Text("--dataset") ?? BasketMixes.DefaultDatasetPath(),
             ConnectionStrings = connections,

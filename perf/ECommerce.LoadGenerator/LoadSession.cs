@@ -32,6 +32,12 @@ public static class LoadSession
         Func<CancellationToken, Task>? faults, CancellationToken ct)
     {
         using var client = CreateClient(gateway);
+        if (options.WarmSeconds > 0)
+        {
+            log.WriteLine($"letting the system run {options.WarmSeconds} s before measuring");
+            await Task.Delay(TimeSpan.FromSeconds(options.WarmSeconds), ct);
+        }
+
         var (catalog, baskets, basketSource, customers) = await PrepareAsync(client, options, options.Users, log, ct);
 
         var stats = new StepStats();
