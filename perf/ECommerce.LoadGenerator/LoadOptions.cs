@@ -38,6 +38,9 @@ public sealed record LoadOptions(Uri? Gateway, int Users, TimeSpan Ramp, TimeSpa
     /// </summary>
     public int WarmSeconds { get; init; }
 
+    /// <summary><c>--poll-ms N</c>: how often a placed order is read until it settles (default 1,000, the storefront's interval).</summary>
+    public TimeSpan PollEvery { get; init; } = TimeSpan.FromSeconds(1);
+
     /// <summary>How long to wait after the load for every order to settle and every outbox to drain.</summary>
     public TimeSpan Settle { get; init; } = TimeSpan.FromSeconds(90);
 
@@ -108,6 +111,7 @@ public sealed record LoadOptions(Uri? Gateway, int Users, TimeSpan Ramp, TimeSpa
             CheckoutOnly = args.Contains("--checkout-only"),
             IdleSeconds = Number("--idle-seconds", 0),
             WarmSeconds = Number("--warm-seconds", 0),
+            PollEvery = TimeSpan.FromMilliseconds(Number("--poll-ms", 1000)),
             Settle = TimeSpan.FromSeconds(Number("--settle", 90)),
             DatasetPath = Text("--dataset") ?? BasketMixes.DefaultDatasetPath(),
             ConnectionStrings = connections,
