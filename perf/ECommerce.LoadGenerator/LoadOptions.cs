@@ -38,7 +38,10 @@ public sealed record LoadOptions(Uri? Gateway, int Users, TimeSpan Ramp, TimeSpa
     /// </summary>
     public int WarmSeconds { get; init; }
 
-    /// <summary><c>--poll-ms N</c>: how often a placed order is read until it settles (default 1,000, the storefront's interval).</summary>
+    /// <summary>
+    /// <c>--poll-ms N</c>: how often a placed order is read until it settles; every second by default, as the storefront's
+    /// order page does (<c>orderPollInterval</c> in web/src/features/orders/OrderPage.tsx), so a shopper here costs what one in a browser does.
+    /// </summary>
     public TimeSpan PollEvery { get; init; } = TimeSpan.FromSeconds(1);
 
     /// <summary>How long to wait after the load for every order to settle and every outbox to drain.</summary>

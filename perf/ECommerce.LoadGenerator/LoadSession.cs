@@ -45,7 +45,6 @@ public static class LoadSession
         var journey = new ShopperJourney(options, gateway, new GatewayCalls(client, stats), catalog, baskets, customers, outcomes)
         {
             PollFor = options.Faults ? TimeSpan.FromSeconds(90) : TimeSpan.FromSeconds(30),
-            PollEvery = options.PollEvery,
         };
 
         using var stopFaults = CancellationTokenSource.CreateLinkedTokenSource(ct);

@@ -45,7 +45,7 @@ public static class RampSession
             var stepOptions = options with { Users = shoppers, Ramp = TimeSpan.FromSeconds(2), Duration = options.StepDuration };
             var stats = new StepStats();
             var outcomes = new CheckoutOutcomes();
-            var journey = new ShopperJourney(stepOptions, gateway, new GatewayCalls(client, stats), catalog, baskets, customers, outcomes) { PollEvery = stepOptions.PollEvery };
+            var journey = new ShopperJourney(stepOptions, gateway, new GatewayCalls(client, stats), catalog, baskets, customers, outcomes);
             var elapsed = await new LoadRunner(stepOptions, (user, visit, token) => LoadSession.RunGuardedAsync(journey, stats, user, visit, token)).RunAsync(ct);
             var step = new RampStep(shoppers, elapsed, stats, outcomes);
             steps.Add(step);

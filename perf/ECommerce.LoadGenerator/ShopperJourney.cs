@@ -19,12 +19,6 @@ public sealed class ShopperJourney(
     /// <summary>How long a shopper waits for a placed order to be paid or cancelled before moving on.</summary>
     public TimeSpan PollFor { get; init; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>
-    /// How often a placed order is read again until it settles: every second, as the storefront's order page does
-    /// (<c>orderPollInterval</c> in web/src/features/orders/OrderPage.tsx), so a shopper here costs what one in a browser does.
-    /// </summary>
-    public TimeSpan PollEvery { get; init; } = TimeSpan.FromSeconds(1);
-
     public async Task RunAsync(int user, int visit, CancellationToken ct)
     {
         var random = new Random(HashCode.Combine(options.Seed, user, visit));
@@ -259,7 +253,7 @@ public sealed class ShopperJourney(
                 }
             }
 
-            await Task.Delay(PollEvery, ct);
+            await Task.Delay(options.PollEvery, ct);
         }
 
         return (status, reason);
