@@ -48,7 +48,7 @@ internal static class LocalInfrastructure
                 }
 
                 var port = server.Endpoint.Property(EndpointProperty.TargetPort);
-                foreach (var arg in PostgresInstallation.ServerArguments(dataDirectory, "{port}"))
+                foreach (var arg in PostgresInstallation.ServerArguments(dataDirectory, "{port}").Concat(installation.StatementStatisticsArguments()))
                 {
                     ctx.Args.Add(arg == "{port}" ? port : arg);
                 }

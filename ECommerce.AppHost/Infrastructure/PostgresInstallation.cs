@@ -112,6 +112,16 @@ public sealed class PostgresInstallation
         "-c", "max_connections=300", "-c", "shared_buffers=128MB",
     ];
 
+    /// <summary>
+    /// Loads <c>pg_stat_statements</c> when the installation has it (Debian's postgresql package does), so an operator
+    /// or the load generator can see what each statement costs (<c>CREATE EXTENSION pg_stat_statements</c> in a database
+    /// to read it); an installation without it starts as before.
+    /// </summary>
+    public string[] StatementStatisticsArguments() =>
+        File.Exists(Path.Combine(BinDirectory, "..", "lib", "pg_stat_statements.so"))
+            ? ["-c", "shared_preload_libraries=pg_stat_statements", "-c", "pg_stat_statements.track=top"]
+            : [];
+
     private static void GiveToServiceUser(params string[] paths)
     {
         if (!IsRoot || OperatingSystem.IsWindows())

@@ -39,6 +39,12 @@ public sealed record LoadOptions(Uri? Gateway, int Users, TimeSpan Ramp, TimeSpa
     public int WarmSeconds { get; init; }
 
     /// <summary>
+    /// <c>--warm-load-seconds N</c>: run the same load N seconds before the idle baseline and the measurement, unrecorded,
+    /// so the measured window is a warm system's steady state rather than the JIT's first pass over the hot paths.
+    /// </summary>
+    public int WarmLoadSeconds { get; init; }
+
+    /// <summary>
     /// <c>--poll-ms N</c>: how often a placed order is read until it settles; every second by default, as the storefront's
     /// order page does (<c>orderPollInterval</c> in web/src/features/orders/OrderPage.tsx), so a shopper here costs what one in a browser does.
     /// </summary>
@@ -114,6 +120,7 @@ public sealed record LoadOptions(Uri? Gateway, int Users, TimeSpan Ramp, TimeSpa
             CheckoutOnly = args.Contains("--checkout-only"),
             IdleSeconds = Number("--idle-seconds", 0),
             WarmSeconds = Number("--warm-seconds", 0),
+            WarmLoadSeconds = Number("--warm-load-seconds", 0),
             PollEvery = TimeSpan.FromMilliseconds(Number("--poll-ms", 1000)),
             Settle = TimeSpan.FromSeconds(Number("--settle", 90)),
             DatasetPath = Text("--dataset") ?? BasketMixes.DefaultDatasetPath(),
