@@ -38,7 +38,8 @@ public static class ServiceDatabaseExtensions
         where TDb : DbContext
         where TBuilder : IHostApplicationBuilder
     {
-        builder.AddNpgsqlDbContext<TDb>(connectionName, configureDbContextOptions: options =>
+        builder.AddNpgsqlDbContext<TDb>(connectionName, configureSettings: settings =>
+            settings.ConnectionString = PreparedStatements.Enable(settings.ConnectionString), configureDbContextOptions: options =>
         {
             if (npgsql is not null)
             {

@@ -40,10 +40,21 @@ public sealed class CpuLedger
             }
         }
 
+        // A backend that was running at the start and ended inside the window is reaped with its whole life's CPU; what it
+        // had spent before the window was not this window's work.
+        var endedBefore = _before.Where(b => !after.ContainsKey(b.Key) && IsBackend(b.Value.Group)).Sum(b => b.Value.Ticks) / TicksPerSecond;
+        if (groups.TryGetValue("postgres (ended backends)", out var ended))
+        {
+            groups["postgres (ended backends)"] = Math.Max(0, ended - endedBefore);
+        }
+
         var total = machine.Total - _machineBefore.Total;
         var busy = total == 0 ? 0 : (double)(machine.Busy - _machineBefore.Busy) / total;
         return new CpuReport(groups.Where(g => g.Value > 0).OrderByDescending(g => g.Value).ToList(), busy, window);
     }
+
+    private static bool IsBackend(string group) =>
+        group.StartsWith("postgres ", StringComparison.Ordinal) && group is not "postgres (postmaster)" and not "postgres (ended backends)";
 
     private static void Add(Dictionary<string, double> groups, string group, double seconds) =>
         groups[group] = groups.GetValueOrDefault(group) + Math.Max(0, seconds);

@@ -4,13 +4,13 @@ namespace ECommerce.LoadGenerator;
 
 /// <summary>
 /// What PostgreSQL did per database during a load window, from <c>pg_stat_database</c> (no extension needed): transactions
-/// committed and rolled back, rows inserted, updated and deleted. Divided by the paid orders it shows the round trips and
+/// committed and rolled back, rows inserted, updated and deleted, connections opened (a new backend and its authentication each). Divided by the paid orders it shows the round trips and
 /// writes one checkout costs in each service's database.
 /// </summary>
 public sealed class DatabaseLedger
 {
     private const string Query = """
-        SELECT datname, xact_commit, xact_rollback, tup_inserted, tup_updated, tup_deleted
+        SELECT datname, xact_commit, xact_rollback, tup_inserted, tup_updated, tup_deleted, sessions
         FROM pg_stat_database WHERE datname IS NOT NULL AND datname NOT IN ('template0', 'template1', 'postgres')
         """;
 
@@ -55,7 +55,7 @@ public sealed class DatabaseLedger
         }
 
         var per = paidOrders > 0 ? " (per paid order)" : "";
-        yield return $"PostgreSQL over the load window{per}: commits, rollbacks, rows inserted, updated, deleted";
+        yield return $"PostgreSQL over the load window{per}: commits, rollbacks, rows inserted, updated, deleted, connections opened";
         foreach (var (database, counts) in databases)
         {
             var values = counts.Select(c => paidOrders > 0 ? $"{(double)c / paidOrders,9:0.0}" : $"{c,9}");
@@ -74,7 +74,7 @@ public sealed class DatabaseLedger
             await using var reader = await command.ExecuteReaderAsync(ct);
             while (await reader.ReadAsync(ct))
             {
-                result[reader.GetString(0)] = [reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(4), reader.GetInt64(5)];
+                result[reader.GetString(0)] = [reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(4), reader.GetInt64(5), reader.GetInt64(6)];
             }
         }
         catch (NpgsqlException)

@@ -24,9 +24,27 @@ public sealed class PostgresTransport : IMessageTransport
 
     public PostgresTransport(string connectionString, ILogger<PostgresTransport>? logger = null)
     {
-        _dataSource = NpgsqlDataSource.Create(connectionString);
+        _dataSource = NpgsqlDataSource.Create(WithPreparedStatements(connectionString));
         _logger = logger ?? NullLogger<PostgresTransport>.Instance;
         _listener = new PostgresNotificationListener(connectionString, PostgresSchema.NotifyChannel, _logger);
+    }
+
+    /// <summary>
+    /// The lease, publish and completion statements run thousands of times on each pooled connection: Npgsql prepares
+    /// them after their fifth run, so PostgreSQL parses and plans each once per connection instead of once per batch
+    /// (as the services' databases do, ServiceDefaults' PreparedStatements). A connection string's own setting wins.
+    /// </summary>
+    private static string WithPreparedStatements(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        // Npgsql's own builder answers ContainsKey for every keyword it knows; the plain one only for what the string sets.
+        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
+        if (!given.ContainsKey("Max Auto Prepare") && !given.ContainsKey("MaxAutoPrepare"))
+        {
+            builder.MaxAutoPrepare = 20;
+        }
+
+        return builder.ConnectionString;
     }
 
     public async Task EnsureTopologyAsync(IReadOnlyCollection<SubscriptionBinding> bindings, CancellationToken cancellationToken)
