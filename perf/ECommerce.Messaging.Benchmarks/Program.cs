@@ -17,16 +17,23 @@ var messages = ArgValue("--messages", 10_000);
 var rate = ArgValue("--rate", 500);
 var inboxBatch = ArgValue("--inbox-batch", 1);
 var idle = ArgValue("--idle", 20);
+// --unprepared: every statement parsed and planned on each run, as before 2026-12-05 (the "before" of prepared statements).
+var prepareLimit = args.Contains("--unprepared") ? 0 : 100;
 var server = await PostgresServer.GetAsync();
 var messagingDb = await server.CreateDatabaseAsync("bench_messaging");
+if (prepareLimit == 0)
+{
+    messagingDb += ";Max Auto Prepare=0";
+}
+
 var cpu = await CpuMeter.StartAsync(messagingDb);
 
-using var publisher = await StartServiceAsync("ECommerce.Publisher", await server.CreateDatabaseAsync("bench_pub"), messagingDb, consume: false, inboxBatch);
-using var consumer = await StartServiceAsync("ECommerce.Consumer", await server.CreateDatabaseAsync("bench_con"), messagingDb, consume: true, inboxBatch);
+using var publisher = await StartServiceAsync("ECommerce.Publisher", await server.CreateDatabaseAsync("bench_pub"), messagingDb, consume: false, inboxBatch, prepareLimit);
+using var consumer = await StartServiceAsync("ECommerce.Consumer", await server.CreateDatabaseAsync("bench_con"), messagingDb, consume: true, inboxBatch, prepareLimit);
 await Task.Delay(1000); // consumer subscribed and listening
 
 Console.WriteLine($"Messaging benchmark — outbox → PostgreSQL transport → inbox; {Environment.ProcessorCount} cores; " +
-    $"inbox batch {inboxBatch}; load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]}");
+    $"inbox batch {inboxBatch}; statements {(prepareLimit > 0 ? "prepared" : "unprepared")}; load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]}");
 Console.WriteLine();
 
 // Warm-up, not reported: a service runs for days, so its hot paths are jitted (tier 1) before any figure counts.
@@ -118,7 +125,7 @@ static async Task PublishAsync(IServiceProvider services, int count)
     await db.SaveChangesAsync();
 }
 
-static async Task<IHost> StartServiceAsync(string name, string serviceDb, string messagingDb, bool consume, int inboxBatch)
+static async Task<IHost> StartServiceAsync(string name, string serviceDb, string messagingDb, bool consume, int inboxBatch, int prepareLimit)
 {
     var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ApplicationName = name });
     builder.Logging.SetMinimumLevel(LogLevel.Warning);
@@ -129,7 +136,9 @@ static async Task<IHost> StartServiceAsync(string name, string serviceDb, string
         ["Messaging:MaxConcurrency"] = "32",
         ["Messaging:InboxBatchSize"] = inboxBatch.ToString(CultureInfo.InvariantCulture),
     });
-    builder.Services.AddDbContext<BenchDbContext>(o => o.UseNpgsql(serviceDb));
+    // Prepared as the services' databases are (ServiceDefaults' PreparedStatements); the transport prepares its own.
+    var prepared = new Npgsql.NpgsqlConnectionStringBuilder(serviceDb) { MaxAutoPrepare = prepareLimit }.ConnectionString;
+    builder.Services.AddDbContext<BenchDbContext>(o => o.UseNpgsql(prepared));
     builder.AddMessaging<BenchDbContext>(m =>
     {
         if (consume)
