@@ -49,7 +49,10 @@ public class CheckoutSagaTests(WholeSystemFixture system)
         Assert.Equal(HttpStatusCode.OK, repeated.StatusCode);
         Assert.Equal(orderId, (await repeated.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetGuid());
         Assert.Equal("Paid", order.GetProperty("status").GetString());
-        Assert.Equal(["Pending", "StockReserved", "Paid"], order.GetProperty("history").EnumerateArray().Select(h => h.GetProperty("to").GetString()));
+        // Orders hears the reservation and the capture it caused on two subscriptions, so the capture may be handled
+        // first: the order then goes from Pending straight to Paid and the late reservation changes nothing.
+        string?[] history = [.. order.GetProperty("history").EnumerateArray().Select(h => h.GetProperty("to").GetString())];
+        Assert.True(history is ["Pending", "StockReserved", "Paid"] or ["Pending", "Paid"], $"history: {string.Join(" → ", history)}");
         // Paid commits the reservation: the 2 units stay reserved (never expiring) until they ship, then count as sold.
         var stock = await Shop.EventuallyAsync(() => Shop.StockAsync(admin, productId, Ct), s => s.Reserved == 2, Ct);
         Assert.Equal((3, 2, 0), stock);
