@@ -1,7 +1,6 @@
 using ECommerce.Orders.Domain;
 using ECommerce.Orders.Persistence;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 
 namespace ECommerce.Orders.Browse;
 
@@ -27,7 +26,7 @@ public static class GuestOrderEndpoints
             return TypedResults.NotFound();
         }
 
-        var order = await db.Orders.AsNoTracking().WithDetails().SingleOrDefaultAsync(o => o.Id == orderId, cancellationToken);
+        var order = await db.ViewWithDetailsAsync(db.Orders.Where(o => o.Id == orderId), cancellationToken);
         return order is null ? TypedResults.NotFound() : TypedResults.Ok(OrderDetail.From(order));
     }
 }

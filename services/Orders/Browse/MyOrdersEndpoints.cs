@@ -37,7 +37,7 @@ public static class MyOrdersEndpoints
     private static async Task<Results<Ok<OrderDetail>, NotFound>> GetMyOrder(Guid id, HttpContext context, OrdersDbContext db, CancellationToken cancellationToken)
     {
         var customerId = context.User.UserId();
-        var order = await db.Orders.AsNoTracking().WithDetails().SingleOrDefaultAsync(o => o.Id == id && o.CustomerId == customerId, cancellationToken);
+        var order = await db.ViewWithDetailsAsync(db.Orders.Where(o => o.Id == id && o.CustomerId == customerId), cancellationToken);
         return order is null ? TypedResults.NotFound() : TypedResults.Ok(OrderDetail.From(order));
     }
 

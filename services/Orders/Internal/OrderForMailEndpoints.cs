@@ -1,7 +1,6 @@
 using ECommerce.Orders.Domain;
 using ECommerce.Orders.Persistence;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 
 namespace ECommerce.Orders.Internal;
 
@@ -35,7 +34,7 @@ public static class OrderForMailEndpoints
     private static async Task<Results<Ok<OrderForMail>, NotFound>> GetOrder(
         Guid orderId, OrdersDbContext db, OrderAccessTokens access, CancellationToken cancellationToken)
     {
-        var order = await db.Orders.AsNoTracking().WithDetails().SingleOrDefaultAsync(o => o.Id == orderId, cancellationToken);
+        var order = await db.ViewWithDetailsAsync(db.Orders.Where(o => o.Id == orderId), cancellationToken);
         if (order is null)
         {
             return TypedResults.NotFound();
