@@ -4,6 +4,9 @@ using ECommerce.AppHost.Resources;
 
 var builder = DistributedApplication.CreateBuilder(args);
 
+// Services run from their build output, without a `dotnet run` process (~65 MiB) waiting beside each one.
+builder.LaunchServicesFromBuildOutput();
+
 // PostgreSQL (a database per service + messaging) and Redis: containers, local processes or external servers.
 var infra = builder.AddInfrastructure();
 

@@ -84,4 +84,25 @@ public class WholeSystemTests(WholeSystemFixture system)
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
     }
+
+    [Fact]
+    public void Every_service_runs_as_its_built_assembly_with_no_dotnet_run_beside_it()
+    {
+        foreach (var service in WholeSystemFixture.ResourceNames.Where(WholeSystemFixture.IsService))
+        {
+            Assert.True(system.App.ResourceNotifications.TryGetCurrentState(service, out var state), service);
+            var pid = state.Snapshot.Properties.FirstOrDefault(p => p.Name is "executable.pid" or "project.pid")?.Value?.ToString();
+            Assert.False(string.IsNullOrEmpty(pid), $"{service} reports no pid");
+
+            // The process the orchestrator started and reports is the service itself: dotnet exec <its assembly>.
+            var command = File.ReadAllText($"/proc/{pid}/cmdline").Split('\0', StringSplitOptions.RemoveEmptyEntries);
+            Assert.True(command is [_, "exec", var assembly] && assembly.Contains("/bin/Release/", StringComparison.Ordinal)
+                && assembly.EndsWith(".dll", StringComparison.Ordinal), $"{service}: {string.Join(' ', command)}");
+
+            // And nothing it runs under is a dotnet run (the parent is the orchestrator).
+            var parent = File.ReadAllText($"/proc/{pid}/stat").Split(") ")[1].Split(' ')[1];
+            var parentCommand = File.ReadAllText($"/proc/{parent}/cmdline").Replace('\0', ' ');
+            Assert.DoesNotContain(" run --project", parentCommand, StringComparison.Ordinal);
+        }
+    }
 }
