@@ -3,7 +3,7 @@ using System.Globalization;
 
 namespace ECommerce.LoadGenerator;
 
-/// <summary>Signals a process and everything it started (a service runs under a <c>dotnet run</c> wrapper), Linux only.</summary>
+/// <summary>Signals a process and everything it started (with Services:LaunchBuiltAssembly=false a service runs under a <c>dotnet run</c>), Linux only.</summary>
 public static class ProcessTree
 {
     public static IReadOnlyList<int> Descendants(int root)
