@@ -5,6 +5,11 @@ using System.Globalization;
 using ECommerce.Gateway.Benchmarks;
 using ECommerce.Testing;
 
+if (args is ["--bare-proxy", var bareProxyPort, var bareUpstream])
+{
+    return await BareProxy.RunAsync(int.Parse(bareProxyPort, CultureInfo.InvariantCulture), bareUpstream);
+}
+
 var seconds = ArgValue("--duration", 15);
 var connections = ArgValue("--connections", 32);
 var threads = ArgValue("--threads", 2);
@@ -28,18 +33,36 @@ using var products = new ChildProcess("dotnet", [Built(root, "Products"), "--url
 var direct = $"http://127.0.0.1:{productsPort}";
 await products.WaitUntilAnswersAsync(http, direct + path, TimeSpan.FromMinutes(3));
 
-var gatewayPort = FreePort.Next();
-using var gateway = new ChildProcess("dotnet", [Built(root, "Gateway"), "--urls", $"http://127.0.0.1:{gatewayPort}"], new Dictionary<string, string>
+// The gateway as shipped, then any variants (--variant "label:NAME=VALUE,NAME=VALUE", repeatable): the same build with
+// extra environment (runtime or gateway settings), each measured in the same run so their ratios compare.
+var gateways = new List<(string Name, string Url, ChildProcess Process)>();
+foreach (var (label, extra) in new[] { ("gateway (YARP)", new Dictionary<string, string>()) }.Concat(Variants()))
 {
-    ["ASPNETCORE_ENVIRONMENT"] = "Production",
-    ["ReverseProxy__Clusters__products__Destinations__primary__Address"] = direct,
-    // The per-client limit would throttle a single load generator; the benchmark measures proxying, not limiting.
-    ["Gateway__RateLimiting__PermitsPerClientPerWindow"] = "1000000000",
-    ["Gateway__RateLimiting__GlobalConcurrentRequests"] = "100000",
-    ["Logging__LogLevel__Default"] = "Warning",
-}, Path.GetDirectoryName(Built(root, "Gateway")));
-var viaGateway = $"http://127.0.0.1:{gatewayPort}";
-await gateway.WaitUntilAnswersAsync(http, viaGateway + path, TimeSpan.FromMinutes(1));
+    var gatewayPort = FreePort.Next();
+    var environment = new Dictionary<string, string>
+    {
+        ["ASPNETCORE_ENVIRONMENT"] = "Production",
+        ["ReverseProxy__Clusters__products__Destinations__primary__Address"] = direct,
+        // The per-client limit would throttle a single load generator; the benchmark measures proxying, not limiting.
+        ["Gateway__RateLimiting__PermitsPerClientPerWindow"] = "1000000000",
+        ["Gateway__RateLimiting__GlobalConcurrentRequests"] = "100000",
+        ["Logging__LogLevel__Default"] = "Warning",
+    };
+    foreach (var (key, value) in extra)
+    {
+        environment[key] = value;
+    }
+
+    var process = new ChildProcess("dotnet", [Built(root, "Gateway"), "--urls", $"http://127.0.0.1:{gatewayPort}"], environment, Path.GetDirectoryName(Built(root, "Gateway")));
+    gateways.Add((label, $"http://127.0.0.1:{gatewayPort}", process));
+    await process.WaitUntilAnswersAsync(http, gateways[^1].Url + path, TimeSpan.FromMinutes(1));
+}
+
+// YARP with none of the gateway's policies (BareProxy.cs): what the proxy itself costs on the same cores.
+var barePort = FreePort.Next();
+using var bare = new ChildProcess("dotnet", [typeof(BareProxy).Assembly.Location, "--bare-proxy", barePort.ToString(CultureInfo.InvariantCulture), direct]);
+var viaBare = $"http://127.0.0.1:{barePort}";
+await bare.WaitUntilAnswersAsync(http, viaBare + path, TimeSpan.FromMinutes(1));
 
 var nginxPort = FreePort.Next();
 var nginxDir = Directory.CreateTempSubdirectory("ecommerce-bench-nginx-").FullName;
@@ -48,6 +71,7 @@ await File.WriteAllTextAsync(nginxConfig, NginxConfig(productsPort, nginxPort, n
 using var nginx = new ChildProcess("nginx", ["-c", nginxConfig, "-p", nginxDir, "-g", "daemon off;"]);
 var viaNginx = $"http://127.0.0.1:{nginxPort}";
 await nginx.WaitUntilAnswersAsync(http, viaNginx + path, TimeSpan.FromSeconds(30));
+var targets = new[] { ("direct", direct) }.Concat(gateways.Select(g => (g.Name, g.Url))).Append(("bare YARP", viaBare)).Append(("nginx", viaNginx)).ToArray();
 
 Console.WriteLine($"Gateway benchmark — GET {path}, wrk -t{threads} -c{connections} -d{seconds}s; {Environment.ProcessorCount} cores shared by wrk, proxy and service");
 // Products does its start-up work (seeding, embeddings) in its first minute: a first round in turn warms every target
@@ -56,7 +80,7 @@ var results = new List<WrkResult>();
 foreach (var round in Enumerable.Range(1, ArgValue("--rounds", 2)))
 {
     results.Clear();
-    foreach (var (name, url) in new[] { ("direct", direct), ("gateway (YARP)", viaGateway), ("nginx", viaNginx) })
+    foreach (var (name, url) in targets)
     {
         await Wrk.RunAsync(name, url + path, threads, connections, 3); // warm-up: JIT, pools, caches
         results.Add(await Wrk.RunAsync(name, url + path, threads, connections, seconds));
@@ -71,12 +95,16 @@ foreach (var r in results)
         $"{r.Target,-16} {r.RequestsPerSecond,10:N0} {r.P50Ms,8:N2} {r.P90Ms,8:N2} {r.P99Ms,8:N2} {r.Errors,7} {r.RequestsPerSecond / results[0].RequestsPerSecond,9:P0}"));
 }
 
-Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-    $"gateway / nginx throughput: {results[1].RequestsPerSecond / results[2].RequestsPerSecond:N2}"));
+foreach (var r in results.Skip(1).SkipLast(1))
+{
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"{r.Target} / nginx throughput: {r.RequestsPerSecond / results[^1].RequestsPerSecond:N2}"));
+}
+
 // The latency each proxy adds, taken at one connection so that queueing behind other requests does not hide it
 // (issue #23's target: ≤ 0.3 ms p50 for the gateway).
 var single = new List<WrkResult>();
-foreach (var (name, url) in new[] { ("direct", direct), ("gateway (YARP)", viaGateway), ("nginx", viaNginx) })
+foreach (var (name, url) in targets)
 {
     single.Add(await Wrk.RunAsync(name, url + path, 1, 1, Math.Max(5, seconds / 2)));
 }
@@ -90,6 +118,11 @@ foreach (var r in single)
 }
 
 results.AddRange(single);
+foreach (var g in gateways)
+{
+    g.Process.Dispose();
+}
+
 try { Directory.Delete(nginxDir, recursive: true); } catch (IOException) { }
 return results.Any(r => r.Errors > 0) ? 1 : 0;
 
@@ -134,6 +167,23 @@ static string FindRepositoryRoot()
     }
 
     throw new InvalidOperationException("Run from inside the repository.");
+}
+
+static IEnumerable<(string Label, Dictionary<string, string> Environment)> Variants()
+{
+    var args = Environment.GetCommandLineArgs();
+    for (var i = 0; i < args.Length - 1; i++)
+    {
+        if (args[i] != "--variant")
+        {
+            continue;
+        }
+
+        var (label, settings) = args[i + 1].Split(':', 2) is [var l, var rest] ? (l, rest) : throw new ArgumentException($"--variant \"label:NAME=VALUE,...\", not \"{args[i + 1]}\"");
+        yield return (label, settings.Split(',', StringSplitOptions.RemoveEmptyEntries)
+            .Select(pair => pair.Split('=', 2))
+            .ToDictionary(kv => kv[0], kv => kv.Length == 2 ? kv[1] : throw new ArgumentException($"--variant {label}: \"{string.Join('=', kv)}\" is not NAME=VALUE")));
+    }
 }
 
 static int ArgValue(string name, int fallback) =>
