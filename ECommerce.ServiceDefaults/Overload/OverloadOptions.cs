@@ -41,4 +41,13 @@ public sealed class OverloadOptions
     /// payment provider's webhook is a fact that already happened (its service adds the path).
     /// </summary>
     public List<string> ExemptPaths { get; set; } = [];
+
+    /// <summary>
+    /// Requests that finish work a client has already started (placing an order, paying for it, reading its status),
+    /// as <c>"METHOD /path"</c> with <c>{guid}</c> for an id segment. They are never queued behind other requests: a freed
+    /// slot goes to them first, and one that finds the queue full takes the place of the youngest other request. Past
+    /// saturation a service then refuses new work (a new cart line) before the work that completes a journey, so
+    /// completed checkouts do not fall as load rises. Each service lists its own (Orders' appsettings.json).
+    /// </summary>
+    public List<string> PriorityRoutes { get; set; } = [];
 }

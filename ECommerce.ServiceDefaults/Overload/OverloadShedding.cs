@@ -1,5 +1,4 @@
 using System.Diagnostics.Metrics;
-using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -14,9 +13,10 @@ namespace Microsoft.Extensions.Hosting;
 /// their latency, instead of every request queueing into a multi-second tail. Writes already running always finish.
 /// </summary>
 /// <remarks>
-/// A plain <see cref="ConcurrencyLimiter"/> in its own middleware rather than <c>UseRateLimiter</c>'s global limiter:
-/// <c>RateLimiterOptions</c> has one rejection handler per application, which Orders' and the gateway's own 429 policies
-/// already set, and a startup filter puts this in front of every service's pipeline without each Program.cs asking.
+/// Its own middleware rather than <c>UseRateLimiter</c>'s global limiter: <c>RateLimiterOptions</c> has one rejection
+/// handler per application, which Orders' and the gateway's own 429 policies already set, the limiter's queue has no
+/// priority (<see cref="PriorityGate"/>), and a startup filter puts this in front of every service's pipeline without
+/// each Program.cs asking.
 /// </remarks>
 public static class OverloadShedding
 {
@@ -28,7 +28,9 @@ public static class OverloadShedding
 
     public static TBuilder AddOverloadShedding<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
-        builder.Services.AddOptions<OverloadOptions>().BindConfiguration(OverloadOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<OverloadOptions>().BindConfiguration(OverloadOptions.SectionName).ValidateDataAnnotations()
+            .Validate(o => o.PriorityRoutes.All(PriorityRoute.IsValid), "Overload:PriorityRoutes: each entry is \"METHOD /path\", {guid} for an id segment.")
+            .ValidateOnStart();
         builder.Services.AddSingleton<IStartupFilter, StartupFilter>();
         return builder;
     }
@@ -46,25 +48,21 @@ public static class OverloadShedding
         };
     }
 
-    // Lives as long as the application; the limiter holds no timers, so disposing it is a formality.
-    private sealed class Middleware : IDisposable
+    private sealed class Middleware
     {
         private readonly RequestDelegate _next;
         private readonly OverloadOptions _options;
-        private readonly ConcurrencyLimiter _limiter;
+        private readonly PriorityGate _gate;
         private readonly string[] _exempt;
+        private readonly PriorityRoute[] _priority;
 
         public Middleware(RequestDelegate next, IOptions<OverloadOptions> options)
         {
             _next = next;
             _options = options.Value;
             _exempt = [ServiceDefaultsExtensions.HealthEndpointPath, ServiceDefaultsExtensions.AlivenessEndpointPath, .. _options.ExemptPaths];
-            _limiter = new ConcurrencyLimiter(new ConcurrencyLimiterOptions
-            {
-                PermitLimit = _options.MaxConcurrent,
-                QueueLimit = _options.QueueLimit,
-                QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
-            });
+            _priority = [.. _options.PriorityRoutes.Select(PriorityRoute.Parse)];
+            _gate = new PriorityGate(_options.MaxConcurrent, _options.QueueLimit);
         }
 
         public async Task InvokeAsync(HttpContext context)
@@ -75,47 +73,44 @@ public static class OverloadShedding
                 return;
             }
 
-            using var lease = await AcquireAsync(context.RequestAborted);
-            if (lease is null)
+            var priority = IsPriority(context.Request);
+            var outcome = await _gate.EnterAsync(priority, TimeSpan.FromMilliseconds(_options.QueueTimeoutMs), context.RequestAborted);
+            switch (outcome)
             {
-                return;
-            }
-
-            if (!lease.IsAcquired)
-            {
-                await RefuseAsync(context, "queue_full");
-                return;
-            }
-
-            await _next(context);
-
-            async Task<RateLimitLease?> AcquireAsync(CancellationToken aborted)
-            {
-                // The fast path takes no timer: a free slot is taken at once, a full queue is refused at once.
-                var immediate = _limiter.AttemptAcquire();
-                if (immediate.IsAcquired || _options.QueueLimit == 0)
-                {
-                    return immediate;
-                }
-
-                immediate.Dispose();
-                using var wait = CancellationTokenSource.CreateLinkedTokenSource(aborted);
-                wait.CancelAfter(_options.QueueTimeoutMs);
-                try
-                {
-                    return await _limiter.AcquireAsync(1, wait.Token);
-                }
-                catch (OperationCanceledException)
-                {
-                    // A client that went away while waiting needs no answer; one that waited too long is refused.
-                    if (!aborted.IsCancellationRequested)
+                case PriorityGate.Outcome.Admitted:
+                    try
                     {
-                        await RefuseAsync(context, "queue_timeout");
+                        await _next(context);
+                    }
+                    finally
+                    {
+                        _gate.Release();
                     }
 
-                    return null;
+                    return;
+                case PriorityGate.Outcome.QueueFull:
+                    await RefuseAsync(context, "queue_full", priority);
+                    return;
+                case PriorityGate.Outcome.TimedOut:
+                    await RefuseAsync(context, "queue_timeout", priority);
+                    return;
+                default:
+                    // A client that went away while waiting needs no answer.
+                    return;
+            }
+        }
+
+        private bool IsPriority(HttpRequest request)
+        {
+            foreach (var route in _priority)
+            {
+                if (route.Matches(request))
+                {
+                    return true;
                 }
             }
+
+            return false;
         }
 
         private bool IsExempt(PathString path)
@@ -131,15 +126,14 @@ public static class OverloadShedding
             return false;
         }
 
-        private async Task RefuseAsync(HttpContext context, string reason)
+        private async Task RefuseAsync(HttpContext context, string reason, bool priority)
         {
             Shed.Add(1, new KeyValuePair<string, object?>("ecommerce.overload.reason", reason),
+                new KeyValuePair<string, object?>("ecommerce.overload.priority", priority),
                 new KeyValuePair<string, object?>("http.request.method", context.Request.Method));
             var seconds = _options.RetryAfterSeconds;
             await TooManyRequests.RetryLaterAsync(context, StatusCodes.Status503ServiceUnavailable, seconds,
                 "The store is busy.", $"Too many requests are in progress; nothing was done. Try again in {seconds} s.");
         }
-
-        public void Dispose() => _limiter.Dispose();
     }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
 using System.Net;
 using System.Net.Http.Json;
@@ -7,6 +8,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace ECommerce.Gateway.Tests;
 
@@ -134,6 +136,74 @@ public sealed class OverloadSheddingTests
         (await first).Dispose();
     }
 
+    [Fact]
+    public async Task A_freed_slot_goes_to_a_waiting_priority_request_before_an_older_other_request()
+    {
+        await using var host = await Host.StartAsync(new()
+        {
+            ["Overload:MaxConcurrent"] = "1",
+            ["Overload:QueueLimit"] = "4",
+            ["Overload:QueueTimeoutMs"] = "20000",
+            ["Overload:PriorityRoutes:0"] = "POST /priority/{guid}",
+        });
+        var first = host.Client.GetAsync("/slow", Ct);
+        await host.Entered.Task.WaitAsync(TimeSpan.FromSeconds(10), Ct);
+
+        var older = host.Client.PostAsync("/items", null, Ct);
+        await Task.Delay(300, Ct);
+        var priority = host.Client.PostAsync($"/priority/{Guid.NewGuid()}", null, Ct);
+        await Task.Delay(300, Ct);
+        host.Release.SetResult();
+
+        using var olderDone = await older;
+        using var priorityDone = await priority;
+        Assert.Equal(HttpStatusCode.OK, olderDone.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, priorityDone.StatusCode);
+        Assert.Equal(new[] { "priority", "items" }, host.Ran);
+        (await first).Dispose();
+    }
+
+    [Fact]
+    public async Task A_priority_request_finding_the_queue_full_takes_the_place_of_the_youngest_other_request()
+    {
+        await using var host = await Host.StartAsync(new()
+        {
+            ["Overload:MaxConcurrent"] = "1",
+            ["Overload:QueueLimit"] = "1",
+            ["Overload:QueueTimeoutMs"] = "20000",
+            ["Overload:PriorityRoutes:0"] = "POST /priority/{guid}",
+        });
+        var first = host.Client.GetAsync("/slow", Ct);
+        await host.Entered.Task.WaitAsync(TimeSpan.FromSeconds(10), Ct);
+        var displaced = host.Client.PostAsync("/items", null, Ct);
+        await Task.Delay(300, Ct);
+
+        // Only a whole-path match with a GUID where the route says {guid} is a priority request: this one is refused.
+        using var lookalike = await host.Client.PostAsync("/priority/not-an-id", null, Ct);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, lookalike.StatusCode);
+        Assert.False(displaced.IsCompleted);
+
+        var priority = host.Client.PostAsync($"/priority/{Guid.NewGuid()}", null, Ct);
+        using var refused = await displaced.WaitAsync(TimeSpan.FromSeconds(10), Ct);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
+        Assert.Equal(0, host.ItemsAdded);
+
+        host.Release.SetResult();
+        using var admitted = await priority;
+        Assert.Equal(HttpStatusCode.OK, admitted.StatusCode);
+        Assert.Equal(new[] { "priority" }, host.Ran);
+        (await first).Dispose();
+    }
+
+    [Fact]
+    public async Task A_priority_route_that_is_not_method_and_path_stops_the_service_at_start()
+    {
+        var start = Host.StartAsync(new() { ["Overload:PriorityRoutes:0"] = "/api/orders" });
+
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => start);
+        Assert.Contains("Overload:PriorityRoutes", error.Message);
+    }
+
     private static MeterListener ShedCounter(out StrongBox shed)
     {
         var box = new StrongBox();
@@ -170,6 +240,8 @@ public sealed class OverloadSheddingTests
         public TaskCompletionSource Release { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
         public int ItemsAdded => Volatile.Read(ref _itemsAdded);
         public int SlowRuns => Volatile.Read(ref _slowRuns);
+        public ConcurrentQueue<string> RanQueue { get; } = new();
+        public string[] Ran => [.. RanQueue];
 
         public static async Task<Host> StartAsync(Dictionary<string, string?> settings)
         {
@@ -190,7 +262,16 @@ public sealed class OverloadSheddingTests
                 await host.Release.Task;
                 return Results.Ok();
             }).AllowAnonymous();
-            app.MapPost("/items", () => Results.Ok(Interlocked.Increment(ref host._itemsAdded))).AllowAnonymous();
+            app.MapPost("/items", () =>
+            {
+                host.RanQueue.Enqueue("items");
+                return Results.Ok(Interlocked.Increment(ref host._itemsAdded));
+            }).AllowAnonymous();
+            app.MapPost("/priority/{id}", (string id) =>
+            {
+                host.RanQueue.Enqueue("priority");
+                return Results.Ok(id);
+            }).AllowAnonymous();
             app.MapGet("/items", () => Results.Ok(host.ItemsAdded)).AllowAnonymous();
             app.MapPost("/api/payments/webhooks/stripe", () => Results.Ok()).AllowAnonymous();
             await app.StartAsync(TestContext.Current.CancellationToken);
