@@ -50,4 +50,10 @@ public sealed class OverloadOptions
     /// completed checkouts do not fall as load rises. Each service lists its own (Orders' appsettings.json).
     /// </summary>
     public List<string> PriorityRoutes { get; set; } = [];
+
+    /// <summary>
+    /// Off only to measure the system without <see cref="PriorityRoutes"/> (the load ramp's <c>--no-priority</c>): every
+    /// request then waits its turn in one queue.
+    /// </summary>
+    public bool Prioritise { get; set; } = true;
 }

@@ -61,7 +61,7 @@ public static class OverloadShedding
             _next = next;
             _options = options.Value;
             _exempt = [ServiceDefaultsExtensions.HealthEndpointPath, ServiceDefaultsExtensions.AlivenessEndpointPath, .. _options.ExemptPaths];
-            _priority = [.. _options.PriorityRoutes.Select(PriorityRoute.Parse)];
+            _priority = _options.Prioritise ? [.. _options.PriorityRoutes.Select(PriorityRoute.Parse)] : [];
             _gate = new PriorityGate(_options.MaxConcurrent, _options.QueueLimit);
         }
 

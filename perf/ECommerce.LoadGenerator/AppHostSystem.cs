@@ -22,7 +22,8 @@ public sealed class AppHostSystem : IAsyncDisposable
 
     /// <param name="shedding">False switches every service's overload shedding off (Overload:Enabled), to measure without it.</param>
     /// <param name="replicas">Processes of every service (the AppHost's <c>Replicas</c>).</param>
-    public static async Task<AppHostSystem> StartAsync(TextWriter log, CancellationToken ct, bool shedding = true, int replicas = 1)
+    /// <param name="priority">False makes every service shed by arrival alone (Overload:Prioritise), to measure without it.</param>
+    public static async Task<AppHostSystem> StartAsync(TextWriter log, CancellationToken ct, bool shedding = true, int replicas = 1, bool priority = true)
     {
         var system = new AppHostSystem();
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.ECommerce_AppHost>(
@@ -40,6 +41,14 @@ public sealed class AppHostSystem : IAsyncDisposable
             foreach (var service in builder.Resources.OfType<ProjectResource>().Where(r => ServiceNames.Contains(r.Name)))
             {
                 builder.CreateResourceBuilder(service).WithEnvironment("Overload__Enabled", "false");
+            }
+        }
+
+        if (!priority)
+        {
+            foreach (var service in builder.Resources.OfType<ProjectResource>().Where(r => ServiceNames.Contains(r.Name)))
+            {
+                builder.CreateResourceBuilder(service).WithEnvironment("Overload__Prioritise", "false");
             }
         }
 

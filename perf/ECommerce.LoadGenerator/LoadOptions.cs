@@ -65,6 +65,9 @@ public sealed record LoadOptions(Uri? Gateway, int Users, TimeSpan Ramp, TimeSpa
     /// <summary>The services' overload shedding (on unless <c>--no-shedding</c>; only with <see cref="StartAppHost"/>).</summary>
     public bool Shedding { get; init; } = true;
 
+    /// <summary>Orders' priority for the requests that finish a checkout (on unless <c>--no-priority</c>; only with <see cref="StartAppHost"/>).</summary>
+    public bool Priority { get; init; } = true;
+
     /// <summary>How long each ramp step runs (<c>--step-seconds</c>).</summary>
     public TimeSpan StepDuration { get; init; } = TimeSpan.FromSeconds(30);
 
@@ -127,6 +130,7 @@ public sealed record LoadOptions(Uri? Gateway, int Users, TimeSpan Ramp, TimeSpa
             ConnectionStrings = connections,
             RampSteps = rampSteps,
             Shedding = !args.Contains("--no-shedding"),
+            Priority = !args.Contains("--no-priority"),
             StepDuration = TimeSpan.FromSeconds(Number("--step-seconds", 30)),
         };
     }

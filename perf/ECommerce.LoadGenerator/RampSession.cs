@@ -37,6 +37,14 @@ public static class RampSession
             customer.SignedInAt = DateTimeOffset.UtcNow;
         });
         log.WriteLine($"signed in {customers.Length} customers; load average {LoadAverage()}");
+        // --warm-seconds: the first step then meets the system's steady state, not its start-up work (the first model
+        // training, the catalog's embeddings), so steps and runs compare.
+        if (options.WarmSeconds > 0)
+        {
+            log.WriteLine($"letting the system run {options.WarmSeconds} s before the first step");
+            await Task.Delay(TimeSpan.FromSeconds(options.WarmSeconds), ct);
+            log.WriteLine($"load average {LoadAverage()}");
+        }
 
         List<RampStep> steps = [];
         foreach (var shoppers in options.RampSteps)

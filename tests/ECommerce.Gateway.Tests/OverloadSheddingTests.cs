@@ -136,11 +136,14 @@ public sealed class OverloadSheddingTests
         (await first).Dispose();
     }
 
-    [Fact]
-    public async Task A_freed_slot_goes_to_a_waiting_priority_request_before_an_older_other_request()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)] // Overload:Prioritise off (the load ramp's --no-priority): one queue, served in arrival order.
+    public async Task A_freed_slot_goes_to_a_waiting_priority_request_before_an_older_other_request(bool prioritise)
     {
         await using var host = await Host.StartAsync(new()
         {
+            ["Overload:Prioritise"] = prioritise ? "true" : "false",
             ["Overload:MaxConcurrent"] = "1",
             ["Overload:QueueLimit"] = "4",
             ["Overload:QueueTimeoutMs"] = "20000",
@@ -159,7 +162,7 @@ public sealed class OverloadSheddingTests
         using var priorityDone = await priority;
         Assert.Equal(HttpStatusCode.OK, olderDone.StatusCode);
         Assert.Equal(HttpStatusCode.OK, priorityDone.StatusCode);
-        Assert.Equal(new[] { "priority", "items" }, host.Ran);
+        Assert.Equal(prioritise ? ["priority", "items"] : new[] { "items", "priority" }, host.Ran);
         (await first).Dispose();
     }
 
