@@ -24,18 +24,6 @@ internal sealed class PriorityGate(int permits, int queueLimit)
         Aborted,
     }
 
-    /// <summary>Requests waiting now, for tests and diagnostics.</summary>
-    public int Waiting
-    {
-        get
-        {
-            lock (_lock)
-            {
-                return _priority.Count + _other.Count;
-            }
-        }
-    }
-
     /// <summary>Takes a slot at once, or waits for one up to <paramref name="timeout"/>. <see cref="Release"/> after an admission.</summary>
     public async ValueTask<Outcome> EnterAsync(bool priority, TimeSpan timeout, CancellationToken aborted)
     {

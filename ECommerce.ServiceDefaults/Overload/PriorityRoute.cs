@@ -21,22 +21,14 @@ internal sealed class PriorityRoute
     }
 
     public static PriorityRoute Parse(string entry) =>
+        TryParse(entry) ?? throw new FormatException($"Overload:PriorityRoutes entry \"{entry}\" is not \"METHOD /path\".");
+
+    public static bool IsValid(string entry) => TryParse(entry) is not null;
+
+    private static PriorityRoute? TryParse(string entry) =>
         entry.Split(' ', 2, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) is [var method, var path] && path.StartsWith('/')
             ? new PriorityRoute(method.ToUpperInvariant(), path.Split('/', StringSplitOptions.RemoveEmptyEntries))
-            : throw new FormatException($"Overload:PriorityRoutes entry \"{entry}\" is not \"METHOD /path\".");
-
-    public static bool IsValid(string entry)
-    {
-        try
-        {
-            Parse(entry);
-            return true;
-        }
-        catch (FormatException)
-        {
-            return false;
-        }
-    }
+            : null;
 
     public bool Matches(HttpRequest request)
     {

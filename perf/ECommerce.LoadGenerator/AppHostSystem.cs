@@ -36,17 +36,15 @@ public sealed class AppHostSystem : IAsyncDisposable
         builder.CreateResourceBuilder(gateway)
             .WithEnvironment("Gateway__RateLimiting__PermitsPerClientPerWindow", "1000000")
             .WithEnvironment("Gateway__RateLimiting__GlobalQueueLength", "5000");
-        if (!shedding)
+        // The "before" of a measurement: shedding off altogether, or shedding by arrival alone.
+        foreach (var service in builder.Resources.OfType<ProjectResource>().Where(r => ServiceNames.Contains(r.Name)))
         {
-            foreach (var service in builder.Resources.OfType<ProjectResource>().Where(r => ServiceNames.Contains(r.Name)))
+            if (!shedding)
             {
                 builder.CreateResourceBuilder(service).WithEnvironment("Overload__Enabled", "false");
             }
-        }
 
-        if (!priority)
-        {
-            foreach (var service in builder.Resources.OfType<ProjectResource>().Where(r => ServiceNames.Contains(r.Name)))
+            if (!priority)
             {
                 builder.CreateResourceBuilder(service).WithEnvironment("Overload__Prioritise", "false");
             }

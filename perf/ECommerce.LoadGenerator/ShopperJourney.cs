@@ -275,11 +275,11 @@ public sealed class ShopperJourney(
     // A product that sold out, a full cart or a line at its most (a customer's cart keeps the lines of journeys that never
     // reached checkout, as a real one would) is refused with a 400/409 naming the field: a shop's answer, not a fault.
     private static bool AddedOrRefused(HttpStatusCode status, string body) =>
-        GatewayCalls.Success(status, body) || IsStockRefusal(status, body) || status == HttpStatusCode.Conflict;
+        GatewayCalls.Success(status, body) || IsStockRefusal(status, body) || status == HttpStatusCode.Conflict
+        || status == HttpStatusCode.BadRequest && body.Contains("\"quantity\"", StringComparison.Ordinal);
 
     private static bool IsStockRefusal(HttpStatusCode status, string body) =>
-        status == HttpStatusCode.BadRequest && (body.Contains("\"productId\"", StringComparison.Ordinal) || body.Contains("\"lines", StringComparison.Ordinal)
-        || body.Contains("\"quantity\"", StringComparison.Ordinal));
+        status == HttpStatusCode.BadRequest && (body.Contains("\"productId\"", StringComparison.Ordinal) || body.Contains("\"lines", StringComparison.Ordinal));
 
     private Task ThinkAsync(Random random, CancellationToken ct) =>
         options.ThinkTime <= TimeSpan.Zero ? Task.CompletedTask : Task.Delay(options.ThinkTime * (0.5 + random.NextDouble()), ct);
