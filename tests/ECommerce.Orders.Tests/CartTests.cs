@@ -135,6 +135,27 @@ public sealed class CartTests(OrdersHost host)
     }
 
     [Fact]
+    public async Task A_read_writes_only_what_it_has_to_keep()
+    {
+        var customerId = $"cart-quiet-{Guid.NewGuid():N}";
+        using var client = host.Client(TestTokens.Customer(customerId));
+        var product = host.Neighbours.AddProduct(4m);
+        (await client.PostAsJsonAsync("/api/orders/cart/lines", new AddCartLineRequest(product.Id, 1), Ct)).EnsureSuccessStatusCode();
+        var key = $"cart:customer:{customerId}";
+        var written = await host.CartExpiresAtAsync(key);
+
+        // Nothing changed and the expiry was just set: reading (the badge on every page, the quote) writes nothing.
+        await client.GetFromJsonAsync<CartView>("/api/orders/cart", OrdersHost.Json, Ct);
+        (await client.GetAsync("/api/orders/cart/quote?country=GB", Ct)).EnsureSuccessStatusCode();
+        Assert.Equal(written, await host.CartExpiresAtAsync(key));
+
+        // A new price is kept (it is the "last price seen" if Products cannot answer later), and the expiry with it.
+        host.Neighbours.Products[product.Id] = product with { Price = 4.25m };
+        Assert.Equal(4.25m, Assert.Single((await client.GetFromJsonAsync<CartView>("/api/orders/cart", OrdersHost.Json, Ct))!.Lines).UnitPrice);
+        Assert.True(await host.CartExpiresAtAsync(key) > written);
+    }
+
+    [Fact]
     public async Task The_cleanup_deletes_expired_carts_and_keeps_live_ones()
     {
         var (expired, live) = ($"cart-purge-{Guid.NewGuid():N}", $"cart-purge-{Guid.NewGuid():N}");
