@@ -89,6 +89,50 @@ public sealed class OutboxInboxTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_dispatcher_is_woken_when_events_commit_and_only_then()
+    {
+        // Not started: nothing else takes the signal.
+        using var host = BuildHost();
+        var signal = host.Services.GetRequiredService<OutboxSignal>();
+        async Task<bool> WokenAsync() => await signal.WaitAsync(TimeSpan.Zero, Ct);
+        await using var scope = host.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TestDbContext>();
+
+        db.Orders.Add(new TestOrder { Id = Guid.NewGuid() });
+        await db.SaveChangesAsync(Ct);
+        Assert.False(await WokenAsync(), "a save without an event woke the dispatcher");
+
+        await using (var transaction = await db.Database.BeginTransactionAsync(Ct))
+        {
+            db.Orders.Add(new TestOrder { Id = Guid.NewGuid() });
+            db.AddIntegrationEvent(new TestOrderPlaced(Guid.NewGuid()));
+            await db.SaveChangesAsync(Ct);
+            Assert.False(await WokenAsync(), "woken before the event's transaction committed");
+            await transaction.CommitAsync(Ct);
+        }
+
+        Assert.True(await WokenAsync(), "the commit of an event did not wake the dispatcher");
+
+        db.AddIntegrationEvent(new TestOrderPlaced(Guid.NewGuid()));
+        await db.SaveChangesAsync(Ct);
+        Assert.True(await WokenAsync(), "a save of an event outside a transaction did not wake the dispatcher");
+
+        await using (var transaction = await db.Database.BeginTransactionAsync(Ct))
+        {
+            db.AddIntegrationEvent(new TestOrderPlaced(Guid.NewGuid()));
+            await db.SaveChangesAsync(Ct);
+            await transaction.RollbackAsync(Ct);
+        }
+
+        await using (var transaction = await db.Database.BeginTransactionAsync(Ct))
+        {
+            await transaction.CommitAsync(Ct);
+        }
+
+        Assert.False(await WokenAsync(), "a rolled-back event woke the dispatcher on a later commit");
+    }
+
+    [Fact]
     public async Task A_crash_between_commit_and_dispatch_only_delays_delivery()
     {
         // The "crashed" instance committed the change and its event, and never ran its dispatcher.
