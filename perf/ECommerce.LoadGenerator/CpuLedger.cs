@@ -6,27 +6,73 @@ namespace ECommerce.LoadGenerator;
 /// Where the machine's CPU went during a load window, by process group: each service, PostgreSQL per database (a
 /// backend's title names its database), PostgreSQL's own processes, Redis, Aspire's orchestrator and dashboard, the
 /// load generator itself. Read from <c>/proc/&lt;pid&gt;/stat</c> (utime + stime) before and after the window; a process
-/// that started inside the window counts whole, and backends that ended inside it are charged to the postmaster's
-/// reaped-children time. Linux only; elsewhere the ledger is empty.
+/// that started inside the window counts whole. A backend that ends inside the window (Npgsql's pool closes connections
+/// idle for five minutes, so a window that follows a warm-up sees many) is charged to its database up to the last time
+/// a once-a-second sample saw it; what it spent after that sample, and processes too short-lived to be sampled
+/// (autovacuum workers, cancel requests), are the postmaster's reaped-children time less what was attributed.
+/// Linux only; elsewhere the ledger is empty.
 /// </summary>
-public sealed class CpuLedger
+public sealed class CpuLedger : IDisposable
 {
     private static readonly double TicksPerSecond = 100; // USER_HZ, 100 on every Linux this runs on
 
     private readonly Dictionary<int, (string Group, long Ticks, long Reaped)> _before;
     private readonly (long Busy, long Total) _machineBefore;
+    private readonly Dictionary<int, (string Group, long Ticks)> _backendsSeen = [];
+    private readonly Timer _sampler;
 
     private CpuLedger(Dictionary<int, (string, long, long)> before, (long, long) machine)
     {
         _before = before;
         _machineBefore = machine;
+        _sampler = new Timer(_ => SampleBackends(), null, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
     }
 
     public static CpuLedger Start() => new(Snapshot(), Machine());
 
+    public void Dispose() => _sampler.Dispose();
+
+    /// <summary>Notes every PostgreSQL backend's CPU so far, so one that ends before the window does is still charged to its database.</summary>
+    private void SampleBackends()
+    {
+        foreach (var (pid, ticks, comm) in Stats())
+        {
+            if (comm != "postgres")
+            {
+                continue;
+            }
+
+            lock (_backendsSeen)
+            {
+                if (_backendsSeen.TryGetValue(pid, out var seen))
+                {
+                    _backendsSeen[pid] = (seen.Group, ticks);
+                    continue;
+                }
+            }
+
+            try
+            {
+                var group = GroupOf(File.ReadAllText($"/proc/{pid}/cmdline").Replace('\0', ' ').Trim(), comm);
+                if (IsBackend(group))
+                {
+                    lock (_backendsSeen)
+                    {
+                        _backendsSeen[pid] = (group, ticks);
+                    }
+                }
+            }
+            catch (IOException)
+            {
+                // It ended while we looked.
+            }
+        }
+    }
+
     /// <summary>CPU seconds per group over the window, largest first, and the machine's busy share of all cores.</summary>
     public CpuReport Stop(TimeSpan window)
     {
+        Dispose();
         var after = Snapshot();
         var machine = Machine();
         var groups = new Dictionary<string, double>();
@@ -43,9 +89,20 @@ public sealed class CpuLedger
         // A backend that was running at the start and ended inside the window is reaped with its whole life's CPU; what it
         // had spent before the window was not this window's work.
         var endedBefore = _before.Where(b => !after.ContainsKey(b.Key) && IsBackend(b.Value.Group)).Sum(b => b.Value.Ticks) / TicksPerSecond;
+        var attributed = 0.0;
+        lock (_backendsSeen)
+        {
+            foreach (var (pid, (group, ticks)) in _backendsSeen.Where(s => !after.ContainsKey(s.Key)))
+            {
+                var seconds = (ticks - (_before.TryGetValue(pid, out var b) && b.Group == group ? b.Ticks : 0)) / TicksPerSecond;
+                Add(groups, group, seconds);
+                attributed += Math.Max(0, seconds);
+            }
+        }
+
         if (groups.TryGetValue("postgres (ended backends)", out var ended))
         {
-            groups["postgres (ended backends)"] = Math.Max(0, ended - endedBefore);
+            groups["postgres (ended backends)"] = Math.Max(0, ended - endedBefore - attributed);
         }
 
         var total = machine.Total - _machineBefore.Total;
@@ -58,6 +115,37 @@ public sealed class CpuLedger
 
     private static void Add(Dictionary<string, double> groups, string group, double seconds) =>
         groups[group] = groups.GetValueOrDefault(group) + Math.Max(0, seconds);
+
+    /// <summary>Each process's pid, CPU ticks so far and command name, from <c>/proc/&lt;pid&gt;/stat</c>.</summary>
+    private static IEnumerable<(int Pid, long Ticks, string Comm)> Stats()
+    {
+        if (!Directory.Exists("/proc"))
+        {
+            yield break;
+        }
+
+        foreach (var dir in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(dir), NumberStyles.None, CultureInfo.InvariantCulture, out var pid))
+            {
+                continue;
+            }
+
+            string stat;
+            try
+            {
+                stat = File.ReadAllText(Path.Combine(dir, "stat"));
+            }
+            catch (IOException)
+            {
+                continue;
+            }
+
+            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            yield return (pid, long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture),
+                stat[(stat.IndexOf('(') + 1)..stat.LastIndexOf(')')]);
+        }
+    }
 
     private static Dictionary<int, (string, long, long)> Snapshot()
     {

@@ -60,14 +60,14 @@ public static class LoadSession
         if (options.IdleSeconds > 0)
         {
             log.WriteLine($"measuring the idle system's CPU for {options.IdleSeconds} s before the load");
-            var idleLedger = CpuLedger.Start();
+            using var idleLedger = CpuLedger.Start();
             await Task.Delay(TimeSpan.FromSeconds(options.IdleSeconds), ct);
             idle = idleLedger.Stop(TimeSpan.FromSeconds(options.IdleSeconds));
         }
 
         var databases = await DatabaseLedger.StartAsync(connectionStrings, ct);
         var statements = await StatementLedger.StartAsync(connectionStrings, ct);
-        var cpu = CpuLedger.Start();
+        using var cpu = CpuLedger.Start();
         var elapsed = await new LoadRunner(options, (user, visit, token) => RunGuardedAsync(journey, stats, user, visit, token)).RunAsync(ct);
         await faultRun;
 
