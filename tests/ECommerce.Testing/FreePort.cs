@@ -30,4 +30,24 @@ public static class FreePort
             }
         }
     }
+
+    /// <summary>Waits until nothing holds the port (a server just stopped may take a moment to let go of it).</summary>
+    public static async Task WaitUntilFreeAsync(int port, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            try
+            {
+                using var listener = new TcpListener(IPAddress.Loopback, port);
+                listener.Start();
+                listener.Stop();
+                return;
+            }
+            catch (SocketException) when (DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(100);
+            }
+        }
+    }
 }

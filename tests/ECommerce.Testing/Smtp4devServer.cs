@@ -34,6 +34,8 @@ public sealed class Smtp4devServer : IAsyncDisposable
     /// <summary>Starts the server (again) on its ports; its inbox starts empty.</summary>
     public async Task StartAgainAsync()
     {
+        await FreePort.WaitUntilFreeAsync(SmtpPort, TimeSpan.FromSeconds(30));
+        await FreePort.WaitUntilFreeAsync(WebPort, TimeSpan.FromSeconds(30));
         _process = new ServerProcess("dotnet",
         [
             "tool", "run", "smtp4dev", "--",

@@ -53,15 +53,17 @@ public sealed class MailSender(IServiceScopeFactory scopes, IOptions<Notificatio
                           ORDER BY next_attempt_at LIMIT 20 FOR UPDATE SKIP LOCKED)
             RETURNING key AS "Value"
             """).ToListAsync(cancellationToken);
+        // The pass's mails share one SMTP connection.
+        await using var smtp = scope.ServiceProvider.GetRequiredService<SmtpMailer>().OpenSession();
         foreach (var key in keys)
         {
-            await SendOneAsync(scope.ServiceProvider, db, key, cancellationToken);
+            await SendOneAsync(scope.ServiceProvider, db, smtp, key, cancellationToken);
         }
 
         return keys.Count;
     }
 
-    private async Task SendOneAsync(IServiceProvider services, NotificationsDbContext db, string key, CancellationToken cancellationToken)
+    private async Task SendOneAsync(IServiceProvider services, NotificationsDbContext db, SmtpSession smtp, string key, CancellationToken cancellationToken)
     {
         var mail = await db.Mails.SingleAsync(m => m.Key == key, cancellationToken);
         using var activity = Source.StartActivity("mail send");
@@ -70,7 +72,7 @@ public sealed class MailSender(IServiceScopeFactory scopes, IOptions<Notificatio
         try
         {
             var (recipient, rendered) = await services.GetRequiredService<MailComposer>().ComposeAsync(mail, cancellationToken);
-            await services.GetRequiredService<SmtpMailer>().SendAsync(mail.Key, recipient, rendered, cancellationToken);
+            await smtp.SendAsync(mail.Key, recipient, rendered, cancellationToken);
             mail.Status = MailStatus.Sent;
             mail.SentAt = clock.GetUtcNow();
             // The last mail of a deleted account keeps no address once sent.
