@@ -59,14 +59,17 @@ for project in services/*/*.csproj; do
   grep -q 'Sdk="Microsoft.NET.Sdk.Web"' "$project" && services+=("$project")
 done
 for project in "${services[@]}"; do
-  props=$(dotnet msbuild "$project" -nologo -getProperty:ContainerBaseImage -getProperty:ContainerUser -getProperty:ContainerRepository)
+  props=$(dotnet msbuild "$project" -nologo -getProperty:ContainerBaseImage -getProperty:ContainerUser -getProperty:ContainerRepository \
+    -getItem:RuntimeHostConfigurationOption)
   base=$(jq -r .Properties.ContainerBaseImage <<<"$props")
   user=$(jq -r .Properties.ContainerUser <<<"$props")
   repository=$(jq -r .Properties.ContainerRepository <<<"$props")
-  if [[ "$base" =~ (chiseled|slim|distroless) && -n "$user" && "$user" != "root" && "$user" != "0" && -n "$repository" ]]; then
-    echo "  ok       $project -> $repository (base $base, user $user)"
+  # services/Directory.Build.targets: thread-pool workers sleep instead of spinning (docs/benchmarks.md).
+  spin=$(jq -r '[.Items.RuntimeHostConfigurationOption[]? | select(.Identity == "System.Threading.ThreadPool.UnfairSemaphoreSpinLimit") | .Value][0] // "default"' <<<"$props")
+  if [[ "$base" =~ (chiseled|slim|distroless) && -n "$user" && "$user" != "root" && "$user" != "0" && -n "$repository" && "$spin" == "0" ]]; then
+    echo "  ok       $project -> $repository (base $base, user $user, thread-pool spin limit $spin)"
   else
-    echo "  ERROR    $project: base '$base' (want chiseled/slim), user '$user' (want non-root), repository '$repository'"
+    echo "  ERROR    $project: base '$base' (want chiseled/slim), user '$user' (want non-root), repository '$repository', thread-pool spin limit '$spin' (want 0)"
     failures+=("image settings: $project")
   fi
 done
