@@ -35,36 +35,18 @@ public sealed class CpuLedger : IDisposable
     /// <summary>Notes every PostgreSQL backend's CPU so far, so one that ends before the window does is still charged to its database.</summary>
     private void SampleBackends()
     {
-        foreach (var (pid, ticks, comm) in Stats())
+        lock (_backendsSeen)
         {
-            if (comm != "postgres")
-            {
-                continue;
-            }
-
-            lock (_backendsSeen)
+            foreach (var (pid, ticks, _, comm) in Stats().Where(s => s.Comm == "postgres"))
             {
                 if (_backendsSeen.TryGetValue(pid, out var seen))
                 {
                     _backendsSeen[pid] = (seen.Group, ticks);
-                    continue;
                 }
-            }
-
-            try
-            {
-                var group = GroupOf(File.ReadAllText($"/proc/{pid}/cmdline").Replace('\0', ' ').Trim(), comm);
-                if (IsBackend(group))
+                else if (CommandLine(pid) is { } cmdline && GroupOf(cmdline, comm) is var group && IsBackend(group))
                 {
-                    lock (_backendsSeen)
-                    {
-                        _backendsSeen[pid] = (group, ticks);
-                    }
+                    _backendsSeen[pid] = (group, ticks);
                 }
-            }
-            catch (IOException)
-            {
-                // It ended while we looked.
             }
         }
     }
@@ -116,8 +98,11 @@ public sealed class CpuLedger : IDisposable
     private static void Add(Dictionary<string, double> groups, string group, double seconds) =>
         groups[group] = groups.GetValueOrDefault(group) + Math.Max(0, seconds);
 
-    /// <summary>Each process's pid, CPU ticks so far and command name, from <c>/proc/&lt;pid&gt;/stat</c>.</summary>
-    private static IEnumerable<(int Pid, long Ticks, string Comm)> Stats()
+    /// <summary>
+    /// Each process's pid, CPU ticks so far (utime + stime), ticks of the children it reaped (cutime + cstime) and
+    /// command name, from <c>/proc/&lt;pid&gt;/stat</c>; a process that ends while it is read is left out.
+    /// </summary>
+    private static IEnumerable<(int Pid, long Ticks, long Reaped, string Comm)> Stats()
     {
         if (!Directory.Exists("/proc"))
         {
@@ -131,50 +116,49 @@ public sealed class CpuLedger : IDisposable
                 continue;
             }
 
-            string stat;
+            (long, long, string)? read = null;
             try
             {
-                stat = File.ReadAllText(Path.Combine(dir, "stat"));
+                // "pid (comm) state ppid ... utime stime cutime cstime": fields 14–17, counted after the last ')'.
+                var stat = File.ReadAllText(Path.Combine(dir, "stat"));
+                var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+                read = (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture),
+                    long.Parse(fields[13], CultureInfo.InvariantCulture) + long.Parse(fields[14], CultureInfo.InvariantCulture),
+                    stat[(stat.IndexOf('(') + 1)..stat.LastIndexOf(')')]);
             }
-            catch (IOException)
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException or IndexOutOfRangeException)
             {
-                continue;
+                // The process ended while we looked.
             }
 
-            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-            yield return (pid, long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture),
-                stat[(stat.IndexOf('(') + 1)..stat.LastIndexOf(')')]);
+            if (read is var (ticks, reaped, comm))
+            {
+                yield return (pid, ticks, reaped, comm);
+            }
+        }
+    }
+
+    /// <summary>A process's command line with its arguments space-separated, or null if it has ended.</summary>
+    private static string? CommandLine(int pid)
+    {
+        try
+        {
+            return File.ReadAllText($"/proc/{pid}/cmdline").Replace('\0', ' ').Trim();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
         }
     }
 
     private static Dictionary<int, (string, long, long)> Snapshot()
     {
         var result = new Dictionary<int, (string, long, long)>();
-        if (!Directory.Exists("/proc"))
+        foreach (var (pid, ticks, reaped, comm) in Stats())
         {
-            return result;
-        }
-
-        foreach (var dir in Directory.EnumerateDirectories("/proc"))
-        {
-            if (!int.TryParse(Path.GetFileName(dir), NumberStyles.None, CultureInfo.InvariantCulture, out var pid))
+            if (CommandLine(pid) is { } cmdline)
             {
-                continue;
-            }
-
-            try
-            {
-                // "pid (comm) state ppid ... utime stime cutime cstime": fields 14–17, counted after the last ')'.
-                var stat = File.ReadAllText(Path.Combine(dir, "stat"));
-                var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-                var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
-                var reaped = long.Parse(fields[13], CultureInfo.InvariantCulture) + long.Parse(fields[14], CultureInfo.InvariantCulture);
-                var cmdline = File.ReadAllText(Path.Combine(dir, "cmdline")).Replace('\0', ' ').Trim();
-                result[pid] = (GroupOf(cmdline, stat[(stat.IndexOf('(') + 1)..stat.LastIndexOf(')')]), ticks, reaped);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException or IndexOutOfRangeException)
-            {
-                // The process ended while we looked.
+                result[pid] = (GroupOf(cmdline, comm), ticks, reaped);
             }
         }
 

@@ -31,6 +31,8 @@ public sealed class OutboxSignal : IDisposable
 /// </summary>
 internal sealed class OutboxSaveChangesInterceptor(OutboxSignal signal) : SaveChangesInterceptor, IDbTransactionInterceptor
 {
+    private static readonly object Pending = new();
+
     /// <summary>Contexts that saved outbox rows their open transaction has not committed yet.</summary>
     private readonly ConditionalWeakTable<DbContext, object> _uncommitted = [];
 
@@ -79,7 +81,7 @@ internal sealed class OutboxSaveChangesInterceptor(OutboxSignal signal) : SaveCh
     {
         if (context is not null && context.ChangeTracker.Entries<OutboxMessage>().Any(e => e.State == EntityState.Added))
         {
-            _uncommitted.AddOrUpdate(context, signal);
+            _uncommitted.AddOrUpdate(context, Pending);
         }
     }
 

@@ -58,7 +58,7 @@ public sealed class CartStore(OrdersDbContext db, IOptions<CartLimits> limits, T
         var now = clock.GetUtcNow();
         var expiresAt = now + TimeToLive;
         var lines = refreshed is null ? null : JsonSerializer.Serialize(refreshed.Lines, Json);
-        var linesChanged = lines is not null && lines != JsonSerializer.Serialize(ToCart(stored.Lines).Lines, Json);
+        var linesChanged = lines is not null && lines != JsonSerializer.Serialize(ParseLines(stored.Lines), Json);
         if (!linesChanged && expiresAt - stored.ExpiresAt < ExtendAfter)
         {
             return;
@@ -173,9 +173,9 @@ public sealed class CartStore(OrdersDbContext db, IOptions<CartLimits> limits, T
 
     private static Cart ToCart(CartRecord record, DateTimeOffset now) => record.ExpiresAt <= now
         ? new Cart()
-        : new Cart { Lines = ToCart(record.Lines).Lines, UpdatedAt = record.UpdatedAt };
+        : new Cart { Lines = ParseLines(record.Lines), UpdatedAt = record.UpdatedAt };
 
-    private static Cart ToCart(string lines) => new() { Lines = JsonSerializer.Deserialize<List<CartLine>>(lines, Json) ?? [] };
+    private static List<CartLine> ParseLines(string lines) => JsonSerializer.Deserialize<List<CartLine>>(lines, Json) ?? [];
 }
 
 /// <summary>A live cart's row as read: its lines as stored (jsonb) and when it expires.</summary>
