@@ -64,7 +64,7 @@ for project in "${services[@]}"; do
   base=$(jq -r .Properties.ContainerBaseImage <<<"$props")
   user=$(jq -r .Properties.ContainerUser <<<"$props")
   repository=$(jq -r .Properties.ContainerRepository <<<"$props")
-  # services/Directory.Build.targets: thread-pool workers sleep instead of spinning (docs/benchmarks.md).
+  # ThreadPoolSpinning=false (services/Directory.Build.targets, root Directory.Build.props): workers sleep instead of spinning.
   spin=$(jq -r '[.Items.RuntimeHostConfigurationOption[]? | select(.Identity == "System.Threading.ThreadPool.UnfairSemaphoreSpinLimit") | .Value][0] // "default"' <<<"$props")
   if [[ "$base" =~ (chiseled|slim|distroless) && -n "$user" && "$user" != "root" && "$user" != "0" && -n "$repository" && "$spin" == "0" ]]; then
     echo "  ok       $project -> $repository (base $base, user $user, thread-pool spin limit $spin)"
