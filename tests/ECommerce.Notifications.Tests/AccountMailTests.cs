@@ -70,6 +70,10 @@ public sealed class AccountMailTests(NotificationsFixture service)
         var customer = TestOrders.NewCustomerId();
         var order = service.Neighbours.AddOrder(customer);
         await service.PublishAsync(TestOrders.Paid(order));
+        // The broker does not promise order between two events (a retried one comes after the next), so the shipped
+        // event goes out only once the confirmation is queued: the log's order is then the one asserted below.
+        await NotificationsFixture.EventuallyAsync(() => service.QueryAsync(db =>
+            db.Mails.AnyAsync(m => m.CustomerId == customer && m.Template == MailTemplates.OrderConfirmation, Ct)), "the confirmation queued");
         await service.PublishAsync(new OrderShipped(order.Id, customer, "TRK-1"));
         await service.MailsToAsync(TestOrders.EmailOf(customer), atLeast: 2);
         await NotificationsFixture.EventuallyAsync(() => service.QueryAsync(db =>
