@@ -9,6 +9,8 @@ namespace Microsoft.Extensions.Hosting;
 /// database, so every replica of the service competes for it wherever it runs, and a replica that dies (kill -9, a
 /// scaled-in container) loses it with its connection: nobody waits on a dead holder. Its own connection, not the
 /// context's: EF opens and closes that one as it pleases (retries, pooling), which would end the session and the lock.
+/// The connection is outside the pool, so closing it always ends the session: the services' pooled connections are not
+/// reset when they go back to the pool (<see cref="PooledConnections"/>), and a lock must never ride along on one.
 /// </summary>
 public sealed class DatabaseLock : IAsyncDisposable
 {
@@ -93,7 +95,7 @@ public sealed class DatabaseLock : IAsyncDisposable
     {
         var connectionString = db.Database.GetConnectionString()
             ?? throw new InvalidOperationException($"{db.GetType().Name} has no connection string for a database lock.");
-        var connection = new NpgsqlConnection(connectionString);
+        var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString);
         await connection.OpenAsync(cancellationToken);
         return connection;
     }

@@ -39,7 +39,7 @@ public static class ServiceDatabaseExtensions
         where TBuilder : IHostApplicationBuilder
     {
         builder.AddNpgsqlDbContext<TDb>(connectionName, configureSettings: settings =>
-            settings.ConnectionString = PreparedStatements.Enable(settings.ConnectionString), configureDbContextOptions: options =>
+            settings.ConnectionString = PooledConnections.Configure(settings.ConnectionString), configureDbContextOptions: options =>
         {
             if (npgsql is not null)
             {

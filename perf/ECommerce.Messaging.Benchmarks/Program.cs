@@ -136,8 +136,8 @@ static async Task<IHost> StartServiceAsync(string name, string serviceDb, string
         ["Messaging:MaxConcurrency"] = "32",
         ["Messaging:InboxBatchSize"] = inboxBatch.ToString(CultureInfo.InvariantCulture),
     });
-    // Prepared as the services' databases are (ServiceDefaults' PreparedStatements); the transport prepares its own.
-    var prepared = new Npgsql.NpgsqlConnectionStringBuilder(serviceDb) { MaxAutoPrepare = prepareLimit }.ConnectionString;
+    // Pooled as the services' databases are (ServiceDefaults' PooledConnections); the transport sets up its own pool.
+    var prepared = new Npgsql.NpgsqlConnectionStringBuilder(serviceDb) { MaxAutoPrepare = prepareLimit, NoResetOnClose = true }.ConnectionString;
     builder.Services.AddDbContext<BenchDbContext>(o => o.UseNpgsql(prepared));
     builder.AddMessaging<BenchDbContext>(m =>
     {

@@ -24,7 +24,7 @@ public sealed class PostgresTransport : IMessageTransport
 
     public PostgresTransport(string connectionString, ILogger<PostgresTransport>? logger = null)
     {
-        _dataSource = NpgsqlDataSource.Create(WithPreparedStatements(connectionString));
+        _dataSource = NpgsqlDataSource.Create(ForPooledUse(connectionString));
         _logger = logger ?? NullLogger<PostgresTransport>.Instance;
         _listener = new PostgresNotificationListener(connectionString, PostgresSchema.NotifyChannel, _logger);
     }
@@ -32,9 +32,12 @@ public sealed class PostgresTransport : IMessageTransport
     /// <summary>
     /// The lease, publish and completion statements run thousands of times on each pooled connection: Npgsql prepares
     /// them after their fifth run, so PostgreSQL parses and plans each once per connection instead of once per batch
-    /// (as the services' databases do, ServiceDefaults' PreparedStatements). A connection string's own setting wins.
+    /// (as the services' databases do, ServiceDefaults' PooledConnections). Nor is a connection reset when it goes back to
+    /// the pool (seven statements before its next use, since prepared statements rule out <c>DISCARD ALL</c>): the
+    /// transport's pooled connections change no session state (its <c>LISTEN</c> is on a connection of its own, outside
+    /// this pool). A connection string's own setting of either wins.
     /// </summary>
-    private static string WithPreparedStatements(string connectionString)
+    private static string ForPooledUse(string connectionString)
     {
         var builder = new NpgsqlConnectionStringBuilder(connectionString);
         // Npgsql's own builder answers ContainsKey for every keyword it knows; the plain one only for what the string sets.
@@ -42,6 +45,11 @@ public sealed class PostgresTransport : IMessageTransport
         if (!given.ContainsKey("Max Auto Prepare") && !given.ContainsKey("MaxAutoPrepare"))
         {
             builder.MaxAutoPrepare = 20;
+        }
+
+        if (!given.ContainsKey("No Reset On Close") && !given.ContainsKey("NoResetOnClose"))
+        {
+            builder.NoResetOnClose = true;
         }
 
         return builder.ConnectionString;

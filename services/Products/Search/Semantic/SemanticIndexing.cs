@@ -9,7 +9,7 @@ namespace ECommerce.Products.Search.Semantic;
 /// <summary>
 /// Keeps semantic search fed, in the background so start-up never waits for the model: on every replica, the index
 /// loads all stored embeddings and then reads those written since (every <see cref="SemanticSearchOptions.RefreshInterval"/>);
-/// on one replica at a time (an advisory lock), the backfill embeds active products that have no embedding yet — the
+/// on one replica at a time (a <see cref="DatabaseLock"/>), the backfill embeds active products that have no embedding yet — the
 /// seeded catalog on a first start, rows written by anything that raised no event — in batches.
 /// </summary>
 public sealed class SemanticIndexing(
@@ -18,8 +18,6 @@ public sealed class SemanticIndexing(
 {
     /// <summary>Where the next refresh starts reading (null: everything, the first time).</summary>
     private DateTimeOffset? _readFrom;
-
-    private const long BackfillLock = 0x5e3a_0001_e3bd;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -117,40 +115,33 @@ public sealed class SemanticIndexing(
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ProductsDbContext>();
         var writer = scope.ServiceProvider.GetRequiredService<EmbeddingWriter>();
-        await db.Database.OpenConnectionAsync(ct);
-        if (!await db.Database.SqlQuery<bool>($"SELECT pg_try_advisory_lock({BackfillLock}) AS \"Value\"").SingleAsync(ct))
+        await using var backfillLock = await DatabaseLock.TryAcquireAsync(db, "products:semantic-backfill", ct);
+        if (backfillLock is null)
         {
             return 0;
         }
 
-        try
+        var watch = Stopwatch.StartNew();
+        var total = 0;
+        while (true)
         {
-            var watch = Stopwatch.StartNew();
-            var total = 0;
-            while (true)
+            var missing = await db.Products.AsNoTracking()
+                .Where(p => p.Active && !db.Embeddings.Any(e => e.ProductId == p.Id && e.Model == TextEmbedder.ModelName))
+                .OrderBy(p => p.Id).Select(p => p.Id).Take(options.Value.BatchSize).ToListAsync(ct);
+            var written = missing.Count == 0 ? 0 : await writer.WriteAsync(missing, ct);
+            db.ChangeTracker.Clear();
+            total += written;
+            if (written == 0)
             {
-                var missing = await db.Products.AsNoTracking()
-                    .Where(p => p.Active && !db.Embeddings.Any(e => e.ProductId == p.Id && e.Model == TextEmbedder.ModelName))
-                    .OrderBy(p => p.Id).Select(p => p.Id).Take(options.Value.BatchSize).ToListAsync(ct);
-                var written = missing.Count == 0 ? 0 : await writer.WriteAsync(missing, ct);
-                db.ChangeTracker.Clear();
-                total += written;
-                if (written == 0)
-                {
-                    break;
-                }
+                break;
             }
-
-            if (total > 0)
-            {
-                logger.LogInformation("Embedded {Count} products in {Elapsed} ms ({Rate:F0}/s)", total, watch.ElapsedMilliseconds, total / watch.Elapsed.TotalSeconds);
-            }
-
-            return total;
         }
-        finally
+
+        if (total > 0)
         {
-            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_unlock({BackfillLock})", CancellationToken.None);
+            logger.LogInformation("Embedded {Count} products in {Elapsed} ms ({Rate:F0}/s)", total, watch.ElapsedMilliseconds, total / watch.Elapsed.TotalSeconds);
         }
+
+        return total;
     }
 }
