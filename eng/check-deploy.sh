@@ -60,16 +60,19 @@ for project in services/*/*.csproj; do
 done
 for project in "${services[@]}"; do
   props=$(dotnet msbuild "$project" -nologo -getProperty:ContainerBaseImage -getProperty:ContainerUser -getProperty:ContainerRepository \
-    -getItem:RuntimeHostConfigurationOption)
+    -getProperty:ThreadPoolSpinning -getItem:RuntimeHostConfigurationOption)
   base=$(jq -r .Properties.ContainerBaseImage <<<"$props")
   user=$(jq -r .Properties.ContainerUser <<<"$props")
   repository=$(jq -r .Properties.ContainerRepository <<<"$props")
-  # ThreadPoolSpinning=false (services/Directory.Build.targets, root Directory.Build.props): workers sleep instead of spinning.
+  # ThreadPoolSpinning=false (services/Directory.Build.targets, root Directory.Build.props): workers sleep instead of spinning;
+  # a service that sets ThreadPoolSpinning=true itself (the gateway) keeps the runtime's default.
   spin=$(jq -r '[.Items.RuntimeHostConfigurationOption[]? | select(.Identity == "System.Threading.ThreadPool.UnfairSemaphoreSpinLimit") | .Value][0] // "default"' <<<"$props")
-  if [[ "$base" =~ (chiseled|slim|distroless) && -n "$user" && "$user" != "root" && "$user" != "0" && -n "$repository" && "$spin" == "0" ]]; then
+  want_spin=0
+  [[ "$(jq -r .Properties.ThreadPoolSpinning <<<"$props")" == "true" ]] && want_spin=default
+  if [[ "$base" =~ (chiseled|slim|distroless) && -n "$user" && "$user" != "root" && "$user" != "0" && -n "$repository" && "$spin" == "$want_spin" ]]; then
     echo "  ok       $project -> $repository (base $base, user $user, thread-pool spin limit $spin)"
   else
-    echo "  ERROR    $project: base '$base' (want chiseled/slim), user '$user' (want non-root), repository '$repository', thread-pool spin limit '$spin' (want 0)"
+    echo "  ERROR    $project: base '$base' (want chiseled/slim), user '$user' (want non-root), repository '$repository', thread-pool spin limit '$spin' (want $want_spin)"
     failures+=("image settings: $project")
   fi
 done
