@@ -1,4 +1,4 @@
-using Npgsql;
+using ECommerce.Postgres;
 
 namespace Microsoft.Extensions.Hosting;
 
@@ -35,19 +35,6 @@ public static class PooledConnections
             return connectionString;
         }
 
-        var builder = new NpgsqlConnectionStringBuilder(connectionString);
-        // Npgsql's own builder answers ContainsKey for every keyword it knows; the plain one only for what the string sets.
-        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
-        if (!given.ContainsKey("Max Auto Prepare") && !given.ContainsKey("MaxAutoPrepare"))
-        {
-            builder.MaxAutoPrepare = PreparedPerConnection;
-        }
-
-        if (!given.ContainsKey("No Reset On Close") && !given.ContainsKey("NoResetOnClose"))
-        {
-            builder.NoResetOnClose = true;
-        }
-
-        return builder.ConnectionString;
+        return PoolSettings.WithDefaults(connectionString, PreparedPerConnection);
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using ECommerce.Messaging.Transport;
+using ECommerce.Postgres;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
@@ -37,23 +38,7 @@ public sealed class PostgresTransport : IMessageTransport
     /// transport's pooled connections change no session state (its <c>LISTEN</c> is on a connection of its own, outside
     /// this pool). A connection string's own setting of either wins.
     /// </summary>
-    private static string ForPooledUse(string connectionString)
-    {
-        var builder = new NpgsqlConnectionStringBuilder(connectionString);
-        // Npgsql's own builder answers ContainsKey for every keyword it knows; the plain one only for what the string sets.
-        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
-        if (!given.ContainsKey("Max Auto Prepare") && !given.ContainsKey("MaxAutoPrepare"))
-        {
-            builder.MaxAutoPrepare = 20;
-        }
-
-        if (!given.ContainsKey("No Reset On Close") && !given.ContainsKey("NoResetOnClose"))
-        {
-            builder.NoResetOnClose = true;
-        }
-
-        return builder.ConnectionString;
-    }
+    private static string ForPooledUse(string connectionString) => PoolSettings.WithDefaults(connectionString, preparedPerConnection: 20);
 
     public async Task EnsureTopologyAsync(IReadOnlyCollection<SubscriptionBinding> bindings, CancellationToken cancellationToken)
     {
