@@ -59,7 +59,7 @@ var notifications = builder.AddService<Projects.ECommerce_Notifications>("notifi
     .WithClientCredentials(auth)
     .WithMailServer(mail);
 
-var gateway = builder.AddService<Projects.ECommerce_Gateway>("gateway")
+var gateway = builder.AddService<Projects.ECommerce_Gateway>(ServiceExtensions.GatewayName)
     .WithReference(auth).WaitFor(auth)
     .WithReference(products).WaitFor(products)
     .WithReference(orders).WaitFor(orders)

@@ -1,3 +1,4 @@
+using ECommerce.AppHost.Infrastructure;
 using Microsoft.Extensions.Configuration;
 
 namespace ECommerce.AppHost.Resources;
@@ -5,6 +6,9 @@ namespace ECommerce.AppHost.Resources;
 /// <summary>How every .NET service joins the application.</summary>
 public static class ServiceExtensions
 {
+    /// <summary>The one service shoppers and developers call: its port stays the launch profile's, behind DCP's proxy.</summary>
+    public const string GatewayName = "gateway";
+
     /// <summary>
     /// Adds the service's project with a health check on its /health (readiness: database, cache, broker), so that a
     /// <c>WaitFor</c> on it means "migrated and ready", not merely "process started".
@@ -24,6 +28,20 @@ public static class ServiceExtensions
         if (builder.ExecutionContext.IsRunMode && replicas > 1)
         {
             service.WithReplicas(replicas);
+        }
+
+        // One process has nothing to balance: it listens on a port of its own instead of behind DCP's proxy, which
+        // copied every request between the gateway and a service, and between services, twice more on the same cores
+        // (docs/benchmarks.md "Services off the proxy"). The gateway keeps its proxied, well-known port (5080).
+        if (builder.ExecutionContext.IsRunMode && replicas == 1 && name != GatewayName)
+        {
+            var port = LoopbackPorts.Free();
+            service.WithEndpoint("http", e =>
+            {
+                e.IsProxied = false;
+                e.Port = port;
+                e.TargetPort = port;
+            });
         }
 
         // A service's last act is flushing its telemetry to the dashboard. On Ctrl+C the dashboard goes first, and

@@ -31,6 +31,29 @@ public class ReplicaWiringTests
         Assert.All(builder.Resources.OfType<ProjectResource>(), p => Assert.False(p.Annotations.OfType<ReplicaAnnotation>().Any(), p.Name));
     }
 
+    [Fact]
+    public async Task A_service_run_once_listens_on_a_port_of_its_own_and_replicas_or_the_gateway_stay_behind_the_proxy()
+    {
+        await using (var single = await DistributedApplicationTestingBuilder.CreateAsync<Projects.ECommerce_AppHost>(
+            ["--infra", "external", "--Replicas:orders", "2"], TestContext.Current.CancellationToken))
+        {
+            var endpoints = single.Resources.OfType<ProjectResource>().ToDictionary(p => p.Name, Http);
+            Assert.All(Services.Where(s => s is not ("gateway" or "orders")), s =>
+            {
+                Assert.False(endpoints[s].IsProxied, s);
+                Assert.NotNull(endpoints[s].Port);
+                Assert.Equal(endpoints[s].Port, endpoints[s].TargetPort);
+            });
+            Assert.Equal(Services.Length - 2, endpoints.Values.Where(e => !e.IsProxied).Select(e => e.Port).Distinct().Count());
+            // Two processes of Orders share one address only through the proxy; the gateway keeps its well-known port.
+            Assert.True(endpoints["orders"].IsProxied);
+            Assert.True(endpoints["gateway"].IsProxied);
+            Assert.Equal(5080, endpoints["gateway"].Port);
+        }
+    }
+
+    private static EndpointAnnotation Http(IResource resource) => resource.Annotations.OfType<EndpointAnnotation>().Single(e => e.Name == "http");
+
     [Theory]
     [InlineData("0")]
     [InlineData("two")]
