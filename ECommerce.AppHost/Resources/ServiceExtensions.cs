@@ -1,4 +1,3 @@
-using ECommerce.AppHost.Infrastructure;
 using Microsoft.Extensions.Configuration;
 
 namespace ECommerce.AppHost.Resources;
@@ -33,14 +32,15 @@ public static class ServiceExtensions
         // One process has nothing to balance: it listens on a port of its own instead of behind DCP's proxy, which
         // copied every request between the gateway and a service, and between services, twice more on the same cores
         // (docs/benchmarks.md "Services off the proxy"). The gateway keeps its proxied, well-known port (5080).
+        // Aspire's orchestrator picks the port when the process starts (a proxy-less endpoint without a port of its own gets
+        // the port DCP allocates for the process): a port picked here and let go would be free for anyone until then.
         if (builder.ExecutionContext.IsRunMode && replicas == 1 && name != GatewayName)
         {
-            var port = LoopbackPorts.Free();
             service.WithEndpoint("http", e =>
             {
                 e.IsProxied = false;
-                e.Port = port;
-                e.TargetPort = port;
+                e.Port = null;
+                e.TargetPort = null;
             });
         }
 

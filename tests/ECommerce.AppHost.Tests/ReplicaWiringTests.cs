@@ -38,13 +38,13 @@ public class ReplicaWiringTests
             ["--infra", "external", "--Replicas:orders", "2"], TestContext.Current.CancellationToken))
         {
             var endpoints = single.Resources.OfType<ProjectResource>().ToDictionary(p => p.Name, Http);
+            // No port of its own either: the launch profile's would clash with a developer's run, so DCP allocates one at start.
             Assert.All(Services.Where(s => s is not ("gateway" or "orders")), s =>
             {
                 Assert.False(endpoints[s].IsProxied, s);
-                Assert.NotNull(endpoints[s].Port);
-                Assert.Equal(endpoints[s].Port, endpoints[s].TargetPort);
+                Assert.Null(endpoints[s].Port);
+                Assert.Null(endpoints[s].TargetPort);
             });
-            Assert.Equal(Services.Length - 2, endpoints.Values.Where(e => !e.IsProxied).Select(e => e.Port).Distinct().Count());
             // Two processes of Orders share one address only through the proxy; the gateway keeps its well-known port.
             Assert.True(endpoints["orders"].IsProxied);
             Assert.True(endpoints["gateway"].IsProxied);
