@@ -56,4 +56,15 @@ public sealed class OverloadOptions
     /// request then waits its turn in one queue.
     /// </summary>
     public bool Prioritise { get; set; } = true;
+
+    /// <summary>
+    /// Serve the requests of callers the service counts as in the middle of a journey (its <see cref="IWorkInProgress"/>,
+    /// if it registers one) before new work, after the <see cref="PriorityRoutes"/>. Off only to measure without it (the
+    /// load ramp's <c>--no-journeys</c>); <see cref="Prioritise"/> off turns it off too.
+    /// </summary>
+    public bool InProgressFirst { get; set; } = true;
+
+    /// <summary>How long a caller counts as in the middle of a journey after its last step (seconds).</summary>
+    [Range(1, 3600)]
+    public int InProgressIdleSeconds { get; set; } = 30;
 }

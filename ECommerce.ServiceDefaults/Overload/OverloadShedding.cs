@@ -55,14 +55,16 @@ public static class OverloadShedding
         private readonly PriorityGate _gate;
         private readonly string[] _exempt;
         private readonly PriorityRoute[] _priority;
+        private readonly IWorkInProgress? _inProgress;
 
-        public Middleware(RequestDelegate next, IOptions<OverloadOptions> options)
+        public Middleware(RequestDelegate next, IOptions<OverloadOptions> options, IServiceProvider services)
         {
             _next = next;
             _options = options.Value;
             _exempt = [ServiceDefaultsExtensions.HealthEndpointPath, ServiceDefaultsExtensions.AlivenessEndpointPath, .. _options.ExemptPaths];
             _priority = _options.Prioritise ? [.. _options.PriorityRoutes.Select(PriorityRoute.Parse)] : [];
             _gate = new PriorityGate(_options.MaxConcurrent, _options.QueueLimit);
+            _inProgress = _options.Prioritise && _options.InProgressFirst ? services.GetService<IWorkInProgress>() : null;
         }
 
         public async Task InvokeAsync(HttpContext context)
@@ -73,8 +75,8 @@ public static class OverloadShedding
                 return;
             }
 
-            var priority = IsPriority(context.Request);
-            var outcome = await _gate.EnterAsync(priority, TimeSpan.FromMilliseconds(_options.QueueTimeoutMs), context.RequestAborted);
+            var urgency = UrgencyOf(context);
+            var outcome = await _gate.EnterAsync(urgency, TimeSpan.FromMilliseconds(_options.QueueTimeoutMs), context.RequestAborted);
             switch (outcome)
             {
                 case PriorityGate.Outcome.Admitted:
@@ -89,10 +91,10 @@ public static class OverloadShedding
 
                     return;
                 case PriorityGate.Outcome.QueueFull:
-                    await RefuseAsync(context, "queue_full", priority);
+                    await RefuseAsync(context, "queue_full", urgency);
                     return;
                 case PriorityGate.Outcome.TimedOut:
-                    await RefuseAsync(context, "queue_timeout", priority);
+                    await RefuseAsync(context, "queue_timeout", urgency);
                     return;
                 default:
                     // A client that went away while waiting needs no answer.
@@ -100,17 +102,17 @@ public static class OverloadShedding
             }
         }
 
-        private bool IsPriority(HttpRequest request)
+        private PriorityGate.Urgency UrgencyOf(HttpContext context)
         {
             foreach (var route in _priority)
             {
-                if (route.Matches(request))
+                if (route.Matches(context.Request))
                 {
-                    return true;
+                    return PriorityGate.Urgency.Finishing;
                 }
             }
 
-            return false;
+            return _inProgress?.Has(context) == true ? PriorityGate.Urgency.InProgress : PriorityGate.Urgency.Other;
         }
 
         private bool IsExempt(PathString path)
@@ -126,10 +128,11 @@ public static class OverloadShedding
             return false;
         }
 
-        private async Task RefuseAsync(HttpContext context, string reason, bool priority)
+        private async Task RefuseAsync(HttpContext context, string reason, PriorityGate.Urgency urgency)
         {
             Shed.Add(1, new KeyValuePair<string, object?>("ecommerce.overload.reason", reason),
-                new KeyValuePair<string, object?>("ecommerce.overload.priority", priority),
+                new KeyValuePair<string, object?>("ecommerce.overload.priority", urgency == PriorityGate.Urgency.Finishing),
+                new KeyValuePair<string, object?>("ecommerce.overload.in_progress", urgency == PriorityGate.Urgency.InProgress),
                 new KeyValuePair<string, object?>("http.request.method", context.Request.Method));
             var seconds = _options.RetryAfterSeconds;
             await TooManyRequests.RetryLaterAsync(context, StatusCodes.Status503ServiceUnavailable, seconds,

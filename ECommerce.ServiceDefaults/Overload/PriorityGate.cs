@@ -1,20 +1,20 @@
 namespace Microsoft.Extensions.Hosting;
 
 /// <summary>
-/// A concurrency limit with a bounded queue that serves priority requests first. A freed slot goes to the oldest
-/// priority waiter, and only then to the oldest other waiter. A priority request that finds the queue full takes the
-/// place of the youngest other waiter, which is refused.
+/// A concurrency limit with a bounded queue that serves the more urgent requests first. A freed slot goes to the oldest
+/// waiter of the most urgent class that has one. A request that finds the queue full takes the place of the youngest
+/// waiter of a less urgent class (the least urgent first), which is refused.
 /// </summary>
 /// <remarks>
 /// System.Threading.RateLimiting's <c>ConcurrencyLimiter</c> has one first-in-first-out queue and no notion of
-/// priority, and no package on this machine's feed adds one, so this is the thin equivalent: one lock, two queues.
+/// priority, and no package on this machine's feed adds one, so this is the thin equivalent: one lock, a queue per class.
 /// </remarks>
 internal sealed class PriorityGate(int permits, int queueLimit)
 {
     private readonly Lock _lock = new();
-    private readonly LinkedList<TaskCompletionSource<bool>> _priority = new();
-    private readonly LinkedList<TaskCompletionSource<bool>> _other = new();
+    private readonly LinkedList<TaskCompletionSource<bool>>[] _queues = [new(), new(), new()];
     private int _free = permits;
+    private int _waiting;
 
     public enum Outcome
     {
@@ -24,8 +24,21 @@ internal sealed class PriorityGate(int permits, int queueLimit)
         Aborted,
     }
 
+    /// <summary>How urgent a request is; a lower value is served first.</summary>
+    public enum Urgency
+    {
+        /// <summary>Finishes work a client has started (a priority route: placing an order, reading its status).</summary>
+        Finishing = 0,
+
+        /// <summary>From a caller the service counts as in the middle of a journey (<see cref="IWorkInProgress"/>).</summary>
+        InProgress = 1,
+
+        /// <summary>Everything else: new work.</summary>
+        Other = 2,
+    }
+
     /// <summary>Takes a slot at once, or waits for one up to <paramref name="timeout"/>. <see cref="Release"/> after an admission.</summary>
-    public async ValueTask<Outcome> EnterAsync(bool priority, TimeSpan timeout, CancellationToken aborted)
+    public async ValueTask<Outcome> EnterAsync(Urgency urgency, TimeSpan timeout, CancellationToken aborted)
     {
         LinkedListNode<TaskCompletionSource<bool>> node;
         lock (_lock)
@@ -36,18 +49,20 @@ internal sealed class PriorityGate(int permits, int queueLimit)
                 return Outcome.Admitted;
             }
 
-            if (_priority.Count + _other.Count >= queueLimit)
+            if (_waiting >= queueLimit)
             {
-                if (!priority || _other.Last is not { } youngest)
+                if (YoungestLessUrgentThan(urgency) is not { } youngest)
                 {
                     return Outcome.QueueFull;
                 }
 
-                _other.RemoveLast();
+                youngest.List!.Remove(youngest);
+                _waiting--;
                 youngest.Value.TrySetResult(false);
             }
 
-            node = (priority ? _priority : _other).AddLast(new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously));
+            node = _queues[(int)urgency].AddLast(new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously));
+            _waiting++;
         }
 
         try
@@ -61,6 +76,7 @@ internal sealed class PriorityGate(int permits, int queueLimit)
                 if (node.List is { } queue)
                 {
                     queue.Remove(node);
+                    _waiting--;
                     return e is TimeoutException ? Outcome.TimedOut : Outcome.Aborted;
                 }
             }
@@ -81,20 +97,36 @@ internal sealed class PriorityGate(int permits, int queueLimit)
         }
     }
 
-    /// <summary>Gives the slot to the next waiter, priority first, or back to the pool.</summary>
+    /// <summary>Gives the slot to the next waiter, the most urgent first, or back to the pool.</summary>
     public void Release()
     {
         lock (_lock)
         {
-            var next = _priority.First ?? _other.First;
-            if (next is null)
+            foreach (var queue in _queues)
             {
-                _free++;
-                return;
+                if (queue.First is { } next)
+                {
+                    queue.RemoveFirst();
+                    _waiting--;
+                    next.Value.TrySetResult(true);
+                    return;
+                }
             }
 
-            next.List!.Remove(next);
-            next.Value.TrySetResult(true);
+            _free++;
         }
+    }
+
+    private LinkedListNode<TaskCompletionSource<bool>>? YoungestLessUrgentThan(Urgency urgency)
+    {
+        for (var level = _queues.Length - 1; level > (int)urgency; level--)
+        {
+            if (_queues[level].Last is { } youngest)
+            {
+                return youngest;
+            }
+        }
+
+        return null;
     }
 }

@@ -23,7 +23,8 @@ public sealed class AppHostSystem : IAsyncDisposable
     /// <param name="shedding">False switches every service's overload shedding off (Overload:Enabled), to measure without it.</param>
     /// <param name="replicas">Processes of every service (the AppHost's <c>Replicas</c>).</param>
     /// <param name="priority">False makes every service shed by arrival alone (Overload:Prioritise), to measure without it.</param>
-    public static async Task<AppHostSystem> StartAsync(TextWriter log, CancellationToken ct, bool shedding = true, int replicas = 1, bool priority = true)
+    /// <param name="journeys">False stops Orders serving journeys under way before new ones (Overload:InProgressFirst), to measure without it.</param>
+    public static async Task<AppHostSystem> StartAsync(TextWriter log, CancellationToken ct, bool shedding = true, int replicas = 1, bool priority = true, bool journeys = true)
     {
         var system = new AppHostSystem();
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.ECommerce_AppHost>(
@@ -47,6 +48,11 @@ public sealed class AppHostSystem : IAsyncDisposable
             if (!priority)
             {
                 builder.CreateResourceBuilder(service).WithEnvironment("Overload__Prioritise", "false");
+            }
+
+            if (!journeys)
+            {
+                builder.CreateResourceBuilder(service).WithEnvironment("Overload__InProgressFirst", "false");
             }
         }
 

@@ -68,6 +68,9 @@ public sealed record LoadOptions(Uri? Gateway, int Users, TimeSpan Ramp, TimeSpa
     /// <summary>Orders' priority for the requests that finish a checkout (on unless <c>--no-priority</c>; only with <see cref="StartAppHost"/>).</summary>
     public bool Priority { get; init; } = true;
 
+    /// <summary>Orders serving journeys already under way before new ones (on unless <c>--no-journeys</c>; only with <see cref="StartAppHost"/>).</summary>
+    public bool Journeys { get; init; } = true;
+
     /// <summary>How long each ramp step runs (<c>--step-seconds</c>).</summary>
     public TimeSpan StepDuration { get; init; } = TimeSpan.FromSeconds(30);
 
@@ -131,6 +134,7 @@ public sealed record LoadOptions(Uri? Gateway, int Users, TimeSpan Ramp, TimeSpa
             RampSteps = rampSteps,
             Shedding = !args.Contains("--no-shedding"),
             Priority = !args.Contains("--no-priority"),
+            Journeys = !args.Contains("--no-journeys"),
             StepDuration = TimeSpan.FromSeconds(Number("--step-seconds", 30)),
         };
     }

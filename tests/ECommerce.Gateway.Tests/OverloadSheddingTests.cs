@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -198,6 +199,90 @@ public sealed class OverloadSheddingTests
         (await first).Dispose();
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)] // Overload:InProgressFirst off (the load ramp's --no-journeys): a journey's request is new work.
+    public async Task A_freed_slot_goes_to_a_priority_route_then_to_a_journey_under_way_then_to_new_work(bool inProgressFirst)
+    {
+        await using var host = await Host.StartAsync(new()
+        {
+            ["Overload:InProgressFirst"] = inProgressFirst ? "true" : "false",
+            ["Overload:MaxConcurrent"] = "1",
+            ["Overload:QueueLimit"] = "4",
+            ["Overload:QueueTimeoutMs"] = "20000",
+            ["Overload:PriorityRoutes:0"] = "POST /priority/{guid}",
+        }, journeys: true);
+        var first = host.Client.GetAsync("/slow", Ct);
+        await host.Entered.Task.WaitAsync(TimeSpan.FromSeconds(10), Ct);
+
+        var newWork = host.Client.PostAsync("/items", null, Ct);
+        await Task.Delay(300, Ct);
+        var underWay = host.Client.SendAsync(JourneyStep(), Ct);
+        await Task.Delay(300, Ct);
+        var priority = host.Client.PostAsync($"/priority/{Guid.NewGuid()}", null, Ct);
+        await Task.Delay(300, Ct);
+        host.Release.SetResult();
+
+        foreach (var response in await Task.WhenAll(newWork, underWay, priority))
+        {
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            response.Dispose();
+        }
+
+        Assert.Equal(inProgressFirst ? ["priority", "journey", "items"] : new[] { "priority", "items", "journey" }, host.Ran);
+        (await first).Dispose();
+    }
+
+    [Fact]
+    public async Task A_journey_under_way_finding_the_queue_full_takes_the_place_of_new_work_but_not_of_a_priority_route()
+    {
+        await using var host = await Host.StartAsync(new()
+        {
+            ["Overload:MaxConcurrent"] = "1",
+            ["Overload:QueueLimit"] = "1",
+            ["Overload:QueueTimeoutMs"] = "20000",
+            ["Overload:PriorityRoutes:0"] = "POST /priority/{guid}",
+        }, journeys: true);
+        var first = host.Client.GetAsync("/slow", Ct);
+        await host.Entered.Task.WaitAsync(TimeSpan.FromSeconds(10), Ct);
+        var displaced = host.Client.PostAsync("/items", null, Ct);
+        await Task.Delay(300, Ct);
+
+        var underWay = host.Client.SendAsync(JourneyStep(), Ct);
+        using (var refused = await displaced.WaitAsync(TimeSpan.FromSeconds(10), Ct))
+        {
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
+        }
+
+        var priority = host.Client.PostAsync($"/priority/{Guid.NewGuid()}", null, Ct);
+        using (var refused = await underWay.WaitAsync(TimeSpan.FromSeconds(10), Ct))
+        {
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
+        }
+
+        // A journey step never displaces a priority route: the queue is full of one, so it is refused at once.
+        using (var refused = await host.Client.SendAsync(JourneyStep(), Ct))
+        {
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
+        }
+
+        host.Release.SetResult();
+        using var admitted = await priority;
+        Assert.Equal(HttpStatusCode.OK, admitted.StatusCode);
+        Assert.Equal(new[] { "priority" }, host.Ran);
+        (await first).Dispose();
+    }
+
+    private static HttpRequestMessage JourneyStep() => new(HttpMethod.Post, "/items") { Headers = { { HeaderJourneys.Header, "yes" } } };
+
+    /// <summary>A service's notion of a journey under way, for these tests: a request that says so.</summary>
+    private sealed class HeaderJourneys : IWorkInProgress
+    {
+        public const string Header = "X-Test-Journey";
+
+        public bool Has(HttpContext context) => context.Request.Headers.ContainsKey(Header);
+    }
+
     [Fact]
     public async Task A_priority_route_that_is_not_method_and_path_stops_the_service_at_start()
     {
@@ -246,7 +331,7 @@ public sealed class OverloadSheddingTests
         public ConcurrentQueue<string> RanQueue { get; } = new();
         public string[] Ran => [.. RanQueue];
 
-        public static async Task<Host> StartAsync(Dictionary<string, string?> settings)
+        public static async Task<Host> StartAsync(Dictionary<string, string?> settings, bool journeys = false)
         {
             var host = new Host();
             var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
@@ -255,6 +340,11 @@ public sealed class OverloadSheddingTests
             builder.Configuration.AddInMemoryCollection(settings);
             builder.WebHost.UseUrls("http://127.0.0.1:0");
             builder.AddServiceDefaults();
+            if (journeys)
+            {
+                builder.Services.AddSingleton<IWorkInProgress, HeaderJourneys>();
+            }
+
             var app = builder.Build();
             app.UseDefaultProblemDetails();
             app.MapDefaultEndpoints();
@@ -265,9 +355,9 @@ public sealed class OverloadSheddingTests
                 await host.Release.Task;
                 return Results.Ok();
             }).AllowAnonymous();
-            app.MapPost("/items", () =>
+            app.MapPost("/items", (HttpRequest request) =>
             {
-                host.RanQueue.Enqueue("items");
+                host.RanQueue.Enqueue(request.Headers.ContainsKey(HeaderJourneys.Header) ? "journey" : "items");
                 return Results.Ok(Interlocked.Increment(ref host._itemsAdded));
             }).AllowAnonymous();
             app.MapPost("/priority/{id}", (string id) =>

@@ -25,7 +25,7 @@ public static class CartEndpoints
             : TypedResults.Ok(new CartView(null, [], [], 0, 0, null, PricesCurrent: true));
 
     private static async Task<Results<Ok<CartView>, ValidationProblem>> AddLine(
-        AddCartLineRequest request, HttpContext context, CartService carts, IOptions<CartLimits> limits, CancellationToken cancellationToken)
+        AddCartLineRequest request, HttpContext context, CartService carts, CartJourneys journeys, IOptions<CartLimits> limits, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();
         errors.Check(request.ProductId != Guid.Empty, "productId", "A product id is required.");
@@ -37,11 +37,17 @@ public static class CartEndpoints
 
         var owner = CartOwnerResolver.Resolve(context, createAnonymous: true)!;
         var (view, problems) = await carts.ChangeLineAsync(owner, request.ProductId, request.Quantity, add: true, cancellationToken);
-        return view is not null ? TypedResults.Ok(view) : problems!.ToProblem();
+        if (view is null)
+        {
+            return problems!.ToProblem();
+        }
+
+        journeys.Continue(context, owner);
+        return TypedResults.Ok(view);
     }
 
     private static async Task<Results<Ok<CartView>, ValidationProblem>> SetLine(
-        Guid productId, SetCartLineRequest request, HttpContext context, CartService carts, IOptions<CartLimits> limits, CancellationToken cancellationToken)
+        Guid productId, SetCartLineRequest request, HttpContext context, CartService carts, CartJourneys journeys, IOptions<CartLimits> limits, CancellationToken cancellationToken)
     {
         var errors = new ValidationErrors();
         CheckQuantity(errors, request.Quantity, limits.Value);
@@ -52,7 +58,13 @@ public static class CartEndpoints
 
         var owner = CartOwnerResolver.Resolve(context, createAnonymous: true)!;
         var (view, problems) = await carts.ChangeLineAsync(owner, productId, request.Quantity, add: false, cancellationToken);
-        return view is not null ? TypedResults.Ok(view) : problems!.ToProblem();
+        if (view is null)
+        {
+            return problems!.ToProblem();
+        }
+
+        journeys.Continue(context, owner);
+        return TypedResults.Ok(view);
     }
 
     private static async Task<Results<Ok<CartView>, NotFound>> RemoveLine(Guid productId, HttpContext context, CartService carts, CancellationToken cancellationToken) =>

@@ -10,6 +10,8 @@ public static class CartsSetup
         builder.Services.AddOptions<CartLimits>().BindConfiguration("Orders:Cart").ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddScoped<CartStore>();
         builder.Services.AddScoped<CartService>();
+        builder.Services.AddSingleton<CartJourneys>();
+        builder.Services.AddSingleton<IWorkInProgress>(services => services.GetRequiredService<CartJourneys>());
         builder.Services.AddHostedService<CartCleanupService>();
         return builder;
     }

@@ -1,3 +1,4 @@
+using ECommerce.Orders.Carts;
 using ECommerce.Orders.Domain;
 using ECommerce.Orders.Pricing;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -21,6 +22,7 @@ public static class CheckoutEndpoints
         [FromHeader(Name = CheckoutValidator.IdempotencyHeader)] string? idempotencyKey,
         HttpContext context,
         CheckoutService checkout,
+        CartJourneys journeys,
         IOptions<CartLimits> limits,
         CancellationToken cancellationToken)
     {
@@ -32,6 +34,11 @@ public static class CheckoutEndpoints
 
         // Users is called with the caller's own token (ForwardCallerToken on its client), so it decides whose address book this is.
         var outcome = await checkout.PlaceAsync(context.User.UserId(), idempotencyKey!, request, cancellationToken);
+        if (outcome.Result == CheckoutResult.Created)
+        {
+            journeys.End(context);
+        }
+
         return outcome.Result switch
         {
             CheckoutResult.Created => TypedResults.Created($"/api/orders/{outcome.Order!.Id}", OrderDetail.From(outcome.Order)),

@@ -25,6 +25,7 @@ public static class GuestCheckoutEndpoints
         [FromHeader(Name = CheckoutValidator.IdempotencyHeader)] string? idempotencyKey,
         HttpContext context,
         CheckoutService checkout,
+        CartJourneys journeys,
         OrderAccessTokens access,
         IOptions<CartLimits> limits,
         CancellationToken cancellationToken)
@@ -42,6 +43,11 @@ public static class GuestCheckoutEndpoints
 
         var buyer = Buyer.Guest(request.Email!, CartOwnerResolver.AnonymousId(context)!);
         var outcome = await checkout.PlaceAsync(buyer, idempotencyKey!, request.ToCheckout(), cancellationToken);
+        if (outcome.Result == CheckoutResult.Created)
+        {
+            journeys.End(context);
+        }
+
         return outcome.Result switch
         {
             CheckoutResult.Created => TypedResults.Created($"/api/orders/guest/{outcome.Order!.Id}", Placed(outcome.Order, access)),

@@ -1,0 +1,82 @@
+using System.Collections.Concurrent;
+using ECommerce.Orders.Domain;
+using Microsoft.Extensions.Options;
+
+namespace ECommerce.Orders.Carts;
+
+/// <summary>
+/// Which callers are in the middle of a shopping journey: their cart changed within <c>Overload:InProgressIdleSeconds</c>
+/// and they have not placed the order since. Past saturation their requests (a further cart line, the cart view) wait
+/// ahead of a new journey's first line (docs/reliability.md "Overload"), so the journeys already under way reach their
+/// checkout instead of every journey being refused part-way.
+/// </summary>
+/// <remarks>
+/// Asked before authentication, so a caller is its raw <c>Authorization</c> header (the same token for a signed-in
+/// shopper's journey; a refreshed token just starts counting again at its next cart change) or its anonymous cart id. Only
+/// a hash is kept, in this process: another replica does not know the journey and treats its requests as new work, which
+/// is the behaviour without this class. A hash collision gives a caller a place it did not earn, never takes one away.
+/// Bounded: past <see cref="MaxCallers"/> no new journey is recorded until idle ones are swept.
+/// </remarks>
+public sealed class CartJourneys(IOptions<OverloadOptions> options) : IWorkInProgress
+{
+    public const int MaxCallers = 100_000;
+
+    private readonly ConcurrentDictionary<int, long> _lastStep = new();
+    private readonly long _idleMs = options.Value.InProgressIdleSeconds * 1000L;
+    private long _nextSweep;
+
+    public bool Has(HttpContext context) =>
+        Key(context, owner: null) is { } key && _lastStep.TryGetValue(key, out var at) && Environment.TickCount64 - at <= _idleMs;
+
+    /// <summary>The caller's cart changed: its journey starts or goes on.</summary>
+    public void Continue(HttpContext context, CartOwner owner)
+    {
+        if (Key(context, owner) is not { } key)
+        {
+            return;
+        }
+
+        var now = Environment.TickCount64;
+        if (now >= Interlocked.Read(ref _nextSweep))
+        {
+            Interlocked.Exchange(ref _nextSweep, now + _idleMs);
+            foreach (var (caller, at) in _lastStep)
+            {
+                if (now - at > _idleMs)
+                {
+                    _lastStep.TryRemove(caller, out _);
+                }
+            }
+        }
+
+        if (_lastStep.Count < MaxCallers || _lastStep.ContainsKey(key))
+        {
+            _lastStep[key] = now;
+        }
+    }
+
+    /// <summary>The caller placed its order: what it does next is a new journey.</summary>
+    public void End(HttpContext context)
+    {
+        if (Key(context, owner: null) is { } key)
+        {
+            _lastStep.TryRemove(key, out _);
+        }
+    }
+
+    /// <summary>How many callers are recorded now (idle ones included until the next sweep).</summary>
+    public int Count => _lastStep.Count;
+
+    private static int? Key(HttpContext context, CartOwner? owner)
+    {
+        var authorization = context.Request.Headers.Authorization.ToString();
+        if (authorization.Length > 0)
+        {
+            return authorization.GetHashCode(StringComparison.Ordinal);
+        }
+
+        return (owner?.AnonymousId ?? CartOwnerResolver.AnonymousId(context)) is { } anonymousId
+            ? anonymousId.GetHashCode(StringComparison.Ordinal)
+            : null;
+    }
+}
