@@ -36,7 +36,7 @@ internal static class LocalInfrastructure
         // Not behind DCP's proxy: every statement of every service would cross it twice (perf put the proxy at about a
         // tenth of the system's CPU per checkout), and one server has no replicas to balance. A port of its own instead,
         // the same across the server's restarts in this run.
-        var serverPort = LoopbackPorts.Free();
+        var serverPort = FreeLoopbackPort();
         return builder.AddResource(server)
             .WithEndpoint(LocalPostgresResource.EndpointName, e =>
             {
@@ -62,6 +62,14 @@ internal static class LocalInfrastructure
             .WithHealthCheck(healthKey)
             .WithRestartOnExit()
             .WithIconName("Database");
+    }
+
+    /// <summary>A loopback port nothing listens on now (the kernel's pick), for a server that is not behind a proxy.</summary>
+    private static int FreeLoopbackPort()
+    {
+        using var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        probe.Start();
+        return ((System.Net.IPEndPoint)probe.LocalEndpoint).Port;
     }
 
     public static IResourceBuilder<LocalPostgresDatabaseResource> AddLocalDatabase(

@@ -31,9 +31,8 @@ public static class ServiceExtensions
 
         // One process has nothing to balance: it listens on a port of its own instead of behind DCP's proxy, which
         // copied every request between the gateway and a service, and between services, twice more on the same cores
-        // (docs/benchmarks.md "Services off the proxy"). The gateway keeps its proxied, well-known port (5080).
-        // Aspire's orchestrator picks the port when the process starts (a proxy-less endpoint without a port of its own gets
-        // the port DCP allocates for the process): a port picked here and let go would be free for anyone until then.
+        // (docs/benchmarks.md "Services off the proxy"). DCP allocates that port when it starts the process (a port
+        // picked here and let go would be free for anyone until then). The gateway keeps its proxied port 5080.
         if (builder.ExecutionContext.IsRunMode && replicas == 1 && name != GatewayName)
         {
             service.WithEndpoint("http", e =>

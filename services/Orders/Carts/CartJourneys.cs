@@ -64,9 +64,6 @@ public sealed class CartJourneys(IOptions<OverloadOptions> options) : IWorkInPro
         }
     }
 
-    /// <summary>How many callers are recorded now (idle ones included until the next sweep).</summary>
-    public int Count => _lastStep.Count;
-
     private static int? Key(HttpContext context, CartOwner? owner)
     {
         var authorization = context.Request.Headers.Authorization.ToString();
