@@ -48,6 +48,20 @@ public static class OverloadShedding
         };
     }
 
+    /// <summary>An admitted request's place; given back once, whether the handler leaves early or the request ends.</summary>
+    private sealed class Admission(PriorityGate gate) : IAdmissionFeature
+    {
+        private int _left;
+
+        public void Leave()
+        {
+            if (Interlocked.Exchange(ref _left, 1) == 0)
+            {
+                gate.Release();
+            }
+        }
+    }
+
     private sealed class Middleware
     {
         private readonly RequestDelegate _next;
@@ -80,13 +94,15 @@ public static class OverloadShedding
             switch (outcome)
             {
                 case PriorityGate.Outcome.Admitted:
+                    var admission = new Admission(_gate);
+                    context.Features.Set<IAdmissionFeature>(admission);
                     try
                     {
                         await _next(context);
                     }
                     finally
                     {
-                        _gate.Release();
+                        admission.Leave();
                     }
 
                     return;

@@ -45,10 +45,16 @@ public sealed record LoadOptions(Uri? Gateway, int Users, TimeSpan Ramp, TimeSpa
     public int WarmLoadSeconds { get; init; }
 
     /// <summary>
-    /// <c>--poll-ms N</c>: how often a placed order is read until it settles; every second by default, as the storefront's
-    /// order page does (<c>orderPollInterval</c> in web/src/features/orders/OrderPage.tsx), so a shopper here costs what one in a browser does.
+    /// <c>--poll-ms N</c>: with <c>--no-wait</c>, how often a placed order is read until it settles, every second by default, as the
+    /// storefront's order page did before it waited; with the wait, the pause after a read that failed.
     /// </summary>
     public TimeSpan PollEvery { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// Each read of a placed order asks Orders to answer when the order has moved on (<c>Prefer: wait=10</c>), as the
+    /// storefront's order page does, instead of reading it every <see cref="PollEvery"/>; <c>--no-wait</c> polls as before.
+    /// </summary>
+    public bool WaitForOrder { get; init; } = true;
 
     /// <summary>How long to wait after the load for every order to settle and every outbox to drain.</summary>
     public TimeSpan Settle { get; init; } = TimeSpan.FromSeconds(90);
@@ -128,6 +134,7 @@ public sealed record LoadOptions(Uri? Gateway, int Users, TimeSpan Ramp, TimeSpa
             WarmSeconds = Number("--warm-seconds", 0),
             WarmLoadSeconds = Number("--warm-load-seconds", 0),
             PollEvery = TimeSpan.FromMilliseconds(Number("--poll-ms", 1000)),
+            WaitForOrder = !args.Contains("--no-wait"),
             Settle = TimeSpan.FromSeconds(Number("--settle", 90)),
             DatasetPath = Text("--dataset") ?? BasketMixes.DefaultDatasetPath(),
             ConnectionStrings = connections,

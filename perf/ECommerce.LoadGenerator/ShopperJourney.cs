@@ -236,7 +236,8 @@ public sealed class ShopperJourney(
         string? status = null, reason = null;
         while (DateTimeOffset.UtcNow < until && !ct.IsCancellationRequested)
         {
-            var (code, body, _) = await calls.SendAsync("poll-order", HttpMethod.Get, $"/api/orders/{orderId}", token, null, GatewayCalls.Success, ct);
+            var (code, body, headers) = await calls.SendAsync("poll-order", HttpMethod.Get, $"/api/orders/{orderId}", token, null, GatewayCalls.Success, ct,
+                h => { if (options.WaitForOrder) { h.Add("Prefer", "wait=10"); } });
             if (code == HttpStatusCode.OK)
             {
                 var order = JsonDocument.Parse(body).RootElement;
@@ -253,7 +254,12 @@ public sealed class ShopperJourney(
                 }
             }
 
-            await Task.Delay(options.PollEvery, ct);
+            // A read that waited on the server needs no pause before the next. One answered at once does (an order held
+            // for review, a refusal, Orders at its limit of waiters), or the shopper would read it in a tight loop.
+            if (headers?.Contains("Preference-Applied") != true)
+            {
+                await Task.Delay(options.PollEvery, ct);
+            }
         }
 
         return (status, reason);

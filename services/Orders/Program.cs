@@ -20,6 +20,7 @@ builder.AddCarts();
 builder.AddCheckout();
 builder.AddOrderLifecycle();
 builder.AddFulfilment();
+builder.AddOrderBrowsing();
 
 var app = builder.Build();
 app.UseDefaultProblemDetails();

@@ -46,6 +46,33 @@ public sealed class OverloadSheddingTests
     }
 
     [Fact]
+    public async Task A_request_that_leaves_its_place_to_wait_lets_the_next_one_run_and_gives_the_place_back_only_once()
+    {
+        await using var host = await Host.StartAsync(new() { ["Overload:MaxConcurrent"] = "1", ["Overload:QueueLimit"] = "0" });
+        var waiting = host.Client.GetAsync("/waiting", Ct);
+        await host.Entered.Task.WaitAsync(TimeSpan.FromSeconds(10), Ct);
+
+        // The long poll gave its place back: with a limit of one, the next request runs while it still waits.
+        using var admitted = await host.Client.PostAsync("/items", null, Ct);
+        Assert.Equal(HttpStatusCode.OK, admitted.StatusCode);
+
+        host.Release.SetResult();
+        using (var answered = await waiting)
+        {
+            Assert.Equal(HttpStatusCode.OK, answered.StatusCode);
+        }
+
+        // Left twice and then ended, yet the limit is still one: a second place would admit this POST.
+        var slow = host.Client.GetAsync("/slow-too", Ct);
+        await host.SlowEntered.Task.WaitAsync(TimeSpan.FromSeconds(10), Ct);
+        using var refused = await host.Client.PostAsync("/items", null, Ct);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
+        Assert.Equal(1, host.ItemsAdded);
+        host.SlowRelease.SetResult();
+        (await slow).Dispose();
+    }
+
+    [Fact]
     public async Task Health_probes_and_exempt_paths_are_answered_while_the_service_is_saturated()
     {
         await using var host = await Host.StartAsync(new()
@@ -326,6 +353,8 @@ public sealed class OverloadSheddingTests
         public HttpClient Client { get; private set; } = null!;
         public TaskCompletionSource Entered { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
         public TaskCompletionSource Release { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public TaskCompletionSource SlowEntered { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public TaskCompletionSource SlowRelease { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
         public int ItemsAdded => Volatile.Read(ref _itemsAdded);
         public int SlowRuns => Volatile.Read(ref _slowRuns);
         public ConcurrentQueue<string> RanQueue { get; } = new();
@@ -355,6 +384,21 @@ public sealed class OverloadSheddingTests
                 await host.Release.Task;
                 return Results.Ok();
             }).AllowAnonymous();
+            app.MapGet("/waiting", async (HttpContext context) =>
+            {
+                var admission = context.Features.Get<IAdmissionFeature>()!;
+                admission.Leave();
+                admission.Leave();
+                host.Entered.TrySetResult();
+                await host.Release.Task;
+                return Results.Ok();
+            }).AllowAnonymous();
+            app.MapGet("/slow-too", async () =>
+            {
+                host.SlowEntered.TrySetResult();
+                await host.SlowRelease.Task;
+                return Results.Ok();
+            }).AllowAnonymous();
             app.MapPost("/items", (HttpRequest request) =>
             {
                 host.RanQueue.Enqueue(request.Headers.ContainsKey(HeaderJourneys.Header) ? "journey" : "items");
@@ -376,6 +420,7 @@ public sealed class OverloadSheddingTests
         public async ValueTask DisposeAsync()
         {
             Release.TrySetResult();
+            SlowRelease.TrySetResult();
             Client.Dispose();
             await _app.DisposeAsync();
         }

@@ -33,11 +33,15 @@ public static class MyOrdersEndpoints
             o => new OrderSummary(o.Id, o.Number, o.Status, o.CreatedAt, o.Items.Sum(i => i.Quantity), o.Total, o.Currency), cancellationToken));
     }
 
-    /// <summary>Another customer's order is "not found": its existence is not revealed.</summary>
-    private static async Task<Results<Ok<OrderDetail>, NotFound>> GetMyOrder(Guid id, HttpContext context, OrdersDbContext db, CancellationToken cancellationToken)
+    /// <summary>
+    /// Another customer's order is "not found": its existence is not revealed. With <c>Prefer: wait=N</c>, an order still
+    /// being placed is answered once it has moved on (<see cref="OrderWait"/>).
+    /// </summary>
+    private static async Task<Results<Ok<OrderDetail>, NotFound>> GetMyOrder(
+        Guid id, HttpContext context, OrdersDbContext db, OrderChanges changes, TimeProvider clock, CancellationToken cancellationToken)
     {
         var customerId = context.User.UserId();
-        var order = await db.ViewWithDetailsAsync(db.Orders.Where(o => o.Id == id && o.CustomerId == customerId), cancellationToken);
+        var order = await OrderWait.ViewAsync(context, db, changes, clock, id, db.Orders.Where(o => o.Id == id && o.CustomerId == customerId), cancellationToken);
         return order is null ? TypedResults.NotFound() : TypedResults.Ok(OrderDetail.From(order));
     }
 

@@ -346,8 +346,8 @@ describe("OrderPage", () => {
   it("polls while the saga runs and stops on a final state or an answer that will not change", () => {
     const order = (status: OrderStatus, returns: { status: string }[] = []) => ({ ...paidOrder("o"), status, returns }) as unknown as OrderDetail;
     expect(orderPollInterval(undefined, undefined)).toBe(1000);
-    expect(orderPollInterval(order("Pending"), null)).toBe(1000);
-    expect(orderPollInterval(order("StockReserved"), null)).toBe(1000);
+    expect(orderPollInterval(order("Pending"), null)).toBe(250);
+    expect(orderPollInterval(order("StockReserved"), null)).toBe(250);
     for (const settled of ["Paid", "Shipped", "Delivered", "Cancelled", "AwaitingPayment"] as const) expect(orderPollInterval(order(settled), null)).toBe(false);
     expect(orderPollInterval(order("Delivered", [{ status: "Received" }]), null)).toBe(1000);
     expect(orderPollInterval(undefined, new ApiError(404, { title: "Not Found", status: 404 }))).toBe(false);
@@ -381,6 +381,24 @@ describe("OrderPage", () => {
     pricesIncludeTax: true, discount: 0, discountCode: null, taxes: [],
     shippingMethod: { code: "uk-standard", name: "Standard delivery", earliestDelivery: null, latestDelivery: null },
     history: [], paymentAttempts: 1, stockHeldUntil: null, shipments: [], returns: [], deliveredAt: null, returnsOpenUntil: null,
+  });
+
+  it("reads an order in flight once at once, then waits on the server for it to move on instead of polling", async () => {
+    let reads = 0;
+    const { requests } = fakeGateway({
+      "GET /api/orders/o7": () => ({ body: ++reads === 1 ? { ...paidOrder("o7"), status: "Pending", wasPaid: false } : paidOrder("o7") }),
+      "GET /api/payments/me/orders/o7": {
+        body: { orderId: "o7", status: "Captured", amountMinor: 2000, currency: "GBP", capturedMinor: 2000, refundedMinor: 0, failureReason: null, provider: "simulated", simulated: true, attempt: 1, clientSecret: null },
+      },
+    });
+    renderPage(<OrderPage />, { user: shopper, route: "/orders/o7", path: "/orders/:id" });
+    await waitFor(() => expect(requests.filter((r) => r.url === "/api/orders/o7")).toHaveLength(2));
+    const [first, second] = requests.filter((r) => r.url === "/api/orders/o7");
+    expect(first?.headers.Prefer).toBeUndefined();
+    expect(second?.headers.Prefer).toBe("wait=10");
+    await new Promise((r) => setTimeout(r, 1500));
+    // Paid is settled: no more reads.
+    expect(requests.filter((r) => r.url === "/api/orders/o7")).toHaveLength(2);
   });
 
   it("offers to pay again after a decline, says until when the items are held, and sends the new method", async () => {

@@ -1,7 +1,7 @@
 import { Fragment, useEffect } from "react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Link, useParams, useSearchParams } from "react-router";
-import { formatOrderNumber, ordersApi, settledStatuses, type OrderDetail } from "./api";
+import { formatOrderNumber, inFlightStatuses, ordersApi, settledStatuses, type OrderDetail } from "./api";
 import { ApiError } from "../../shared/api/http";
 import { guestOrderAccess, guestPaymentsApi, myPaymentsApi, paymentKeys, rememberGuestOrder } from "../checkout";
 import { PaymentChallenge, RetryPayment } from "./PaymentFollowUp";
@@ -36,13 +36,15 @@ export default function OrderPage() {
 }
 
 /**
- * How often the order page reads the order again: every second while the checkout saga or a received return's refund
- * is under way; never once the order is settled (or waits for the shopper to pay again), and never after an answer
- * that will not change (the order does not exist, or is not this shopper's).
+ * How often the order page reads the order again. While the checkout saga is under way each read waits on the server
+ * until the order moves on (`Prefer: wait`), so the next one starts right after it; every second while a received
+ * return's refund is under way; never once the order is settled (or waits for the shopper to pay again), and never
+ * after an answer that will not change (the order does not exist, or is not this shopper's).
  */
 export function orderPollInterval(order: OrderDetail | undefined, error: unknown): number | false {
   if (error instanceof ApiError && error.status >= 400 && error.status < 500) return false;
   if (!order) return 1000;
+  if (inFlightStatuses.includes(order.status)) return 250;
   const settled = [...settledStatuses, "AwaitingPayment"].includes(order.status);
   // A check by a person takes hours, not seconds: read again twice a minute.
   if (order.status === "HeldForReview") return 30_000;
@@ -57,7 +59,12 @@ function Order({ access }: { access?: string }) {
   // An order awaiting payment waits for the shopper, not the saga: polling stops there until they pay again.
   const order = useQuery({
     queryKey: orderKeys.detail(id, access),
-    queryFn: () => (access ? ordersApi.guestGet(id, access) : ordersApi.get(id)),
+    queryFn: () => {
+      // The first read answers at once; once the order is known to be in flight, the next waits for it to move on.
+      const known = client.getQueryData<OrderDetail>(orderKeys.detail(id, access));
+      const wait = known !== undefined && inFlightStatuses.includes(known.status);
+      return access ? ordersApi.guestGet(id, access, wait) : ordersApi.get(id, wait);
+    },
     retry: false,
     // A received return waits for its refund from Payments: polled until it shows.
     refetchInterval: (q) => orderPollInterval(q.state.data, q.state.error),

@@ -77,14 +77,22 @@ export interface AdminSearch extends PageQuery {
   to?: string;
 }
 
+/** RFC 7240's wait preference: Orders holds the read of an order in flight until the saga moves it on, or 10 s pass. */
+const waitForOrder = { Prefer: "wait=10" };
+
+/** Statuses the checkout saga moves the order on from without the shopper: a read of such an order may wait for it. */
+export const inFlightStatuses: readonly OrderStatus[] = ["Pending", "StockReserved"];
+
 export const ordersApi = {
   /** A guest's order, for whoever holds its link's access token; any other token is a 404. */
-  guestGet: (id: string, access: string) => request<OrderDetail>(`/api/orders/guest/${id}`, { headers: { [orderAccessHeader]: access } }),
+  guestGet: (id: string, access: string, wait = false) =>
+    request<OrderDetail>(`/api/orders/guest/${id}`, { headers: { [orderAccessHeader]: access, ...(wait ? waitForOrder : {}) } }),
   /** A guest pays again by the order link's token. */
   guestRetryPayment: (id: string, access: string, paymentMethod: string) =>
     request<OrderDetail>(`/api/orders/guest/${id}/payment`, { method: "POST", body: { paymentMethod }, headers: { [orderAccessHeader]: access } }),
   mine: (cursor?: string) => request<Page<OrderSummary>>(`/api/orders${query({ limit: 20, cursor })}`),
-  get: (id: string) => request<OrderDetail>(`/api/orders/${id}`),
+  /** With `wait`, an order still being placed is answered once it has moved on (at most 10 s later), not at once. */
+  get: (id: string, wait = false) => request<OrderDetail>(`/api/orders/${id}`, wait ? { headers: waitForOrder } : undefined),
   cancel: (id: string, reason?: string) => request<OrderDetail>(`/api/orders/${id}/cancel`, { method: "POST", body: { reason } }),
   /** Pays an order awaiting payment again, with another method; the charge follows (the order goes back to waiting). */
   retryPayment: (id: string, paymentMethod: string) =>
