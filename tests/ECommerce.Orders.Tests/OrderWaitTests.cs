@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using ECommerce.Contracts;
 using ECommerce.Orders.Domain;
 using ECommerce.Testing;
+using Npgsql;
 
 namespace ECommerce.Orders.Tests;
 
@@ -40,6 +41,34 @@ public sealed class OrderWaitTests(OrdersHost host)
         Assert.Equal("wait=10", Assert.Single(response.Headers.GetValues("Preference-Applied")));
         Assert.Contains("Prefer", response.Headers.Vary);
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(8), $"Answered {clock.Elapsed} after the payment, not when it was recorded.");
+    }
+
+    [Fact]
+    public async Task A_change_committed_by_another_process_ends_the_wait_within_about_a_second()
+    {
+        var token = TestTokens.Customer($"wait-elsewhere-{Guid.NewGuid():N}");
+        var order = await host.PlaceOrderAsync(token, host.Neighbours.AddProduct(20m));
+        using var client = host.Client(token);
+
+        var read = ReadAsync(client, order.Id, "wait=10");
+        await Task.Delay(300, Ct);
+        Assert.False(read.IsCompleted);
+
+        // Written past this process's EF Core (as another replica's commit would be): no signal here, only the waiter's own re-read.
+        await using (var connection = new NpgsqlConnection(host.Database))
+        {
+            await connection.OpenAsync(Ct);
+            await using var cancel = new NpgsqlCommand("UPDATE orders SET status = 'Cancelled', cancellation_reason = 'cancelled elsewhere' WHERE id = @id", connection);
+            cancel.Parameters.AddWithValue("id", order.Id);
+            Assert.Equal(1, await cancel.ExecuteNonQueryAsync(Ct));
+        }
+
+        var clock = Stopwatch.StartNew();
+        using var response = await read.WaitAsync(TimeSpan.FromSeconds(10), Ct);
+        var detail = (await response.Content.ReadFromJsonAsync<OrderDetail>(OrdersHost.Json, Ct))!;
+        Assert.Equal(OrderStatus.Cancelled, detail.Status);
+        Assert.Equal("cancelled elsewhere", detail.CancellationReason);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(4), $"Answered {clock.Elapsed} after the change, not at the next re-read.");
     }
 
     [Fact]
