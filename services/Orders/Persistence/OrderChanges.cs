@@ -149,6 +149,14 @@ internal sealed class OrderChangesInterceptor(OrderChanges changes) : SaveChange
         return result;
     }
 
+    public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Failed(eventData.Context);
+        return Task.CompletedTask;
+    }
+
+    public override void SaveChangesFailed(DbContextErrorEventData eventData) => Failed(eventData.Context);
+
     public Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
     {
         Committed(eventData.Context);
@@ -186,6 +194,15 @@ internal sealed class OrderChangesInterceptor(OrderChanges changes) : SaveChange
         if (context is not null && context.Database.CurrentTransaction is null)
         {
             Committed(context);
+        }
+    }
+
+    /// <summary>A save that failed outside a transaction wrote nothing; inside one, the rollback (or a later save's commit) decides.</summary>
+    private void Failed(DbContext? context)
+    {
+        if (context is not null && context.Database.CurrentTransaction is null)
+        {
+            _uncommitted.Remove(context);
         }
     }
 
