@@ -4,7 +4,6 @@ using System.Net.Http.Json;
 using ECommerce.Contracts;
 using ECommerce.Orders.Domain;
 using ECommerce.Testing;
-using Microsoft.Extensions.Hosting;
 using Npgsql;
 
 namespace ECommerce.Orders.Tests;
@@ -86,28 +85,6 @@ public sealed class OrderWaitTests(OrdersHost host)
         Assert.True(clock.Elapsed >= TimeSpan.FromSeconds(0.9), $"Answered after {clock.Elapsed}, before the second asked for.");
         Assert.Equal(OrderStatus.Pending, (await response.Content.ReadFromJsonAsync<OrderDetail>(OrdersHost.Json, Ct))!.Status);
         Assert.Equal("wait=1", Assert.Single(response.Headers.GetValues("Preference-Applied")));
-    }
-
-    [Fact]
-    public async Task A_replica_that_is_stopping_answers_its_waiters_at_once()
-    {
-        // A host of its own: stopping the shared one would stop the other tests' consumers.
-        await using var own = new OrdersHost();
-        await own.InitializeAsync();
-        var token = TestTokens.Customer($"wait-stopping-{Guid.NewGuid():N}");
-        var order = await own.PlaceOrderAsync(token, own.Neighbours.AddProduct(20m));
-        using var client = own.Client(token);
-
-        var read = ReadAsync(client, order.Id, "wait=10");
-        await Task.Delay(300, Ct);
-        Assert.False(read.IsCompleted);
-        var clock = Stopwatch.StartNew();
-        own.Service<IHostApplicationLifetime>().StopApplication();
-
-        using var response = await read.WaitAsync(TimeSpan.FromSeconds(10), Ct);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal(OrderStatus.Pending, (await response.Content.ReadFromJsonAsync<OrderDetail>(OrdersHost.Json, Ct))!.Status);
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"Answered {clock.Elapsed} after the stop, not at once.");
     }
 
     [Theory]

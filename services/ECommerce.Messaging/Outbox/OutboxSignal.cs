@@ -1,7 +1,4 @@
-using System.Data.Common;
-using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace ECommerce.Messaging.Outbox;
 
@@ -29,83 +26,12 @@ public sealed class OutboxSignal : IDisposable
 /// change, an inbox batch whose handlers published nothing) does not wake it: a wake-up with nothing to send still
 /// costs the dispatcher a transaction.
 /// </summary>
-internal sealed class OutboxSaveChangesInterceptor(OutboxSignal signal) : SaveChangesInterceptor, IDbTransactionInterceptor
+internal sealed class OutboxSaveChangesInterceptor(OutboxSignal signal) : AfterCommitInterceptor<object>
 {
-    private static readonly object Pending = new();
+    private static readonly object RowsAdded = new();
 
-    /// <summary>Contexts that saved outbox rows their open transaction has not committed yet.</summary>
-    private readonly ConditionalWeakTable<DbContext, object> _uncommitted = [];
+    protected override object? Collect(DbContext context, object? owed) =>
+        owed ?? (context.ChangeTracker.Entries<OutboxMessage>().Any(e => e.State == EntityState.Added) ? RowsAdded : null);
 
-    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(
-        DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
-    {
-        Saving(eventData.Context);
-        return ValueTask.FromResult(result);
-    }
-
-    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
-    {
-        Saving(eventData.Context);
-        return result;
-    }
-
-    public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
-    {
-        Saved(eventData.Context);
-        return ValueTask.FromResult(result);
-    }
-
-    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
-    {
-        Saved(eventData.Context);
-        return result;
-    }
-
-    public Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
-    {
-        Committed(eventData.Context);
-        return Task.CompletedTask;
-    }
-
-    public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => Committed(eventData.Context);
-
-    public Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
-    {
-        RolledBack(eventData.Context);
-        return Task.CompletedTask;
-    }
-
-    public void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => RolledBack(eventData.Context);
-
-    private void Saving(DbContext? context)
-    {
-        if (context is not null && context.ChangeTracker.Entries<OutboxMessage>().Any(e => e.State == EntityState.Added))
-        {
-            _uncommitted.AddOrUpdate(context, Pending);
-        }
-    }
-
-    private void Saved(DbContext? context)
-    {
-        if (context is not null && context.Database.CurrentTransaction is null)
-        {
-            Committed(context);
-        }
-    }
-
-    private void Committed(DbContext? context)
-    {
-        if (context is not null && _uncommitted.Remove(context))
-        {
-            signal.Notify();
-        }
-    }
-
-    private void RolledBack(DbContext? context)
-    {
-        if (context is not null)
-        {
-            _uncommitted.Remove(context);
-        }
-    }
+    protected override void Committed(object committed) => signal.Notify();
 }

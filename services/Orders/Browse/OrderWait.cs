@@ -63,24 +63,13 @@ public static class OrderWait
 
         context.Features.Get<IAdmissionFeature>()?.Leave();
         context.Response.Headers["Preference-Applied"] = $"wait={seconds}";
-        // A replica that is stopping (a deployment, a scale-in) answers its waiters at once rather than holding its shutdown.
-        var stopping = context.RequestServices.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping;
-        using var waitEnds = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, stopping);
         var started = clock.GetTimestamp();
         var limit = TimeSpan.FromSeconds(seconds!.Value);
         var (status, version) = (order.Status, order.Version);
-        while (InFlight(status) && !stopping.IsCancellationRequested && clock.GetElapsedTime(started) is var waited && waited < limit)
+        while (InFlight(status) && clock.GetElapsedTime(started) is var waited && waited < limit)
         {
             var left = limit - waited;
-            try
-            {
-                await waiter.WaitAsync(left < Recheck ? left : Recheck, waitEnds.Token);
-            }
-            catch (OperationCanceledException) when (stopping.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-            {
-                // Read once more below and answered with the order as it is.
-            }
-
+            await waiter.WaitAsync(left < Recheck ? left : Recheck, cancellationToken);
             if (await orders.Select(o => new { o.Status, o.Version }).SingleOrDefaultAsync(cancellationToken) is not { } now)
             {
                 return null;

@@ -1,9 +1,7 @@
 using System.Collections.Concurrent;
-using System.Data.Common;
-using System.Runtime.CompilerServices;
+using ECommerce.Messaging;
 using ECommerce.Orders.Domain;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace ECommerce.Orders.Persistence;
 
@@ -119,107 +117,20 @@ public sealed class OrderChanges
 /// EF Core interceptor: after a save that changed orders commits (the save itself, or the transaction it ran in),
 /// wakes their waiters through <see cref="OrderChanges"/>. A rolled-back transaction wakes nobody.
 /// </summary>
-internal sealed class OrderChangesInterceptor(OrderChanges changes) : SaveChangesInterceptor, IDbTransactionInterceptor
+internal sealed class OrderChangesInterceptor(OrderChanges changes) : AfterCommitInterceptor<HashSet<Guid>>
 {
-    /// <summary>Orders a context saved in a transaction that has not committed yet.</summary>
-    private readonly ConditionalWeakTable<DbContext, HashSet<Guid>> _uncommitted = [];
-
-    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(
-        DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    protected override HashSet<Guid>? Collect(DbContext context, HashSet<Guid>? owed)
     {
-        Saving(eventData.Context);
-        return ValueTask.FromResult(result);
-    }
-
-    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
-    {
-        Saving(eventData.Context);
-        return result;
-    }
-
-    public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
-    {
-        Saved(eventData.Context);
-        return ValueTask.FromResult(result);
-    }
-
-    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
-    {
-        Saved(eventData.Context);
-        return result;
-    }
-
-    public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
-    {
-        Failed(eventData.Context);
-        return Task.CompletedTask;
-    }
-
-    public override void SaveChangesFailed(DbContextErrorEventData eventData) => Failed(eventData.Context);
-
-    public Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
-    {
-        Committed(eventData.Context);
-        return Task.CompletedTask;
-    }
-
-    public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => Committed(eventData.Context);
-
-    public Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
-    {
-        RolledBack(eventData.Context);
-        return Task.CompletedTask;
-    }
-
-    public void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => RolledBack(eventData.Context);
-
-    private void Saving(DbContext? context)
-    {
-        if (context is null)
-        {
-            return;
-        }
-
         foreach (var entry in context.ChangeTracker.Entries<Order>())
         {
             if (entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
             {
-                _uncommitted.GetOrCreateValue(context).Add(entry.Entity.Id);
+                (owed ??= []).Add(entry.Entity.Id);
             }
         }
+
+        return owed;
     }
 
-    private void Saved(DbContext? context)
-    {
-        if (context is not null && context.Database.CurrentTransaction is null)
-        {
-            Committed(context);
-        }
-    }
-
-    /// <summary>A save that failed outside a transaction wrote nothing; inside one, the rollback (or a later save's commit) decides.</summary>
-    private void Failed(DbContext? context)
-    {
-        if (context is not null && context.Database.CurrentTransaction is null)
-        {
-            _uncommitted.Remove(context);
-        }
-    }
-
-    private void Committed(DbContext? context)
-    {
-        if (context is not null && _uncommitted.TryGetValue(context, out var ids))
-        {
-            _uncommitted.Remove(context);
-            changes.Committed(ids);
-        }
-    }
-
-    private void RolledBack(DbContext? context)
-    {
-        if (context is not null)
-        {
-            _uncommitted.Remove(context);
-        }
-    }
+    protected override void Committed(HashSet<Guid> committed) => changes.Committed(committed);
 }
