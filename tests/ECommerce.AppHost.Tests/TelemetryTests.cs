@@ -45,7 +45,9 @@ public class TelemetryTests(WholeSystemFixture system)
 
         var traceIds = spans.Select(s => s.TraceId).Distinct().ToList();
         Assert.True(traceIds.Count == 1, $"The checkout's messaging spans are spread over {traceIds.Count} traces: {string.Join("; ", spans)}");
-        var trace = system.Telemetry.Spans.Where(s => s.TraceId == traceIds[0]).ToList();
+        // Each service exports on its own schedule: the gateway's root span can arrive after the broker hops' spans.
+        var trace = await Shop.EventuallyAsync(() => Task.FromResult(system.Telemetry.Spans.Where(s => s.TraceId == traceIds[0]).ToList()),
+            found => found.Any(s => s.ParentSpanId is null) && found.Any(s => s.Service == "orders" && s.Kind == SpanKind.Server), Ct);
         var root = Assert.Single(trace, s => s.ParentSpanId is null);
         Assert.Equal(("gateway", SpanKind.Server), (root.Service, root.Kind));
         Assert.Contains(trace, s => s.Service == "orders" && s.Kind == SpanKind.Server);
