@@ -89,8 +89,11 @@ public static class OverloadShedding
                 return;
             }
 
-            var urgency = UrgencyOf(context);
-            var outcome = await _gate.EnterAsync(urgency, TimeSpan.FromMilliseconds(_options.QueueTimeoutMs), context.RequestAborted);
+            // Which class a request belongs to matters only when it has to queue: a free slot admits it without asking.
+            var urgency = PriorityGate.Urgency.Other;
+            var outcome = _gate.TryEnter()
+                ? PriorityGate.Outcome.Admitted
+                : await _gate.EnterAsync(urgency = UrgencyOf(context), TimeSpan.FromMilliseconds(_options.QueueTimeoutMs), context.RequestAborted);
             switch (outcome)
             {
                 case PriorityGate.Outcome.Admitted:

@@ -37,6 +37,21 @@ internal sealed class PriorityGate(int permits, int queueLimit)
         Other = 2,
     }
 
+    /// <summary>Takes a free slot if there is one, without waiting. <see cref="Release"/> after it.</summary>
+    public bool TryEnter()
+    {
+        lock (_lock)
+        {
+            if (_free > 0)
+            {
+                _free--;
+                return true;
+            }
+
+            return false;
+        }
+    }
+
     /// <summary>Takes a slot at once, or waits for one up to <paramref name="timeout"/>. <see cref="Release"/> after an admission.</summary>
     public async ValueTask<Outcome> EnterAsync(Urgency urgency, TimeSpan timeout, CancellationToken aborted)
     {

@@ -21,8 +21,7 @@ public sealed class OrderWaitTests(OrdersHost host)
     [Fact]
     public async Task A_read_that_prefers_to_wait_is_answered_when_the_order_is_paid_not_at_each_step()
     {
-        var token = TestTokens.Customer($"wait-paid-{Guid.NewGuid():N}");
-        var order = await host.PlaceOrderAsync(token, host.Neighbours.AddProduct(20m));
+        var (token, order) = await PendingOrderAsync("paid");
         using var client = host.Client(token);
 
         var read = ReadAsync(client, order.Id, "wait=10");
@@ -46,8 +45,7 @@ public sealed class OrderWaitTests(OrdersHost host)
     [Fact]
     public async Task A_change_committed_by_another_process_ends_the_wait_within_about_a_second()
     {
-        var token = TestTokens.Customer($"wait-elsewhere-{Guid.NewGuid():N}");
-        var order = await host.PlaceOrderAsync(token, host.Neighbours.AddProduct(20m));
+        var (token, order) = await PendingOrderAsync("elsewhere");
         using var client = host.Client(token);
 
         var read = ReadAsync(client, order.Id, "wait=10");
@@ -74,8 +72,7 @@ public sealed class OrderWaitTests(OrdersHost host)
     [Fact]
     public async Task A_wait_ends_after_the_seconds_asked_for_with_the_order_as_it_is()
     {
-        var token = TestTokens.Customer($"wait-timeout-{Guid.NewGuid():N}");
-        var order = await host.PlaceOrderAsync(token, host.Neighbours.AddProduct(20m));
+        var (token, order) = await PendingOrderAsync("timeout");
         using var client = host.Client(token);
 
         var clock = Stopwatch.StartNew();
@@ -93,8 +90,7 @@ public sealed class OrderWaitTests(OrdersHost host)
     [InlineData("wait=soon")]
     public async Task Without_a_usable_wait_preference_a_pending_order_is_answered_at_once(string? prefer)
     {
-        var token = TestTokens.Customer($"wait-none-{Guid.NewGuid():N}");
-        var order = await host.PlaceOrderAsync(token, host.Neighbours.AddProduct(20m));
+        var (token, order) = await PendingOrderAsync("none");
         using var client = host.Client(token);
 
         using var response = await ReadAsync(client, order.Id, prefer).WaitAsync(TimeSpan.FromSeconds(5), Ct);
@@ -106,8 +102,7 @@ public sealed class OrderWaitTests(OrdersHost host)
     [Fact]
     public async Task A_settled_order_is_answered_at_once_and_another_customers_order_is_not_found_without_waiting()
     {
-        var token = TestTokens.Customer($"wait-settled-{Guid.NewGuid():N}");
-        var order = await host.PlaceOrderAsync(token, host.Neighbours.AddProduct(20m));
+        var (token, order) = await PendingOrderAsync("settled");
         using var owner = host.Client(token);
         using var stranger = host.Client(TestTokens.Customer($"wait-stranger-{Guid.NewGuid():N}"));
 
@@ -119,6 +114,13 @@ public sealed class OrderWaitTests(OrdersHost host)
         using var settled = await ReadAsync(owner, order.Id, "wait=10").WaitAsync(TimeSpan.FromSeconds(5), Ct);
         Assert.Equal(HttpStatusCode.OK, settled.StatusCode);
         Assert.False(settled.Headers.Contains("Preference-Applied"));
+    }
+
+    /// <summary>A new customer's order, Pending until a test publishes what Products and Payments would.</summary>
+    private async Task<(string Token, OrderDetail Order)> PendingOrderAsync(string name)
+    {
+        var token = TestTokens.Customer($"wait-{name}-{Guid.NewGuid():N}");
+        return (token, await host.PlaceOrderAsync(token, host.Neighbours.AddProduct(20m)));
     }
 
     private static Task<HttpResponseMessage> ReadAsync(HttpClient client, Guid orderId, string? prefer)

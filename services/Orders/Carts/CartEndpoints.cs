@@ -35,15 +35,7 @@ public static class CartEndpoints
             return errors.ToProblem();
         }
 
-        var owner = CartOwnerResolver.Resolve(context, createAnonymous: true)!;
-        var (view, problems) = await carts.ChangeLineAsync(owner, request.ProductId, request.Quantity, add: true, cancellationToken);
-        if (view is null)
-        {
-            return problems!.ToProblem();
-        }
-
-        journeys.Continue(context, owner);
-        return TypedResults.Ok(view);
+        return await ChangeLineAsync(context, carts, journeys, request.ProductId, request.Quantity, add: true, cancellationToken);
     }
 
     private static async Task<Results<Ok<CartView>, ValidationProblem>> SetLine(
@@ -56,8 +48,15 @@ public static class CartEndpoints
             return errors.ToProblem();
         }
 
+        return await ChangeLineAsync(context, carts, journeys, productId, request.Quantity, add: false, cancellationToken);
+    }
+
+    /// <summary>A line added or set; a successful change starts or continues the caller's journey (<see cref="CartJourneys"/>).</summary>
+    private static async Task<Results<Ok<CartView>, ValidationProblem>> ChangeLineAsync(
+        HttpContext context, CartService carts, CartJourneys journeys, Guid productId, int quantity, bool add, CancellationToken cancellationToken)
+    {
         var owner = CartOwnerResolver.Resolve(context, createAnonymous: true)!;
-        var (view, problems) = await carts.ChangeLineAsync(owner, productId, request.Quantity, add: false, cancellationToken);
+        var (view, problems) = await carts.ChangeLineAsync(owner, productId, quantity, add, cancellationToken);
         if (view is null)
         {
             return problems!.ToProblem();
