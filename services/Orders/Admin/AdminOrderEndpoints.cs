@@ -113,7 +113,7 @@ public static class AdminOrderEndpoints
     }
 
     private static Task<Order?> FindAsync(OrdersDbContext db, Guid id, CancellationToken cancellationToken) =>
-        db.Orders.WithDetails().SingleOrDefaultAsync(o => o.Id == id, cancellationToken);
+        db.LoadWithDetailsAsync(db.Orders.Where(o => o.Id == id), cancellationToken);
 
     private static string Admin(HttpContext context) => $"admin:{context.User.FindUserId()}";
 }

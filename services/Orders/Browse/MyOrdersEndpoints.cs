@@ -55,7 +55,7 @@ public static class MyOrdersEndpoints
         }
 
         var customerId = context.User.UserId();
-        if (await db.Orders.WithDetails().SingleOrDefaultAsync(o => o.Id == id && o.CustomerId == customerId, cancellationToken) is not { } order)
+        if (await db.LoadWithDetailsAsync(db.Orders.Where(o => o.Id == id && o.CustomerId == customerId), cancellationToken) is not { } order)
         {
             return TypedResults.NotFound();
         }

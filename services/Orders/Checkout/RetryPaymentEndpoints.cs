@@ -1,7 +1,6 @@
 using ECommerce.Orders.Domain;
 using ECommerce.Orders.Persistence;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 
 namespace ECommerce.Orders.Checkout;
 
@@ -47,7 +46,7 @@ public static class RetryPaymentEndpoints
             return errors.ToProblem();
         }
 
-        if (await ordersOfCaller.WithDetails().SingleOrDefaultAsync(cancellationToken) is not { } order)
+        if (await db.LoadWithDetailsAsync(ordersOfCaller, cancellationToken) is not { } order)
         {
             return TypedResults.NotFound();
         }

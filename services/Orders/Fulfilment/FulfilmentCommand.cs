@@ -1,7 +1,6 @@
 using ECommerce.Orders.Domain;
 using ECommerce.Orders.Persistence;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 
 namespace ECommerce.Orders.Fulfilment;
 
@@ -12,7 +11,7 @@ namespace ECommerce.Orders.Fulfilment;
 internal static class FulfilmentCommand
 {
     public static Task<Order?> FindAsync(OrdersDbContext db, Guid id, CancellationToken cancellationToken) =>
-        db.Orders.WithDetails().SingleOrDefaultAsync(o => o.Id == id, cancellationToken);
+        db.LoadWithDetailsAsync(db.Orders.Where(o => o.Id == id), cancellationToken);
 
     public static async Task<Results<Ok<OrderDetail>, NotFound, ValidationProblem, ProblemHttpResult>> SaveAsync(
         OrdersDbContext db, Order order, FulfilmentError? error, CancellationToken cancellationToken)

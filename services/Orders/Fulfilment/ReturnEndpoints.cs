@@ -1,7 +1,6 @@
 using ECommerce.Orders.Domain;
 using ECommerce.Orders.Persistence;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace ECommerce.Orders.Fulfilment;
@@ -55,7 +54,7 @@ public static class ReturnEndpoints
             return errors.ToProblem();
         }
 
-        if (await orders.WithDetails().SingleOrDefaultAsync(cancellationToken) is not { } order)
+        if (await db.LoadWithDetailsAsync(orders, cancellationToken) is not { } order)
         {
             return TypedResults.NotFound();
         }

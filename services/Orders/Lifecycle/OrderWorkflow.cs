@@ -26,7 +26,7 @@ public sealed class OrderWorkflow(OrdersDbContext db, TimeProvider clock, IOptio
             await db.Database.ExecuteSqlAsync($"SELECT id FROM orders WHERE id = {orderId} FOR UPDATE", cancellationToken);
         }
 
-        return await db.Orders.WithDetails().SingleOrDefaultAsync(o => o.Id == orderId, cancellationToken);
+        return await db.LoadWithDetailsAsync(db.Orders.Where(o => o.Id == orderId), cancellationToken);
     }
 
     /// <summary>

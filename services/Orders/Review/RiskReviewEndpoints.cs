@@ -94,7 +94,7 @@ public static class RiskReviewEndpoints
             db.ChangeTracker.Clear();
             await using var transaction = await db.Database.BeginTransactionAsync(ct);
             await db.Database.ExecuteSqlAsync($"SELECT id FROM orders WHERE id = {id} FOR UPDATE", ct);
-            if (await db.Orders.WithDetails().SingleOrDefaultAsync(o => o.Id == id, ct) is not { } order)
+            if (await db.LoadWithDetailsAsync(db.Orders.Where(o => o.Id == id), ct) is not { } order)
             {
                 return (Results<Ok<ReviewResultView>, NotFound, ValidationProblem, ProblemHttpResult>)TypedResults.NotFound();
             }
