@@ -56,6 +56,9 @@ public sealed record LoadOptions(Uri? Gateway, int Users, TimeSpan Ramp, TimeSpa
     /// </summary>
     public bool WaitForOrder { get; init; } = true;
 
+    /// <summary><c>--restock N</c>: in a ramp, raise every product to at least N units available before each step (<see cref="Shelves"/>).</summary>
+    public int Restock { get; init; }
+
     /// <summary>How long to wait after the load for every order to settle and every outbox to drain.</summary>
     public TimeSpan Settle { get; init; } = TimeSpan.FromSeconds(90);
 
@@ -135,6 +138,7 @@ public sealed record LoadOptions(Uri? Gateway, int Users, TimeSpan Ramp, TimeSpa
             WarmLoadSeconds = Number("--warm-load-seconds", 0),
             PollEvery = TimeSpan.FromMilliseconds(Number("--poll-ms", 1000)),
             WaitForOrder = !args.Contains("--no-wait"),
+            Restock = Number("--restock", 0),
             Settle = TimeSpan.FromSeconds(Number("--settle", 90)),
             DatasetPath = Text("--dataset") ?? BasketMixes.DefaultDatasetPath(),
             ConnectionStrings = connections,

@@ -3,7 +3,7 @@ using ECommerce.LoadGenerator;
 // Usage (docs/benchmarks.md, docs/reliability.md):
 //   dotnet run -c Release --project perf/ECommerce.LoadGenerator -- --apphost --users 50 --ramp 20 --duration 120
 //   dotnet run -c Release --project perf/ECommerce.LoadGenerator -- --apphost --faults --users 20 --ramp 10 --duration 360 --settle 240
-//   dotnet run -c Release --project perf/ECommerce.LoadGenerator -- --apphost --steps 25,75,150,300 --step-seconds 20 --think-ms 100
+//   dotnet run -c Release --project perf/ECommerce.LoadGenerator -- --apphost --steps 25,75,150,300 --step-seconds 20 --think-ms 100 [--restock 1000]
 //   dotnet run -c Release --project perf/ECommerce.LoadGenerator -- --apphost --replicas 2 --faults ...   (every service twice)
 //   dotnet run -c Release --project perf/ECommerce.LoadGenerator -- --apphost --checkout-only --users 8 --think-ms 0 --duration 90 --idle-seconds 30
 //   dotnet run -c Release --project perf/ECommerce.LoadGenerator -- --gateway http://localhost:5080 --connection productsdb=... (one per database)

@@ -50,6 +50,12 @@ public static class RampSession
         foreach (var shoppers in options.RampSteps)
         {
             // Each step starts its shoppers over two seconds and runs them for the step's time; tokens carry over.
+            if (options.Restock > 0)
+            {
+                var restocked = await Shelves.RestockAsync(connectionStrings["productsdb"], options.Restock, ct);
+                log.WriteLine($"restocked {restocked} products to {options.Restock} units available");
+            }
+
             var stepOptions = options with { Users = shoppers, Ramp = TimeSpan.FromSeconds(2), Duration = options.StepDuration };
             var stats = new StepStats();
             var outcomes = new CheckoutOutcomes();
