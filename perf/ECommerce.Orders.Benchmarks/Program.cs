@@ -5,6 +5,8 @@
 //         --token <customer access token> --product <guid> [--product <guid> ...] [--checkouts 200] [--concurrency 8]
 //   Orders alone, Products and Payments played by instant responders on the PostgreSQL transport:
 //     dotnet run -c Release --project perf/ECommerce.Orders.Benchmarks -- --self-hosted [--checkouts 200] [--concurrency 8]
+//   Orders' CPU to read one order with its details, one statement against the five split queries of before:
+//     dotnet run -c Release --project perf/ECommerce.Orders.Benchmarks -- --self-hosted --order-loads [--loads 1000]
 using System.Globalization;
 
 namespace ECommerce.Orders.Benchmarks;
@@ -43,6 +45,13 @@ internal static class CheckoutBenchmark
             await orders.StartAsync(cancellation.Token);
             // A short warm-up so JIT and connection pools are not measured.
             await new CheckoutRun(orders.Client, [orders.ProductId], 20, concurrency).RunAsync(cancellation.Token);
+            if (options.ContainsKey("order-loads"))
+            {
+                Console.WriteLine($"Orders self-hosted, one paid order read with its details, {Environment.ProcessorCount} cores");
+                Console.WriteLine(await OrderLoadRun.RunAsync(orders.Services, Number("loads", 1000), cancellation.Token));
+                return 0;
+            }
+
             Console.WriteLine($"Orders self-hosted (Products and Payments simulated by instant responders), {Environment.ProcessorCount} cores");
             Console.WriteLine(await new CheckoutRun(orders.Client, [orders.ProductId], checkouts, concurrency).RunAsync(cancellation.Token));
             return 0;

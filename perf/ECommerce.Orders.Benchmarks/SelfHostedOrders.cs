@@ -25,6 +25,9 @@ public sealed class SelfHostedOrders : IAsyncDisposable
 
     public Guid ProductId { get; } = Guid.NewGuid();
 
+    /// <summary>The Orders service's own services (its DbContext, for <see cref="OrderLoadRun"/>).</summary>
+    public IServiceProvider Services { get; private set; } = null!;
+
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var postgres = await PostgresServer.GetAsync();
@@ -65,6 +68,7 @@ public sealed class SelfHostedOrders : IAsyncDisposable
             .ConfigureServices(services => services.TrustTestTokens()));
         _disposables.Add(factory);
         Client = factory.CreateClient();
+        Services = factory.Services;
         Client.DefaultRequestHeaders.Authorization = new("Bearer", TestTokens.Customer($"bench-{Guid.NewGuid():N}"));
     }
 
