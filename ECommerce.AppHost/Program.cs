@@ -70,6 +70,13 @@ var gateway = builder.AddService<Projects.ECommerce_Gateway>(ServiceExtensions.G
     .WithAuthentication(auth)
     .WithExternalHttpEndpoints();
 
+// Run here, every service shares this machine's cores, so while checkout sheds its own work the gateway refuses a share of
+// browsing (docs/reliability.md "Checkout first at the edge"). Deployed, each Container App has its own and it stays off.
+if (builder.ExecutionContext.IsRunMode)
+{
+    gateway.WithEnvironment("Gateway__CheckoutFirst__Enabled", "true");
+}
+
 // The React storefront: Vite dev server (npm run dev) when running, web/Dockerfile when publishing.
 var web = builder.AddStorefront(gateway);
 

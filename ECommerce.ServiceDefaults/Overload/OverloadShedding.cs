@@ -26,6 +26,13 @@ public static class OverloadShedding
     private static readonly Counter<long> Shed = Meter.CreateCounter<long>(
         "ecommerce.overload.shed", "{request}", "Requests refused with 503 before they ran, because the service was saturated.");
 
+    /// <summary>A refusal decided outside this middleware (the gateway's checkout-first rule), on the same counter.</summary>
+    public static void CountShed(HttpContext context, string reason) =>
+        Shed.Add(1, new KeyValuePair<string, object?>("ecommerce.overload.reason", reason),
+            new KeyValuePair<string, object?>("ecommerce.overload.priority", false),
+            new KeyValuePair<string, object?>("ecommerce.overload.in_progress", false),
+            new KeyValuePair<string, object?>("http.request.method", context.Request.Method));
+
     public static TBuilder AddOverloadShedding<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
         builder.Services.AddOptions<OverloadOptions>().BindConfiguration(OverloadOptions.SectionName).ValidateDataAnnotations()

@@ -24,7 +24,9 @@ public sealed class AppHostSystem : IAsyncDisposable
     /// <param name="replicas">Processes of every service (the AppHost's <c>Replicas</c>).</param>
     /// <param name="priority">False makes every service shed by arrival alone (Overload:Prioritise), to measure without it.</param>
     /// <param name="journeys">False stops Orders serving journeys under way before new ones (Overload:InProgressFirst), to measure without it.</param>
-    public static async Task<AppHostSystem> StartAsync(TextWriter log, CancellationToken ct, bool shedding = true, int replicas = 1, bool priority = true, bool journeys = true)
+    /// <param name="checkoutFirst">False stops the gateway refusing browsing while Orders sheds (Gateway:CheckoutFirst), to measure without it.</param>
+    public static async Task<AppHostSystem> StartAsync(
+        TextWriter log, CancellationToken ct, bool shedding = true, int replicas = 1, bool priority = true, bool journeys = true, bool checkoutFirst = true)
     {
         var system = new AppHostSystem();
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.ECommerce_AppHost>(
@@ -37,6 +39,11 @@ public sealed class AppHostSystem : IAsyncDisposable
         builder.CreateResourceBuilder(gateway)
             .WithEnvironment("Gateway__RateLimiting__PermitsPerClientPerWindow", "1000000")
             .WithEnvironment("Gateway__RateLimiting__GlobalQueueLength", "5000");
+        if (!checkoutFirst)
+        {
+            builder.CreateResourceBuilder(gateway).WithEnvironment("Gateway__CheckoutFirst__Enabled", "false");
+        }
+
         // The "before" of a measurement: shedding off altogether, or shedding by arrival alone.
         foreach (var service in builder.Resources.OfType<ProjectResource>().Where(r => ServiceNames.Contains(r.Name)))
         {

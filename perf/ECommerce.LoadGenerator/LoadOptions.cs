@@ -80,6 +80,9 @@ public sealed record LoadOptions(Uri? Gateway, int Users, TimeSpan Ramp, TimeSpa
     /// <summary>Orders serving journeys already under way before new ones (on unless <c>--no-journeys</c>; only with <see cref="StartAppHost"/>).</summary>
     public bool Journeys { get; init; } = true;
 
+    /// <summary>The gateway refusing a share of browsing while Orders sheds (on unless <c>--no-checkout-first</c>; only with <see cref="StartAppHost"/>).</summary>
+    public bool CheckoutFirst { get; init; } = true;
+
     /// <summary>How long each ramp step runs (<c>--step-seconds</c>).</summary>
     public TimeSpan StepDuration { get; init; } = TimeSpan.FromSeconds(30);
 
@@ -146,6 +149,7 @@ public sealed record LoadOptions(Uri? Gateway, int Users, TimeSpan Ramp, TimeSpa
             Shedding = !args.Contains("--no-shedding"),
             Priority = !args.Contains("--no-priority"),
             Journeys = !args.Contains("--no-journeys"),
+            CheckoutFirst = !args.Contains("--no-checkout-first"),
             StepDuration = TimeSpan.FromSeconds(Number("--step-seconds", 30)),
         };
     }

@@ -30,7 +30,7 @@ LoadResult result;
 List<string> faults = [];
 if (options.StartAppHost)
 {
-    await using var system = await AppHostSystem.StartAsync(log, cancel.Token, options.Shedding, options.Replicas, options.Priority, options.Journeys);
+    await using var system = await AppHostSystem.StartAsync(log, cancel.Token, options.Shedding, options.Replicas, options.Priority, options.Journeys, options.CheckoutFirst);
     var connections = await AppHostSystem.ConnectionStringsAsync(system.App, cancel.Token);
     var injector = new FaultInjector(system.App, log);
     result = await LoadSession.RunAsync(options, system.Gateway, connections, log,
@@ -62,9 +62,9 @@ return result.Invariants.Violations > 0 || result.Outcomes.PaidWithDecliningCard
 static async Task<int> RunRampAsync(LoadOptions options, TextWriter log, CancellationToken ct)
 {
     log.WriteLine($"ramp {string.Join(',', options.RampSteps)} shoppers, {options.StepDuration.TotalSeconds} s a step, think {options.ThinkTime.TotalMilliseconds} ms, " +
-        $"shedding {options.Shedding}, priority {options.Priority}, journeys first {options.Journeys}, " +
+        $"shedding {options.Shedding}, priority {options.Priority}, journeys first {options.Journeys}, checkout first {options.CheckoutFirst}, " +
         $"load average {RampSession.LoadAverage()} at {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC");
-    await using var system = options.StartAppHost ? await AppHostSystem.StartAsync(log, ct, options.Shedding, options.Replicas, options.Priority, options.Journeys) : null;
+    await using var system = options.StartAppHost ? await AppHostSystem.StartAsync(log, ct, options.Shedding, options.Replicas, options.Priority, options.Journeys, options.CheckoutFirst) : null;
     var gateway = system?.Gateway ?? options.Gateway!;
     var connections = system is null ? options.ConnectionStrings : await AppHostSystem.ConnectionStringsAsync(system.App, ct);
     var (steps, invariants, settled) = await RampSession.RunAsync(options, gateway, connections, log, ct);

@@ -18,7 +18,15 @@ app.UseAuthorization();
 
 app.MapDefaultEndpoints();
 app.MapDevelopmentOnlyPaths();
-app.MapReverseProxy();
+app.MapReverseProxy(proxy =>
+{
+    // Past the checkout service's saturation, a share of browsing is refused here (off unless Gateway:CheckoutFirst:Enabled).
+    proxy.UseCheckoutFirst();
+    // YARP's default pipeline.
+    proxy.UseSessionAffinity();
+    proxy.UseLoadBalancing();
+    proxy.UsePassiveHealthChecks();
+});
 app.MapStorefront();
 
 app.Run();

@@ -35,6 +35,7 @@ public static class GatewayExtensions
             .AllowCredentials()));
 
         builder.Services.AddGatewayRateLimiting(options.RateLimiting);
+        builder.Services.AddCheckoutFirst();
         builder.Services.AddDownstreamHealth(builder.Configuration);
         return builder;
     }

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using ECommerce.Orders.Domain;
 using Microsoft.Extensions.Options;
 
@@ -15,43 +14,20 @@ namespace ECommerce.Orders.Carts;
 /// shopper's journey; a refreshed token just starts counting again at its next cart change) or its anonymous cart id. Only
 /// a hash is kept, in this process: another replica does not know the journey and treats its requests as new work, which
 /// is the behaviour without this class. A hash collision gives a caller a place it did not earn, never takes one away.
-/// Bounded: past <see cref="MaxCallers"/> no new journey is recorded until idle ones are swept.
+/// Bounded (<see cref="RecentCallers"/>): past its limit no new journey is recorded until idle ones are swept.
 /// </remarks>
 public sealed class CartJourneys(IOptions<OverloadOptions> options) : IWorkInProgress
 {
-    public const int MaxCallers = 100_000;
+    private readonly RecentCallers _callers = new(TimeSpan.FromSeconds(options.Value.InProgressIdleSeconds));
 
-    private readonly ConcurrentDictionary<int, long> _lastStep = new();
-    private readonly long _idleMs = options.Value.InProgressIdleSeconds * 1000L;
-    private long _nextSweep;
-
-    public bool Has(HttpContext context) =>
-        Key(context, owner: null) is { } key && _lastStep.TryGetValue(key, out var at) && Environment.TickCount64 - at <= _idleMs;
+    public bool Has(HttpContext context) => Key(context, owner: null) is { } key && _callers.Contains(key);
 
     /// <summary>The caller's cart changed: its journey starts or goes on.</summary>
     public void Continue(HttpContext context, CartOwner owner)
     {
-        if (Key(context, owner) is not { } key)
+        if (Key(context, owner) is { } key)
         {
-            return;
-        }
-
-        var now = Environment.TickCount64;
-        if (now >= Interlocked.Read(ref _nextSweep))
-        {
-            Interlocked.Exchange(ref _nextSweep, now + _idleMs);
-            foreach (var (caller, at) in _lastStep)
-            {
-                if (now - at > _idleMs)
-                {
-                    _lastStep.TryRemove(caller, out _);
-                }
-            }
-        }
-
-        if (_lastStep.Count < MaxCallers || _lastStep.ContainsKey(key))
-        {
-            _lastStep[key] = now;
+            _callers.Touch(key);
         }
     }
 
@@ -60,20 +36,13 @@ public sealed class CartJourneys(IOptions<OverloadOptions> options) : IWorkInPro
     {
         if (Key(context, owner: null) is { } key)
         {
-            _lastStep.TryRemove(key, out _);
+            _callers.Forget(key);
         }
     }
 
-    private static int? Key(HttpContext context, CartOwner? owner)
+    private static string? Key(HttpContext context, CartOwner? owner)
     {
         var authorization = context.Request.Headers.Authorization.ToString();
-        if (authorization.Length > 0)
-        {
-            return authorization.GetHashCode(StringComparison.Ordinal);
-        }
-
-        return (owner?.AnonymousId ?? CartOwnerResolver.AnonymousId(context)) is { } anonymousId
-            ? anonymousId.GetHashCode(StringComparison.Ordinal)
-            : null;
+        return authorization.Length > 0 ? authorization : owner?.AnonymousId ?? CartOwnerResolver.AnonymousId(context);
     }
 }
