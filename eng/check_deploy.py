@@ -191,6 +191,13 @@ def check_template(report, root, name, manifest_resource, subscriptions, bicep_o
         elif SECRET_LIKE.search(env_name or ""):
             problems.append(f"env {env_name} looks secret but is a plain value (use a Key Vault secretRef)")
 
+    # The gateway's checkout-first rule is for one machine running every service; each Container App has its own cores.
+    checkout_first = [source for source, values in (("template", {k: v.get("value") for k, v in env.items()}),
+                                                   ("manifest", (manifest_resource or {}).get("env", {})))
+                      if str(values.get("Gateway__CheckoutFirst__Enabled", "false")).lower() == "true"]
+    if checkout_first:
+        problems.append(f"Gateway__CheckoutFirst__Enabled is on in the {' and '.join(checkout_first)} (it is for a local run only)")
+
     if "ConnectionStrings__messaging" in env and env.get("Messaging__Transport", {}).get("value") != "servicebus":
         problems.append("Messaging__Transport must be 'servicebus' beside ConnectionStrings__messaging (the deployed broker)")
 
