@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { fakeGateway } from "../../test/render";
-import { ApiError, busyMessage, query, request, setAccessTokenSource, setBusyListener } from "./http";
+import { ApiError, busyMessage, busyRetries, query, request, setAccessTokenSource, setBusyListener } from "./http";
 
 afterEach(() => {
   vi.unstubAllGlobals();
@@ -59,17 +59,35 @@ describe("a busy store (503/429 with Retry-After)", () => {
     expect(notices).toEqual([busyMessage, undefined]);
   });
 
-  it("gives up after one retry with the server's words, and never repeats a write", async () => {
+  it("keeps a read going through several busy answers, the notice showing until it is served", async () => {
+    vi.useFakeTimers();
+    const fetchMock = vi.fn().mockResolvedValueOnce(busy()).mockResolvedValueOnce(busy()).mockResolvedValueOnce(ok());
+    vi.stubGlobal("fetch", fetchMock);
+    const notices: (string | undefined)[] = [];
+    setBusyListener((message) => notices.push(message));
+
+    const answer = request<{ items: unknown[] }>("/api/products");
+    await vi.advanceTimersByTimeAsync(2000);
+    expect(fetchMock).toHaveBeenCalledTimes(2);
+    expect(notices).toEqual([busyMessage]);
+    await vi.advanceTimersByTimeAsync(2000);
+
+    await expect(answer).resolves.toEqual({ items: [] });
+    expect(fetchMock).toHaveBeenCalledTimes(3);
+    expect(notices).toEqual([busyMessage, undefined]);
+  });
+
+  it("gives up after its retries with the server's words, and never repeats a write", async () => {
     vi.useFakeTimers();
     const fetchMock = vi.fn().mockImplementation(async () => busy());
     vi.stubGlobal("fetch", fetchMock);
 
     const read = request("/api/products").catch((e: unknown) => e);
-    await vi.advanceTimersByTimeAsync(2000);
+    await vi.advanceTimersByTimeAsync(2000 * busyRetries);
     const error = (await read) as ApiError;
     expect(error.status).toBe(503);
     expect(error.message).toBe("Nothing was done. Try again in 2 s.");
-    expect(fetchMock).toHaveBeenCalledTimes(2);
+    expect(fetchMock).toHaveBeenCalledTimes(1 + busyRetries);
 
     fetchMock.mockClear();
     await expect(request("/api/orders/cart/lines", { method: "POST", body: {} })).rejects.toThrow("Try again in 2 s.");

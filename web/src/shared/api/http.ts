@@ -78,9 +78,13 @@ export function setBusyListener(listener: BusyListener): void {
 export const busyMessage = "The store is very busy right now; trying again in a moment…";
 
 /**
- * A busy answer (503 or 429 with Retry-After: the server refused before doing anything) to a read is tried once more
- * after the wait it names, at most 10 s; a write is not repeated here, its error says to try again.
+ * A busy answer (503 or 429 with Retry-After: the server refused before doing anything) to a read is tried again after
+ * the wait it names (at most 10 s), up to {@link busyRetries} times: in a local run the gateway refuses a share of
+ * browsing while checkout is saturated, so a page waits a few seconds rather than failing. A write is not repeated
+ * here; its error says to try again.
  */
+export const busyRetries = 3;
+
 function retryAfterMs(response: Response): number | undefined {
   if (response.status !== 503 && response.status !== 429) return undefined;
   const header = response.headers.get("Retry-After");
@@ -116,12 +120,15 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
   }
   const method = options.method ?? "GET";
   let response = await fetch(path, { method, headers, body, signal: options.signal });
-  const busyFor = method === "GET" ? retryAfterMs(response) : undefined;
+  let busyFor = method === "GET" ? retryAfterMs(response) : undefined;
   if (busyFor !== undefined) {
     busyListener(busyMessage);
     try {
-      await wait(busyFor, options.signal);
-      response = await fetch(path, { method, headers, body, signal: options.signal });
+      for (let retry = 1; busyFor !== undefined && retry <= busyRetries; retry++) {
+        await wait(busyFor, options.signal);
+        response = await fetch(path, { method, headers, body, signal: options.signal });
+        busyFor = retryAfterMs(response);
+      }
     } finally {
       busyListener(undefined);
     }
