@@ -26,6 +26,12 @@ public static class OverloadShedding
     private static readonly Counter<long> Shed = Meter.CreateCounter<long>(
         "ecommerce.overload.shed", "{request}", "Requests refused with 503 before they ran, because the service was saturated.");
 
+    /// <summary>
+    /// Set on every answer refused for overload, with the reason: what tells a caller (the gateway's checkout-first rule)
+    /// that the service is saturated, as opposed to a 503 for a dependency that is down (which also carries Retry-After).
+    /// </summary>
+    public const string ShedHeader = "X-Overload-Shed";
+
     /// <summary>A refusal decided outside this middleware (the gateway's checkout-first rule), on the same counter.</summary>
     public static void CountShed(HttpContext context, string reason) =>
         Shed.Add(1, new KeyValuePair<string, object?>("ecommerce.overload.reason", reason),
@@ -161,6 +167,7 @@ public static class OverloadShedding
                 new KeyValuePair<string, object?>("ecommerce.overload.in_progress", urgency == PriorityGate.Urgency.InProgress),
                 new KeyValuePair<string, object?>("http.request.method", context.Request.Method));
             var seconds = _options.RetryAfterSeconds;
+            context.Response.Headers[ShedHeader] = reason;
             await TooManyRequests.RetryLaterAsync(context, StatusCodes.Status503ServiceUnavailable, seconds,
                 "The store is busy.", $"Too many requests are in progress; nothing was done. Try again in {seconds} s.");
         }

@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
 
 namespace ECommerce.Gateway.Tests;
@@ -21,6 +22,7 @@ namespace ECommerce.Gateway.Tests;
 public sealed class CheckoutFirstTests : IAsyncLifetime
 {
     private const string Busy = "X-Test-Busy";
+    private const string DependencyDown = "X-Test-Dependency-Down";
 
     private WebApplication _downstream = null!;
     private int _productReads;
@@ -45,7 +47,15 @@ public sealed class CheckoutFirstTests : IAsyncLifetime
             if (request.Headers.ContainsKey(Busy))
             {
                 response.Headers.RetryAfter = "1";
+                response.Headers[OverloadShedding.ShedHeader] = "queue_full";
                 return Results.Problem(statusCode: 503, title: "The store is busy.");
+            }
+
+            // Orders when Products cannot answer: 503 with Retry-After too, but not a refusal for overload.
+            if (request.Headers.ContainsKey(DependencyDown))
+            {
+                response.Headers.RetryAfter = "5";
+                return Results.Problem(statusCode: 503, title: "A service this request needs is unavailable.");
             }
 
             return Results.Json(new { lines = Array.Empty<object>() });
@@ -69,6 +79,7 @@ public sealed class CheckoutFirstTests : IAsyncLifetime
         var refused = answers.First(a => a.Status == HttpStatusCode.ServiceUnavailable);
         Assert.Equal(TimeSpan.FromSeconds(1), refused.RetryAfter);
         Assert.Equal("The store is busy.", refused.Title);
+        Assert.Equal("checkout_first", refused.Shed);
     }
 
     [Fact]
@@ -117,6 +128,17 @@ public sealed class CheckoutFirstTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_503_for_a_dependency_that_is_down_is_not_overload_and_refuses_no_browsing()
+    {
+        await using var gateway = Gateway(out _);
+        using var client = gateway.CreateClient();
+
+        await ShedCartChangesAsync(client, 20, DependencyDown);
+
+        Assert.All(await ReadCatalogAsync(client, 10), a => Assert.Equal(HttpStatusCode.OK, a.Status));
+    }
+
+    [Fact]
     public async Task With_the_rule_off_a_shedding_orders_never_refuses_browsing()
     {
         await using var gateway = Gateway(out _, enabled: false);
@@ -143,22 +165,22 @@ public sealed class CheckoutFirstTests : IAsyncLifetime
             .ConfigureTestServices(services => services.TrustTestTokens().AddSingleton<TimeProvider>(fake)));
     }
 
-    private static async Task ShedCartChangesAsync(HttpClient client, int count)
+    private static async Task ShedCartChangesAsync(HttpClient client, int count, string why = Busy)
     {
         for (var i = 0; i < count; i++)
         {
             using var request = Request(HttpMethod.Post, "/api/orders/cart/lines", token: null);
-            request.Headers.Add(Busy, "1");
+            request.Headers.Add(why, "1");
             request.Content = JsonContent.Create(new { productId = Guid.NewGuid(), quantity = 1 });
             using var response = await client.SendAsync(request, Ct);
             Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
         }
     }
 
-    private static async Task<List<(HttpStatusCode Status, TimeSpan? RetryAfter, string? Title)>> ReadCatalogAsync(
+    private static async Task<List<(HttpStatusCode Status, TimeSpan? RetryAfter, string? Title, string? Shed)>> ReadCatalogAsync(
         HttpClient client, int count, string? token = null)
     {
-        var answers = new List<(HttpStatusCode, TimeSpan?, string?)>();
+        var answers = new List<(HttpStatusCode, TimeSpan?, string?, string?)>();
         for (var i = 0; i < count; i++)
         {
             using var request = Request(HttpMethod.Get, "/api/products", token);
@@ -166,7 +188,8 @@ public sealed class CheckoutFirstTests : IAsyncLifetime
             var title = response.StatusCode == HttpStatusCode.ServiceUnavailable
                 ? (await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("title").GetString()
                 : null;
-            answers.Add((response.StatusCode, response.Headers.RetryAfter?.Delta, title));
+            answers.Add((response.StatusCode, response.Headers.RetryAfter?.Delta, title,
+                response.Headers.TryGetValues(OverloadShedding.ShedHeader, out var shed) ? shed.Single() : null));
         }
 
         return answers;

@@ -33,6 +33,7 @@ public sealed class OverloadSheddingTests
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, second.StatusCode);
         Assert.Equal(TimeSpan.FromSeconds(1), second.Headers.RetryAfter?.Delta);
+        Assert.Equal("queue_full", second.Headers.GetValues(OverloadShedding.ShedHeader).Single());
         Assert.Equal("application/problem+json", second.Content.Headers.ContentType?.MediaType);
         var problem = await second.Content.ReadFromJsonAsync<JsonElement>(Ct);
         Assert.Equal(503, problem.GetProperty("status").GetInt32());

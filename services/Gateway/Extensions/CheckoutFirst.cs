@@ -17,7 +17,7 @@ public sealed class CheckoutFirstOptions
 
     public bool Enabled { get; set; }
 
-    /// <summary>Clusters whose shed answers (503 with Retry-After) say that checkout is saturated.</summary>
+    /// <summary>Clusters whose shed answers (503 with <c>X-Overload-Shed</c>) say that checkout is saturated.</summary>
     public string[] BusyClusters { get; set; } = ["orders"];
 
     /// <summary>Clusters whose reads (GET, HEAD) are browsing, refused in a share while checkout is saturated.</summary>
@@ -147,6 +147,7 @@ internal static class CheckoutFirst
                 && brake.Share > 0 && !IsBuying(context, buyers) && brake.Refuse())
             {
                 OverloadShedding.CountShed(context, "checkout_first");
+                context.Response.Headers[OverloadShedding.ShedHeader] = "checkout_first";
                 var seconds = options.RetryAfterSeconds;
                 await TooManyRequests.RetryLaterAsync(context, StatusCodes.Status503ServiceUnavailable, seconds,
                     "The store is busy.", $"Checkout is busy, so browsing is paused for a moment; nothing was done. Try again in {seconds} s.");
@@ -160,8 +161,10 @@ internal static class CheckoutFirst
                 return;
             }
 
+            // Only a refusal for overload counts: a 503 for a dependency that is down carries Retry-After too, and refusing
+            // browsing would not bring it back.
             var status = context.Response.StatusCode;
-            if (status == StatusCodes.Status503ServiceUnavailable && context.Response.Headers.RetryAfter.Count > 0)
+            if (status == StatusCodes.Status503ServiceUnavailable && context.Response.Headers.ContainsKey(OverloadShedding.ShedHeader))
             {
                 brake.CheckoutShed();
             }
