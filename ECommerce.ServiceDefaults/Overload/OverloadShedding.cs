@@ -32,12 +32,20 @@ public static class OverloadShedding
     /// </summary>
     public const string ShedHeader = "X-Overload-Shed";
 
-    /// <summary>A refusal decided outside this middleware (the gateway's checkout-first rule), on the same counter.</summary>
-    public static void CountShed(HttpContext context, string reason) =>
+    /// <summary>
+    /// Refuses the request for overload: counts it, marks it (<see cref="ShedHeader"/>) and answers 503 with Retry-After
+    /// and the "store is busy" problem. The services' admission control and the gateway's checkout-first rule both refuse
+    /// through this, so a client sees one kind of shed answer wherever it was decided.
+    /// </summary>
+    public static Task RefuseAsync(HttpContext context, string reason, int retryAfterSeconds, string detail, bool priority = false, bool inProgress = false)
+    {
         Shed.Add(1, new KeyValuePair<string, object?>("ecommerce.overload.reason", reason),
-            new KeyValuePair<string, object?>("ecommerce.overload.priority", false),
-            new KeyValuePair<string, object?>("ecommerce.overload.in_progress", false),
+            new KeyValuePair<string, object?>("ecommerce.overload.priority", priority),
+            new KeyValuePair<string, object?>("ecommerce.overload.in_progress", inProgress),
             new KeyValuePair<string, object?>("http.request.method", context.Request.Method));
+        context.Response.Headers[ShedHeader] = reason;
+        return TooManyRequests.RetryLaterAsync(context, StatusCodes.Status503ServiceUnavailable, retryAfterSeconds, "The store is busy.", detail);
+    }
 
     public static TBuilder AddOverloadShedding<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
@@ -160,16 +168,9 @@ public static class OverloadShedding
             return false;
         }
 
-        private async Task RefuseAsync(HttpContext context, string reason, PriorityGate.Urgency urgency)
-        {
-            Shed.Add(1, new KeyValuePair<string, object?>("ecommerce.overload.reason", reason),
-                new KeyValuePair<string, object?>("ecommerce.overload.priority", urgency == PriorityGate.Urgency.Finishing),
-                new KeyValuePair<string, object?>("ecommerce.overload.in_progress", urgency == PriorityGate.Urgency.InProgress),
-                new KeyValuePair<string, object?>("http.request.method", context.Request.Method));
-            var seconds = _options.RetryAfterSeconds;
-            context.Response.Headers[ShedHeader] = reason;
-            await TooManyRequests.RetryLaterAsync(context, StatusCodes.Status503ServiceUnavailable, seconds,
-                "The store is busy.", $"Too many requests are in progress; nothing was done. Try again in {seconds} s.");
-        }
+        private Task RefuseAsync(HttpContext context, string reason, PriorityGate.Urgency urgency) =>
+            OverloadShedding.RefuseAsync(context, reason, _options.RetryAfterSeconds,
+                $"Too many requests are in progress; nothing was done. Try again in {_options.RetryAfterSeconds} s.",
+                priority: urgency == PriorityGate.Urgency.Finishing, inProgress: urgency == PriorityGate.Urgency.InProgress);
     }
 }

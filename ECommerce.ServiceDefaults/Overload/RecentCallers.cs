@@ -17,8 +17,6 @@ public sealed class RecentCallers(TimeSpan idle)
     private readonly long _idleMs = (long)idle.TotalMilliseconds;
     private long _nextSweep;
 
-    public int Count => _lastSeen.Count;
-
     public bool Contains(string caller) =>
         _lastSeen.TryGetValue(Hash(caller), out var at) && Environment.TickCount64 - at <= _idleMs;
 

@@ -146,11 +146,8 @@ internal static class CheckoutFirst
             if (read && browsing.Contains(cluster) && !StartsWithAny(context.Request.Path, options.ExemptPaths)
                 && brake.Share > 0 && !IsBuying(context, buyers) && brake.Refuse())
             {
-                OverloadShedding.CountShed(context, "checkout_first");
-                context.Response.Headers[OverloadShedding.ShedHeader] = "checkout_first";
-                var seconds = options.RetryAfterSeconds;
-                await TooManyRequests.RetryLaterAsync(context, StatusCodes.Status503ServiceUnavailable, seconds,
-                    "The store is busy.", $"Checkout is busy, so browsing is paused for a moment; nothing was done. Try again in {seconds} s.");
+                await OverloadShedding.RefuseAsync(context, "checkout_first", options.RetryAfterSeconds,
+                    $"Checkout is busy, so browsing is paused for a moment; nothing was done. Try again in {options.RetryAfterSeconds} s.");
                 return;
             }
 
