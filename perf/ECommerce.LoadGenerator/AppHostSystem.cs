@@ -25,16 +25,42 @@ public sealed class AppHostSystem : IAsyncDisposable
     /// <param name="priority">False makes every service shed by arrival alone (Overload:Prioritise), to measure without it.</param>
     /// <param name="journeys">False stops Orders serving journeys under way before new ones (Overload:InProgressFirst), to measure without it.</param>
     /// <param name="checkoutFirst">False stops the gateway refusing browsing while Orders sheds (Gateway:CheckoutFirst), to measure without it.</param>
+    /// <param name="dashboard">
+    /// True runs the Aspire dashboard and the services export their traces, metrics and logs to it, as in a developer's
+    /// run; false (the testing builder's default) runs none, and the services export nothing instead of trying a port
+    /// nobody listens on.
+    /// </param>
     public static async Task<AppHostSystem> StartAsync(
-        TextWriter log, CancellationToken ct, bool shedding = true, int replicas = 1, bool priority = true, bool journeys = true, bool checkoutFirst = true)
+        TextWriter log, CancellationToken ct, bool shedding = true, int replicas = 1, bool priority = true, bool journeys = true, bool checkoutFirst = true,
+        bool dashboard = false)
     {
         var system = new AppHostSystem();
-        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.ECommerce_AppHost>(
+        string[] args =
             ["--infra", "local", "--Infrastructure:DataDirectory", system._dataDirectory,
-             // The services' own logs stay in the dashboard's store; the console shows the run's figures.
+             // The console shows the run's figures; the services' own logs go to the dashboard when there is one.
              "--Logging:LogLevel:Default", "Warning", "--Logging:LogLevel:ECommerce.AppHost.Resources", "None",
              "--Logging:LogLevel:Microsoft.Extensions.Diagnostics.HealthChecks", "None",
-             "--Replicas", replicas.ToString(System.Globalization.CultureInfo.InvariantCulture)], ct);
+             "--Replicas", replicas.ToString(System.Globalization.CultureInfo.InvariantCulture)];
+        if (dashboard)
+        {
+            args = [.. args, "--ASPNETCORE_URLS", $"http://localhost:{FreePort()}", "--ASPIRE_DASHBOARD_OTLP_ENDPOINT_URL", $"http://localhost:{FreePort()}"];
+        }
+
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.ECommerce_AppHost>(args, (options, _) =>
+        {
+            options.DisableDashboard = !dashboard;
+            options.AllowUnsecuredTransport = true;
+        }, ct);
+        if (!dashboard)
+        {
+            // Aspire still hands every service an OTLP endpoint (localhost:4317) with no dashboard behind it: each export
+            // would fail, throw and be retried (docs/benchmarks.md, "Inside each process"). An empty one exports nothing.
+            foreach (var project in builder.Resources.OfType<ProjectResource>())
+            {
+                builder.CreateResourceBuilder(project).WithEnvironment("OTEL_EXPORTER_OTLP_ENDPOINT", "");
+            }
+        }
+
         var gateway = builder.Resources.OfType<ProjectResource>().Single(r => r.Name == "gateway");
         builder.CreateResourceBuilder(gateway)
             .WithEnvironment("Gateway__RateLimiting__PermitsPerClientPerWindow", "1000000")
@@ -79,6 +105,13 @@ public sealed class AppHostSystem : IAsyncDisposable
         system.Gateway = system.App.GetEndpoint("gateway", "http");
         log.WriteLine($"AppHost started in {clock.Elapsed.TotalSeconds:0.0} s; gateway {system.Gateway}");
         return system;
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     /// <summary>

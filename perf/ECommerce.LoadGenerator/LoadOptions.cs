@@ -83,6 +83,9 @@ public sealed record LoadOptions(Uri? Gateway, int Users, TimeSpan Ramp, TimeSpa
     /// <summary>The gateway refusing a share of browsing while Orders sheds (on unless <c>--no-checkout-first</c>; only with <see cref="StartAppHost"/>).</summary>
     public bool CheckoutFirst { get; init; } = true;
 
+    /// <summary>Runs the Aspire dashboard and exports the services' telemetry to it, as a developer's run does (<c>--dashboard</c>).</summary>
+    public bool Dashboard { get; init; }
+
     /// <summary>How long each ramp step runs (<c>--step-seconds</c>).</summary>
     public TimeSpan StepDuration { get; init; } = TimeSpan.FromSeconds(30);
 
@@ -150,6 +153,7 @@ public sealed record LoadOptions(Uri? Gateway, int Users, TimeSpan Ramp, TimeSpa
             Priority = !args.Contains("--no-priority"),
             Journeys = !args.Contains("--no-journeys"),
             CheckoutFirst = !args.Contains("--no-checkout-first"),
+            Dashboard = args.Contains("--dashboard"),
             StepDuration = TimeSpan.FromSeconds(Number("--step-seconds", 30)),
         };
     }

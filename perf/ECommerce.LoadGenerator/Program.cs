@@ -30,7 +30,7 @@ LoadResult result;
 List<string> faults = [];
 if (options.StartAppHost)
 {
-    await using var system = await AppHostSystem.StartAsync(log, cancel.Token, options.Shedding, options.Replicas, options.Priority, options.Journeys, options.CheckoutFirst);
+    await using var system = await AppHostSystem.StartAsync(log, cancel.Token, options.Shedding, options.Replicas, options.Priority, options.Journeys, options.CheckoutFirst, options.Dashboard);
     var connections = await AppHostSystem.ConnectionStringsAsync(system.App, cancel.Token);
     var injector = new FaultInjector(system.App, log);
     result = await LoadSession.RunAsync(options, system.Gateway, connections, log,
