@@ -82,6 +82,8 @@ def names():
             name = f"postgres {words[2]}" if len(words) > 3 and "(" in args[0] else "postgres (own)"
         elif "Smtp4dev" in args[0]:
             name = "smtp4dev (local mail)"
+        elif "Aspire.Dashboard" in args[0]:
+            name = "aspire dashboard"
         elif "LoadGenerator" in " ".join(args):
             name = "load generator"
         elif os.path.basename(args[0]) == "dcp":

@@ -9,6 +9,7 @@ namespace ECommerce.LoadGenerator;
 public sealed class AppHostSystem : IAsyncDisposable
 {
     private readonly string _dataDirectory = Directory.CreateTempSubdirectory("ecommerce-load-").FullName;
+    private TelemetrySink? _telemetry;
 
     private AppHostSystem()
     {
@@ -17,6 +18,9 @@ public sealed class AppHostSystem : IAsyncDisposable
     public DistributedApplication App { get; private set; } = null!;
 
     public Uri Gateway { get; private set; } = null!;
+
+    /// <summary>Exports the services sent to the <see cref="TelemetrySink"/>; null with the dashboard.</summary>
+    public long? TelemetryExports => _telemetry?.Exports;
 
     public static readonly string[] ServiceNames = ["auth", "products", "orders", "payments", "users", "ai", "notifications", "gateway"];
 
@@ -27,8 +31,8 @@ public sealed class AppHostSystem : IAsyncDisposable
     /// <param name="checkoutFirst">False stops the gateway refusing browsing while Orders sheds (Gateway:CheckoutFirst), to measure without it.</param>
     /// <param name="dashboard">
     /// True runs the Aspire dashboard and the services export their traces, metrics and logs to it, as in a developer's
-    /// run; false (the testing builder's default) runs none, and the services export nothing instead of trying a port
-    /// nobody listens on.
+    /// run; false (the testing builder's default) runs none, and the services export to a <see cref="TelemetrySink"/>
+    /// that accepts and drops everything, so they do the work a deployment's export does.
     /// </param>
     public static async Task<AppHostSystem> StartAsync(
         TextWriter log, CancellationToken ct, bool shedding = true, int replicas = 1, bool priority = true, bool journeys = true, bool checkoutFirst = true,
@@ -54,10 +58,13 @@ public sealed class AppHostSystem : IAsyncDisposable
         if (!dashboard)
         {
             // Aspire still hands every service an OTLP endpoint (localhost:4317) with no dashboard behind it: each export
-            // would fail, throw and be retried (docs/benchmarks.md, "Inside each process"). An empty one exports nothing.
+            // would fail, throw and be retried (docs/benchmarks.md, "Inside each process"). The sink answers instead.
+            system._telemetry = TelemetrySink.Start(FreePort());
             foreach (var project in builder.Resources.OfType<ProjectResource>())
             {
-                builder.CreateResourceBuilder(project).WithEnvironment("OTEL_EXPORTER_OTLP_ENDPOINT", "");
+                builder.CreateResourceBuilder(project)
+                    .WithEnvironment("OTEL_EXPORTER_OTLP_ENDPOINT", system._telemetry.Endpoint.ToString().TrimEnd('/'))
+                    .WithEnvironment("OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf");
             }
         }
 
@@ -151,6 +158,11 @@ public sealed class AppHostSystem : IAsyncDisposable
         if (App is not null)
         {
             await App.DisposeAsync();
+        }
+
+        if (_telemetry is not null)
+        {
+            await _telemetry.DisposeAsync();
         }
 
         try

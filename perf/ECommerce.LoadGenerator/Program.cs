@@ -36,6 +36,10 @@ if (options.StartAppHost)
     result = await LoadSession.RunAsync(options, system.Gateway, connections, log,
         options.Faults ? ct => injector.RunAsync(options.Ramp + TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(15), ct) : null, cancel.Token);
     faults = injector.Timeline;
+    if (system.TelemetryExports is { } exports)
+    {
+        log.WriteLine($"telemetry: the services' {exports:N0} exports accepted and dropped (--dashboard sends them to the Aspire dashboard)");
+    }
 }
 else
 {
