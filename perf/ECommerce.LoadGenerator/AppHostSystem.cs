@@ -1,3 +1,4 @@
+using ECommerce.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ECommerce.LoadGenerator;
@@ -47,7 +48,7 @@ public sealed class AppHostSystem : IAsyncDisposable
              "--Replicas", replicas.ToString(System.Globalization.CultureInfo.InvariantCulture)];
         if (dashboard)
         {
-            args = [.. args, "--ASPNETCORE_URLS", $"http://localhost:{FreePort()}", "--ASPIRE_DASHBOARD_OTLP_ENDPOINT_URL", $"http://localhost:{FreePort()}"];
+            args = [.. args, "--ASPNETCORE_URLS", $"http://localhost:{FreePort.Next()}", "--ASPIRE_DASHBOARD_OTLP_ENDPOINT_URL", $"http://localhost:{FreePort.Next()}"];
         }
 
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.ECommerce_AppHost>(args, (options, _) =>
@@ -59,7 +60,7 @@ public sealed class AppHostSystem : IAsyncDisposable
         {
             // Aspire still hands every service an OTLP endpoint (localhost:4317) with no dashboard behind it: each export
             // would fail, throw and be retried (docs/benchmarks.md, "Inside each process"). The sink answers instead.
-            system._telemetry = TelemetrySink.Start(FreePort());
+            system._telemetry = await TelemetrySink.StartAsync();
             foreach (var project in builder.Resources.OfType<ProjectResource>())
             {
                 builder.CreateResourceBuilder(project)
@@ -112,13 +113,6 @@ public sealed class AppHostSystem : IAsyncDisposable
         system.Gateway = system.App.GetEndpoint("gateway", "http");
         log.WriteLine($"AppHost started in {clock.Elapsed.TotalSeconds:0.0} s; gateway {system.Gateway}");
         return system;
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     /// <summary>
