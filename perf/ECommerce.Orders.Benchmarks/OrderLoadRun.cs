@@ -11,8 +11,8 @@ namespace ECommerce.Orders.Benchmarks;
 /// <summary>
 /// <c>--self-hosted --order-loads</c>: the CPU this process (Orders with EF Core and Npgsql) spends reading one paid
 /// order with its details, nothing shipped, in alternating rounds of N loads per way, each in its own DI scope: as
-/// Orders reads it now (one statement, tracked for a change and for a view) and as it did before 2026-12-07 (five split
-/// queries; for a view inside a REPEATABLE READ transaction). The first two rounds warm up (the JIT); the others are printed.
+/// Orders reads it now (one statement, tracked for a change and for a view), the same as a compiled query, and as it did
+/// before 2026-12-07 (five split queries; for a view inside a REPEATABLE READ transaction). The first two rounds warm up (the JIT); the others are printed.
 /// </summary>
 public static class OrderLoadRun
 {
@@ -32,6 +32,8 @@ public static class OrderLoadRun
         var ways = new (string Name, Func<OrdersDbContext, IQueryable<Order>, CancellationToken, Task<Order?>> Load)[]
         {
             ("one statement, tracked", (db, q, ct) => db.LoadWithDetailsAsync(q, ct)),
+            ("the same as a compiled query, tracked (not adopted)", (db, _, _) => CompiledTracked(db, id)),
+            ("the same as a compiled query, view (not adopted)", (db, _, _) => CompiledView(db, id)),
             ("five split queries, tracked (before)", (db, q, ct) => Split(q).SingleOrDefaultAsync(ct)),
             ("one statement, view", (db, q, ct) => db.ViewWithDetailsAsync(q, ct)),
             ("five split queries in REPEATABLE READ, view (before)", SplitViewAsync),
@@ -59,6 +61,14 @@ public static class OrderLoadRun
         return string.Join(Environment.NewLine, perLoad.Select(p => string.Create(CultureInfo.InvariantCulture,
             $"{p.Key}: {p.Value.Order().ElementAt(p.Value.Count / 2):0.000} ms CPU per load (rounds: {string.Join(", ", p.Value.Select(v => v.ToString("0.000", CultureInfo.InvariantCulture)))})")));
     }
+
+    // What compiled queries (EF.CompileAsyncQuery) would save on the commonest read: the LINQ tree built, matched against
+    // EF's query cache and parameterised on every call is the difference (docs/benchmarks.md, "Compiled queries").
+    private static readonly Func<OrdersDbContext, Guid, Task<Order?>> CompiledTracked = EF.CompileAsyncQuery((OrdersDbContext db, Guid id) =>
+        db.Orders.Where(o => o.Id == id).Include(o => o.Items).Include(o => o.History).AsSingleQuery().SingleOrDefault());
+
+    private static readonly Func<OrdersDbContext, Guid, Task<Order?>> CompiledView = EF.CompileAsyncQuery((OrdersDbContext db, Guid id) =>
+        db.Orders.AsNoTracking().Where(o => o.Id == id).Include(o => o.Items).Include(o => o.History).AsSingleQuery().SingleOrDefault());
 
     private static IQueryable<Order> Split(IQueryable<Order> orders) =>
         orders.Include(o => o.Items).Include(o => o.History).Include(o => o.Shipments).Include(o => o.Returns).AsSplitQuery();

@@ -9,7 +9,8 @@
 // --gateway-search measures hybrid search through the real gateway on generated catalogs of 600 and 100,000 products
 // (GatewaySearchBenchmark.cs; --embed-cache N only fills their embedding cache); --explain-search shows the lexical
 // statements' plans at those sizes (LexicalExplain.cs); --renditions the bytes and render time of each image rendition
-// (RenditionBenchmark.cs). Usage and figures in docs/benchmarks.md.
+// (RenditionBenchmark.cs); --lookups N the CPU of the live lookup carts call, compiled against LINQ built per call
+// (LookupCostRun.cs). Usage and figures in docs/benchmarks.md.
 using System.Diagnostics;
 using System.Globalization;
 using ECommerce.Products.Persistence;
@@ -98,6 +99,13 @@ await SemanticBenchmarks.WaitForIndexAsync(uncached, products);
 if (args.Contains("--search-eval"))
 {
     await SemanticBenchmarks.EvaluateAsync(uncached, repositoryRoot.FullName);
+    return;
+}
+
+if (args.Contains("--lookups"))
+{
+    // In process, on the host with the catalog cache on, as deployed (the category tree each lookup names comes from it).
+    Console.WriteLine(await ECommerce.Products.Benchmarks.LookupCostRun.RunAsync(cached.Services, database, ArgValue("--lookups", 2000), CancellationToken.None));
     return;
 }
 

@@ -234,6 +234,20 @@ public sealed class CatalogReadTests(CatalogHost host) : IClassFixture<CatalogHo
     }
 
     [Fact]
+    public async Task Lookup_of_100_ids_with_repeats_answers_each_known_product_once()
+    {
+        // The ids go to PostgreSQL as one parameter each: the contract's largest call, repeats included, is one statement.
+        using var client = host.Client();
+        var known = (await client.GetJsonAsync("/api/products?limit=3")).GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetGuid()).ToList();
+        var ids = known.Concat(known).Concat(Enumerable.Range(0, 94).Select(_ => Guid.NewGuid())).ToList();
+
+        using var response = await client.PostAsJsonAsync("/api/products/lookup", new { ids }, Ct);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(known.Order(), (await response.ReadJsonAsync()).EnumerateArray().Select(i => i.GetProperty("id").GetGuid()).Order());
+    }
+
+    [Fact]
     public async Task Lookup_of_more_than_100_ids_is_a_400_naming_ids()
     {
         using var client = host.Client();

@@ -27,11 +27,15 @@ public sealed class ProductReads(ProductsDbContext db, CatalogCache cache, Catal
         return id is { } found ? await ByIdAsync(found, ct) : null;
     }
 
-    /// <summary>Always from the database: carts and checkout must see the current price and stock.</summary>
+    /// <summary>
+    /// Always from the database: carts and checkout must see the current price and stock. The ids go as one parameter
+    /// each, not as one array: PostgreSQL then keeps one plan for the statement, where it planned the array's version
+    /// afresh on every call, carts make several per checkout (docs/benchmarks.md, "What a round trip costs").
+    /// </summary>
     public async Task<List<ProductLookupItem>> LookupAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct)
     {
         var tree = await lookups.GetAsync(ct);
-        return await db.Products.AsNoTracking().Where(p => ids.Contains(p.Id))
+        return await db.Products.AsNoTracking().Where(p => EF.MultipleParameters(ids).Contains(p.Id))
             .Select(p => new
             {
                 p.Id,
