@@ -109,8 +109,7 @@ public sealed class OutboxDispatcher<TDbContext>(
                 MessagingMetrics.Published.Add(sends.Count, new KeyValuePair<string, object?>("messaging.destination.name", topic.Key));
             }
 
-            var ids = batch.Select(m => m.Id).ToArray();
-            await db.Database.ExecuteSqlAsync($"UPDATE outbox SET sent_at = now() WHERE id = ANY({ids})", ct);
+            await db.Database.ExecuteSqlAsync(OutboxSentMark.Statement(batch.Select(m => m.Id).ToList()), ct);
             await transaction.CommitAsync(ct);
             return batch.Count;
         }, cancellationToken);

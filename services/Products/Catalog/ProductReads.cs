@@ -29,8 +29,8 @@ public sealed class ProductReads(ProductsDbContext db, CatalogCache cache, Catal
 
     /// <summary>
     /// Always from the database: carts and checkout must see the current price and stock. The ids go as one parameter
-    /// each, not as one array: PostgreSQL then keeps one plan for the statement, where it planned the array's version
-    /// afresh on every call, carts make several per checkout (docs/benchmarks.md, "What a round trip costs").
+    /// each, not as one array: PostgreSQL then keeps a plan for the statement, where it planned the array's version
+    /// afresh on every call, several times per checkout (docs/benchmarks.md, "Planned once").
     /// </summary>
     public async Task<List<ProductLookupItem>> LookupAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct)
     {

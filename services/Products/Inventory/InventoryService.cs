@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using ECommerce.Contracts;
 using ECommerce.Messaging;
 using ECommerce.Products.Domain;
@@ -33,14 +34,17 @@ public sealed class InventoryService(ProductsDbContext db, IOptions<InventoryOpt
             .ToList();
         var ids = wanted.Select(l => l.ProductId).ToArray();
 
-        // Lock in a fixed order so two orders sharing products can never deadlock; held until the caller commits.
-        var available = await db.Database.SqlQuery<StockRow>($"""
+        // Lock in a fixed order so two orders sharing products can never deadlock; held until the caller commits. One
+        // parameter per product, not one array: PostgreSQL planned the array's version afresh on every reservation, where
+        // this one keeps a plan per line count (docs/benchmarks.md, "Planned once").
+        var inList = string.Join(", ", ids.Select((_, i) => "{" + i.ToString(System.Globalization.CultureInfo.InvariantCulture) + "}"));
+        var available = ids.Length == 0 ? [] : await db.Database.SqlQuery<StockRow>(FormattableStringFactory.Create($$"""
             SELECT s."ProductId", s."Available"
             FROM stock s JOIN products p ON p."Id" = s."ProductId"
-            WHERE s."ProductId" = ANY({ids}) AND p."Active"
+            WHERE s."ProductId" IN ({{inList}}) AND p."Active"
             ORDER BY s."ProductId"
             FOR UPDATE OF s
-            """).ToDictionaryAsync(r => r.ProductId, r => r.Available, ct);
+            """, [.. ids.Cast<object>()])).ToDictionaryAsync(r => r.ProductId, r => r.Available, ct);
 
         var rejected = wanted
             .Where(l => l.Quantity <= 0 || available.GetValueOrDefault(l.ProductId) < l.Quantity)
