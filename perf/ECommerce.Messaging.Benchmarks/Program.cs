@@ -167,69 +167,21 @@ int ArgValue(string name, int fallback)
 /// consumer) and the PostgreSQL server (postmaster, its live backends, and the reaped ones it accounts as children).
 /// 2 cores ÷ CPU per message is the throughput this path could reach on an otherwise idle machine.
 /// </summary>
-internal sealed class CpuMeter(int postmaster)
+internal sealed class CpuMeter(PostgresCpu postgres)
 {
-    private static readonly double TicksPerSecond = 100; // USER_HZ on Linux
-    private (TimeSpan Dotnet, double Postgres) _mark;
+    private (TimeSpan Dotnet, TimeSpan Postgres) _mark;
 
-    public static async Task<CpuMeter> StartAsync(string connectionString)
-    {
-        await using var connection = new Npgsql.NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        await using var command = new Npgsql.NpgsqlCommand("SELECT pg_backend_pid()", connection);
-        var backend = (int)(await command.ExecuteScalarAsync())!;
-        return new CpuMeter(int.Parse(Stat(backend)[1], CultureInfo.InvariantCulture));
-    }
+    public static async Task<CpuMeter> StartAsync(string connectionString) => new(await PostgresCpu.OfServerAsync(connectionString));
 
-    public void Mark() => _mark = (Process.GetCurrentProcess().TotalProcessorTime, PostgresSeconds());
+    public void Mark() => _mark = (Process.GetCurrentProcess().TotalProcessorTime, postgres.Total());
 
     public void Report(int count)
     {
         var dotnet = (Process.GetCurrentProcess().TotalProcessorTime - _mark.Dotnet).TotalMilliseconds * 1000 / count;
-        var postgres = (PostgresSeconds() - _mark.Postgres) * 1_000_000 / count;
+        var server = (postgres.Total() - _mark.Postgres).TotalMilliseconds * 1000 / count;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{"",-24} CPU per message: .NET {dotnet:N0} µs + PostgreSQL {postgres:N0} µs = {dotnet + postgres:N0} µs → {2_000_000 / (dotnet + postgres):N0} msg/s on 2 idle cores"));
+            $"{"",-24} CPU per message: .NET {dotnet:N0} µs + PostgreSQL {server:N0} µs = {dotnet + server:N0} µs → {2_000_000 / (dotnet + server):N0} msg/s on 2 idle cores"));
     }
-
-    private double PostgresSeconds()
-    {
-        double ticks = 0;
-        foreach (var dir in Directory.EnumerateDirectories("/proc"))
-        {
-            if (!int.TryParse(Path.GetFileName(dir), CultureInfo.InvariantCulture, out var pid))
-            {
-                continue;
-            }
-
-            try
-            {
-                var stat = Stat(pid);
-                if (pid == postmaster)
-                {
-                    ticks += Sum(stat, 11, 12, 13, 14); // its own time and its reaped children's
-                }
-                else if (stat[1] == postmaster.ToString(CultureInfo.InvariantCulture))
-                {
-                    ticks += Sum(stat, 11, 12);
-                }
-            }
-            catch (IOException)
-            {
-                // The process ended while we looked: its time is now the postmaster's.
-            }
-        }
-
-        return ticks / TicksPerSecond;
-    }
-
-    /// <summary>/proc/pid/stat after the command name: [0] state, [1] ppid, … [11] utime, [12] stime, [13] cutime, [14] cstime.</summary>
-    private static string[] Stat(int pid)
-    {
-        var text = File.ReadAllText($"/proc/{pid}/stat");
-        return text[(text.LastIndexOf(')') + 2)..].Split(' ');
-    }
-
-    private static double Sum(string[] stat, params int[] fields) => fields.Sum(f => double.Parse(stat[f], CultureInfo.InvariantCulture));
 }
 
 [EventName("BenchEvent")]

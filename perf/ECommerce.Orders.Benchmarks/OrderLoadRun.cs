@@ -12,7 +12,8 @@ namespace ECommerce.Orders.Benchmarks;
 /// <c>--self-hosted --order-loads</c>: the CPU this process (Orders with EF Core and Npgsql) spends reading one paid
 /// order with its details, nothing shipped, in alternating rounds of N loads per way, each in its own DI scope: as
 /// Orders reads it now (one statement, tracked for a change and for a view), the same as a compiled query, and as it did
-/// before 2026-12-07 (five split queries; for a view inside a REPEATABLE READ transaction). The first two rounds warm up (the JIT); the others are printed.
+/// before 2026-12-07 (five split queries; for a view inside a REPEATABLE READ transaction). The first two rounds warm up
+/// (the JIT); the others are printed.
 /// </summary>
 public static class OrderLoadRun
 {
@@ -63,7 +64,7 @@ public static class OrderLoadRun
     }
 
     // What compiled queries (EF.CompileAsyncQuery) would save on the commonest read: the LINQ tree built, matched against
-    // EF's query cache and parameterised on every call is the difference (docs/benchmarks.md, "Compiled queries").
+    // EF's query cache and parameterised on every call is the difference (docs/benchmarks.md, "What a round trip costs").
     private static readonly Func<OrdersDbContext, Guid, Task<Order?>> CompiledTracked = EF.CompileAsyncQuery((OrdersDbContext db, Guid id) =>
         db.Orders.Where(o => o.Id == id).Include(o => o.Items).Include(o => o.History).AsSingleQuery().SingleOrDefault());
 

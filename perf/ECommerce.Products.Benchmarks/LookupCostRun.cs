@@ -1,9 +1,11 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Text.Json;
 using ECommerce.Products.Caching;
 using ECommerce.Products.Catalog;
 using ECommerce.Products.Domain;
 using ECommerce.Products.Persistence;
+using ECommerce.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -33,11 +35,12 @@ public static class LookupCostRun
 
         // The two hosts in this process keep polling (outbox, queues, caches) while nothing calls them: their rate is
         // measured first and taken off each round in proportion to its length, so a slower way is not charged more of it.
-        var (idleCpu, idleServer, idleStarted) = (Process.GetCurrentProcess().TotalProcessorTime, PostgresCpu(), Stopwatch.GetTimestamp());
+        var postgres = await PostgresCpu.OfServerAsync(connectionString);
+        var (idleCpu, idleServer, idleStarted) = (Process.GetCurrentProcess().TotalProcessorTime, postgres.Total(), Stopwatch.GetTimestamp());
         await Task.Delay(TimeSpan.FromSeconds(5), cancellationToken);
         var idleWall = Stopwatch.GetElapsedTime(idleStarted).TotalMilliseconds;
         var idle = (Process.GetCurrentProcess().TotalProcessorTime - idleCpu).TotalMilliseconds / idleWall;
-        var serverIdle = (PostgresCpu() - idleServer).TotalMilliseconds / idleWall;
+        var serverIdle = (postgres.Total() - idleServer).TotalMilliseconds / idleWall;
 
         string sql;
         await using (var scope = services.CreateAsyncScope())
@@ -62,7 +65,7 @@ public static class LookupCostRun
         {
             foreach (var (name, lookup) in ways)
             {
-                var (before, serverBefore, started) = (Process.GetCurrentProcess().TotalProcessorTime, PostgresCpu(), Stopwatch.GetTimestamp());
+                var (before, serverBefore, started) = (Process.GetCurrentProcess().TotalProcessorTime, postgres.Total(), Stopwatch.GetTimestamp());
                 for (var i = 0; i < lookups; i++)
                 {
                     await using var scope = services.CreateAsyncScope();
@@ -76,7 +79,7 @@ public static class LookupCostRun
                 {
                     var wall = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
                     perLookup[name].Add(Busy(before, started, idle) / lookups);
-                    serverPerLookup[name].Add(((PostgresCpu() - serverBefore).TotalMilliseconds - serverIdle * wall) / lookups);
+                    serverPerLookup[name].Add(((postgres.Total() - serverBefore).TotalMilliseconds - serverIdle * wall) / lookups);
                 }
             }
         }
@@ -93,26 +96,13 @@ public static class LookupCostRun
     {
         var db = services.GetRequiredService<ProductsDbContext>();
         var tree = await services.GetRequiredService<CatalogLookups>().GetAsync(ct);
-        return await LinqQuery(db, ids)
-            .AsAsyncEnumerable()
-            .Select(p => new ProductLookupItem(p.Id, p.Sku, p.Name, p.Slug, p.Price, p.Currency, p.Available, p.Active,
-                ImageUrls.ForProduct(p.Image, p.Id, p.Name, p.CategorySlug), p.TaxClass, p.WeightGrams, tree.CategoryAndAncestors(p.CategoryId),
-                p.Options is null ? null : FamilyRules.Label(p.Options, p.OptionValues)))
-            .ToListAsync(ct);
+        return await LinqQuery(db, ids).AsAsyncEnumerable().Select(p => p.ToItem(tree)).ToListAsync(ct);
     }
 
     private static async Task<List<ProductLookupItem>> CompiledLookupAsync(IServiceProvider services, Guid[] ids, CancellationToken ct)
     {
         var tree = await services.GetRequiredService<CatalogLookups>().GetAsync(ct);
-        var items = new List<ProductLookupItem>(ids.Length);
-        await foreach (var p in Compiled(services.GetRequiredService<ProductsDbContext>(), ids).WithCancellation(ct))
-        {
-            items.Add(new ProductLookupItem(p.Id, p.Sku, p.Name, p.Slug, p.Price, p.Currency, p.Available, p.Active,
-                ImageUrls.ForProduct(p.Image, p.Id, p.Name, p.CategorySlug), p.TaxClass, p.WeightGrams, tree.CategoryAndAncestors(p.CategoryId),
-                p.Options is null ? null : FamilyRules.Label(p.Options, p.OptionValues)));
-        }
-
-        return items;
+        return await Compiled(services.GetRequiredService<ProductsDbContext>(), ids).Select(p => p.ToItem(tree)).ToListAsync(ct);
     }
 
     private static IQueryable<Row> LinqQuery(ProductsDbContext db, IReadOnlyCollection<Guid> ids) =>
@@ -154,13 +144,25 @@ public static class LookupCostRun
         var items = new List<ProductLookupItem>(ids.Length);
         while (await reader.ReadAsync(ct))
         {
-            var options = reader.IsDBNull(12) ? null : System.Text.Json.JsonSerializer.Deserialize<List<ProductOption>>(reader.GetString(12), System.Text.Json.JsonSerializerOptions.Web);
-            var values = System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, string>>(reader.GetString(13), System.Text.Json.JsonSerializerOptions.Web) ?? [];
-            var id = reader.GetGuid(0);
-            var name = reader.GetString(2);
-            items.Add(new ProductLookupItem(id, reader.GetString(1), name, reader.GetString(3), reader.GetDecimal(4), reader.GetString(5),
-                reader.GetInt32(6), reader.GetBoolean(7), ImageUrls.ForProduct(reader.IsDBNull(14) ? null : reader.GetString(14), id, name, reader.GetString(11)),
-                reader.GetString(8), reader.GetInt32(9), tree.CategoryAndAncestors(reader.GetInt32(10)), options is null ? null : FamilyRules.Label(options, values)));
+            var row = new Row
+            {
+                Id = reader.GetGuid(0),
+                Sku = reader.GetString(1),
+                Name = reader.GetString(2),
+                Slug = reader.GetString(3),
+                Price = reader.GetDecimal(4),
+                Currency = reader.GetString(5),
+                Available = reader.GetInt32(6),
+                Active = reader.GetBoolean(7),
+                TaxClass = reader.GetString(8),
+                WeightGrams = reader.GetInt32(9),
+                CategoryId = reader.GetInt32(10),
+                CategorySlug = reader.GetString(11),
+                Options = reader.IsDBNull(12) ? null : JsonSerializer.Deserialize<List<ProductOption>>(reader.GetString(12), JsonSerializerOptions.Web),
+                OptionValues = JsonSerializer.Deserialize<Dictionary<string, string>>(reader.GetString(13), JsonSerializerOptions.Web) ?? [],
+                Image = reader.IsDBNull(14) ? null : reader.GetString(14),
+            };
+            items.Add(row.ToItem(tree));
         }
 
         return items;
@@ -206,7 +208,7 @@ public static class LookupCostRun
             var (client, server) = (new List<double>(), new List<double>());
             for (var round = 0; round < Rounds; round++)
             {
-                var (clientBefore, serverBefore, started) = (Process.GetCurrentProcess().TotalProcessorTime, BackendCpu(backend), Stopwatch.GetTimestamp());
+                var (clientBefore, serverBefore, started) = (Process.GetCurrentProcess().TotalProcessorTime, PostgresCpu.OfProcess(backend), Stopwatch.GetTimestamp());
                 for (var i = 0; i < count; i++)
                 {
                     await using var reader = await command.ExecuteReaderAsync(ct);
@@ -218,7 +220,7 @@ public static class LookupCostRun
                 if (round >= WarmUpRounds)
                 {
                     client.Add(Busy(clientBefore, started, idle) / count);
-                    server.Add((BackendCpu(backend) - serverBefore).TotalMilliseconds / count);
+                    server.Add((PostgresCpu.OfProcess(backend) - serverBefore).TotalMilliseconds / count);
                 }
             }
 
@@ -234,48 +236,6 @@ public static class LookupCostRun
         (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMilliseconds - idle * Stopwatch.GetElapsedTime(started).TotalMilliseconds;
 
     private static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
-
-    /// <summary>A process's user and system time from /proc (fields 14 and 15, in clock ticks of 10 ms on Linux).</summary>
-    private static TimeSpan BackendCpu(int pid)
-    {
-        var stat = File.ReadAllText($"/proc/{pid}/stat");
-        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-        return TimeSpan.FromMilliseconds((long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) * 10);
-    }
-
-    /// <summary>Every PostgreSQL process's CPU on this machine: the benchmark's own server is the only one running.</summary>
-    private static TimeSpan PostgresCpu()
-    {
-        var total = TimeSpan.Zero;
-        foreach (var dir in Directory.EnumerateDirectories("/proc"))
-        {
-            if (int.TryParse(Path.GetFileName(dir), out var pid) && File.Exists($"{dir}/comm") && TryRead($"{dir}/comm")?.Trim() == "postgres")
-            {
-                try
-                {
-                    total += BackendCpu(pid);
-                }
-                catch (IOException)
-                {
-                    // The process ended between the two reads.
-                }
-            }
-        }
-
-        return total;
-    }
-
-    private static string? TryRead(string path)
-    {
-        try
-        {
-            return File.ReadAllText(path);
-        }
-        catch (IOException)
-        {
-            return null;
-        }
-    }
 
     private static string ParameterName(string sql) =>
         System.Text.RegularExpressions.Regex.Match(sql, "@[A-Za-z0-9_]+").Value;
@@ -297,5 +257,10 @@ public static class LookupCostRun
         public List<ProductOption>? Options { get; init; }
         public required Dictionary<string, string> OptionValues { get; init; }
         public string? Image { get; init; }
+
+        /// <summary>The lookup's answer for this row, as ProductReads makes it.</summary>
+        public ProductLookupItem ToItem(CategoryTree tree) => new(Id, Sku, Name, Slug, Price, Currency, Available, Active,
+            ImageUrls.ForProduct(Image, Id, Name, CategorySlug), TaxClass, WeightGrams, tree.CategoryAndAncestors(CategoryId),
+            Options is null ? null : FamilyRules.Label(Options, OptionValues));
     }
 }

@@ -9,8 +9,8 @@
 // --gateway-search measures hybrid search through the real gateway on generated catalogs of 600 and 100,000 products
 // (GatewaySearchBenchmark.cs; --embed-cache N only fills their embedding cache); --explain-search shows the lexical
 // statements' plans at those sizes (LexicalExplain.cs); --renditions the bytes and render time of each image rendition
-// (RenditionBenchmark.cs); --lookups N the CPU of the live lookup carts call, compiled against LINQ built per call
-// (LookupCostRun.cs). Usage and figures in docs/benchmarks.md.
+// (RenditionBenchmark.cs); --lookups N the CPU of the live lookup carts call, here and in PostgreSQL, as shipped against
+// before and a compiled query, with the floor of a round trip (LookupCostRun.cs). Usage and figures in docs/benchmarks.md.
 using System.Diagnostics;
 using System.Globalization;
 using ECommerce.Products.Persistence;
