@@ -6,14 +6,12 @@ namespace ECommerce.Messaging.Outbox;
 internal static class OutboxSentMark
 {
     /// <summary>
-    /// Marks the batch sent, one parameter per id, the list padded (with the last id again) to a power of two: PostgreSQL
-    /// planned the one-array version (<c>id = ANY(@ids)</c>) afresh on every batch, where these few statements keep their
-    /// plans (docs/benchmarks.md, "Planned once").
+    /// Marks the batch sent, one parameter per id (<see cref="PaddedList"/>): PostgreSQL planned the one-array version
+    /// (<c>id = ANY(@ids)</c>) afresh on every batch, where these few statements keep their plans.
     /// </summary>
     public static FormattableString Statement(List<Guid> ids)
     {
-        var padded = (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)ids.Count);
-        var values = ids.Concat(Enumerable.Repeat(ids[^1], padded - ids.Count)).Cast<object>().ToArray();
+        var values = PaddedList.Pad(ids).Cast<object>().ToArray();
         var inList = string.Join(", ", values.Select((_, i) => "{" + i.ToString(System.Globalization.CultureInfo.InvariantCulture) + "}"));
         return FormattableStringFactory.Create($"UPDATE outbox SET sent_at = now() WHERE id IN ({inList})", values);
     }

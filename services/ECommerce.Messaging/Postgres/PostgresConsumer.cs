@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using ECommerce.Messaging.Transport;
 using Microsoft.Extensions.Logging;
@@ -160,13 +161,9 @@ internal sealed class PostgresConsumer(
 
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(2));
             await using var connection = await dataSource.OpenConnectionAsync(timeout.Token);
-            await using var release = new NpgsqlCommand("""
-                UPDATE messaging.queue q SET visible_at = now(), delivery_count = q.delivery_count - 1
-                FROM unnest(@ids, @counts) AS held(id, delivery_count)
-                WHERE q.id = held.id AND q.delivery_count = held.delivery_count
-                """, connection);
-            release.Parameters.AddWithValue("ids", leased.Select(l => l.Id).ToArray());
-            release.Parameters.AddWithValue("counts", leased.Select(l => l.Received.DeliveryCount).ToArray());
+            await using var release = ForEachLeased(
+                "UPDATE messaging.queue SET visible_at = now(), delivery_count = delivery_count - 1 WHERE (id, delivery_count) IN ({0})",
+                leased, connection);
             await release.ExecuteNonQueryAsync(timeout.Token);
         }
         catch (Exception e) when (e is OperationCanceledException or NpgsqlException or System.IO.IOException or TimeoutException)
@@ -195,6 +192,25 @@ internal sealed class PostgresConsumer(
         }
     }
 
+    /// <summary>
+    /// A statement over leased rows, each matched by its id and the delivery count it was leased with: <c>{0}</c> in
+    /// <paramref name="format"/> becomes <c>($1, $2), ($3, $4), …</c>, one pair per row (<see cref="PaddedList"/>: the
+    /// one-array version, <c>unnest(@ids, @counts)</c>, was planned afresh on every batch).
+    /// </summary>
+    private static NpgsqlCommand ForEachLeased(string format, IReadOnlyList<Leased> leased, NpgsqlConnection connection)
+    {
+        var rows = PaddedList.Pad(leased).ToList();
+        var pairs = string.Join(", ", rows.Select((_, i) => string.Create(CultureInfo.InvariantCulture, $"(${(2 * i) + 1}, ${(2 * i) + 2})")));
+        var command = new NpgsqlCommand(string.Format(CultureInfo.InvariantCulture, format, pairs), connection);
+        foreach (var row in rows)
+        {
+            command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = row.Id });
+            command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = row.Received.DeliveryCount });
+        }
+
+        return command;
+    }
+
     /// <summary>Deletes the batch's completed rows in one statement, each guarded by the delivery count it was leased with.</summary>
     private async Task CompleteAsync(IReadOnlyList<Leased> completed, CancellationToken token)
     {
@@ -204,12 +220,7 @@ internal sealed class PostgresConsumer(
         }
 
         await using var connection = await dataSource.OpenConnectionAsync(token);
-        await using var complete = new NpgsqlCommand("""
-            DELETE FROM messaging.queue q USING unnest(@ids, @counts) AS done(id, delivery_count)
-            WHERE q.id = done.id AND q.delivery_count = done.delivery_count
-            """, connection);
-        complete.Parameters.AddWithValue("ids", completed.Select(l => l.Id).ToArray());
-        complete.Parameters.AddWithValue("counts", completed.Select(l => l.Received.DeliveryCount).ToArray());
+        await using var complete = ForEachLeased("DELETE FROM messaging.queue WHERE (id, delivery_count) IN ({0})", completed, connection);
         await complete.ExecuteNonQueryAsync(token);
         MessagingMetrics.Delivered.Add(completed.Count, new KeyValuePair<string, object?>("messaging.consumer.group.name", settings.Subscription));
     }
