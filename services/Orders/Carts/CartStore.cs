@@ -8,8 +8,8 @@ namespace ECommerce.Orders.Carts;
 
 /// <summary>
 /// Carts in the orders database, one row per owner, so that losing or restarting the cache loses no cart. Every read
-/// and write pushes the expiry forward (a sliding expiry). A change locks the cart's row for its transaction, so
-/// changes from two tabs queue behind each other instead of failing or losing each other's lines; a read takes no
+/// and write pushes the expiry forward (a sliding expiry). A change is written only over the row it read, and after
+/// lost races it locks the cart's row, so changes from two tabs never fail or lose each other's lines; a read takes no
 /// lock and serves the last committed cart, so it never waits for a change and never answers 409. A read writes only
 /// when it has something to keep: re-priced lines, or an expiry that has slid by more than a hundredth of the time to
 /// live (about 1 h 41 min of a week), so the cart badge read on every page costs no write.
@@ -74,8 +74,67 @@ public sealed class CartStore(OrdersDbContext db, IOptions<CartLimits> limits, T
             """, cancellationToken);
     }
 
-    /// <summary>Applies a change atomically with respect to other writers; a change returning false writes nothing.</summary>
-    public Task<Cart> UpdateAsync(CartOwner owner, Func<Cart, bool> change, CancellationToken cancellationToken = default) =>
+    /// <summary>How many times a change is tried without the row lock before it queues on it (<see cref="UpdateAsync"/>).</summary>
+    private const int OptimisticAttempts = 2;
+
+    /// <summary>
+    /// Applies a change atomically with respect to other writers; a change returning false writes nothing. It may run
+    /// <paramref name="change"/> more than once, each time on the latest cart. First without a transaction: read the
+    /// row, change it, and write it only if it is still the row read (two round trips, where the lock takes four; one
+    /// shopper's adds rarely race). A change that lost a race is applied again to what the other writer wrote; after
+    /// <see cref="OptimisticAttempts"/> lost races it queues on the row lock, so changes from many tabs at once all land.
+    /// </summary>
+    public async Task<Cart> UpdateAsync(CartOwner owner, Func<Cart, bool> change, CancellationToken cancellationToken = default)
+    {
+        for (var attempt = 0; attempt < OptimisticAttempts; attempt++)
+        {
+            if (await TryUpdateAsync(owner, change, cancellationToken) is { } cart)
+            {
+                return cart;
+            }
+        }
+
+        return await UpdateLockedAsync(owner, change, cancellationToken);
+    }
+
+    /// <summary>
+    /// One optimistic try: the change written only if the row still holds the lines and times it was read with (a
+    /// cart nobody has yet: only if nobody inserted one meanwhile). Null when another writer got there first.
+    /// </summary>
+    private async Task<Cart?> TryUpdateAsync(CartOwner owner, Func<Cart, bool> change, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var record = await db.Carts.AsNoTracking().SingleOrDefaultAsync(c => c.OwnerKey == owner.Key, cancellationToken);
+        var cart = record is null ? new Cart() : ToCart(record, now);
+        var expiresAt = now + TimeToLive;
+        if (!change(cart))
+        {
+            // As under the lock: a live cart lives on, a missing one stays missing.
+            if (cart.Lines.Count > 0)
+            {
+                await db.Carts.Where(c => c.OwnerKey == owner.Key).ExecuteUpdateAsync(set => set.SetProperty(c => c.ExpiresAt, expiresAt), cancellationToken);
+            }
+
+            return cart;
+        }
+
+        cart.UpdatedAt = now;
+        var lines = JsonSerializer.Serialize(cart.Lines, Json);
+        var written = record is null
+            ? await db.Database.ExecuteSqlAsync($"""
+                INSERT INTO carts (owner_key, lines, updated_at, expires_at) VALUES ({owner.Key}, CAST({lines} AS jsonb), {now}, {expiresAt})
+                ON CONFLICT (owner_key) DO NOTHING
+                """, cancellationToken)
+            : await db.Database.ExecuteSqlAsync($"""
+                UPDATE carts SET lines = CAST({lines} AS jsonb), updated_at = {now}, expires_at = {expiresAt}
+                WHERE owner_key = {owner.Key} AND lines = CAST({record.Lines} AS jsonb)
+                    AND updated_at = {record.UpdatedAt} AND expires_at = {record.ExpiresAt}
+                """, cancellationToken);
+        return written == 1 ? cart : null;
+    }
+
+    /// <summary>The change under the row's lock: changes queue behind each other however many race.</summary>
+    private Task<Cart> UpdateLockedAsync(CartOwner owner, Func<Cart, bool> change, CancellationToken cancellationToken) =>
         InTransactionAsync(async ct =>
         {
             var now = clock.GetUtcNow();
