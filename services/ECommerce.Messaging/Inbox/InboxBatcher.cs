@@ -14,11 +14,11 @@ internal sealed record InboxItem(Guid MessageId, HandlerRegistration Registratio
 /// <summary>
 /// Group commit for the inbox (<c>Messaging:InboxBatchSize</c> &gt; 1): messages handed over while a transaction is
 /// in flight are handled together in the next one — one statement inserts their inbox rows, the handlers run one
-/// after another on one DbContext, one SaveChanges and one commit. The per-message cost of a transaction (its round
-/// trips, its commit, a scope and a DbContext) is paid once per batch. Exactly-once effect is unchanged: a message
-/// whose inbox row already exists (or that appears twice in one batch) is a duplicate. If anything fails — a handler
-/// throws, SaveChanges or the commit fails — nothing of the batch is kept and every message of it is handled again
-/// alone, so only the failing one fails (and is retried by the transport) while the others commit.
+/// after another on one DbContext, each saved under its own message's span, and one commit. The per-message cost of a
+/// transaction (its round trips, its commit, a scope and a DbContext) is paid once per batch. Exactly-once effect is
+/// unchanged: a message whose inbox row already exists (or that appears twice in one batch) is a duplicate. If anything
+/// fails — a handler throws, SaveChanges or the commit fails — nothing of the batch is kept and every message of it is
+/// handled again alone, so only the failing one fails (and is retried by the transport) while the others commit.
 /// </summary>
 internal sealed class InboxBatcher<TDbContext>(
     IServiceScopeFactory scopes,
@@ -120,6 +120,9 @@ internal sealed class InboxBatcher<TDbContext>(
 
         await Task.WhenAll(batch.Select(async pending =>
         {
+            // This loop runs in the context of whichever message started it: each message alone is handled, like in a
+            // batch, under its own process span, so its logs, spans and the events it writes stay in its trace.
+            Activity.Current = pending.Item.Activity;
             try
             {
                 pending.Done.TrySetResult(await handleAlone(pending.Item, pending.Token));
@@ -163,6 +166,9 @@ internal sealed class InboxBatcher<TDbContext>(
 
                     Activity.Current = item.Activity; // the handler's logs and spans belong to its message's trace
                     await item.Registration.Invoke(scope.ServiceProvider, item.Event, ct);
+                    // Saved under its own span too: events a context adds while saving (Orders' owed events) take
+                    // the current trace, so one SaveChanges after the loop would put them all in the wrong one.
+                    await db.SaveChangesAsync(ct);
                     handled[i] = true;
                 }
             }
@@ -171,7 +177,6 @@ internal sealed class InboxBatcher<TDbContext>(
                 Activity.Current = outer;
             }
 
-            await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
             return handled;
         }, cancel.Token);
