@@ -1,4 +1,7 @@
+using System.Diagnostics;
+using System.Text.Json;
 using ECommerce.Messaging.Inbox;
+using ECommerce.Messaging.Outbox;
 using ECommerce.Messaging.Transport;
 using ECommerce.Testing;
 using Microsoft.EntityFrameworkCore;
@@ -106,10 +109,51 @@ public sealed class InboxBatchTests : IAsyncLifetime
         await host.StopAsync(Ct);
     }
 
+    [Fact]
+    public async Task Events_owed_in_a_batch_carry_the_trace_of_the_message_that_owed_them()
+    {
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = _ => true,
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+        };
+        ActivitySource.AddActivityListener(listener);
+        using var host = BuildHost(m => m.Subscribe<TestOrderPlaced, TestOrderConfirmingHandler>());
+        var consumer = host.Services.GetRequiredService<SubscriptionHost<TestDbContext>>();
+
+        // Each message comes from its own request, so each has its own trace.
+        var traceOf = new Dictionary<Guid, string>();
+        var messages = Enumerable.Range(0, 12).Select(_ =>
+        {
+            using var request = new Activity("POST /api/orders").Start();
+            var orderId = Guid.NewGuid();
+            traceOf[orderId] = request.TraceId.ToString();
+            return Received(orderId);
+        }).ToList();
+        await Task.WhenAll(messages.Select(m => consumer.HandleAsync(m, Ct)));
+
+        await using var scope = host.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TestDbContext>();
+        // Rows of one transaction share its now(): some messages were handled together, not each alone.
+        var batches = await db.Set<InboxMessage>().GroupBy(m => m.HandledAt).Select(g => g.Count()).ToListAsync(Ct);
+        Assert.Equal(12, batches.Sum());
+        Assert.Contains(batches, size => size > 1);
+        var confirmed = await db.Set<OutboxMessage>().Where(m => m.Type == "TestOrderConfirmed").ToListAsync(Ct);
+        Assert.Equal(12, confirmed.Count);
+        foreach (var row in confirmed)
+        {
+            var orderId = JsonSerializer.Deserialize<TestOrderConfirmed>(row.Body, WireFormat.Json)!.OrderId;
+            var traceParent = JsonSerializer.Deserialize<Dictionary<string, string>>(row.Headers)![WireFormat.TraceParentHeader];
+            Assert.Equal(traceOf[orderId], ActivityContext.Parse(traceParent, null).TraceId.ToString());
+        }
+
+        await consumer.StopAsync(Ct);
+    }
+
     private static ReceivedMessage Received(Guid orderId) =>
         new(EventSerializer.Serialize(new TestOrderPlaced(orderId)), nameof(TestOrderPlaced), "svc", 1);
 
-    private IHost BuildHost()
+    private IHost BuildHost(Action<MessagingBuilder<TestDbContext>>? subscribe = null)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ApplicationName = "ECommerce.Svc" });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -122,7 +166,7 @@ public sealed class InboxBatchTests : IAsyncLifetime
             ["Messaging:InboxBatchSize"] = "16",
         });
         builder.Services.AddDbContext<TestDbContext>(o => o.UseNpgsql(_serviceDb));
-        builder.AddMessaging<TestDbContext>(m => m.Subscribe<TestOrderPlaced, TestOrderPlacedHandler>());
+        builder.AddMessaging<TestDbContext>(subscribe ?? (m => m.Subscribe<TestOrderPlaced, TestOrderPlacedHandler>()));
         return builder.Build();
     }
 }

@@ -5,6 +5,9 @@ namespace ECommerce.Messaging.Tests;
 [EventName("TestOrderPlaced")]
 public sealed record TestOrderPlaced(Guid OrderId) : IntegrationEvent;
 
+[EventName("TestOrderConfirmed")]
+public sealed record TestOrderConfirmed(Guid OrderId) : IntegrationEvent;
+
 public sealed class TestOrder
 {
     public Guid Id { get; set; }
@@ -18,13 +21,41 @@ public sealed class HandledOrder
     public Guid OrderId { get; set; }
 }
 
-public sealed class TestDbContext(DbContextOptions<TestDbContext> options) : DbContext(options)
+public sealed class TestDbContext(DbContextOptions<TestDbContext> options) : DbContext(options), IOwesIntegrationEvents
 {
+    private readonly List<IntegrationEvent> _owed = [];
+
     public DbSet<TestOrder> Orders => Set<TestOrder>();
 
     public DbSet<HandledOrder> Handled => Set<HandledOrder>();
 
+    /// <summary>Like Orders' order moves: the event is held and goes into the outbox when the context is saved.</summary>
+    public void Owe(IntegrationEvent @event) => _owed.Add(@event);
+
+    public void TakeOwedEvents()
+    {
+        _owed.ForEach(this.AddIntegrationEvent);
+        _owed.Clear();
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        TakeOwedEvents();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
     protected override void OnModelCreating(ModelBuilder modelBuilder) => modelBuilder.AddMessagingTables();
+}
+
+/// <summary>Owes a follow-up event for every order, as Orders' handlers do when an order moves.</summary>
+[HandlerName("TestOrderConfirmingHandler")]
+public sealed class TestOrderConfirmingHandler(TestDbContext db) : IIntegrationEventHandler<TestOrderPlaced>
+{
+    public Task HandleAsync(TestOrderPlaced @event, CancellationToken cancellationToken)
+    {
+        db.Owe(new TestOrderConfirmed(@event.OrderId));
+        return Task.CompletedTask;
+    }
 }
 
 [HandlerName("TestOrderPlacedHandler")]

@@ -14,11 +14,13 @@ internal sealed record InboxItem(Guid MessageId, HandlerRegistration Registratio
 /// <summary>
 /// Group commit for the inbox (<c>Messaging:InboxBatchSize</c> &gt; 1): messages handed over while a transaction is
 /// in flight are handled together in the next one — one statement inserts their inbox rows, the handlers run one
-/// after another on one DbContext, each saved under its own message's span, and one commit. The per-message cost of a
-/// transaction (its round trips, its commit, a scope and a DbContext) is paid once per batch. Exactly-once effect is
-/// unchanged: a message whose inbox row already exists (or that appears twice in one batch) is a duplicate. If anything
-/// fails — a handler throws, SaveChanges or the commit fails — nothing of the batch is kept and every message of it is
-/// handled again alone, so only the failing one fails (and is retried by the transport) while the others commit.
+/// after another on one DbContext, each under its own message's span (events a context owes until it is saved are
+/// taken into the outbox there, see <see cref="IOwesIntegrationEvents"/>), then one SaveChanges and one commit. The
+/// per-message cost of a transaction (its round trips, its commit, a scope and a DbContext) is paid once per batch.
+/// Exactly-once effect is unchanged: a message whose inbox row already exists (or that appears twice in one batch) is
+/// a duplicate. If anything fails — a handler throws, SaveChanges or the commit fails — nothing of the batch is kept
+/// and every message of it is handled again alone, so only the failing one fails (and is retried by the transport)
+/// while the others commit.
 /// </summary>
 internal sealed class InboxBatcher<TDbContext>(
     IServiceScopeFactory scopes,
@@ -166,9 +168,9 @@ internal sealed class InboxBatcher<TDbContext>(
 
                     Activity.Current = item.Activity; // the handler's logs and spans belong to its message's trace
                     await item.Registration.Invoke(scope.ServiceProvider, item.Event, ct);
-                    // Saved under its own span too: events a context adds while saving (Orders' owed events) take
-                    // the current trace, so one SaveChanges after the loop would put them all in the wrong one.
-                    await db.SaveChangesAsync(ct);
+                    // Events the context holds until it is saved (Orders' owed events) go to the outbox now, under
+                    // this message's span: added during the one SaveChanges below, they would all take the last trace.
+                    (db as IOwesIntegrationEvents)?.TakeOwedEvents();
                     handled[i] = true;
                 }
             }
@@ -177,6 +179,7 @@ internal sealed class InboxBatcher<TDbContext>(
                 Activity.Current = outer;
             }
 
+            await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
             return handled;
         }, cancel.Token);

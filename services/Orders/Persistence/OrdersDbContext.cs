@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace ECommerce.Orders.Persistence;
 
 /// <summary>The orders database: orders, their lines, status history, shipments and returns, carts, and the messaging outbox and inbox.</summary>
-public sealed class OrdersDbContext(DbContextOptions<OrdersDbContext> options) : DbContext(options)
+public sealed class OrdersDbContext(DbContextOptions<OrdersDbContext> options) : DbContext(options), IOwesIntegrationEvents
 {
     public DbSet<Order> Orders => Set<Order>();
 
@@ -207,7 +207,7 @@ public sealed class OrdersDbContext(DbContextOptions<OrdersDbContext> options) :
         [.. ChangeTracker.Entries<OrderStatusChange>().Where(e => e.State == EntityState.Added).Select(e => e.Entity)];
 
     /// <summary>Moves the events the tracked orders' moves owe into the outbox, so they commit with the moves.</summary>
-    private void TakeOwedEvents()
+    public void TakeOwedEvents()
     {
         foreach (var order in ChangeTracker.Entries<Order>().Select(e => e.Entity).ToList())
         {
