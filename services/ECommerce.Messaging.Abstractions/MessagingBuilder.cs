@@ -6,12 +6,14 @@ namespace ECommerce.Messaging;
 /// <summary>A registered handler: the event type it takes, its stable name, and how to call it from a DI scope.</summary>
 /// <param name="EventName">The event's stable name: the topic this handler consumes.</param>
 /// <param name="HandlerName">The handler's stable name: the key of its inbox rows.</param>
+/// <param name="HandledAlone">Never grouped with other messages in one transaction (<see cref="HandledAloneAttribute"/>).</param>
 public sealed record HandlerRegistration(
     Type EventType,
     string EventName,
     Type HandlerType,
     string HandlerName,
-    Func<IServiceProvider, IntegrationEvent, CancellationToken, Task> Invoke);
+    Func<IServiceProvider, IntegrationEvent, CancellationToken, Task> Invoke,
+    bool HandledAlone = false);
 
 /// <summary>What a service consumes: <c>m.Subscribe&lt;OrderPlaced, OrderPlacedHandler&gt;()</c>.</summary>
 public sealed class MessagingBuilder<TDbContext>(IServiceCollection services) where TDbContext : DbContext
@@ -33,7 +35,8 @@ public sealed class MessagingBuilder<TDbContext>(IServiceCollection services) wh
             MessageNames.OfEvent(typeof(TEvent)),
             typeof(THandler),
             MessageNames.OfHandler(typeof(THandler)),
-            (sp, @event, ct) => sp.GetRequiredService<THandler>().HandleAsync((TEvent)@event, ct));
+            (sp, @event, ct) => sp.GetRequiredService<THandler>().HandleAsync((TEvent)@event, ct),
+            Attribute.IsDefined(typeof(THandler), typeof(HandledAloneAttribute), inherit: false));
         _registrations.Add(registration);
         Services.AddScoped<THandler>();
         Services.AddSingleton(registration);

@@ -32,8 +32,9 @@ public sealed class MessagingOptions : IValidatableObject
 
     /// <summary>
     /// How many delivered messages one inbox transaction may handle together (group commit). 1, the default, is one
-    /// transaction per message; more pays a transaction's cost once per batch, for services whose handlers only touch
-    /// their own database — the handlers of a batch run one after another, so a slow outside call holds up the batch.
+    /// transaction per message; more pays a transaction's cost once per batch, for handlers that only touch their own
+    /// database — the handlers of a batch run one after another, so a slow outside call would hold up the batch. A
+    /// handler that calls out is marked <see cref="HandledAloneAttribute"/> and keeps a transaction of its own.
     /// </summary>
     [Range(1, 256)]
     public int InboxBatchSize { get; set; } = 1;

@@ -150,6 +150,32 @@ public sealed class InboxBatchTests : IAsyncLifetime
         await consumer.StopAsync(Ct);
     }
 
+    [Fact]
+    public async Task A_handler_marked_handled_alone_gets_a_transaction_of_its_own_while_the_others_are_grouped()
+    {
+        using var host = BuildHost(m => m.Subscribe<TestOrderPlaced, TestOrderPlacedHandler>().Subscribe<TestPaymentDue, TestChargingHandler>());
+        var consumer = host.Services.GetRequiredService<SubscriptionHost<TestDbContext>>();
+        var placed = Enumerable.Range(0, 12).Select(_ => Guid.NewGuid()).ToList();
+        var due = Enumerable.Range(0, 12).Select(_ => Guid.NewGuid()).ToList();
+
+        // Handed over together and interleaved, as one leased batch of a subscription with both topics would be.
+        await Task.WhenAll(placed.Zip(due).SelectMany(p => new[]
+        {
+            consumer.HandleAsync(Received(p.First), Ct),
+            consumer.HandleAsync(new ReceivedMessage(EventSerializer.Serialize(new TestPaymentDue(p.Second)), nameof(TestPaymentDue), "svc", 1), Ct),
+        }));
+
+        await using var scope = host.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TestDbContext>();
+        Assert.Equal(24, await db.Handled.CountAsync(Ct));
+        var charging = due.Select(id => TestChargingHandler.Transactions[id]).ToList();
+        var grouped = placed.Select(id => TestOrderPlacedHandler.Transactions[id]).ToList();
+        Assert.Equal(12, charging.Distinct().Count());
+        Assert.Empty(charging.Intersect(grouped));
+        Assert.True(grouped.Distinct().Count() < grouped.Count, "the other messages were grouped into shared transactions");
+        await consumer.StopAsync(Ct);
+    }
+
     private static ReceivedMessage Received(Guid orderId) =>
         new(EventSerializer.Serialize(new TestOrderPlaced(orderId)), nameof(TestOrderPlaced), "svc", 1);
 

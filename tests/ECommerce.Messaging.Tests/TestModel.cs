@@ -8,6 +8,9 @@ public sealed record TestOrderPlaced(Guid OrderId) : IntegrationEvent;
 [EventName("TestOrderConfirmed")]
 public sealed record TestOrderConfirmed(Guid OrderId) : IntegrationEvent;
 
+[EventName("TestPaymentDue")]
+public sealed record TestPaymentDue(Guid OrderId) : IntegrationEvent;
+
 public sealed class TestOrder
 {
     public Guid Id { get; set; }
@@ -44,6 +47,10 @@ public sealed class TestDbContext(DbContextOptions<TestDbContext> options) : DbC
         return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 
+    /// <summary>The id of the transaction the context is in: equal for two handlers only if they shared it.</summary>
+    public Task<long> CurrentTransactionAsync(CancellationToken cancellationToken) =>
+        Database.SqlQuery<long>($"SELECT txid_current() AS \"Value\"").SingleAsync(cancellationToken);
+
     protected override void OnModelCreating(ModelBuilder modelBuilder) => modelBuilder.AddMessagingTables();
 }
 
@@ -66,12 +73,33 @@ public sealed class TestOrderPlacedHandler(TestDbContext db) : IIntegrationEvent
     /// <summary>The trace each order was handled in, to check that trace context crosses the broker.</summary>
     public static readonly System.Collections.Concurrent.ConcurrentDictionary<Guid, string?> TraceIds = new();
 
-    public Task HandleAsync(TestOrderPlaced @event, CancellationToken cancellationToken)
+    /// <summary>The transaction each order was handled in.</summary>
+    public static readonly System.Collections.Concurrent.ConcurrentDictionary<Guid, long> Transactions = new();
+
+    public async Task HandleAsync(TestOrderPlaced @event, CancellationToken cancellationToken)
     {
         TraceIds[@event.OrderId] = System.Diagnostics.Activity.Current?.TraceId.ToString();
+        Transactions[@event.OrderId] = await db.CurrentTransactionAsync(cancellationToken);
         db.Handled.Add(new HandledOrder { OrderId = @event.OrderId });
-        return @event.OrderId == PoisonOrderId
-            ? throw new InvalidOperationException("poison")
-            : Task.CompletedTask;
+        if (@event.OrderId == PoisonOrderId)
+        {
+            throw new InvalidOperationException("poison");
+        }
+    }
+}
+
+/// <summary>Stands for a handler that waits on a payment provider: it must never share a transaction.</summary>
+[HandlerName("TestChargingHandler")]
+[HandledAlone]
+public sealed class TestChargingHandler(TestDbContext db) : IIntegrationEventHandler<TestPaymentDue>
+{
+    /// <summary>The transaction each order was handled in.</summary>
+    public static readonly System.Collections.Concurrent.ConcurrentDictionary<Guid, long> Transactions = new();
+
+    public async Task HandleAsync(TestPaymentDue @event, CancellationToken cancellationToken)
+    {
+        Transactions[@event.OrderId] = await db.CurrentTransactionAsync(cancellationToken);
+        db.Handled.Add(new HandledOrder { OrderId = @event.OrderId });
+        await Task.Delay(20, cancellationToken); // the provider's answer
     }
 }

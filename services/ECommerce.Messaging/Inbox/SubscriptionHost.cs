@@ -74,7 +74,7 @@ public sealed class SubscriptionHost<TDbContext>(
         using var activity = MessageTracing.StartProcess(received);
 
         var item = new InboxItem(message.MessageId, registration, EventSerializer.Deserialize(message, registration.EventType), activity);
-        var handled = options.Value.InboxBatchSize > 1
+        var handled = options.Value.InboxBatchSize > 1 && !registration.HandledAlone
             ? await Batcher().HandleAsync(item, cancellationToken)
             : await HandleAloneAsync(item, cancellationToken);
 

@@ -10,6 +10,7 @@ namespace ECommerce.Payments.Charging;
 /// charged at once (the order's stock is still held). A repeat of the event, or one for an attempt already made, does nothing.
 /// </summary>
 [HandlerName("OrderPaymentRetriedHandler")]
+[HandledAlone] // calls the payment provider
 public sealed class OrderPaymentRetriedHandler(PaymentsDbContext db, PaymentCharger charger, ILogger<OrderPaymentRetriedHandler> logger)
     : IIntegrationEventHandler<OrderPaymentRetried>
 {

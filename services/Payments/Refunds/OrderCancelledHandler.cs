@@ -13,6 +13,7 @@ namespace ECommerce.Payments.Refunds;
 /// Captured: whatever is still refundable is refunded in full. Anything else (failed, already refunded): nothing to do.
 /// </summary>
 [HandlerName("OrderCancelledHandler")]
+[HandledAlone] // calls the payment provider
 public sealed class OrderCancelledHandler(PaymentsDbContext db, PaymentRefunder refunder, IPaymentProvider provider, ILogger<OrderCancelledHandler> logger)
     : IIntegrationEventHandler<OrderCancelled>
 {

@@ -14,6 +14,7 @@ namespace ECommerce.Payments.Refunds;
 /// that is down is retried through redelivery with the same key; a provider that refuses is logged for people.
 /// </summary>
 [HandlerName("RefundRequestedHandler")]
+[HandledAlone] // calls the payment provider
 public sealed class RefundRequestedHandler(PaymentsDbContext db, PaymentRefunder refunder, ILogger<RefundRequestedHandler> logger)
     : IIntegrationEventHandler<RefundRequested>
 {
