@@ -36,6 +36,14 @@ public static class MessagingMetrics
     public static readonly Counter<long> DuplicatesDropped = Meter.CreateCounter<long>(
         "ecommerce.messaging.inbox.duplicates", "{message}", "Deliveries the inbox recognised as already handled and dropped.");
 
+    public static readonly Histogram<int> InboxBatchSize = Meter.CreateHistogram<int>(
+        "ecommerce.messaging.inbox.batch.size", "{message}", "Messages handled together in one group-commit transaction.",
+        advice: new InstrumentAdvice<int> { HistogramBucketBoundaries = [1, 2, 4, 8, 16, 32, 64, 128, 256] });
+
+    public static readonly Counter<long> InboxBatchFallbacks = Meter.CreateCounter<long>(
+        "ecommerce.messaging.inbox.batch.fallbacks", "{batch}",
+        "Group-commit transactions given up (a handler threw, a deadlock, a failed commit) whose messages were handled again one by one.");
+
     public static readonly Histogram<double> Latency = Meter.CreateHistogram<double>(
         "ecommerce.messaging.latency", "ms", "From the event occurring (outbox write) to its handler finishing.");
 

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Diagnostics.Metrics;
 using System.Text.Json;
 using ECommerce.Messaging.Inbox;
 using ECommerce.Messaging.Outbox;
@@ -36,6 +37,20 @@ public sealed class InboxBatchTests : IAsyncLifetime
     [Fact]
     public async Task A_failing_handler_fails_only_its_own_message_and_the_rest_of_its_batch_commits_once()
     {
+        var fallbacks = new System.Collections.Concurrent.ConcurrentBag<string?>();
+        using var meters = new MeterListener
+        {
+            InstrumentPublished = (instrument, listener) =>
+            {
+                if (instrument == MessagingMetrics.InboxBatchFallbacks)
+                {
+                    listener.EnableMeasurementEvents(instrument);
+                }
+            },
+        };
+        meters.SetMeasurementEventCallback<long>((_, _, tags, _) =>
+            fallbacks.Add(tags.ToArray().FirstOrDefault(t => t.Key == "error.type").Value as string));
+        meters.Start();
         using var host = BuildHost();
         var consumer = host.Services.GetRequiredService<SubscriptionHost<TestDbContext>>();
         var good = Enumerable.Range(0, 12).Select(_ => Guid.NewGuid()).ToList();
@@ -60,6 +75,7 @@ public sealed class InboxBatchTests : IAsyncLifetime
         var db = scope.ServiceProvider.GetRequiredService<TestDbContext>();
         Assert.Equal(good.Order(), (await db.Handled.Select(h => h.OrderId).ToListAsync(Ct)).Order());
         Assert.Equal(12, await db.Set<InboxMessage>().CountAsync(Ct));
+        Assert.Contains(nameof(InvalidOperationException), fallbacks); // the poison one's batch was given up and counted
         await consumer.StopAsync(Ct);
     }
 

@@ -24,6 +24,7 @@ internal sealed record InboxItem(Guid MessageId, HandlerRegistration Registratio
 /// </summary>
 internal sealed class InboxBatcher<TDbContext>(
     IServiceScopeFactory scopes,
+    string subscription,
     int batchSize,
     Func<InboxItem, CancellationToken, Task<bool>> handleAlone,
     ILogger logger) : IAsyncDisposable where TDbContext : DbContext
@@ -101,6 +102,7 @@ internal sealed class InboxBatcher<TDbContext>(
             return;
         }
 
+        MessagingMetrics.InboxBatchSize.Record(batch.Count, new KeyValuePair<string, object?>("messaging.consumer.group.name", subscription));
         if (batch.Count > 1)
         {
             try
@@ -117,6 +119,9 @@ internal sealed class InboxBatcher<TDbContext>(
             {
                 // Nothing of the batch was kept; alone, only the failing message fails.
                 logger.LogDebug(e, "An inbox batch of {Count} failed; handling its messages one by one", batch.Count);
+                MessagingMetrics.InboxBatchFallbacks.Add(1,
+                    new KeyValuePair<string, object?>("messaging.consumer.group.name", subscription),
+                    new KeyValuePair<string, object?>("error.type", ErrorType(e)));
             }
         }
 
@@ -207,6 +212,10 @@ internal sealed class InboxBatcher<TDbContext>(
 
         return inserted;
     }
+
+    /// <summary>PostgreSQL's error code where there is one (40P01 a deadlock, 23505 a unique violation), else the exception's type.</summary>
+    private static string ErrorType(Exception e) =>
+        (e as PostgresException ?? e.InnerException as PostgresException)?.SqlState ?? e.GetType().Name;
 
     private sealed record Pending(InboxItem Item, TaskCompletionSource<bool> Done, CancellationToken Token);
 }

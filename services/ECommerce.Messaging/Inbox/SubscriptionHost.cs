@@ -116,7 +116,7 @@ public sealed class SubscriptionHost<TDbContext>(
     {
         lock (_batcherLock)
         {
-            return _batcher ??= new InboxBatcher<TDbContext>(scopes, options.Value.InboxBatchSize, HandleAloneAsync, logger);
+            return _batcher ??= new InboxBatcher<TDbContext>(scopes, options.Value.Subscription, options.Value.InboxBatchSize, HandleAloneAsync, logger);
         }
     }
 }
