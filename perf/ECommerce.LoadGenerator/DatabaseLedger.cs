@@ -5,12 +5,13 @@ namespace ECommerce.LoadGenerator;
 /// <summary>
 /// What PostgreSQL did per database during a load window, from <c>pg_stat_database</c> (no extension needed): transactions
 /// committed and rolled back, rows inserted, updated and deleted, connections opened (a new backend and its authentication each). Divided by the paid orders it shows the round trips and
-/// writes one checkout costs in each service's database.
+/// writes one checkout costs in each service's database. Deadlocks (PostgreSQL ending one transaction of each) are
+/// counted too, as totals: competing inbox batches can deadlock and then fall back to one message per transaction.
 /// </summary>
 public sealed class DatabaseLedger
 {
     private const string Query = """
-        SELECT datname, xact_commit, xact_rollback, tup_inserted, tup_updated, tup_deleted, sessions
+        SELECT datname, xact_commit, xact_rollback, tup_inserted, tup_updated, tup_deleted, sessions, deadlocks
         FROM pg_stat_database WHERE datname IS NOT NULL AND datname NOT IN ('template0', 'template1', 'postgres')
         """;
 
@@ -29,7 +30,7 @@ public sealed class DatabaseLedger
         return new DatabaseLedger(any, any is null ? [] : await SnapshotAsync(any, ct));
     }
 
-    /// <summary>Per database: commits, rollbacks, inserted, updated, deleted over the window.</summary>
+    /// <summary>Per database: commits, rollbacks, inserted, updated, deleted, connections opened, deadlocks over the window.</summary>
     public async Task<IReadOnlyList<(string Database, long[] Counts)>> StopAsync(CancellationToken ct)
     {
         if (_connectionString is null)
@@ -58,10 +59,16 @@ public sealed class DatabaseLedger
         yield return $"PostgreSQL over the load window{per}: commits, rollbacks, rows inserted, updated, deleted, connections opened";
         foreach (var (database, counts) in databases)
         {
-            var values = counts.Select(c => paidOrders > 0 ? $"{(double)c / paidOrders,9:0.0}" : $"{c,9}");
+            var values = counts.Take(Deadlocks).Select(c => paidOrders > 0 ? $"{(double)c / paidOrders,9:0.0}" : $"{c,9}");
             yield return $"  {database,-16} {string.Join(' ', values)}";
         }
+
+        var deadlocked = databases.Where(d => d.Counts[Deadlocks] > 0).Select(d => $"{d.Database} {d.Counts[Deadlocks]}").ToList();
+        yield return $"deadlocks over the load window (totals): {(deadlocked.Count == 0 ? "none" : string.Join(", ", deadlocked))}";
     }
+
+    /// <summary>The position of the deadlock count, after the columns printed per paid order.</summary>
+    private const int Deadlocks = 6;
 
     private static async Task<Dictionary<string, long[]>> SnapshotAsync(string connectionString, CancellationToken ct)
     {
@@ -74,7 +81,7 @@ public sealed class DatabaseLedger
             await using var reader = await command.ExecuteReaderAsync(ct);
             while (await reader.ReadAsync(ct))
             {
-                result[reader.GetString(0)] = [reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(4), reader.GetInt64(5), reader.GetInt64(6)];
+                result[reader.GetString(0)] = [reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(4), reader.GetInt64(5), reader.GetInt64(6), reader.GetInt64(7)];
             }
         }
         catch (NpgsqlException)
