@@ -192,6 +192,21 @@ public sealed class InboxBatchTests : IAsyncLifetime
         await consumer.StopAsync(Ct);
     }
 
+    [Fact]
+    public async Task Stopping_twice_at_once_or_one_after_the_other_is_harmless()
+    {
+        // A host's stop and its container's dispose can both stop the consumer, the second while the first is under way.
+        using var host = BuildHost();
+        var consumer = host.Services.GetRequiredService<SubscriptionHost<TestDbContext>>();
+        await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => consumer.HandleAsync(Received(Guid.NewGuid()), Ct)));
+        await Task.WhenAll(consumer.StopAsync(Ct), consumer.StopAsync(Ct), consumer.DisposeAsync().AsTask());
+
+        var batcher = new InboxBatcher<TestDbContext>(host.Services.GetRequiredService<IServiceScopeFactory>(), "svc", 4,
+            (_, _) => Task.FromResult(true), Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
+        await batcher.DisposeAsync();
+        await batcher.DisposeAsync();
+    }
+
     private static ReceivedMessage Received(Guid orderId) =>
         new(EventSerializer.Serialize(new TestOrderPlaced(orderId)), nameof(TestOrderPlaced), "svc", 1);
 

@@ -33,6 +33,7 @@ internal sealed class InboxBatcher<TDbContext>(
     private readonly CancellationTokenSource _stopping = new();
     private readonly Lock _startLock = new();
     private Task? _loop;
+    private int _disposed;
 
     /// <summary>Queues the message for the next batch; true when its handler ran, false when it was a duplicate.</summary>
     public Task<bool> HandleAsync(InboxItem item, CancellationToken cancellationToken)
@@ -50,6 +51,11 @@ internal sealed class InboxBatcher<TDbContext>(
 
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         _queue.Writer.TryComplete();
         await _stopping.CancelAsync();
         if (_loop is not null)

@@ -47,16 +47,22 @@ public sealed class SubscriptionHost<TDbContext>(
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        if (_subscription is not null)
+        // Stop can run twice at once (the host's stop, then the container's dispose while the first is still under
+        // way): each piece is taken by exactly one of them.
+        if (Interlocked.Exchange(ref _subscription, null) is { } subscription)
         {
-            await _subscription.DisposeAsync();
-            _subscription = null;
+            await subscription.DisposeAsync();
         }
 
-        if (_batcher is not null)
+        InboxBatcher<TDbContext>? batcher;
+        lock (_batcherLock)
         {
-            await _batcher.DisposeAsync();
-            _batcher = null;
+            (batcher, _batcher) = (_batcher, null);
+        }
+
+        if (batcher is not null)
+        {
+            await batcher.DisposeAsync();
         }
     }
 
