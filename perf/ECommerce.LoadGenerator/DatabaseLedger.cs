@@ -15,6 +15,9 @@ public sealed class DatabaseLedger
         FROM pg_stat_database WHERE datname IS NOT NULL AND datname NOT IN ('template0', 'template1', 'postgres')
         """;
 
+    /// <summary>The position of the deadlock count, after the columns printed per paid order.</summary>
+    private const int Deadlocks = 6;
+
     private readonly string? _connectionString;
     private readonly Dictionary<string, long[]> _before;
 
@@ -67,9 +70,6 @@ public sealed class DatabaseLedger
         yield return $"deadlocks over the load window (totals): {(deadlocked.Count == 0 ? "none" : string.Join(", ", deadlocked))}";
     }
 
-    /// <summary>The position of the deadlock count, after the columns printed per paid order.</summary>
-    private const int Deadlocks = 6;
-
     private static async Task<Dictionary<string, long[]>> SnapshotAsync(string connectionString, CancellationToken ct)
     {
         var result = new Dictionary<string, long[]>();
@@ -81,7 +81,7 @@ public sealed class DatabaseLedger
             await using var reader = await command.ExecuteReaderAsync(ct);
             while (await reader.ReadAsync(ct))
             {
-                result[reader.GetString(0)] = [reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(4), reader.GetInt64(5), reader.GetInt64(6), reader.GetInt64(7)];
+                result[reader.GetString(0)] = [.. Enumerable.Range(1, reader.FieldCount - 1).Select(reader.GetInt64)];
             }
         }
         catch (NpgsqlException)

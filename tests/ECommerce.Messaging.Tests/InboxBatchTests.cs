@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Diagnostics.Metrics;
 using System.Text.Json;
 using ECommerce.Messaging.Inbox;
 using ECommerce.Messaging.Outbox;
@@ -8,6 +7,7 @@ using ECommerce.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using Microsoft.Extensions.Hosting;
 
 namespace ECommerce.Messaging.Tests;
@@ -37,20 +37,7 @@ public sealed class InboxBatchTests : IAsyncLifetime
     [Fact]
     public async Task A_failing_handler_fails_only_its_own_message_and_the_rest_of_its_batch_commits_once()
     {
-        var fallbacks = new System.Collections.Concurrent.ConcurrentBag<string?>();
-        using var meters = new MeterListener
-        {
-            InstrumentPublished = (instrument, listener) =>
-            {
-                if (instrument == MessagingMetrics.InboxBatchFallbacks)
-                {
-                    listener.EnableMeasurementEvents(instrument);
-                }
-            },
-        };
-        meters.SetMeasurementEventCallback<long>((_, _, tags, _) =>
-            fallbacks.Add(tags.ToArray().FirstOrDefault(t => t.Key == "error.type").Value as string));
-        meters.Start();
+        using var fallbacks = new MetricCollector<long>(MessagingMetrics.InboxBatchFallbacks);
         using var host = BuildHost();
         var consumer = host.Services.GetRequiredService<SubscriptionHost<TestDbContext>>();
         var good = Enumerable.Range(0, 12).Select(_ => Guid.NewGuid()).ToList();
@@ -75,7 +62,7 @@ public sealed class InboxBatchTests : IAsyncLifetime
         var db = scope.ServiceProvider.GetRequiredService<TestDbContext>();
         Assert.Equal(good.Order(), (await db.Handled.Select(h => h.OrderId).ToListAsync(Ct)).Order());
         Assert.Equal(12, await db.Set<InboxMessage>().CountAsync(Ct));
-        Assert.Contains(nameof(InvalidOperationException), fallbacks); // the poison one's batch was given up and counted
+        Assert.Contains(nameof(InvalidOperationException), fallbacks.GetMeasurementSnapshot().Select(m => m.Tags["error.type"] as string)); // the poison one's batch was given up and counted
         await consumer.StopAsync(Ct);
     }
 
@@ -184,8 +171,8 @@ public sealed class InboxBatchTests : IAsyncLifetime
         await using var scope = host.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TestDbContext>();
         Assert.Equal(24, await db.Handled.CountAsync(Ct));
-        var charging = due.Select(id => TestChargingHandler.Transactions[id]).ToList();
-        var grouped = placed.Select(id => TestOrderPlacedHandler.Transactions[id]).ToList();
+        var charging = due.Select(id => TestDbContext.TransactionOf[id]).ToList();
+        var grouped = placed.Select(id => TestDbContext.TransactionOf[id]).ToList();
         Assert.Equal(12, charging.Distinct().Count());
         Assert.Empty(charging.Intersect(grouped));
         Assert.True(grouped.Distinct().Count() < grouped.Count, "the other messages were grouped into shared transactions");

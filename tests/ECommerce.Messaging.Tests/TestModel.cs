@@ -47,9 +47,11 @@ public sealed class TestDbContext(DbContextOptions<TestDbContext> options) : DbC
         return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 
-    /// <summary>The id of the transaction the context is in: equal for two handlers only if they shared it.</summary>
-    public Task<long> CurrentTransactionAsync(CancellationToken cancellationToken) =>
-        Database.SqlQuery<long>($"SELECT txid_current() AS \"Value\"").SingleAsync(cancellationToken);
+    /// <summary>The transaction each order was handled in: equal for two orders only if their handlers shared it.</summary>
+    public static readonly System.Collections.Concurrent.ConcurrentDictionary<Guid, long> TransactionOf = new();
+
+    public async Task RecordTransactionAsync(Guid orderId, CancellationToken cancellationToken) =>
+        TransactionOf[orderId] = await Database.SqlQuery<long>($"SELECT txid_current() AS \"Value\"").SingleAsync(cancellationToken);
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) => modelBuilder.AddMessagingTables();
 }
@@ -73,13 +75,10 @@ public sealed class TestOrderPlacedHandler(TestDbContext db) : IIntegrationEvent
     /// <summary>The trace each order was handled in, to check that trace context crosses the broker.</summary>
     public static readonly System.Collections.Concurrent.ConcurrentDictionary<Guid, string?> TraceIds = new();
 
-    /// <summary>The transaction each order was handled in.</summary>
-    public static readonly System.Collections.Concurrent.ConcurrentDictionary<Guid, long> Transactions = new();
-
     public async Task HandleAsync(TestOrderPlaced @event, CancellationToken cancellationToken)
     {
         TraceIds[@event.OrderId] = System.Diagnostics.Activity.Current?.TraceId.ToString();
-        Transactions[@event.OrderId] = await db.CurrentTransactionAsync(cancellationToken);
+        await db.RecordTransactionAsync(@event.OrderId, cancellationToken);
         db.Handled.Add(new HandledOrder { OrderId = @event.OrderId });
         if (@event.OrderId == PoisonOrderId)
         {
@@ -93,12 +92,9 @@ public sealed class TestOrderPlacedHandler(TestDbContext db) : IIntegrationEvent
 [HandledAlone]
 public sealed class TestChargingHandler(TestDbContext db) : IIntegrationEventHandler<TestPaymentDue>
 {
-    /// <summary>The transaction each order was handled in.</summary>
-    public static readonly System.Collections.Concurrent.ConcurrentDictionary<Guid, long> Transactions = new();
-
     public async Task HandleAsync(TestPaymentDue @event, CancellationToken cancellationToken)
     {
-        Transactions[@event.OrderId] = await db.CurrentTransactionAsync(cancellationToken);
+        await db.RecordTransactionAsync(@event.OrderId, cancellationToken);
         db.Handled.Add(new HandledOrder { OrderId = @event.OrderId });
         await Task.Delay(20, cancellationToken); // the provider's answer
     }

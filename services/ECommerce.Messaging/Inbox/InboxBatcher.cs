@@ -34,6 +34,7 @@ internal sealed class InboxBatcher<TDbContext>(
     private readonly Lock _startLock = new();
     private Task? _loop;
     private int _disposed;
+    private readonly KeyValuePair<string, object?> _subscriptionTag = new("messaging.consumer.group.name", subscription);
 
     /// <summary>Queues the message for the next batch; true when its handler ran, false when it was a duplicate.</summary>
     public Task<bool> HandleAsync(InboxItem item, CancellationToken cancellationToken)
@@ -108,7 +109,7 @@ internal sealed class InboxBatcher<TDbContext>(
             return;
         }
 
-        MessagingMetrics.InboxBatchSize.Record(batch.Count, new KeyValuePair<string, object?>("messaging.consumer.group.name", subscription));
+        MessagingMetrics.InboxBatchSize.Record(batch.Count, _subscriptionTag);
         if (batch.Count > 1)
         {
             try
@@ -125,9 +126,7 @@ internal sealed class InboxBatcher<TDbContext>(
             {
                 // Nothing of the batch was kept; alone, only the failing message fails.
                 logger.LogDebug(e, "An inbox batch of {Count} failed; handling its messages one by one", batch.Count);
-                MessagingMetrics.InboxBatchFallbacks.Add(1,
-                    new KeyValuePair<string, object?>("messaging.consumer.group.name", subscription),
-                    new KeyValuePair<string, object?>("error.type", ErrorType(e)));
+                MessagingMetrics.InboxBatchFallbacks.Add(1, _subscriptionTag, new KeyValuePair<string, object?>("error.type", ErrorType(e)));
             }
         }
 
