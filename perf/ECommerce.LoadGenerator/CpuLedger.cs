@@ -20,6 +20,7 @@ public sealed class CpuLedger : IDisposable
     private readonly (long Busy, long Total) _machineBefore;
     private readonly Dictionary<int, (string Group, long Ticks)> _backendsSeen = [];
     private readonly Timer _sampler;
+    private readonly MachineSpeedProbe _speed = MachineSpeedProbe.Start();
 
     private CpuLedger(Dictionary<int, (string, long, long)> before, (long, long) machine)
     {
@@ -30,7 +31,11 @@ public sealed class CpuLedger : IDisposable
 
     public static CpuLedger Start() => new(Snapshot(), Machine());
 
-    public void Dispose() => _sampler.Dispose();
+    public void Dispose()
+    {
+        _sampler.Dispose();
+        _speed.Dispose();
+    }
 
     /// <summary>Notes every PostgreSQL backend's CPU so far, so one that ends before the window does is still charged to its database.</summary>
     private void SampleBackends()
@@ -54,6 +59,7 @@ public sealed class CpuLedger : IDisposable
     /// <summary>CPU seconds per group over the window, largest first, and the machine's busy share of all cores.</summary>
     public CpuReport Stop(TimeSpan window)
     {
+        var speed = _speed.Stop();
         Dispose();
         var after = Snapshot();
         var machine = Machine();
@@ -89,7 +95,7 @@ public sealed class CpuLedger : IDisposable
 
         var total = machine.Total - _machineBefore.Total;
         var busy = total == 0 ? 0 : (double)(machine.Busy - _machineBefore.Busy) / total;
-        return new CpuReport(groups.Where(g => g.Value > 0).OrderByDescending(g => g.Value).ToList(), busy, window);
+        return new CpuReport(groups.Where(g => g.Value > 0).OrderByDescending(g => g.Value).ToList(), busy, window) { Speed = speed };
     }
 
     private static bool IsBackend(string group) =>
@@ -233,6 +239,9 @@ public sealed record CpuReport(IReadOnlyList<KeyValuePair<string, double>> Group
     /// <summary>The same groups measured on the idle system just before the load (<c>--idle-seconds</c>), if taken.</summary>
     public CpuReport? Idle { get; init; }
 
+    /// <summary>How fast the machine's cores ran over the window (<see cref="MachineSpeedProbe"/>), if it could be read.</summary>
+    public MachineSpeed? Speed { get; init; }
+
     public IEnumerable<string> Lines(int paidOrders)
     {
         var total = Groups.Sum(g => g.Value);
@@ -240,6 +249,12 @@ public sealed record CpuReport(IReadOnlyList<KeyValuePair<string, double>> Group
         var idleTotal = Idle is null ? 0 : Idle.Groups.Sum(g => g.Value) / Idle.Window.TotalSeconds;
         yield return $"CPU over the load window ({Window.TotalSeconds:0.0} s): machine busy {MachineBusy:P0} of {Environment.ProcessorCount} cores, " +
             $"{total:0.0} CPU s counted" + (paidOrders > 0 ? $", {total * 1000 / paidOrders:0.0} ms per paid order" : "");
+        if (Speed is not null)
+        {
+            // The same fixed work timed in its own CPU time: a run that cost more per order on an equally fast machine did more work.
+            yield return $"machine speed: a fixed piece of work took {Speed} of CPU over the window" +
+                (Idle?.Speed is { } idle ? $", {idle.MedianMicroseconds:0} µs idle before it" : "") + " (lower is faster)";
+        }
         if (Idle is not null)
         {
             // What the system burns with nobody shopping (background jobs, polling, telemetry), and what is left per order.
