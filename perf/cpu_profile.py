@@ -123,18 +123,18 @@ def report(pids_file, targets):
     for line in sys.stdin:
         if not line.strip():
             if frames is not None:
-                samples.append((pid, frames))
+                samples.append((pid, frames, thread))
             frames = None
             continue
         if not line[0].isspace():
-            m = re.search(r"(\d+)/\d+\s*$", line)
-            pid, frames = (m.group(1) if m else "?"), []
+            m = re.match(r"\s*(.*?)\s+(\d+)/\d+\s*$", line)
+            pid, thread, frames = (m.group(2) if m else "?"), (m.group(1) if m else "?"), []
             continue
         m = re.match(r"\s*[0-9a-f]+\s+(.*)\s+\((.*)\)\s*$", line)
         if m and frames is not None:
             frames.append((m.group(1), m.group(2)))
     if frames is not None:
-        samples.append((pid, frames))
+        samples.append((pid, frames, thread))
     total = len(samples)
     if not total:
         sys.exit("no samples: was perf script given the recording?")
@@ -143,7 +143,7 @@ def report(pids_file, targets):
         return owners.get(p, "other")
 
     by_process, in_kernel = collections.Counter(), collections.Counter()
-    for p, st in samples:
+    for p, st, _ in samples:
         by_process[owner(p)] += 1
         if st and "kernel" in st[0][1]:
             in_kernel[owner(p)] += 1
@@ -153,12 +153,14 @@ def report(pids_file, targets):
         print(f"  {name:28} {n * 100 / total:5.1f}% {in_kernel[name] * 100 / n:19.1f}%")
 
     for target in targets or [n for n, _ in by_process.most_common() if n[:1].isupper() and " " not in n]:
-        own, within = collections.Counter(), collections.Counter()
+        own, within, threads = collections.Counter(), collections.Counter(), collections.Counter()
         n = 0
-        for p, st in samples:
+        for p, st, thread in samples:
             if owner(p) != target or not st:
                 continue
             n += 1
+            # The runtime names its threads: ".NET TP Worker", ".NET Server GC", ".NET Tiered Compilation Worker", ...
+            threads[re.sub(r"\d+", "#", thread)] += 1
             own[component(*st[0])] += 1
             for c in {component(s, d) for s, d in st}:
                 within[c] += 1
@@ -167,6 +169,7 @@ def report(pids_file, targets):
         print(f"\n{target}: {n * 100 / total:.1f}% of the machine; by component, its own time (self) and with what it called (total)")
         for c, v in sorted(within.items(), key=lambda kv: (-own[kv[0]], -kv[1]))[:18]:
             print(f"  self {own[c] * 100 / n:5.1f}%  total {v * 100 / n:5.1f}%  {c}")
+        print("  by thread (perf keeps 15 characters of a name): " + ", ".join(f"{t} {v * 100 / n:.1f}%" for t, v in threads.most_common(6)))
 
 
 if __name__ == "__main__":
