@@ -6,7 +6,7 @@ namespace ECommerce.AppHost.Tests;
 public class MachineSpeedProbeTests
 {
     [Fact]
-    public async Task Reads_its_fixed_work_twice_a_second_and_stops_reading_when_stopped()
+    public async Task Reads_its_fixed_work_at_most_twice_a_second_and_stops_reading_when_stopped()
     {
         Assert.SkipUnless(OperatingSystem.IsLinux(), "The probe reads the thread's CPU clock of Linux.");
         var ct = TestContext.Current.CancellationToken;
@@ -15,9 +15,10 @@ public class MachineSpeedProbeTests
 
         var speed = probe.Stop();
 
-        // One reading at start and one every 500 ms: three in 1.3 s (four if the start was quick).
+        // One reading at start and one every 500 ms: three in 1.3 s, four if the start was quick, fewer only if a busy
+        // machine kept the probe's thread from starting.
         Assert.NotNull(speed);
-        Assert.InRange(speed.Samples, 2, 4);
+        Assert.InRange(speed.Samples, 1, 4);
         // The work is a few hundred microseconds of CPU on any machine this runs on; not zero (a clock that did not
         // move) and not seconds.
         Assert.InRange(speed.MedianMicroseconds, 20, 50_000);
