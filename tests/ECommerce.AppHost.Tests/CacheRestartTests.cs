@@ -63,6 +63,9 @@ public class CacheRestartTests(WholeSystemFixture system)
         Assert.True((await commands.ExecuteCommandAsync("cache", KnownResourceCommands.StartCommand, ct)).Success);
         using var healthy = CancellationTokenSource.CreateLinkedTokenSource(ct);
         healthy.CancelAfter(TimeSpan.FromSeconds(90));
+        // The start command returns before the resource's state leaves "Exited"; a health wait that begins then sees a
+        // resource that is not running and gives up ("failed to start"), as it did once in CI. Running first, then healthy.
+        await system.App.ResourceNotifications.WaitForResourceAsync("cache", KnownResourceStates.Running, healthy.Token);
         await system.App.ResourceNotifications.WaitForResourceHealthyAsync("cache", healthy.Token);
     }
 
