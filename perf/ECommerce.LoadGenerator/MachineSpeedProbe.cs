@@ -53,12 +53,8 @@ public sealed partial class MachineSpeedProbe : IDisposable
         }
     }
 
-    /// <summary>Stops the probe; the thread ends after its current piece of work.</summary>
-    public void Dispose()
-    {
-        _stop.Set();
-        _thread?.Join();
-    }
+    /// <summary>Stops the probe, as <see cref="Stop"/> does; the thread ends after its current piece of work.</summary>
+    public void Dispose() => Stop();
 
     private void Run()
     {
